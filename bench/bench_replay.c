@@ -1,0 +1,106 @@
+/* bench_replay — headless simulation speed: ticks per second over replay files and over a long
+ * random-input session. Prints figures; asserts nothing (speed is not a test). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "game.h"
+#include "replay.h"
+#include "rng.h"
+#include "state.h"
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Runs a replay `repeat` times and reports ticks per second. */
+static int bench_file(const char *file, int repeat)
+{
+    Replay r;
+    char err[1200];
+    if (!replay_load(file, &r, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(r.level_path, &d);
+    if (!lv || !replay_bind(&r, lv, err, sizeof err)) {
+        diag_print(&d, stderr);
+        diag_free(&d);
+        level_free(lv);
+        replay_free(&r);
+        return 1;
+    }
+    diag_free(&d);
+    Game *g = malloc(sizeof *g);
+    uint64_t ticks = 0;
+    double t0 = now_seconds();
+    ReplayReport rep;
+    for (int i = 0; i < repeat; i++) {
+        game_init(g, lv, r.seed);
+        replay_run(&r, g, &rep, NULL);
+        ticks += rep.ticks;
+    }
+    double dt = now_seconds() - t0;
+    printf("%-40s %10" PRIu64 " ticks %8.3f s %12.0f ticks/s %8.0fx real time\n", file, ticks, dt, ticks / dt,
+           ticks / dt / GAME_TICK_HZ);
+    free(g);
+    level_free(lv);
+    replay_free(&r);
+    return 0;
+}
+
+/* A long session of random pointer moves and clicks, as fast as it runs. */
+static int bench_random(const char *level_path, uint32_t nticks)
+{
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(level_path, &d);
+    if (!lv) {
+        diag_print(&d, stderr);
+        diag_free(&d);
+        return 1;
+    }
+    diag_free(&d);
+    Game *g = malloc(sizeof *g);
+    game_init(g, lv, 7);
+    Rng input_rng;
+    rng_seed(&input_rng, 12345);
+    double t0 = now_seconds();
+    for (uint32_t t = 0; t < nticks; t++) {
+        Input in = {0};
+        uint32_t roll = rng_below(&input_rng, 100);
+        if (roll < 30) {
+            in.pointer = true;
+            in.x = (int16_t)rng_below(&input_rng, (uint32_t)lv->width);
+            in.y = (int16_t)rng_below(&input_rng, (uint32_t)lv->height);
+            if (roll < 2)
+                in.clicks = roll == 0 ? INPUT_LEFT : INPUT_RIGHT;
+        }
+        game_tick(g, &in);
+    }
+    double dt = now_seconds() - t0;
+    printf("%-40s %10" PRIu32 " ticks %8.3f s %12.0f ticks/s %8.0fx real time (hash %016" PRIx64 ")\n",
+           "random input (2% clicks, 30% moves)", nticks, dt, nticks / dt, nticks / dt / GAME_TICK_HZ, state_hash(g));
+    free(g);
+    level_free(lv);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *level = "levels/studio_b.json";
+    uint32_t random_ticks = 2000000;
+    int repeat = 20, status = 0;
+    printf("headless simulation speed (one core)\n");
+    for (int i = 1; i < argc; i++)
+        status |= bench_file(argv[i], repeat);
+    status |= bench_random(level, random_ticks);
+    return status;
+}

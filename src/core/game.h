@@ -1,0 +1,98 @@
+/* game.h — the whole mutable state of a play-through and the one function that advances it.
+ * Deterministic: no clock, no rand(), no floating point, no allocation in game_tick. The Level is
+ * read-only; everything that changes lives in Game. */
+#ifndef STARDUST_GAME_H
+#define STARDUST_GAME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "input.h"
+#include "level.h"
+#include "nav.h"
+#include "rng.h"
+
+#define GAME_TICK_HZ 60
+#define GAME_EVENT_MAX 32          /* events one tick can produce */
+#define GAME_SCRIPT_STEPS_MAX 256  /* ops one tick may run before yielding (guards against loops) */
+#define SPEECH_TICKS_MIN 90        /* a line stays at least 1.5 s */
+#define SPEECH_TICKS_PER_CHAR 4    /* and 4 ticks (15 characters a second) per character */
+#define FIXED_ONE 256              /* positions are in 1/256 logical pixel */
+
+typedef enum GameEventKind {
+    EV_SAY,          /* a: speaker, b: text index */
+    EV_SOUND,        /* a: sound index */
+    EV_MUSIC,        /* a: music index or -1 */
+    EV_FLAG,         /* a: flag index, b: new value */
+    EV_ITEM_GAINED,  /* a: item index */
+    EV_ITEM_LOST,    /* a: item index */
+    EV_WALK,         /* the player set off (b: waypoints) */
+    EV_ARRIVED,      /* the player reached the goal */
+    EV_WON
+} GameEventKind;
+
+typedef struct GameEvent {
+    uint8_t kind; /* GameEventKind */
+    int16_t a;
+    int32_t b;
+} GameEvent;
+
+typedef struct Walker {
+    int32_t x, y;                  /* feet, 1/256 px */
+    uint8_t facing;                /* Facing */
+    int16_t npath;                 /* waypoints in path */
+    int16_t path_pos;              /* next waypoint; == npath when standing */
+    NavPoint path[NAV_PATH_MAX];   /* waypoints in whole px */
+} Walker;
+
+typedef struct Speech {
+    int16_t speaker;     /* SPEAKER_PLAYER or actor hotspot index */
+    int32_t text;        /* text index, -1 when nobody speaks */
+    int32_t ticks_left;  /* until the line ends */
+} Speech;
+
+typedef struct Game {
+    const Level *level;   /* read-only level data */
+    uint32_t tick;        /* ticks run since the start */
+    uint64_t seed;        /* the seed the play-through started from */
+    Rng rng;              /* gameplay randomness */
+    bool won;
+    int32_t pointer_x, pointer_y;   /* last pointer position, logical px */
+    int16_t hover;                  /* hotspot under the pointer, -1 none */
+    Walker player;
+    int8_t pending_verb;            /* Verb to do on arrival, -1 none */
+    int16_t pending_target;         /* its hotspot */
+    int32_t pc;                     /* running script's next op, -1 none */
+    int32_t wait_ticks;             /* a wait action's ticks left */
+    Speech speech;
+    int16_t music;                  /* music playing, -1 none */
+    bool flags[LEVEL_FLAG_MAX];
+    int16_t ninventory;
+    int16_t inventory[LEVEL_ITEM_MAX]; /* item indices in the order gained */
+    int nevents;                    /* events of the last tick (not part of the state) */
+    GameEvent events[GAME_EVENT_MAX];
+} Game;
+
+/* Starts a play-through of lv with a seed. */
+void game_init(Game *g, const Level *lv, uint64_t seed);
+/* Advances exactly one tick. */
+void game_tick(Game *g, const Input *in);
+/* Moves a running game onto a reloaded level, carrying flags, items and the player by id. */
+void game_rebind(Game *g, const Level *lv);
+
+/* Queries used by the tick, the renderer and tests. */
+bool game_cond(const Game *g, int cond);
+bool game_hotspot_visible(const Game *g, int hotspot);
+/* The topmost visible hotspot or actor at p, or -1. */
+int game_hit_test(const Game *g, NavPoint p);
+/* A point inside the hotspot that hit-tests to it right now (for `click @id`); false if none. */
+bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out);
+/* Player's feet in whole px. */
+NavPoint game_player_pos(const Game *g);
+/* Character scale at a given y, 1/256. */
+int32_t game_scale_at(const Level *lv, int32_t y);
+/* True while input only skips lines (a response or a line is playing). */
+bool game_busy(const Game *g);
+bool game_has_item(const Game *g, int item);
+
+#endif

@@ -1,0 +1,1668 @@
+/* level.c — reads a level file with cJSON, checks every field, resolves every id to an index and
+ * compiles scripts. Errors are collected (not fatal one by one) and point at file:line:col plus the
+ * JSON path, because a level designer fixes them by hand. */
+#include "level.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "jsonpos.h"
+#include "ser.h"
+
+#define LOADER_PATH_MAX 48
+#define ARENA_CHUNK 16384
+
+struct LevelArena {
+    LevelArena *next;
+    size_t used, cap;
+    char data[];
+};
+
+typedef struct Loader {
+    const char *path;
+    const char *text;
+    size_t len;
+    Diag *diag;
+    Level *lv;
+    JsonPathPart parts[LOADER_PATH_MAX];
+    int nparts;
+    int errors;
+} Loader;
+
+/* ------------------------------------------------------------------ strings */
+
+static char *arena_strdup(Level *lv, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    LevelArena *a = lv->arena;
+    if (!a || a->used + n > a->cap) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        LevelArena *b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = a;
+        b->used = 0;
+        b->cap = cap;
+        lv->arena = a = b;
+    }
+    char *out = a->data + a->used;
+    memcpy(out, s, n);
+    a->used += n;
+    return out;
+}
+
+bool file_read_all(const char *path, size_t max, char **out, size_t *len, char *err, size_t errlen)
+{
+    *out = NULL;
+    *len = 0;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s: is a directory, not a file", path);
+        return false;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        snprintf(err, errlen, "%s: file too large (%lld bytes; the limit is %zu)", path,
+                 (long long)st.st_size, max);
+        return false;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return false;
+    }
+    size_t cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return false;
+    }
+    size_t n = fread(buf, 1, cap - 1, f);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        snprintf(err, errlen, "%s: read error", path);
+        return false;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return true;
+}
+
+/* ------------------------------------------------------------------ errors */
+
+static void path_push_key(Loader *L, const char *key)
+{
+    if (L->nparts < LOADER_PATH_MAX)
+        L->parts[L->nparts] = (JsonPathPart){key, 0};
+    L->nparts++;
+}
+
+static void path_push_index(Loader *L, int index)
+{
+    if (L->nparts < LOADER_PATH_MAX)
+        L->parts[L->nparts] = (JsonPathPart){NULL, index};
+    L->nparts++;
+}
+
+static void path_pop(Loader *L) { L->nparts--; }
+
+static void path_format(const Loader *L, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
+    for (int i = 0; i < parts && n < cap; i++) {
+        const JsonPathPart *p = &L->parts[i];
+        int w = p->key ? snprintf(out + n, cap - n, "%s%s", i ? "." : "", p->key)
+                       : snprintf(out + n, cap - n, "[%d]", p->index);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+}
+
+/* Reports an error at the current JSON path. */
+static void lerr(Loader *L, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void lerr(Loader *L, const char *fmt, ...)
+{
+    char msg[600], where[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
+    size_t off = jsonpos_find(L->text, L->len, L->parts, parts);
+    int line, col;
+    jsonpos_line_col(L->text, L->len, off, &line, &col);
+    path_format(L, where, sizeof where);
+    if (where[0])
+        diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, line, col, where, msg);
+    else
+        diag_add(L->diag, "%s:%d:%d: %s", L->path, line, col, msg);
+    L->errors++;
+}
+
+/* ------------------------------------------------------------------ text checks before parsing */
+
+/* Reports the first byte that is not valid UTF-8 (or is NUL); returns false then. */
+static bool check_utf8(Loader *L)
+{
+    const unsigned char *t = (const unsigned char *)L->text;
+    size_t i = 0;
+    while (i < L->len) {
+        unsigned char c = t[i];
+        size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        bool ok = n != 0 && c != 0 && !(c == 0xC0 || c == 0xC1) && i + n <= L->len;
+        for (size_t k = 1; ok && k < n; k++)
+            ok = (t[i + k] & 0xC0) == 0x80;
+        if (!ok) {
+            int line, col;
+            jsonpos_line_col(L->text, L->len, i, &line, &col);
+            if (c == 0)
+                diag_add(L->diag, "%s:%d:%d: binary data (a NUL byte): a level file is UTF-8 JSON text",
+                         L->path, line, col);
+            else
+                diag_add(L->diag, "%s:%d:%d: not UTF-8 text (byte 0x%02X): a level file is UTF-8 JSON",
+                         L->path, line, col, c);
+            L->errors++;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+/* Refuses nesting deeper than LEVEL_NESTING_MAX before cJSON recurses into it; notes whether the
+ * text ends with brackets or a string still open (a truncated file). */
+static bool check_nesting(Loader *L, bool *unclosed)
+{
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < L->len; i++) {
+        char c = L->text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > LEVEL_NESTING_MAX) {
+                int line, col;
+                jsonpos_line_col(L->text, L->len, i, &line, &col);
+                diag_add(L->diag, "%s:%d:%d: nested deeper than %d levels", L->path, line, col,
+                         LEVEL_NESTING_MAX);
+                L->errors++;
+                return false;
+            }
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    *unclosed = depth > 0 || in_string;
+    return true;
+}
+
+static void syntax_error(Loader *L, size_t off, bool unclosed)
+{
+    size_t end = L->len;
+    while (end > 0 && strchr(" \t\r\n", L->text[end - 1]))
+        end--;
+    int line, col;
+    if (off >= end || unclosed) {
+        jsonpos_line_col(L->text, L->len, end, &line, &col);
+        diag_add(L->diag, "%s:%d:%d: unexpected end of file (is it truncated?)", L->path, line, col);
+    } else {
+        jsonpos_line_col(L->text, L->len, off, &line, &col);
+        unsigned char c = (unsigned char)L->text[off];
+        if (c >= 0x20 && c < 0x7f)
+            diag_add(L->diag, "%s:%d:%d: JSON syntax error at '%c'", L->path, line, col, c);
+        else
+            diag_add(L->diag, "%s:%d:%d: JSON syntax error", L->path, line, col);
+    }
+    L->errors++;
+}
+
+/* ------------------------------------------------------------------ typed readers */
+
+static const char *type_name(const cJSON *j)
+{
+    if (!j)
+        return "nothing";
+    if (cJSON_IsBool(j))
+        return "a boolean";
+    if (cJSON_IsNull(j))
+        return "null";
+    if (cJSON_IsNumber(j))
+        return "a number";
+    if (cJSON_IsString(j))
+        return "a string";
+    if (cJSON_IsArray(j))
+        return "an array";
+    if (cJSON_IsObject(j))
+        return "an object";
+    return "an unknown value";
+}
+
+static bool is_meta_key(const char *k) { return k[0] == '$' || k[0] == '_' || strncmp(k, "//", 2) == 0; }
+
+/* Reports members not in `allowed` (NULL-terminated) and duplicated members. */
+static void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
+{
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        for (const cJSON *d = obj->child; d != c; d = d->next) {
+            if (strcmp(c->string, d->string) == 0) {
+                path_push_key(L, c->string);
+                lerr(L, "duplicate key \"%s\"", c->string);
+                path_pop(L);
+                break;
+            }
+        }
+        if (is_meta_key(c->string))
+            continue;
+        bool ok = false;
+        for (const char *const *a = allowed; *a && !ok; a++)
+            ok = strcmp(*a, c->string) == 0;
+        if (!ok) {
+            char list[400] = "";
+            size_t n = 0;
+            for (const char *const *a = allowed; *a && n < sizeof list; a++) {
+                int w = snprintf(list + n, sizeof list - n, "%s%s", a == allowed ? "" : ", ", *a);
+                if (w > 0)
+                    n += (size_t)w;
+            }
+            path_push_key(L, c->string);
+            lerr(L, "unknown field \"%s\" (expected one of: %s)", c->string, list);
+            path_pop(L);
+        }
+    }
+}
+
+static const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!m && required)
+        lerr(L, "missing field \"%s\"", key);
+    return m;
+}
+
+static bool read_int(Loader *L, const cJSON *j, int32_t lo, int32_t hi, int32_t *out)
+{
+    if (!cJSON_IsNumber(j)) {
+        lerr(L, "expected a whole number, found %s", type_name(j));
+        return false;
+    }
+    double d = j->valuedouble;
+    if (d != (double)(long long)d) {
+        lerr(L, "expected a whole number, found %g", d);
+        return false;
+    }
+    if (d < lo || d > hi) {
+        lerr(L, "%g is out of range (%ld to %ld)", d, (long)lo, (long)hi);
+        return false;
+    }
+    *out = (int32_t)d;
+    return true;
+}
+
+static bool read_string(Loader *L, const cJSON *j, const char **out)
+{
+    if (!cJSON_IsString(j)) {
+        lerr(L, "expected a string, found %s", type_name(j));
+        return false;
+    }
+    if (j->valuestring[0] == '\0') {
+        lerr(L, "must not be empty");
+        return false;
+    }
+    *out = j->valuestring;
+    return true;
+}
+
+static bool read_bool(Loader *L, const cJSON *j, bool *out)
+{
+    if (!cJSON_IsBool(j)) {
+        lerr(L, "expected true or false, found %s", type_name(j));
+        return false;
+    }
+    *out = cJSON_IsTrue(j);
+    return true;
+}
+
+static bool valid_id(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+static bool read_id(Loader *L, const cJSON *j, const char **out)
+{
+    if (!read_string(L, j, out))
+        return false;
+    if (!valid_id(*out)) {
+        lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", *out);
+        return false;
+    }
+    return true;
+}
+
+static bool read_point(Loader *L, const cJSON *j, NavPoint *out)
+{
+    if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) != 2) {
+        lerr(L, "expected a point [x, y], found %s", type_name(j));
+        return false;
+    }
+    int32_t v[2];
+    bool ok = true;
+    for (int i = 0; i < 2; i++) {
+        path_push_index(L, i);
+        ok = read_int(L, cJSON_GetArrayItem(j, i), 0, L->lv->width, &v[i]) && ok;
+        if (ok && i == 1 && v[1] > L->lv->height) {
+            lerr(L, "y %ld is below the level's height %ld", (long)v[1], (long)L->lv->height);
+            ok = false;
+        }
+        path_pop(L);
+    }
+    if (ok)
+        *out = (NavPoint){v[0], v[1]};
+    return ok;
+}
+
+static bool read_rect(Loader *L, const cJSON *j, Rect *out)
+{
+    if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) != 4) {
+        lerr(L, "expected a rectangle [x, y, width, height], found %s", type_name(j));
+        return false;
+    }
+    int32_t v[4];
+    for (int i = 0; i < 4; i++) {
+        path_push_index(L, i);
+        bool ok = read_int(L, cJSON_GetArrayItem(j, i), i < 2 ? -LEVEL_SIZE_MAX : 1, LEVEL_SIZE_MAX, &v[i]);
+        path_pop(L);
+        if (!ok)
+            return false;
+    }
+    if (v[0] < 0 || v[1] < 0 || v[0] + v[2] > L->lv->width || v[1] + v[3] > L->lv->height) {
+        lerr(L, "rectangle [%ld, %ld, %ld, %ld] is outside the level (%ldx%ld)", (long)v[0], (long)v[1],
+             (long)v[2], (long)v[3], (long)L->lv->width, (long)L->lv->height);
+        return false;
+    }
+    *out = (Rect){v[0], v[1], v[2], v[3]};
+    return true;
+}
+
+/* Reads a list of points (a polygon ring); returns the count or -1. */
+static int read_ring(Loader *L, const cJSON *j, NavPoint *out, int max)
+{
+    if (!cJSON_IsArray(j)) {
+        lerr(L, "expected a list of points [[x, y], ...], found %s", type_name(j));
+        return -1;
+    }
+    int n = cJSON_GetArraySize(j);
+    if (n < 3) {
+        lerr(L, "a polygon needs at least 3 points, found %d", n);
+        return -1;
+    }
+    if (n > max) {
+        lerr(L, "a polygon may have at most %d points, found %d", max, n);
+        return -1;
+    }
+    int i = 0;
+    bool ok = true;
+    for (const cJSON *p = j->child; p; p = p->next, i++) {
+        path_push_index(L, i);
+        ok = read_point(L, p, &out[i]) && ok;
+        path_pop(L);
+    }
+    return ok ? n : -1;
+}
+
+static bool read_color(Loader *L, const cJSON *j, uint32_t *out)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return false;
+    unsigned v = 0;
+    bool ok = s[0] == '#' && strlen(s) == 7;
+    for (int i = 1; ok && i < 7; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        ok = d >= 0;
+        v = v * 16 + (unsigned)(d < 0 ? 0 : d);
+    }
+    if (!ok) {
+        lerr(L, "expected a colour \"#rrggbb\", found \"%s\"", s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool read_enum(Loader *L, const cJSON *j, const char *const *names, int count, int *out)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return false;
+    for (int i = 0; i < count; i++) {
+        if (strcmp(s, names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    }
+    char list[200] = "";
+    size_t n = 0;
+    for (int i = 0; i < count; i++) {
+        int w = snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", names[i]);
+        if (w > 0 && (size_t)w < sizeof list - n)
+            n += (size_t)w;
+    }
+    lerr(L, "unknown value \"%s\" (expected one of: %s)", s, list);
+    return false;
+}
+
+static const char *const FACING_NAMES[FACE_COUNT] = {"down", "up", "left", "right"};
+static const char *const CURSOR_NAMES[CURSOR_COUNT] = {"use", "look", "talk", "exit"};
+
+const char *facing_name(Facing f) { return f < FACE_COUNT ? FACING_NAMES[f] : "?"; }
+const char *cursor_name(Cursor c) { return c < CURSOR_COUNT ? CURSOR_NAMES[c] : "?"; }
+
+/* Checks that an asset file exists under the data root; stores the path. */
+static bool read_asset(Loader *L, const cJSON *j, char **out)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return false;
+    char full[1024];
+    snprintf(full, sizeof full, "%s/%s", L->lv->root, s);
+    FILE *f = fopen(full, "rb");
+    if (!f) {
+        lerr(L, "file not found: %s (paths are relative to %s)", s, L->lv->root);
+        return false;
+    }
+    fclose(f);
+    *out = arena_strdup(L->lv, s);
+    return *out != NULL;
+}
+
+/* ------------------------------------------------------------------ lookups */
+
+static int find_in(char *const *ids, int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return i;
+    return -1;
+}
+
+int level_find_flag(const Level *lv, const char *id) { return find_in(lv->flag_ids, lv->nflags, id); }
+
+int level_find_item(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->nitems; i++)
+        if (strcmp(lv->items[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int level_find_hotspot(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->nhotspots; i++)
+        if (strcmp(lv->hotspots[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* Reads an id that must name an entry of a table; reports "unknown <what>" otherwise. */
+static int read_ref(Loader *L, const cJSON *j, const char *what, int index_of(const Level *, const char *))
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return -1;
+    int i = index_of(L->lv, s);
+    if (i < 0)
+        lerr(L, "unknown %s \"%s\"", what, s);
+    return i;
+}
+
+static int sound_index(const Level *lv, const char *id) { return find_in(lv->sound_ids, lv->nsounds, id); }
+static int music_index(const Level *lv, const char *id) { return find_in(lv->music_ids, lv->nmusic, id); }
+
+static int actor_index(const Level *lv, const char *id)
+{
+    int i = level_find_hotspot(lv, id);
+    return i >= 0 && lv->hotspots[i].is_actor ? i : -1;
+}
+
+/* ------------------------------------------------------------------ scripts */
+
+static int add_text(Loader *L, const char *s)
+{
+    if (strlen(s) > LEVEL_TEXT_LEN_MAX) {
+        lerr(L, "line too long (%zu bytes; at most %d)", strlen(s), LEVEL_TEXT_LEN_MAX);
+        return -1;
+    }
+    if (L->lv->ntexts >= LEVEL_TEXT_MAX) {
+        lerr(L, "too many lines of text (at most %d)", LEVEL_TEXT_MAX);
+        return -1;
+    }
+    L->lv->texts[L->lv->ntexts] = arena_strdup(L->lv, s);
+    return L->lv->ntexts++;
+}
+
+static int emit(Loader *L, OpCode code, int a, int32_t b)
+{
+    if (L->lv->nops >= LEVEL_OP_MAX) {
+        lerr(L, "scripts too long (at most %d actions in a level)", LEVEL_OP_MAX);
+        return -1;
+    }
+    L->lv->ops[L->lv->nops] = (Op){(uint8_t)code, (int16_t)a, b};
+    return L->lv->nops++;
+}
+
+static int add_cond(Loader *L, Cond c)
+{
+    if (L->lv->nconds >= LEVEL_COND_MAX) {
+        lerr(L, "too many conditions (at most %d)", LEVEL_COND_MAX);
+        return -1;
+    }
+    L->lv->conds[L->lv->nconds] = c;
+    return L->lv->nconds++;
+}
+
+/* Compiles a condition object; returns its index or -1. */
+static int compile_cond(Loader *L, const cJSON *j)
+{
+    static const char *const keys[] = {"flag", "item", "not", "all", "any", NULL};
+    if (!cJSON_IsObject(j) || cJSON_GetArraySize(j) != 1) {
+        lerr(L, "expected a condition: {\"flag\": id}, {\"item\": id}, {\"not\": ...}, {\"all\": [...]} "
+                "or {\"any\": [...]}");
+        return -1;
+    }
+    check_keys(L, j, keys);
+    const cJSON *c = j->child;
+    int idx = -1;
+    path_push_key(L, c->string);
+    if (strcmp(c->string, "flag") == 0) {
+        int f = read_ref(L, c, "flag", level_find_flag);
+        if (f >= 0)
+            idx = add_cond(L, (Cond){COND_FLAG, (int16_t)f, 0, 0});
+    } else if (strcmp(c->string, "item") == 0) {
+        int it = read_ref(L, c, "item", level_find_item);
+        if (it >= 0)
+            idx = add_cond(L, (Cond){COND_ITEM, (int16_t)it, 0, 0});
+    } else if (strcmp(c->string, "not") == 0) {
+        int inner = compile_cond(L, c);
+        if (inner >= 0)
+            idx = add_cond(L, (Cond){COND_NOT, (int16_t)inner, 0, 0});
+    } else if (strcmp(c->string, "all") == 0 || strcmp(c->string, "any") == 0) {
+        int n = cJSON_IsArray(c) ? cJSON_GetArraySize(c) : 0;
+        if (n < 1) {
+            lerr(L, "expected a non-empty list of conditions");
+        } else {
+            int16_t ops[64];
+            int k = 0;
+            bool ok = n <= 64;
+            if (!ok)
+                lerr(L, "at most 64 conditions in one list");
+            for (const cJSON *e = c->child; e && ok; e = e->next, k++) {
+                path_push_index(L, k);
+                int ci = compile_cond(L, e);
+                path_pop(L);
+                ok = ci >= 0;
+                ops[k] = (int16_t)ci;
+            }
+            if (ok && L->lv->ncond_list + n > LEVEL_COND_MAX) {
+                lerr(L, "too many conditions (at most %d)", LEVEL_COND_MAX);
+                ok = false;
+            }
+            if (ok) {
+                int first = L->lv->ncond_list;
+                memcpy(&L->lv->cond_list[first], ops, (size_t)n * sizeof ops[0]);
+                L->lv->ncond_list += n;
+                uint8_t kind = strcmp(c->string, "all") == 0 ? COND_ALL : COND_ANY;
+                idx = add_cond(L, (Cond){kind, 0, (int16_t)first, (int16_t)n});
+            }
+        }
+    }
+    path_pop(L);
+    return idx;
+}
+
+static void compile_actions(Loader *L, const cJSON *list);
+
+static void compile_action(Loader *L, const cJSON *a)
+{
+    static const char *const verbs[] = {"say", "set", "give", "take", "face", "sound", "music", "wait", "win", "if", NULL};
+    if (cJSON_IsString(a)) { /* a bare string is a line the player says */
+        int t = add_text(L, a->valuestring);
+        if (t >= 0)
+            emit(L, OP_SAY, SPEAKER_PLAYER, t);
+        return;
+    }
+    if (!cJSON_IsObject(a)) {
+        lerr(L, "expected an action object such as {\"say\": \"...\"}, found %s", type_name(a));
+        return;
+    }
+    const cJSON *verb = NULL;
+    for (const char *const *v = verbs; *v; v++) {
+        const cJSON *m = cJSON_GetObjectItemCaseSensitive(a, *v);
+        if (m && verb) {
+            lerr(L, "one action per object: found both \"%s\" and \"%s\"", verb->string, m->string);
+            return;
+        }
+        if (m)
+            verb = m;
+    }
+    if (!verb) {
+        const char *first = a->child ? a->child->string : "(empty)";
+        lerr(L, "unknown action \"%s\" (expected one of: say, set, give, take, face, sound, music, wait, win, if)", first);
+        return;
+    }
+    const char *v = verb->string;
+    if (strcmp(v, "say") == 0) {
+        static const char *const keys[] = {"say", "who", NULL};
+        check_keys(L, a, keys);
+        const char *text;
+        int speaker = SPEAKER_PLAYER;
+        const cJSON *who = cJSON_GetObjectItemCaseSensitive(a, "who");
+        if (who) {
+            path_push_key(L, "who");
+            const char *w;
+            if (read_string(L, who, &w) && strcmp(w, "player") != 0) {
+                speaker = actor_index(L->lv, w);
+                if (speaker < 0) {
+                    lerr(L, "unknown speaker \"%s\" (an actor id or \"player\")", w);
+                    speaker = SPEAKER_PLAYER;
+                }
+            }
+            path_pop(L);
+        }
+        path_push_key(L, "say");
+        int t = read_string(L, verb, &text) ? add_text(L, text) : -1;
+        path_pop(L);
+        if (t >= 0)
+            emit(L, OP_SAY, speaker, t);
+    } else if (strcmp(v, "set") == 0) {
+        static const char *const keys[] = {"set", "to", NULL};
+        check_keys(L, a, keys);
+        bool to = true;
+        const cJSON *tj = cJSON_GetObjectItemCaseSensitive(a, "to");
+        if (tj) {
+            path_push_key(L, "to");
+            read_bool(L, tj, &to);
+            path_pop(L);
+        }
+        path_push_key(L, "set");
+        int f = read_ref(L, verb, "flag", level_find_flag);
+        path_pop(L);
+        if (f >= 0)
+            emit(L, OP_SET, f, to ? 1 : 0);
+    } else if (strcmp(v, "give") == 0 || strcmp(v, "take") == 0) {
+        static const char *const keys[] = {"give", "take", NULL};
+        check_keys(L, a, keys);
+        path_push_key(L, v);
+        int it = read_ref(L, verb, "item", level_find_item);
+        path_pop(L);
+        if (it >= 0)
+            emit(L, v[0] == 'g' ? OP_GIVE : OP_TAKE, it, 0);
+    } else if (strcmp(v, "face") == 0) {
+        static const char *const keys[] = {"face", NULL};
+        check_keys(L, a, keys);
+        int f;
+        path_push_key(L, "face");
+        if (read_enum(L, verb, FACING_NAMES, FACE_COUNT, &f))
+            emit(L, OP_FACE, f, 0);
+        path_pop(L);
+    } else if (strcmp(v, "sound") == 0) {
+        static const char *const keys[] = {"sound", NULL};
+        check_keys(L, a, keys);
+        path_push_key(L, "sound");
+        int s = read_ref(L, verb, "sound", sound_index);
+        path_pop(L);
+        if (s >= 0)
+            emit(L, OP_SOUND, s, 0);
+    } else if (strcmp(v, "music") == 0) {
+        static const char *const keys[] = {"music", NULL};
+        check_keys(L, a, keys);
+        path_push_key(L, "music");
+        int m = cJSON_IsNull(verb) ? -1 : read_ref(L, verb, "music", music_index);
+        path_pop(L);
+        if (m >= 0 || cJSON_IsNull(verb))
+            emit(L, OP_MUSIC, m, 0);
+    } else if (strcmp(v, "wait") == 0) {
+        static const char *const keys[] = {"wait", NULL};
+        check_keys(L, a, keys);
+        int32_t ticks;
+        path_push_key(L, "wait");
+        if (read_int(L, verb, 1, LEVEL_WAIT_MAX, &ticks))
+            emit(L, OP_WAIT, 0, ticks);
+        path_pop(L);
+    } else if (strcmp(v, "win") == 0) {
+        static const char *const keys[] = {"win", NULL};
+        check_keys(L, a, keys);
+        if (!cJSON_IsTrue(verb)) {
+            path_push_key(L, "win");
+            lerr(L, "expected true");
+            path_pop(L);
+        } else {
+            emit(L, OP_WIN, 0, 0);
+        }
+    } else { /* if */
+        static const char *const keys[] = {"if", "then", "else", NULL};
+        check_keys(L, a, keys);
+        path_push_key(L, "if");
+        int c = compile_cond(L, verb);
+        path_pop(L);
+        const cJSON *then = member(L, a, "then", true);
+        const cJSON *els = cJSON_GetObjectItemCaseSensitive(a, "else");
+        int jump_unless = emit(L, OP_JUMP_UNLESS, c < 0 ? 0 : c, 0);
+        if (then) {
+            path_push_key(L, "then");
+            compile_actions(L, then);
+            path_pop(L);
+        }
+        int jump_end = els ? emit(L, OP_JUMP, 0, 0) : -1;
+        if (jump_unless >= 0)
+            L->lv->ops[jump_unless].b = L->lv->nops;
+        if (els) {
+            path_push_key(L, "else");
+            compile_actions(L, els);
+            path_pop(L);
+            if (jump_end >= 0)
+                L->lv->ops[jump_end].b = L->lv->nops;
+        }
+    }
+}
+
+static void compile_actions(Loader *L, const cJSON *list)
+{
+    if (cJSON_IsString(list)) {
+        compile_action(L, list);
+        return;
+    }
+    if (!cJSON_IsArray(list)) {
+        lerr(L, "expected a script: a line of text or a list of actions, found %s", type_name(list));
+        return;
+    }
+    int i = 0;
+    for (const cJSON *a = list->child; a; a = a->next, i++) {
+        path_push_index(L, i);
+        compile_action(L, a);
+        path_pop(L);
+    }
+}
+
+/* Compiles a script (a string or a list of actions) and returns its first op index, or -1. */
+static int32_t compile_script(Loader *L, const cJSON *j)
+{
+    int32_t first = L->lv->nops;
+    int errors = L->errors;
+    compile_actions(L, j);
+    emit(L, OP_END, 0, 0);
+    return L->errors == errors ? first : -1;
+}
+
+/* ------------------------------------------------------------------ sections */
+
+static void load_size(Loader *L, const cJSON *root)
+{
+    const cJSON *size = member(L, root, "size", true);
+    if (!size)
+        return;
+    path_push_key(L, "size");
+    if (!cJSON_IsArray(size) || cJSON_GetArraySize(size) != 2) {
+        lerr(L, "expected [width, height], found %s", type_name(size));
+    } else {
+        for (int i = 0; i < 2; i++) {
+            path_push_index(L, i);
+            read_int(L, cJSON_GetArrayItem(size, i), 16, LEVEL_SIZE_MAX, i ? &L->lv->height : &L->lv->width);
+            path_pop(L);
+        }
+    }
+    path_pop(L);
+}
+
+static void load_layers(Loader *L, const cJSON *root)
+{
+    static const char *const keys[] = {"image", "baseline", NULL};
+    const cJSON *layers = member(L, root, "layers", true);
+    if (!layers)
+        return;
+    path_push_key(L, "layers");
+    if (!cJSON_IsArray(layers) || cJSON_GetArraySize(layers) < 1) {
+        lerr(L, "expected a non-empty list of layers, found %s", type_name(layers));
+    } else if (cJSON_GetArraySize(layers) > LEVEL_LAYER_MAX) {
+        lerr(L, "at most %d layers", LEVEL_LAYER_MAX);
+    } else {
+        int i = 0;
+        for (const cJSON *l = layers->child; l; l = l->next, i++) {
+            path_push_index(L, i);
+            Layer *layer = &L->lv->layers[L->lv->nlayers];
+            layer->baseline = -1;
+            if (!cJSON_IsObject(l)) {
+                lerr(L, "expected a layer object {\"image\": ...}, found %s", type_name(l));
+            } else {
+                check_keys(L, l, keys);
+                const cJSON *img = member(L, l, "image", true);
+                if (img) {
+                    path_push_key(L, "image");
+                    read_asset(L, img, &layer->image);
+                    path_pop(L);
+                }
+                const cJSON *b = cJSON_GetObjectItemCaseSensitive(l, "baseline");
+                if (b) {
+                    path_push_key(L, "baseline");
+                    read_int(L, b, 0, L->lv->height, &layer->baseline);
+                    path_pop(L);
+                }
+                if (layer->image)
+                    L->lv->nlayers++;
+            }
+            path_pop(L);
+        }
+    }
+    path_pop(L);
+}
+
+static void load_walkable(Loader *L, const cJSON *root)
+{
+    static const char *const keys[] = {"outline", "holes", NULL};
+    nav_init(&L->lv->nav);
+    const cJSON *walk = member(L, root, "walkable", true);
+    if (!walk)
+        return;
+    path_push_key(L, "walkable");
+    if (!cJSON_IsArray(walk) || cJSON_GetArraySize(walk) < 1) {
+        lerr(L, "expected a non-empty list of areas {\"outline\": [...], \"holes\": [...]}, found %s",
+             type_name(walk));
+        path_pop(L);
+        return;
+    }
+    int i = 0;
+    for (const cJSON *area = walk->child; area; area = area->next, i++) {
+        path_push_index(L, i);
+        if (!cJSON_IsObject(area)) {
+            lerr(L, "expected an area {\"outline\": [...], \"holes\": [...]}, found %s", type_name(area));
+            path_pop(L);
+            continue;
+        }
+        check_keys(L, area, keys);
+        NavPoint pts[NAV_VERT_MAX];
+        char err[200];
+        const cJSON *outline = member(L, area, "outline", true);
+        if (outline) {
+            path_push_key(L, "outline");
+            int n = read_ring(L, outline, pts, NAV_VERT_MAX);
+            if (n > 0 && !nav_add_ring(&L->lv->nav, pts, n, false, err, sizeof err))
+                lerr(L, "%s", err);
+            path_pop(L);
+        }
+        const cJSON *holes = cJSON_GetObjectItemCaseSensitive(area, "holes");
+        if (holes) {
+            path_push_key(L, "holes");
+            if (!cJSON_IsArray(holes)) {
+                lerr(L, "expected a list of polygons, found %s", type_name(holes));
+            } else {
+                int k = 0;
+                for (const cJSON *h = holes->child; h; h = h->next, k++) {
+                    path_push_index(L, k);
+                    int n = read_ring(L, h, pts, NAV_VERT_MAX);
+                    if (n > 0 && !nav_add_ring(&L->lv->nav, pts, n, true, err, sizeof err))
+                        lerr(L, "%s", err);
+                    path_pop(L);
+                }
+            }
+            path_pop(L);
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+    if (L->errors == 0)
+        nav_finish(&L->lv->nav);
+}
+
+/* A scale factor written as a number like 0.75, kept as 1/256. */
+static bool read_scale(Loader *L, const cJSON *j, int32_t *out)
+{
+    if (!cJSON_IsNumber(j) || j->valuedouble < 0.1 || j->valuedouble > 4.0) {
+        lerr(L, "expected a scale between 0.1 and 4, found %s", type_name(j));
+        return false;
+    }
+    *out = (int32_t)(j->valuedouble * 256.0 + 0.5);
+    return true;
+}
+
+static void load_scale(Loader *L, const cJSON *root)
+{
+    static const char *const keys[] = {"far_y", "far", "near_y", "near", NULL};
+    L->lv->scale_far_y = 0;
+    L->lv->scale_near_y = L->lv->height;
+    L->lv->scale_far = L->lv->scale_near = 256;
+    const cJSON *s = cJSON_GetObjectItemCaseSensitive(root, "scale");
+    if (!s)
+        return;
+    path_push_key(L, "scale");
+    if (!cJSON_IsObject(s)) {
+        lerr(L, "expected {\"far_y\", \"far\", \"near_y\", \"near\"}, found %s", type_name(s));
+    } else {
+        check_keys(L, s, keys);
+        const cJSON *m;
+        if ((m = member(L, s, "far_y", true))) {
+            path_push_key(L, "far_y");
+            read_int(L, m, 0, L->lv->height, &L->lv->scale_far_y);
+            path_pop(L);
+        }
+        if ((m = member(L, s, "near_y", true))) {
+            path_push_key(L, "near_y");
+            read_int(L, m, 0, L->lv->height, &L->lv->scale_near_y);
+            path_pop(L);
+        }
+        if ((m = member(L, s, "far", true))) {
+            path_push_key(L, "far");
+            read_scale(L, m, &L->lv->scale_far);
+            path_pop(L);
+        }
+        if ((m = member(L, s, "near", true))) {
+            path_push_key(L, "near");
+            read_scale(L, m, &L->lv->scale_near);
+            path_pop(L);
+        }
+        if (L->lv->scale_near_y <= L->lv->scale_far_y)
+            lerr(L, "near_y must be below far_y");
+    }
+    path_pop(L);
+}
+
+/* Reads a point that must lie on the walkable area. */
+static bool read_walkable_point(Loader *L, const cJSON *j, NavPoint *out)
+{
+    if (!read_point(L, j, out))
+        return false;
+    if (L->errors == 0 && !nav_contains(&L->lv->nav, *out)) {
+        lerr(L, "point [%ld, %ld] is not on the walkable area", (long)out->x, (long)out->y);
+        return false;
+    }
+    return true;
+}
+
+static void load_player(Loader *L, const cJSON *root)
+{
+    static const char *const keys[] = {"name", "at", "face", "images", "color", "speed", NULL};
+    static const char *const image_keys[] = {"down", "up", "left", "right", NULL};
+    Player *p = &L->lv->player;
+    p->speed = 90 * 256 / 60; /* 90 px a second */
+    p->color = 0xffffff;
+    const cJSON *pj = member(L, root, "player", true);
+    if (!pj)
+        return;
+    path_push_key(L, "player");
+    if (!cJSON_IsObject(pj)) {
+        lerr(L, "expected an object, found %s", type_name(pj));
+        path_pop(L);
+        return;
+    }
+    check_keys(L, pj, keys);
+    const cJSON *m;
+    const char *s;
+    if ((m = member(L, pj, "name", true))) {
+        path_push_key(L, "name");
+        if (read_string(L, m, &s))
+            p->name = arena_strdup(L->lv, s);
+        path_pop(L);
+    }
+    if ((m = member(L, pj, "at", true))) {
+        path_push_key(L, "at");
+        read_walkable_point(L, m, &p->at);
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(pj, "face"))) {
+        int f;
+        path_push_key(L, "face");
+        if (read_enum(L, m, FACING_NAMES, FACE_COUNT, &f))
+            p->face = (Facing)f;
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(pj, "color"))) {
+        path_push_key(L, "color");
+        read_color(L, m, &p->color);
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(pj, "speed"))) {
+        int32_t px_per_second;
+        path_push_key(L, "speed");
+        if (read_int(L, m, 10, 600, &px_per_second))
+            p->speed = px_per_second * 256 / 60;
+        path_pop(L);
+    }
+    if ((m = member(L, pj, "images", true))) {
+        path_push_key(L, "images");
+        if (!cJSON_IsObject(m)) {
+            lerr(L, "expected {\"down\": png, \"up\": png, \"right\": png}, found %s", type_name(m));
+        } else {
+            check_keys(L, m, image_keys);
+            for (int f = 0; f < FACE_COUNT; f++) {
+                const cJSON *img = cJSON_GetObjectItemCaseSensitive(m, FACING_NAMES[f]);
+                if (!img && f != FACE_LEFT) {
+                    lerr(L, "missing field \"%s\"", FACING_NAMES[f]);
+                } else if (img) {
+                    path_push_key(L, FACING_NAMES[f]);
+                    read_asset(L, img, &p->image[f]);
+                    path_pop(L);
+                }
+            }
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+}
+
+static void load_flags(Loader *L, const cJSON *root)
+{
+    const cJSON *flags = cJSON_GetObjectItemCaseSensitive(root, "flags");
+    if (!flags)
+        return;
+    path_push_key(L, "flags");
+    if (!cJSON_IsObject(flags)) {
+        lerr(L, "expected an object {\"flag_name\": false, ...}, found %s", type_name(flags));
+        path_pop(L);
+        return;
+    }
+    for (const cJSON *f = flags->child; f; f = f->next) {
+        if (is_meta_key(f->string))
+            continue;
+        path_push_key(L, f->string);
+        bool init;
+        if (!valid_id(f->string)) {
+            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", f->string);
+        } else if (level_find_flag(L->lv, f->string) >= 0) {
+            lerr(L, "duplicate flag \"%s\"", f->string);
+        } else if (L->lv->nflags >= LEVEL_FLAG_MAX) {
+            lerr(L, "too many flags (at most %d)", LEVEL_FLAG_MAX);
+        } else if (read_bool(L, f, &init)) {
+            L->lv->flag_ids[L->lv->nflags] = arena_strdup(L->lv, f->string);
+            L->lv->flag_init[L->lv->nflags++] = init;
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+}
+
+/* Reads {"id": "file", ...} into an id/file table (sounds and music). */
+static void load_sound_table(Loader *L, const cJSON *root, const char *key, char **ids, char **files, int *count)
+{
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!t)
+        return;
+    path_push_key(L, key);
+    if (!cJSON_IsObject(t)) {
+        lerr(L, "expected an object {\"id\": \"file\", ...}, found %s", type_name(t));
+        path_pop(L);
+        return;
+    }
+    for (const cJSON *s = t->child; s; s = s->next) {
+        if (is_meta_key(s->string))
+            continue;
+        path_push_key(L, s->string);
+        char *file = NULL;
+        if (!valid_id(s->string))
+            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", s->string);
+        else if (find_in(ids, *count, s->string) >= 0)
+            lerr(L, "duplicate id \"%s\"", s->string);
+        else if (*count >= LEVEL_SOUND_MAX)
+            lerr(L, "too many entries (at most %d)", LEVEL_SOUND_MAX);
+        else if (read_asset(L, s, &file)) {
+            ids[*count] = arena_strdup(L->lv, s->string);
+            files[(*count)++] = file;
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+}
+
+static void declare_items(Loader *L, const cJSON *root)
+{
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
+    if (!items)
+        return;
+    path_push_key(L, "items");
+    if (!cJSON_IsObject(items)) {
+        lerr(L, "expected an object {\"item_id\": {...}, ...}, found %s", type_name(items));
+        path_pop(L);
+        return;
+    }
+    for (const cJSON *it = items->child; it; it = it->next) {
+        if (is_meta_key(it->string))
+            continue;
+        path_push_key(L, it->string);
+        if (!valid_id(it->string))
+            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", it->string);
+        else if (level_find_item(L->lv, it->string) >= 0)
+            lerr(L, "duplicate item \"%s\"", it->string);
+        else if (L->lv->nitems >= LEVEL_ITEM_MAX)
+            lerr(L, "too many items (at most %d)", LEVEL_ITEM_MAX);
+        else {
+            Item *item = &L->lv->items[L->lv->nitems++];
+            item->id = arena_strdup(L->lv, it->string);
+            item->look = -1;
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+}
+
+static void load_items(Loader *L, const cJSON *root)
+{
+    static const char *const keys[] = {"name", "icon", "look", "start", NULL};
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
+    if (!items || !cJSON_IsObject(items))
+        return;
+    for (const cJSON *it = items->child; it; it = it->next) {
+        int idx = level_find_item(L->lv, it->string);
+        if (idx < 0 || is_meta_key(it->string))
+            continue;
+        Item *item = &L->lv->items[idx];
+        path_push_key(L, "items");
+        path_push_key(L, it->string);
+        if (!cJSON_IsObject(it)) {
+            lerr(L, "expected an item object {\"name\", \"icon\", \"look\"}, found %s", type_name(it));
+        } else {
+            check_keys(L, it, keys);
+            const cJSON *m;
+            const char *s;
+            if ((m = member(L, it, "name", true))) {
+                path_push_key(L, "name");
+                if (read_string(L, m, &s))
+                    item->name = arena_strdup(L->lv, s);
+                path_pop(L);
+            }
+            if ((m = member(L, it, "icon", true))) {
+                path_push_key(L, "icon");
+                read_asset(L, m, &item->icon);
+                path_pop(L);
+            }
+            if ((m = member(L, it, "look", true))) {
+                path_push_key(L, "look");
+                item->look = compile_script(L, m);
+                path_pop(L);
+            }
+            if ((m = cJSON_GetObjectItemCaseSensitive(it, "start"))) {
+                path_push_key(L, "start");
+                read_bool(L, m, &item->start);
+                path_pop(L);
+            }
+        }
+        path_pop(L);
+        path_pop(L);
+    }
+}
+
+/* First pass over hotspots and actors: ids only, so scripts anywhere can name any of them. */
+static void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool actors)
+{
+    const cJSON *list = member(L, root, key, !actors);
+    if (!list)
+        return;
+    path_push_key(L, key);
+    if (!cJSON_IsArray(list)) {
+        lerr(L, "expected a list of objects, found %s", type_name(list));
+        path_pop(L);
+        return;
+    }
+    int i = 0;
+    for (const cJSON *h = list->child; h; h = h->next, i++) {
+        path_push_index(L, i);
+        const cJSON *id = cJSON_IsObject(h) ? member(L, h, "id", true) : NULL;
+        const char *s;
+        if (!cJSON_IsObject(h)) {
+            lerr(L, "expected an object, found %s", type_name(h));
+        } else if (id) {
+            path_push_key(L, "id");
+            if (read_id(L, id, &s)) {
+                if (level_find_hotspot(L->lv, s) >= 0)
+                    lerr(L, "duplicate id \"%s\" (hotspot and actor ids share one namespace)", s);
+                else if (L->lv->nhotspots >= LEVEL_HOTSPOT_MAX)
+                    lerr(L, "too many hotspots and actors (at most %d)", LEVEL_HOTSPOT_MAX);
+                else {
+                    Hotspot *hs = &L->lv->hotspots[L->lv->nhotspots++];
+                    hs->id = arena_strdup(L->lv, s);
+                    hs->is_actor = actors;
+                    hs->line = (int32_t)i; /* the list index until load_hotspot_body sets the line */
+                    hs->visible_if = -1;
+                    hs->script[VERB_LOOK] = hs->script[VERB_USE] = -1;
+                }
+            }
+            path_pop(L);
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+}
+
+static void bounds_of_poly(Hotspot *h)
+{
+    int32_t x0 = h->poly[0].x, y0 = h->poly[0].y, x1 = x0, y1 = y0;
+    for (int i = 1; i < h->npoly; i++) {
+        x0 = h->poly[i].x < x0 ? h->poly[i].x : x0;
+        y0 = h->poly[i].y < y0 ? h->poly[i].y : y0;
+        x1 = h->poly[i].x > x1 ? h->poly[i].x : x1;
+        y1 = h->poly[i].y > y1 ? h->poly[i].y : y1;
+    }
+    h->rect = (Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
+static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
+{
+    static const char *const hotspot_keys[] = {"id", "name", "rect", "polygon", "z", "walk_to", "face",
+                                               "cursor", "visible_if", "look", "use", NULL};
+    static const char *const actor_keys[] = {"id", "name", "at", "size", "sprite", "color", "z", "walk_to",
+                                             "face", "cursor", "visible_if", "look", "use", NULL};
+    check_keys(L, h, hs->is_actor ? actor_keys : hotspot_keys);
+    const cJSON *m;
+    const char *s;
+    {
+        int line, col;
+        size_t off = jsonpos_find(L->text, L->len, L->parts, L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX);
+        jsonpos_line_col(L->text, L->len, off, &line, &col);
+        hs->line = line;
+    }
+    if ((m = member(L, h, "name", true))) {
+        path_push_key(L, "name");
+        if (read_string(L, m, &s))
+            hs->name = arena_strdup(L->lv, s);
+        path_pop(L);
+    }
+    bool have_shape = false;
+    if (hs->is_actor) {
+        hs->cursor = CURSOR_TALK;
+        hs->color = 0xffffff;
+        NavPoint size = {0, 0};
+        bool ok = true;
+        if ((m = member(L, h, "at", true))) {
+            path_push_key(L, "at");
+            ok = read_point(L, m, &hs->at) && ok;
+            path_pop(L);
+        } else {
+            ok = false;
+        }
+        if ((m = member(L, h, "size", true))) {
+            path_push_key(L, "size");
+            ok = read_point(L, m, &size) && ok;
+            if (ok && (size.x < 1 || size.y < 1)) {
+                lerr(L, "size must be at least [1, 1]");
+                ok = false;
+            }
+            path_pop(L);
+        } else {
+            ok = false;
+        }
+        if ((m = member(L, h, "sprite", true))) {
+            path_push_key(L, "sprite");
+            read_asset(L, m, &hs->sprite);
+            path_pop(L);
+        }
+        if ((m = cJSON_GetObjectItemCaseSensitive(h, "color"))) {
+            path_push_key(L, "color");
+            read_color(L, m, &hs->color);
+            path_pop(L);
+        }
+        if (ok) {
+            hs->rect = (Rect){hs->at.x - size.x / 2, hs->at.y - size.y, size.x, size.y};
+            if (hs->rect.x < 0 || hs->rect.y < 0 || hs->rect.x + hs->rect.w > L->lv->width) {
+                path_push_key(L, "size");
+                lerr(L, "the actor's box [%ld, %ld, %ld, %ld] is outside the level", (long)hs->rect.x,
+                     (long)hs->rect.y, (long)hs->rect.w, (long)hs->rect.h);
+                path_pop(L);
+            }
+            hs->z = hs->at.y;
+            have_shape = true;
+        }
+    } else {
+        hs->cursor = CURSOR_USE;
+        hs->face = FACE_UP;
+        const cJSON *rect = cJSON_GetObjectItemCaseSensitive(h, "rect");
+        const cJSON *poly = cJSON_GetObjectItemCaseSensitive(h, "polygon");
+        if (rect && poly) {
+            lerr(L, "give either \"rect\" or \"polygon\", not both");
+        } else if (!rect && !poly) {
+            lerr(L, "missing field \"rect\" (or \"polygon\")");
+        } else if (rect) {
+            path_push_key(L, "rect");
+            have_shape = read_rect(L, rect, &hs->rect);
+            path_pop(L);
+        } else {
+            path_push_key(L, "polygon");
+            int n = read_ring(L, poly, hs->poly, LEVEL_SHAPE_MAX);
+            if (n > 0) {
+                hs->npoly = n;
+                bounds_of_poly(hs);
+                have_shape = true;
+            }
+            path_pop(L);
+        }
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(h, "z"))) {
+        path_push_key(L, "z");
+        read_int(L, m, -10000, 10000, &hs->z);
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(h, "face"))) {
+        int f;
+        path_push_key(L, "face");
+        if (read_enum(L, m, FACING_NAMES, FACE_COUNT, &f))
+            hs->face = (Facing)f;
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(h, "cursor"))) {
+        int c;
+        path_push_key(L, "cursor");
+        if (read_enum(L, m, CURSOR_NAMES, CURSOR_COUNT, &c))
+            hs->cursor = (Cursor)c;
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(h, "walk_to"))) {
+        path_push_key(L, "walk_to");
+        read_walkable_point(L, m, &hs->walk_to);
+        path_pop(L);
+    } else if (have_shape && L->errors == 0) {
+        /* Stand in front of it: the walkable point nearest the bottom middle (actors: beside them). */
+        NavPoint want = hs->is_actor ? (NavPoint){hs->at.x - hs->rect.w / 2 - 14, hs->at.y}
+                                     : (NavPoint){hs->rect.x + hs->rect.w / 2, hs->rect.y + hs->rect.h};
+        hs->walk_to = nav_nearest(&L->lv->nav, want);
+        if (hs->is_actor && !cJSON_GetObjectItemCaseSensitive(h, "face"))
+            hs->face = hs->walk_to.x < hs->at.x ? FACE_RIGHT : FACE_LEFT;
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(h, "visible_if"))) {
+        path_push_key(L, "visible_if");
+        int c = compile_cond(L, m);
+        hs->visible_if = (int16_t)c;
+        path_pop(L);
+    }
+    if ((m = member(L, h, "look", true))) {
+        path_push_key(L, "look");
+        hs->script[VERB_LOOK] = compile_script(L, m);
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(h, "use"))) {
+        path_push_key(L, "use");
+        hs->script[VERB_USE] = compile_script(L, m);
+        path_pop(L);
+    }
+}
+
+static void load_hotspots(Loader *L, const cJSON *root, const char *key, bool actors)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!cJSON_IsArray(list))
+        return;
+    int i = 0;
+    for (const cJSON *h = list->child; h; h = h->next, i++) {
+        const cJSON *id = cJSON_IsObject(h) ? cJSON_GetObjectItemCaseSensitive(h, "id") : NULL;
+        int idx = cJSON_IsString(id) ? level_find_hotspot(L->lv, id->valuestring) : -1;
+        if (idx < 0 || L->lv->hotspots[idx].is_actor != actors || L->lv->hotspots[idx].line != i)
+            continue; /* already reported (bad or duplicate id) */
+        path_push_key(L, key);
+        path_push_index(L, i);
+        load_hotspot_body(L, h, &L->lv->hotspots[idx]);
+        path_pop(L);
+        path_pop(L);
+    }
+}
+
+static void load_defaults(Loader *L, const cJSON *root)
+{
+    static const char *const keys[] = {"look", "use", NULL};
+    static const char *const verb_names[VERB_COUNT] = {"look", "use"};
+    const cJSON *d = member(L, root, "defaults", true);
+    if (!d)
+        return;
+    path_push_key(L, "defaults");
+    if (!cJSON_IsObject(d)) {
+        lerr(L, "expected {\"look\": [lines], \"use\": [lines]}, found %s", type_name(d));
+        path_pop(L);
+        return;
+    }
+    check_keys(L, d, keys);
+    for (int v = 0; v < VERB_COUNT; v++) {
+        const cJSON *lines = member(L, d, verb_names[v], true);
+        if (!lines)
+            continue;
+        path_push_key(L, verb_names[v]);
+        int n = cJSON_IsArray(lines) ? cJSON_GetArraySize(lines) : 0;
+        if (n < 1 || n > LEVEL_DEFAULT_MAX) {
+            lerr(L, "expected a list of 1 to %d lines, found %s", LEVEL_DEFAULT_MAX, type_name(lines));
+        } else {
+            L->lv->default_first[v] = L->lv->ntexts;
+            int k = 0;
+            for (const cJSON *t = lines->child; t; t = t->next, k++) {
+                const char *s;
+                path_push_index(L, k);
+                if (read_string(L, t, &s))
+                    add_text(L, s);
+                path_pop(L);
+            }
+            L->lv->default_count[v] = L->lv->ntexts - L->lv->default_first[v];
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+}
+
+/* ------------------------------------------------------------------ top level */
+
+/* Shortens "a/b/../.." style paths: each "name/.." pair cancels ("levels/.." becomes "."). */
+static void tidy_path(char *p)
+{
+    char *parts[64];
+    int n = 0;
+    bool absolute = p[0] == '/';
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", p);
+    for (char *tok = strtok(buf, "/"); tok && n < 64; tok = strtok(NULL, "/")) {
+        if (strcmp(tok, ".") == 0)
+            continue;
+        if (strcmp(tok, "..") == 0 && n > 0 && strcmp(parts[n - 1], "..") != 0)
+            n--;
+        else
+            parts[n++] = tok;
+    }
+    size_t len = 0;
+    char out[1024] = "";
+    for (int i = 0; i < n; i++) {
+        int w = snprintf(out + len, sizeof out - len, "%s%s", (i || absolute) ? "/" : "", parts[i]);
+        if (w > 0)
+            len += (size_t)w;
+    }
+    snprintf(p, 1024, "%s", n ? out : (absolute ? "/" : "."));
+}
+
+/* The data root is the nearest ancestor of the level file that has an assets/ folder. */
+static char *find_root(Level *lv, const char *path)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    char probe[1100];
+    for (int up = 0; up < 8; up++) {
+        struct stat st;
+        snprintf(probe, sizeof probe, "%s/assets", dir);
+        if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode)) {
+            tidy_path(dir);
+            return arena_strdup(lv, dir);
+        }
+        size_t n = strlen(dir);
+        if (n + 3 >= sizeof dir)
+            break;
+        memcpy(dir + n, "/..", 4);
+    }
+    return arena_strdup(lv, ".");
+}
+
+Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag)
+{
+    Level *lv = calloc(1, sizeof *lv);
+    if (!lv) {
+        diag_add(diag, "%s: out of memory", path);
+        return NULL;
+    }
+    Loader L = {.path = path, .text = text, .len = len, .diag = diag, .lv = lv};
+    lv->path = arena_strdup(lv, path);
+    lv->root = find_root(lv, path);
+    lv->content_hash = fnv1a64(FNV64_OFFSET, text, len);
+    nav_init(&lv->nav);
+
+    size_t start = 0;
+    while (start < len && strchr(" \t\r\n", text[start]) && text[start])
+        start++;
+    if (start == len) {
+        diag_add(diag, "%s:1:1: empty file: expected a JSON object", path);
+        level_free(lv);
+        return NULL;
+    }
+    bool unclosed = false;
+    if (!check_utf8(&L) || !check_nesting(&L, &unclosed)) {
+        level_free(lv);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    if (!root) {
+        const char *e = end ? end : cJSON_GetErrorPtr();
+        syntax_error(&L, e && e >= text && e <= text + len ? (size_t)(e - text) : len, unclosed);
+        level_free(lv);
+        return NULL;
+    }
+    size_t tail = end ? (size_t)(end - text) : len;
+    while (tail < len && strchr(" \t\r\n", text[tail]) && text[tail])
+        tail++;
+    if (tail < len) {
+        int line, col;
+        jsonpos_line_col(text, len, tail, &line, &col);
+        diag_add(diag, "%s:%d:%d: unexpected text after the end of the level object", path, line, col);
+        L.errors++;
+    } else if (!cJSON_IsObject(root)) {
+        diag_add(diag, "%s:1:1: expected a JSON object at the top, found %s", path, type_name(root));
+        L.errors++;
+    } else {
+        static const char *const keys[] = {"id", "title", "size", "layers", "walkable", "scale", "player",
+                                           "flags", "items", "sounds", "music", "defaults", "hotspots",
+                                           "actors", NULL};
+        check_keys(&L, root, keys);
+        const cJSON *m;
+        const char *s;
+        if ((m = member(&L, root, "id", true))) {
+            path_push_key(&L, "id");
+            if (read_id(&L, m, &s))
+                lv->id = arena_strdup(lv, s);
+            path_pop(&L);
+        }
+        if ((m = cJSON_GetObjectItemCaseSensitive(root, "title"))) {
+            path_push_key(&L, "title");
+            if (read_string(&L, m, &s))
+                lv->title = arena_strdup(lv, s);
+            path_pop(&L);
+        }
+        load_size(&L, root);
+        if (L.errors == 0) {
+            load_layers(&L, root);
+            load_walkable(&L, root);
+            load_scale(&L, root);
+            load_player(&L, root);
+            load_flags(&L, root);
+            declare_items(&L, root);
+            load_sound_table(&L, root, "sounds", lv->sound_ids, lv->sound_files, &lv->nsounds);
+            load_sound_table(&L, root, "music", lv->music_ids, lv->music_files, &lv->nmusic);
+            declare_hotspots(&L, root, "hotspots", false);
+            declare_hotspots(&L, root, "actors", true);
+            load_items(&L, root);
+            load_hotspots(&L, root, "hotspots", false);
+            load_hotspots(&L, root, "actors", true);
+            load_defaults(&L, root);
+        }
+    }
+    cJSON_Delete(root);
+    if (L.errors) {
+        level_free(lv);
+        return NULL;
+    }
+    if (!lv->title)
+        lv->title = lv->id;
+    return lv;
+}
+
+Level *level_load(const char *path, Diag *diag)
+{
+    char *text;
+    size_t len;
+    char err[600];
+    if (!file_read_all(path, LEVEL_FILE_MAX, &text, &len, err, sizeof err)) {
+        diag_add(diag, "%s", err);
+        return NULL;
+    }
+    Level *lv = level_load_text(path, text, len, diag);
+    free(text);
+    return lv;
+}
+
+void level_free(Level *lv)
+{
+    if (!lv)
+        return;
+    for (LevelArena *a = lv->arena; a;) {
+        LevelArena *next = a->next;
+        free(a);
+        a = next;
+    }
+    free(lv);
+}
+
+bool hotspot_contains(const Hotspot *h, NavPoint p)
+{
+    const Rect *r = &h->rect;
+    if (p.x < r->x || p.y < r->y || p.x >= r->x + r->w || p.y >= r->y + r->h)
+        return false;
+    if (h->npoly == 0)
+        return true;
+    /* Even-odd crossing test; points on an edge count as inside. */
+    bool inside = false;
+    for (int i = 0, j = h->npoly - 1; i < h->npoly; j = i++) {
+        NavPoint a = h->poly[j], b = h->poly[i];
+        int64_t cross = (int64_t)(b.x - a.x) * (p.y - a.y) - (int64_t)(b.y - a.y) * (p.x - a.x);
+        if (cross == 0 && p.x >= (a.x < b.x ? a.x : b.x) && p.x <= (a.x > b.x ? a.x : b.x) &&
+            p.y >= (a.y < b.y ? a.y : b.y) && p.y <= (a.y > b.y ? a.y : b.y))
+            return true;
+        if ((a.y > p.y) != (b.y > p.y)) {
+            /* x of the edge at p.y, compared without division */
+            int64_t lhs = (int64_t)(p.x - a.x) * (b.y - a.y);
+            int64_t rhs = (int64_t)(b.x - a.x) * (p.y - a.y);
+            if (b.y - a.y > 0 ? lhs < rhs : lhs > rhs)
+                inside = !inside;
+        }
+    }
+    return inside;
+}

@@ -1,0 +1,168 @@
+/* level.h — a level file (a levels/ JSON file) loaded into flat arrays. Every id in the file (flag, item,
+ * hotspot, actor, sound, music) is resolved to an index here, so the tick never compares strings
+ * and a typo is a load error. Scripts are compiled to a small op array. Loading allocates; after
+ * that the Level is read-only for the whole game. No SDL. */
+#ifndef STARDUST_LEVEL_H
+#define STARDUST_LEVEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "nav.h"
+
+#define LEVEL_FILE_MAX (8u << 20) /* bytes; larger files are refused, not parsed */
+#define LEVEL_NESTING_MAX 64      /* deeper JSON is refused before parsing */
+#define LEVEL_SIZE_MAX 4096       /* logical pixels per side */
+#define LEVEL_LAYER_MAX 8
+#define LEVEL_HOTSPOT_MAX 96      /* hotspots and actors together */
+#define LEVEL_SHAPE_MAX 32        /* corners of a hotspot polygon */
+#define LEVEL_FLAG_MAX 128
+#define LEVEL_ITEM_MAX 48
+#define LEVEL_SOUND_MAX 64
+#define LEVEL_OP_MAX 4096
+#define LEVEL_COND_MAX 1024
+#define LEVEL_TEXT_MAX 2048
+#define LEVEL_DEFAULT_MAX 16      /* lines in one verb's default response list */
+#define LEVEL_TEXT_LEN_MAX 400    /* bytes in one spoken line */
+#define LEVEL_WAIT_MAX 6000       /* ticks in one wait action */
+#define SPEAKER_PLAYER (-1)       /* a say action's speaker when it is the player */
+
+typedef enum Facing { FACE_DOWN, FACE_UP, FACE_LEFT, FACE_RIGHT, FACE_COUNT } Facing;
+typedef enum Cursor { CURSOR_USE, CURSOR_LOOK, CURSOR_TALK, CURSOR_EXIT, CURSOR_COUNT } Cursor;
+typedef enum Verb { VERB_LOOK, VERB_USE, VERB_COUNT } Verb;
+
+typedef struct Rect {
+    int32_t x, y, w, h; /* logical pixels; w and h > 0 */
+} Rect;
+
+/* Script operations. A script is a run of ops ending in OP_END; `if` compiles to jumps. */
+typedef enum OpCode {
+    OP_END,         /* script done */
+    OP_SAY,         /* a: speaker (SPEAKER_PLAYER or hotspot index), b: text index */
+    OP_SET,         /* a: flag index, b: 0 or 1 */
+    OP_GIVE,        /* a: item index — into the inventory */
+    OP_TAKE,        /* a: item index — out of the inventory */
+    OP_FACE,        /* a: Facing of the player */
+    OP_SOUND,       /* a: sound index — an event for the platform */
+    OP_MUSIC,       /* a: music index, or -1 to stop the music */
+    OP_WAIT,        /* b: ticks */
+    OP_WIN,         /* the game is won */
+    OP_JUMP,        /* b: op index */
+    OP_JUMP_UNLESS  /* a: condition index, b: op index taken when the condition is false */
+} OpCode;
+
+typedef struct Op {
+    uint8_t code; /* OpCode */
+    int16_t a;    /* see OpCode */
+    int32_t b;    /* see OpCode */
+} Op;
+
+typedef enum CondKind { COND_TRUE, COND_FLAG, COND_ITEM, COND_NOT, COND_ALL, COND_ANY } CondKind;
+
+typedef struct Cond {
+    uint8_t kind;  /* CondKind */
+    int16_t a;     /* COND_FLAG: flag, COND_ITEM: item, COND_NOT: the negated condition */
+    int16_t first; /* COND_ALL/ANY: index in cond_list of the first operand */
+    int16_t count; /* COND_ALL/ANY: number of operands */
+} Cond;
+
+typedef struct Layer {
+    char *image;      /* path relative to the data root */
+    int32_t baseline; /* -1: drawn behind everyone; else drawn in front of people whose feet are above it */
+} Layer;
+
+typedef struct Hotspot {
+    char *id;                    /* unique among hotspots and actors */
+    char *name;                  /* hover label */
+    bool is_actor;               /* a person: drawn from `sprite` at `at` */
+    Rect rect;                   /* bounding box (the shape itself when npoly is 0) */
+    int npoly;                   /* corners of the polygon shape, 0 for a rectangle */
+    NavPoint poly[LEVEL_SHAPE_MAX];
+    int32_t z;                   /* higher wins where hotspots overlap; ties go to the later one */
+    NavPoint walk_to;            /* where the player stands to use it; always walkable */
+    Facing face;                 /* how the player faces it from walk_to */
+    Cursor cursor;               /* cursor hint over it */
+    int16_t visible_if;          /* condition index, -1 for always */
+    int32_t script[VERB_COUNT];  /* first op of each verb's response, -1 for the level default */
+    NavPoint at;                 /* actors: feet position */
+    char *sprite;                /* actors: image path */
+    uint32_t color;              /* actors: speech colour 0xRRGGBB */
+    int32_t line;                /* line in the level file */
+} Hotspot;
+
+typedef struct Item {
+    char *id, *name, *icon; /* icon: image path */
+    int32_t look;           /* op index of its look script, -1 for the level default */
+    bool start;             /* in the inventory at the start */
+} Item;
+
+typedef struct Player {
+    char *name;                 /* shown as the speaker */
+    NavPoint at;                /* start position (walkable) */
+    Facing face;                /* start facing */
+    char *image[FACE_COUNT];    /* standing image per facing (left may mirror right: NULL) */
+    uint32_t color;             /* speech colour 0xRRGGBB */
+    int32_t speed;              /* walking speed, 1/256 px per tick at full scale */
+} Player;
+
+typedef struct LevelArena LevelArena;
+
+typedef struct Level {
+    LevelArena *arena; /* owns every string below */
+    char *path;       /* the file as given */
+    char *root;       /* data root: asset paths are relative to it */
+    uint64_t content_hash; /* FNV-1a 64 of the file's bytes */
+    char *id, *title;
+    int32_t width, height;
+    int nlayers;
+    Layer layers[LEVEL_LAYER_MAX];
+    Nav nav;                              /* the walkable area */
+    int32_t scale_far_y, scale_near_y;    /* depth band (logical y) */
+    int32_t scale_far, scale_near;        /* character scale there, 1/256 */
+    Player player;
+    int nflags;
+    char *flag_ids[LEVEL_FLAG_MAX];
+    bool flag_init[LEVEL_FLAG_MAX];
+    int nitems;
+    Item items[LEVEL_ITEM_MAX];
+    int nhotspots;
+    Hotspot hotspots[LEVEL_HOTSPOT_MAX];
+    int nsounds;
+    char *sound_ids[LEVEL_SOUND_MAX], *sound_files[LEVEL_SOUND_MAX];
+    int nmusic;
+    char *music_ids[LEVEL_SOUND_MAX], *music_files[LEVEL_SOUND_MAX];
+    int32_t default_first[VERB_COUNT], default_count[VERB_COUNT]; /* text range of default lines */
+    int nops;
+    Op ops[LEVEL_OP_MAX];
+    int nconds;
+    Cond conds[LEVEL_COND_MAX];
+    int ncond_list;
+    int16_t cond_list[LEVEL_COND_MAX];
+    int ntexts;
+    char *texts[LEVEL_TEXT_MAX];
+} Level;
+
+/* Loads and validates a level file. Returns NULL and fills diag with every error found, each
+ * "file:line:col: json.path: message". */
+Level *level_load(const char *path, Diag *diag);
+/* Same, from text already in memory (path is used in messages and to find the data root). */
+Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag);
+void level_free(Level *lv);
+
+/* Lookups by id, for replays and tools (never in the tick): index or -1. */
+int level_find_hotspot(const Level *lv, const char *id);
+int level_find_flag(const Level *lv, const char *id);
+int level_find_item(const Level *lv, const char *id);
+
+/* Names of enum values as written in level files. */
+const char *facing_name(Facing f);
+const char *cursor_name(Cursor c);
+
+/* True when a point is inside the hotspot's shape (edges included). */
+bool hotspot_contains(const Hotspot *h, NavPoint p);
+
+/* Reads a whole file into memory (NUL-terminated). false with a message naming the file. */
+bool file_read_all(const char *path, size_t max, char **out, size_t *len, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,604 @@
+/* replay.c — replay files: a strict line parser, the stepper that feeds a Game and checks
+ * expectations, and the recorder. */
+#include "replay.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "state.h"
+
+/* ------------------------------------------------------------------ parsing */
+
+typedef struct Parser {
+    const char *file;
+    int line;
+    char *err;
+    size_t errlen;
+} Parser;
+
+static bool perr(Parser *p, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static bool perr(Parser *p, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(p->err, p->errlen, "%s:%d: %s", p->file, p->line, msg);
+    return false;
+}
+
+static char *dupstr(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+/* Splits a line in place into whitespace-separated words; returns the count (at most max). */
+static int split_words(char *s, char **words, int max)
+{
+    int n = 0;
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            *s++ = '\0';
+        if (!*s)
+            break;
+        if (n == max)
+            return max + 1;
+        words[n++] = s;
+        while (*s && *s != ' ' && *s != '\t')
+            s++;
+    }
+    return n;
+}
+
+static bool parse_u64(const char *s, uint64_t max, uint64_t *out)
+{
+    if (!*s)
+        return false;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        if (v > (max - (uint64_t)(*s - '0')) / 10)
+            return false;
+        v = v * 10 + (uint64_t)(*s - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static bool parse_i32(const char *s, int32_t *out)
+{
+    bool neg = *s == '-';
+    uint64_t v;
+    if (!parse_u64(s + neg, 1000000, &v))
+        return false;
+    *out = neg ? -(int32_t)v : (int32_t)v;
+    return true;
+}
+
+static bool parse_hex64(const char *s, uint64_t *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 16)
+        return false;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        int d = *s >= '0' && *s <= '9' ? *s - '0' : *s >= 'a' && *s <= 'f' ? *s - 'a' + 10 : *s >= 'A' && *s <= 'F' ? *s - 'A' + 10 : -1;
+        if (d < 0)
+            return false;
+        v = v << 4 | (uint64_t)d;
+    }
+    *out = v;
+    return true;
+}
+
+static bool valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (k == 0 || c == 0 || c == 0xC0 || c == 0xC1 || i + k > n)
+            return false;
+        for (size_t j = 1; j < k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return false;
+        i += k;
+    }
+    return true;
+}
+
+static ReplayCmd *add_cmd(Replay *r)
+{
+    if (r->ncmds == r->cap) {
+        int cap = r->cap ? r->cap * 2 : 64;
+        ReplayCmd *c = realloc(r->cmds, (size_t)cap * sizeof *c);
+        if (!c)
+            return NULL;
+        r->cmds = c;
+        r->cap = cap;
+    }
+    ReplayCmd *c = &r->cmds[r->ncmds++];
+    memset(c, 0, sizeof *c);
+    c->target = -1;
+    return c;
+}
+
+static bool parse_button(Parser *p, const char *s, uint8_t *out)
+{
+    if (strcmp(s, "left") == 0)
+        *out = INPUT_LEFT;
+    else if (strcmp(s, "right") == 0)
+        *out = INPUT_RIGHT;
+    else
+        return perr(p, "unknown button \"%s\" (left or right)", s);
+    return true;
+}
+
+/* Parses "<tick> <command> ..." (words already split; `rest` is the text after the command word). */
+static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *rest, uint32_t *last_tick)
+{
+    uint64_t tick;
+    if (!parse_u64(w[0], REPLAY_TICK_MAX, &tick))
+        return perr(p, "bad tick \"%s\" (a whole number up to %u)", w[0], REPLAY_TICK_MAX);
+    if (tick < *last_tick)
+        return perr(p, "tick %" PRIu64 " goes backwards (the previous line was at tick %" PRIu32 ")", tick, *last_tick);
+    if (nw < 2)
+        return perr(p, "missing command after the tick");
+    *last_tick = (uint32_t)tick;
+    const char *cmd = w[1];
+    ReplayCmd *c = add_cmd(r);
+    if (!c)
+        return perr(p, "out of memory");
+    c->tick = (uint32_t)tick;
+    c->line = p->line;
+    if (strcmp(cmd, "move") == 0) {
+        if (nw != 4 || !parse_i32(w[2], &c->x) || !parse_i32(w[3], &c->y))
+            return perr(p, "expected \"<tick> move <x> <y>\"");
+        c->kind = RC_MOVE;
+    } else if (strcmp(cmd, "click") == 0) {
+        if (nw == 4 && w[2][0] == '@') {
+            c->kind = RC_CLICK_AT;
+            if (!w[2][1])
+                return perr(p, "expected a hotspot id after @");
+            c->target_id = dupstr(w[2] + 1);
+            if (!c->target_id)
+                return perr(p, "out of memory");
+            return parse_button(p, w[3], &c->button);
+        }
+        if (nw != 5 || !parse_i32(w[2], &c->x) || !parse_i32(w[3], &c->y))
+            return perr(p, "expected \"<tick> click <x> <y> left|right\" or \"<tick> click @<hotspot> left|right\"");
+        c->kind = RC_CLICK;
+        return parse_button(p, w[4], &c->button);
+    } else if (strcmp(cmd, "key") == 0) {
+        if (nw != 3)
+            return perr(p, "expected \"<tick> key <name>\"");
+        c->kind = RC_KEY;
+        c->key = (uint8_t)key_from_name(w[2]);
+        if (c->key == KEY_NONE)
+            return perr(p, "unknown key \"%s\"", w[2]);
+    } else if (strcmp(cmd, "expect") == 0) {
+        if (nw < 4)
+            return perr(p, "expected \"<tick> expect <path> <value>\" or \"<tick> expect hash <hex>\"");
+        if (strcmp(w[2], "hash") == 0) {
+            c->kind = RC_EXPECT_HASH;
+            if (nw != 4 || !parse_hex64(w[3], &c->hash))
+                return perr(p, "expected \"<tick> expect hash <16 hex digits>\"");
+            return true;
+        }
+        c->kind = RC_EXPECT;
+        c->path = dupstr(w[2]);
+        /* the value is everything after the path, so strings with spaces work */
+        const char *v = strstr(rest, w[2]) + strlen(w[2]);
+        while (*v == ' ' || *v == '\t')
+            v++;
+        c->value = dupstr(v);
+        if (!c->path || !c->value)
+            return perr(p, "out of memory");
+    } else {
+        return perr(p, "unknown command \"%s\" (move, click, key, expect)", cmd);
+    }
+    return true;
+}
+
+/* Cuts a trailing # comment that is not inside a quoted string. */
+static void strip_comment(char *s)
+{
+    bool quoted = false;
+    for (char *c = s; *c; c++) {
+        if (*c == '\\' && quoted && c[1])
+            c++;
+        else if (*c == '"')
+            quoted = !quoted;
+        else if (*c == '#' && !quoted) {
+            *c = '\0';
+            break;
+        }
+    }
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+}
+
+bool replay_parse(const char *file, const char *text, size_t len, Replay *r, char *err, size_t errlen)
+{
+    memset(r, 0, sizeof *r);
+    r->seed = 1;
+    r->file = dupstr(file);
+    Parser p = {file, 0, err, errlen};
+    uint32_t last_tick = 0;
+    bool header = false, ended = false;
+    size_t pos = 0;
+    char line[REPLAY_LINE_MAX + 1];
+    char *w[8];
+    if (len == 0) {
+        p.line = 1;
+        return perr(&p, "empty file (expected \"stardust-replay %d\")", REPLAY_VERSION);
+    }
+    while (pos < len) {
+        p.line++;
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+        if (!nl)
+            return perr(&p, "the file ends in the middle of a line (is it truncated?)");
+        if (n > REPLAY_LINE_MAX)
+            return perr(&p, "line too long (more than %d bytes)", REPLAY_LINE_MAX);
+        if (!valid_utf8((const unsigned char *)text + pos, n))
+            return perr(&p, "not UTF-8 text (a replay is a text file)");
+        memcpy(line, text + pos, n);
+        line[n] = '\0';
+        pos += n + 1;
+        strip_comment(line);
+        char raw[REPLAY_LINE_MAX + 1];
+        memcpy(raw, line, strlen(line) + 1);
+        int nw = split_words(line, w, 7);
+        if (nw == 0)
+            continue;
+        if (nw > 7 && strcmp(w[1], "expect") != 0)
+            return perr(&p, "too many words");
+        if (!header) {
+            uint64_t v;
+            if (strcmp(w[0], "stardust-replay") != 0 || nw != 2)
+                return perr(&p, "not a replay: the first line must be \"stardust-replay %d\"", REPLAY_VERSION);
+            if (!parse_u64(w[1], 1000000, &v))
+                return perr(&p, "bad format version \"%s\"", w[1]);
+            if (v != REPLAY_VERSION)
+                return perr(&p, "replay format version %" PRIu64 " is not supported (this build reads version %d)",
+                            v, REPLAY_VERSION);
+            header = true;
+            continue;
+        }
+        if (ended)
+            return perr(&p, "nothing may follow the \"end\" line");
+        if (strcmp(w[0], "level") == 0) {
+            if (nw != 2)
+                return perr(&p, "expected \"level <path>\"");
+            if (r->level_arg)
+                return perr(&p, "a second \"level\" line");
+            if (r->ncmds)
+                return perr(&p, "\"level\" must come before the first command");
+            r->level_arg = dupstr(w[1]);
+            r->level_line = p.line;
+        } else if (strcmp(w[0], "seed") == 0) {
+            if (nw != 2 || !parse_u64(w[1], UINT64_MAX, &r->seed))
+                return perr(&p, "expected \"seed <number>\"");
+        } else if (strcmp(w[0], "level-hash") == 0) {
+            if (nw != 2 || !parse_hex64(w[1], &r->level_hash))
+                return perr(&p, "expected \"level-hash <16 hex digits>\"");
+            r->has_level_hash = true;
+        } else if (strcmp(w[0], "end") == 0) {
+            uint64_t t;
+            if (nw != 2 || !parse_u64(w[1], REPLAY_TICK_MAX, &t))
+                return perr(&p, "expected \"end <tick>\" (a whole number up to %u)", REPLAY_TICK_MAX);
+            if (t < last_tick)
+                return perr(&p, "end %" PRIu64 " is before the last command's tick %" PRIu32, t, last_tick);
+            r->end_tick = (uint32_t)t;
+            r->has_end = ended = true;
+        } else if (w[0][0] >= '0' && w[0][0] <= '9') {
+            if (!r->level_arg)
+                return perr(&p, "missing \"level <path>\" line before the first command");
+            if (!parse_tick_line(&p, r, w, nw, raw, &last_tick))
+                return false;
+        } else {
+            return perr(&p, "unknown line \"%s\" (expected level, seed, end, or \"<tick> <command>\")", w[0]);
+        }
+    }
+    if (!header)
+        return perr(&p, "not a replay: no \"stardust-replay %d\" line", REPLAY_VERSION);
+    if (!r->level_arg)
+        return perr(&p, "missing \"level <path>\" line");
+    if (!r->has_end)
+        r->end_tick = last_tick;
+    return true;
+}
+
+/* Finds the level: as given (from the working directory), else beside the replay, else above it. */
+static char *find_level(const char *replay_file, const char *level)
+{
+    struct stat st;
+    if (level[0] == '/' || stat(level, &st) == 0)
+        return dupstr(level);
+    char dir[1024], probe[2100];
+    snprintf(dir, sizeof dir, "%s", replay_file);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return dupstr(level);
+    *slash = '\0';
+    for (int up = 0; up < 8; up++) {
+        snprintf(probe, sizeof probe, "%s/%s", dir, level);
+        if (stat(probe, &st) == 0)
+            return dupstr(probe);
+        size_t n = strlen(dir);
+        if (n + 4 >= sizeof dir)
+            break;
+        memcpy(dir + n, "/..", 4);
+    }
+    return dupstr(level);
+}
+
+bool replay_load(const char *file, Replay *r, char *err, size_t errlen)
+{
+    char *text;
+    size_t len;
+    memset(r, 0, sizeof *r);
+    if (!file_read_all(file, REPLAY_FILE_MAX, &text, &len, err, errlen))
+        return false;
+    bool ok = replay_parse(file, text, len, r, err, errlen);
+    free(text);
+    if (ok) {
+        r->level_path = find_level(file, r->level_arg);
+        if (!r->level_path) {
+            snprintf(err, errlen, "%s: out of memory", file);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+void replay_free(Replay *r)
+{
+    for (int i = 0; i < r->ncmds; i++) {
+        free(r->cmds[i].target_id);
+        free(r->cmds[i].path);
+        free(r->cmds[i].value);
+    }
+    free(r->cmds);
+    free(r->file);
+    free(r->level_arg);
+    free(r->level_path);
+    memset(r, 0, sizeof *r);
+}
+
+bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen)
+{
+    for (int i = 0; i < r->ncmds; i++) {
+        ReplayCmd *c = &r->cmds[i];
+        if (c->kind == RC_CLICK_AT) {
+            c->target = (int16_t)level_find_hotspot(lv, c->target_id);
+            if (c->target < 0) {
+                snprintf(err, errlen, "%s:%d: unknown hotspot \"%s\" in %s", r->file, c->line, c->target_id, lv->path);
+                return false;
+            }
+        } else if (c->kind == RC_MOVE || c->kind == RC_CLICK) {
+            if (c->x < 0 || c->y < 0 || c->x >= lv->width || c->y >= lv->height) {
+                snprintf(err, errlen, "%s:%d: (%ld, %ld) is off the screen (%ldx%ld)", r->file, c->line,
+                         (long)c->x, (long)c->y, (long)lv->width, (long)lv->height);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ expectations */
+
+/* Follows a dotted path ("flags.ball_plugged", "inventory.0", "inventory[0]") into the state. */
+static const cJSON *state_lookup(const cJSON *root, const char *path, bool *is_length)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *c = buf; *c; c++)
+        if (*c == '[' || *c == ']')
+            *c = '.';
+    const cJSON *node = root;
+    *is_length = false;
+    for (char *part = strtok(buf, "."); part && node; part = strtok(NULL, ".")) {
+        if (cJSON_IsArray(node)) {
+            uint64_t idx;
+            if (strcmp(part, "length") == 0) {
+                *is_length = true;
+                return node;
+            }
+            node = parse_u64(part, 1u << 20, &idx) ? cJSON_GetArrayItem(node, (int)idx) : NULL;
+        } else {
+            node = cJSON_IsObject(node) ? cJSON_GetObjectItemCaseSensitive(node, part) : NULL;
+        }
+    }
+    return node;
+}
+
+static bool values_equal(const cJSON *actual, const cJSON *expected)
+{
+    if (cJSON_IsNumber(actual) && cJSON_IsNumber(expected))
+        return actual->valuedouble == expected->valuedouble;
+    return cJSON_Compare(actual, expected, true);
+}
+
+/* Checks one `expect`; prints a failure to log. */
+static bool check_expect(const Replay *r, const ReplayCmd *c, const cJSON *state, FILE *log)
+{
+    cJSON *expected = cJSON_Parse(c->value);
+    if (!expected)
+        expected = cJSON_CreateString(c->value); /* a bare word: `expect hover popcorn_machine` */
+    bool is_length = false;
+    const cJSON *actual = state_lookup(state, c->path, &is_length);
+    cJSON *length = is_length ? cJSON_CreateNumber(cJSON_GetArraySize(actual)) : NULL;
+    if (length)
+        actual = length;
+    bool ok = actual && expected && values_equal(actual, expected);
+    if (!ok && log) {
+        char *got = actual ? cJSON_PrintUnformatted(actual) : NULL;
+        fprintf(log, "%s:%d: expect %s at tick %" PRIu32 ": expected %s, got %s\n", r->file, c->line, c->path,
+                c->tick, c->value, got ? got : "nothing (no such path in the state)");
+        free(got);
+    }
+    cJSON_Delete(expected);
+    cJSON_Delete(length);
+    return ok;
+}
+
+bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log)
+{
+    memset(in, 0, sizeof *in);
+    if (g->tick > r->end_tick)
+        return false;
+    cJSON *state = NULL;
+    while (*cursor < r->ncmds && r->cmds[*cursor].tick <= g->tick) {
+        const ReplayCmd *c = &r->cmds[(*cursor)++];
+        if (c->tick < g->tick)
+            continue; /* started late (a save or a reload): skip what is past */
+        switch ((ReplayCmdKind)c->kind) {
+        case RC_MOVE:
+            in->pointer = true;
+            in->x = (int16_t)c->x;
+            in->y = (int16_t)c->y;
+            break;
+        case RC_CLICK:
+            in->pointer = true;
+            in->x = (int16_t)c->x;
+            in->y = (int16_t)c->y;
+            in->clicks |= c->button;
+            break;
+        case RC_CLICK_AT: {
+            NavPoint p;
+            if (!game_hotspot_click_point(g, c->target, &p)) {
+                rep->failed++;
+                if (log)
+                    fprintf(log, "%s:%d: click @%s at tick %" PRIu32 ": it is hidden or covered, nothing to click\n",
+                            r->file, c->line, c->target_id, c->tick);
+                break;
+            }
+            in->pointer = true;
+            in->x = (int16_t)p.x;
+            in->y = (int16_t)p.y;
+            in->clicks |= c->button;
+            break;
+        }
+        case RC_KEY: input_add_key(in, (Key)c->key); break;
+        case RC_EXPECT_HASH: {
+            uint64_t h = state_hash(g);
+            if (h == c->hash) {
+                rep->passed++;
+            } else {
+                rep->failed++;
+                if (log)
+                    fprintf(log, "%s:%d: expect hash at tick %" PRIu32 ": expected %016" PRIx64 ", got %016" PRIx64
+                                 " (the replay has desynchronised%s)\n",
+                            r->file, c->line, c->tick, c->hash, h,
+                            rep->level_changed ? "; the level file has changed since it was recorded" : "");
+            }
+            break;
+        }
+        case RC_EXPECT: {
+            if (!state) {
+                char *json = state_json(g);
+                state = json ? cJSON_Parse(json) : NULL;
+                free(json);
+            }
+            if (state && check_expect(r, c, state, log))
+                rep->passed++;
+            else
+                rep->failed++;
+            break;
+        }
+        }
+    }
+    cJSON_Delete(state);
+    return g->tick < r->end_tick;
+}
+
+int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log)
+{
+    int cursor = 0;
+    Input in;
+    memset(rep, 0, sizeof *rep);
+    rep->level_changed = r->has_level_hash && r->level_hash != g->level->content_hash;
+    uint32_t start = g->tick;
+    while (replay_step(r, &cursor, g, &in, rep, log))
+        game_tick(g, &in);
+    rep->ticks = g->tick - start;
+    rep->hash = state_hash(g);
+    return rep->failed ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------ recording */
+
+bool recorder_open(Recorder *rec, const char *path, const char *level_path, const Level *lv, uint64_t seed,
+                   char *err, size_t errlen)
+{
+    memset(rec, 0, sizeof *rec);
+    rec->f = fopen(path, "w");
+    if (!rec->f) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        return false;
+    }
+    rec->path = dupstr(path);
+    rec->last_x = rec->last_y = -1;
+    fprintf(rec->f, "stardust-replay %d\n", REPLAY_VERSION);
+    fprintf(rec->f, "level %s\n", level_path);
+    fprintf(rec->f, "level-hash %016" PRIx64 "\n", lv->content_hash);
+    fprintf(rec->f, "seed %" PRIu64 "\n", seed);
+    fflush(rec->f);
+    return true;
+}
+
+void recorder_tick(Recorder *rec, const Game *g, const Input *in)
+{
+    if (!rec->f)
+        return;
+    uint32_t t = g->tick;
+    if (t > 0 && t % REPLAY_CHECKPOINT_TICKS == 0)
+        fprintf(rec->f, "%" PRIu32 " expect hash %016" PRIx64 "\n", t, state_hash(g));
+    if (in->pointer && !in->clicks && (in->x != rec->last_x || in->y != rec->last_y))
+        fprintf(rec->f, "%" PRIu32 " move %d %d\n", t, in->x, in->y);
+    if (in->clicks & INPUT_LEFT)
+        fprintf(rec->f, "%" PRIu32 " click %d %d left\n", t, in->x, in->y);
+    if (in->clicks & INPUT_RIGHT)
+        fprintf(rec->f, "%" PRIu32 " click %d %d right\n", t, in->x, in->y);
+    if (in->pointer) {
+        rec->last_x = in->x;
+        rec->last_y = in->y;
+    }
+    for (int i = 0; i < in->nkeys; i++)
+        fprintf(rec->f, "%" PRIu32 " key %s\n", t, key_name((Key)in->keys[i]));
+    if (t - rec->last_flush >= GAME_TICK_HZ || in->clicks || in->nkeys) {
+        fflush(rec->f);
+        rec->last_flush = t;
+    }
+}
+
+void recorder_close(Recorder *rec, const Game *g)
+{
+    if (!rec->f)
+        return;
+    fprintf(rec->f, "%" PRIu32 " expect hash %016" PRIx64 "\n", g->tick, state_hash(g));
+    fprintf(rec->f, "end %" PRIu32 "\n", g->tick);
+    fclose(rec->f);
+    free(rec->path);
+    memset(rec, 0, sizeof *rec);
+}

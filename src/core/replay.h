@@ -1,0 +1,93 @@
+/* replay.h — the replay text format (see DESIGN.md "Replay files"): parsing with file:line errors,
+ * stepping a Game through it while checking every `expect`, and recording a session in the same
+ * format. No SDL: headless runs and the windowed player share this code. */
+#ifndef STARDUST_REPLAY_H
+#define STARDUST_REPLAY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "game.h"
+
+#define REPLAY_VERSION 1
+#define REPLAY_FILE_MAX (16u << 20)      /* bytes; larger files are refused unread */
+#define REPLAY_LINE_MAX 1024             /* bytes in one line */
+#define REPLAY_TICK_MAX 50000000u        /* about 9 days of play */
+#define REPLAY_CHECKPOINT_TICKS 300      /* recordings carry a hash every 5 s of play */
+
+typedef enum ReplayCmdKind {
+    RC_MOVE,        /* pointer to x, y */
+    RC_CLICK,       /* pointer to x, y and press `button` */
+    RC_CLICK_AT,    /* the same at hotspot `target`'s click point, found at that tick */
+    RC_KEY,         /* press `key` */
+    RC_EXPECT,      /* the state JSON at `path` equals `value` */
+    RC_EXPECT_HASH  /* the state hash equals `hash` */
+} ReplayCmdKind;
+
+typedef struct ReplayCmd {
+    uint32_t tick;
+    int32_t line;      /* line in the replay file */
+    uint8_t kind;      /* ReplayCmdKind */
+    uint8_t button;    /* INPUT_LEFT or INPUT_RIGHT */
+    uint8_t key;       /* Key */
+    int32_t x, y;      /* RC_MOVE, RC_CLICK */
+    int16_t target;    /* RC_CLICK_AT: hotspot index once bound */
+    char *target_id;   /* RC_CLICK_AT: the id as written */
+    char *path;        /* RC_EXPECT: dotted path into the state JSON */
+    char *value;       /* RC_EXPECT: expected value as written (JSON, or a bare word) */
+    uint64_t hash;     /* RC_EXPECT_HASH */
+} ReplayCmd;
+
+typedef struct Replay {
+    char *file;            /* the replay's own path, for messages */
+    char *level_arg;       /* the level as written */
+    char *level_path;      /* the level file found on disk */
+    int32_t level_line;
+    uint64_t seed;
+    bool has_level_hash;   /* a `level-hash` line was present */
+    uint64_t level_hash;
+    uint32_t end_tick;
+    bool has_end;          /* false: a recording cut short; it runs to its last command */
+    int ncmds, cap;
+    ReplayCmd *cmds;
+} Replay;
+
+typedef struct ReplayReport {
+    uint32_t ticks;        /* ticks run */
+    int passed, failed;    /* expectations */
+    uint64_t hash;         /* final state hash */
+    bool level_changed;    /* the level's hash differs from the recorded one */
+} ReplayReport;
+
+/* Parses replay text. false with "file:line: message" in err. */
+bool replay_parse(const char *file, const char *text, size_t len, Replay *r, char *err, size_t errlen);
+/* Reads and parses a replay file, and finds its level file on disk. */
+bool replay_load(const char *file, Replay *r, char *err, size_t errlen);
+void replay_free(Replay *r);
+/* Resolves @ids and checks coordinates against the loaded level. false with "file:line: message". */
+bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen);
+
+/* For the tick g is about to run: checks its expectations (reporting failures to log) and builds
+ * its input. *cursor starts at 0. Returns false once past the end tick. */
+bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log);
+/* Runs the whole replay headless on g (game_init'ed). Returns 0 when every expectation held, else 1. */
+int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log);
+
+/* Writes a session in the replay format as it happens. */
+typedef struct Recorder {
+    FILE *f;
+    char *path;
+    int32_t last_x, last_y;    /* pointer as last written */
+    uint32_t last_flush;       /* tick of the last flush */
+} Recorder;
+
+/* Opens FILE and writes the header. false with a message naming the file. */
+bool recorder_open(Recorder *rec, const char *path, const char *level_path, const Level *lv, uint64_t seed,
+                   char *err, size_t errlen);
+/* Records the input g is about to tick with (and a hash checkpoint every few seconds). */
+void recorder_tick(Recorder *rec, const Game *g, const Input *in);
+/* Writes the final hash and `end`, and closes. */
+void recorder_close(Recorder *rec, const Game *g);
+
+#endif

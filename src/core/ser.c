@@ -1,0 +1,321 @@
+/* ser.c — the four serialisation back ends behind one set of field calls. */
+#include "ser.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t fnv1a64(uint64_t h, const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= FNV64_PRIME;
+    }
+    return h;
+}
+
+void ser_init_hash(Ser *s)
+{
+    memset(s, 0, sizeof *s);
+    s->mode = SER_HASH;
+    s->ok = true;
+    s->hash = FNV64_OFFSET;
+}
+
+void ser_init_write(Ser *s, uint8_t *buf, size_t cap)
+{
+    memset(s, 0, sizeof *s);
+    s->mode = SER_WRITE;
+    s->ok = true;
+    s->buf = buf;
+    s->cap = cap;
+}
+
+void ser_init_read(Ser *s, const uint8_t *buf, size_t len)
+{
+    memset(s, 0, sizeof *s);
+    s->mode = SER_READ;
+    s->ok = true;
+    s->buf = (uint8_t *)buf; /* never written in SER_READ */
+    s->len = len;
+}
+
+void ser_init_json(Ser *s)
+{
+    memset(s, 0, sizeof *s);
+    s->mode = SER_JSON;
+    s->ok = true;
+    s->first[0] = true;
+}
+
+void ser_free(Ser *s)
+{
+    free(s->text);
+    s->text = NULL;
+    s->text_len = s->text_cap = 0;
+}
+
+bool ser_is_json(const Ser *s) { return s->mode == SER_JSON; }
+
+/* ---- binary ---- */
+
+static void put_bytes(Ser *s, const uint8_t *b, size_t n)
+{
+    if (s->mode == SER_HASH) {
+        s->hash = fnv1a64(s->hash, b, n);
+    } else if (s->mode == SER_WRITE) {
+        if (s->len + n > s->cap) {
+            s->ok = false;
+            return;
+        }
+        memcpy(s->buf + s->len, b, n);
+        s->len += n;
+    }
+}
+
+static void get_bytes(Ser *s, uint8_t *b, size_t n)
+{
+    if (!s->ok || s->pos + n > s->len) {
+        s->ok = false;
+        memset(b, 0, n);
+        return;
+    }
+    memcpy(b, s->buf + s->pos, n);
+    s->pos += n;
+}
+
+static void bin_u64(Ser *s, uint64_t *v, int bytes)
+{
+    uint8_t b[8];
+    if (s->mode == SER_READ) {
+        get_bytes(s, b, (size_t)bytes);
+        uint64_t x = 0;
+        for (int i = bytes - 1; i >= 0; i--)
+            x = (x << 8) | b[i];
+        *v = x;
+    } else {
+        for (int i = 0; i < bytes; i++)
+            b[i] = (uint8_t)(*v >> (8 * i));
+        put_bytes(s, b, (size_t)bytes);
+    }
+}
+
+/* ---- JSON ---- */
+
+static void text_reserve(Ser *s, size_t extra)
+{
+    if (s->text_len + extra + 1 <= s->text_cap)
+        return;
+    size_t cap = s->text_cap ? s->text_cap : 1024;
+    while (cap < s->text_len + extra + 1)
+        cap *= 2;
+    char *t = realloc(s->text, cap);
+    if (!t) {
+        s->ok = false;
+        return;
+    }
+    s->text = t;
+    s->text_cap = cap;
+}
+
+static void text_put(Ser *s, const char *str, size_t n)
+{
+    text_reserve(s, n);
+    if (!s->ok)
+        return;
+    memcpy(s->text + s->text_len, str, n);
+    s->text_len += n;
+    s->text[s->text_len] = '\0';
+}
+
+static void text_puts(Ser *s, const char *str) { text_put(s, str, strlen(str)); }
+
+static void text_quoted(Ser *s, const char *str)
+{
+    text_put(s, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)str; *p; p++) {
+        char esc[8];
+        switch (*p) {
+        case '"': text_put(s, "\\\"", 2); break;
+        case '\\': text_put(s, "\\\\", 2); break;
+        case '\n': text_put(s, "\\n", 2); break;
+        case '\t': text_put(s, "\\t", 2); break;
+        case '\r': text_put(s, "\\r", 2); break;
+        default:
+            if (*p < 0x20) {
+                snprintf(esc, sizeof esc, "\\u%04x", *p);
+                text_puts(s, esc);
+            } else {
+                text_put(s, (const char *)p, 1);
+            }
+        }
+    }
+    text_put(s, "\"", 1);
+}
+
+/* Writes the comma, the newline indentation and the key that precede a member. */
+static void json_member(Ser *s, const char *key)
+{
+    if (!s->first[s->depth])
+        text_put(s, ",", 1);
+    s->first[s->depth] = false;
+    if (s->depth > 0) {
+        text_put(s, "\n", 1);
+        for (int i = 0; i < s->depth; i++)
+            text_put(s, "  ", 2);
+    }
+    if (key) {
+        text_quoted(s, key);
+        text_put(s, ": ", 2);
+    }
+}
+
+static void json_open(Ser *s, const char *key, char c)
+{
+    json_member(s, key);
+    text_put(s, &c, 1);
+    if (s->depth + 1 < SER_DEPTH_MAX)
+        s->depth++;
+    else
+        s->ok = false;
+    s->first[s->depth] = true;
+}
+
+static void json_close(Ser *s, char c)
+{
+    bool empty = s->first[s->depth];
+    if (s->depth > 0)
+        s->depth--;
+    if (!empty) {
+        text_put(s, "\n", 1);
+        for (int i = 0; i < s->depth; i++)
+            text_put(s, "  ", 2);
+    }
+    text_put(s, &c, 1);
+}
+
+/* ---- field calls ---- */
+
+void ser_object_begin(Ser *s, const char *key)
+{
+    if (s->mode == SER_JSON)
+        json_open(s, key, '{');
+}
+
+void ser_object_end(Ser *s)
+{
+    if (s->mode == SER_JSON)
+        json_close(s, '}');
+}
+
+void ser_array_begin(Ser *s, const char *key)
+{
+    if (s->mode == SER_JSON)
+        json_open(s, key, '[');
+}
+
+void ser_array_end(Ser *s)
+{
+    if (s->mode == SER_JSON)
+        json_close(s, ']');
+}
+
+void ser_bool(Ser *s, const char *key, bool *v)
+{
+    if (s->mode == SER_JSON) {
+        json_member(s, key);
+        text_puts(s, *v ? "true" : "false");
+        return;
+    }
+    uint64_t x = *v ? 1 : 0;
+    bin_u64(s, &x, 1);
+    if (s->mode == SER_READ) {
+        if (x > 1)
+            s->ok = false;
+        *v = x == 1;
+    }
+}
+
+void ser_i32(Ser *s, const char *key, int32_t *v)
+{
+    if (s->mode == SER_JSON) {
+        char num[16];
+        json_member(s, key);
+        snprintf(num, sizeof num, "%ld", (long)*v);
+        text_puts(s, num);
+        return;
+    }
+    uint64_t x = (uint32_t)*v;
+    bin_u64(s, &x, 4);
+    if (s->mode == SER_READ)
+        *v = (int32_t)(uint32_t)x;
+}
+
+void ser_u32(Ser *s, const char *key, uint32_t *v)
+{
+    if (s->mode == SER_JSON) {
+        char num[16];
+        json_member(s, key);
+        snprintf(num, sizeof num, "%lu", (unsigned long)*v);
+        text_puts(s, num);
+        return;
+    }
+    uint64_t x = *v;
+    bin_u64(s, &x, 4);
+    if (s->mode == SER_READ)
+        *v = (uint32_t)x;
+}
+
+void ser_u64(Ser *s, const char *key, uint64_t *v)
+{
+    if (s->mode == SER_JSON) {
+        char num[24];
+        json_member(s, key);
+        snprintf(num, sizeof num, "%llu", (unsigned long long)*v);
+        text_puts(s, num);
+        return;
+    }
+    bin_u64(s, v, 8);
+}
+
+void ser_fixed(Ser *s, const char *key, int32_t *v)
+{
+    if (s->mode == SER_JSON) {
+        int32_t whole = *v >= 0 ? *v / 256 : -((-*v + 255) / 256);
+        ser_i32(s, key, &whole);
+        return;
+    }
+    ser_i32(s, key, v);
+}
+
+void ser_ref(Ser *s, const char *key, int16_t *index, const char *name)
+{
+    if (s->mode == SER_JSON) {
+        if (name)
+            ser_json_string(s, key, name);
+        else
+            ser_json_null(s, key);
+        return;
+    }
+    uint64_t x = (uint16_t)*index;
+    bin_u64(s, &x, 2);
+    if (s->mode == SER_READ)
+        *index = (int16_t)(uint16_t)x;
+}
+
+void ser_json_string(Ser *s, const char *key, const char *value)
+{
+    if (s->mode != SER_JSON)
+        return;
+    json_member(s, key);
+    text_quoted(s, value);
+}
+
+void ser_json_null(Ser *s, const char *key)
+{
+    if (s->mode != SER_JSON)
+        return;
+    json_member(s, key);
+    text_puts(s, "null");
+}

@@ -1,0 +1,69 @@
+/* ser.h — one walk over the game state, four uses: the state hash (FNV-1a 64 over the bytes), the
+ * binary save (write and read back), and the --state JSON. The state module describes each field
+ * once with these calls; the mode decides what happens to it. Binary fields are little-endian,
+ * written field by field. No allocation except the JSON text buffer, which grows outside the tick. */
+#ifndef STARDUST_SER_H
+#define STARDUST_SER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SER_DEPTH_MAX 16
+
+typedef enum SerMode {
+    SER_HASH,  /* feed the bytes to FNV-1a; nothing is stored */
+    SER_WRITE, /* append the bytes to a caller's buffer */
+    SER_READ,  /* read the bytes back from a buffer into the fields */
+    SER_JSON   /* write JSON text (names resolved, human units) */
+} SerMode;
+
+typedef struct Ser {
+    SerMode mode;
+    bool ok;          /* false once a read ran past the end or a buffer overflowed */
+    uint64_t hash;    /* SER_HASH: running FNV-1a 64 */
+    uint8_t *buf;     /* SER_WRITE / SER_READ: the bytes */
+    size_t len;       /* bytes used (write) or available (read) */
+    size_t cap;       /* SER_WRITE: capacity of buf */
+    size_t pos;       /* SER_READ: next byte to read */
+    char *text;       /* SER_JSON: growing text, owned by the Ser */
+    size_t text_len, text_cap;
+    int depth;                   /* SER_JSON: nesting depth */
+    bool first[SER_DEPTH_MAX];   /* SER_JSON: no comma needed yet at this depth */
+} Ser;
+
+#define FNV64_OFFSET 0xcbf29ce484222325ULL
+#define FNV64_PRIME 0x100000001b3ULL
+
+/* FNV-1a 64 over bytes, continuing from h (start with FNV64_OFFSET). */
+uint64_t fnv1a64(uint64_t h, const void *data, size_t len);
+
+void ser_init_hash(Ser *s);
+void ser_init_write(Ser *s, uint8_t *buf, size_t cap);
+void ser_init_read(Ser *s, const uint8_t *buf, size_t len);
+void ser_init_json(Ser *s);
+/* Frees the JSON text (the other modes own nothing). */
+void ser_free(Ser *s);
+/* true in SER_JSON: fields that exist only for people (names, derived values) are written then. */
+bool ser_is_json(const Ser *s);
+
+/* Structure. key is the member name inside an object, NULL inside an array or at the top. */
+void ser_object_begin(Ser *s, const char *key);
+void ser_object_end(Ser *s);
+void ser_array_begin(Ser *s, const char *key);
+void ser_array_end(Ser *s);
+
+/* Scalars: written in the write modes, read into *v in SER_READ. */
+void ser_bool(Ser *s, const char *key, bool *v);
+void ser_i32(Ser *s, const char *key, int32_t *v);
+void ser_u32(Ser *s, const char *key, uint32_t *v);
+void ser_u64(Ser *s, const char *key, uint64_t *v);
+/* A fixed-point 1/256 value: 32 bits in binary, whole units (floor) in JSON. */
+void ser_fixed(Ser *s, const char *key, int32_t *v);
+/* An index into a level table: 16 bits in binary; in JSON the name (NULL name gives null). */
+void ser_ref(Ser *s, const char *key, int16_t *index, const char *name);
+/* JSON only: a string, a null, a hex 64-bit number as a string. */
+void ser_json_string(Ser *s, const char *key, const char *value);
+void ser_json_null(Ser *s, const char *key);
+
+#endif

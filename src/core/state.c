@@ -1,0 +1,207 @@
+/* state.c — the one description of what a Game's state is. Every field that can change is walked
+ * here in a fixed order; JSON-only fields give names and human units. */
+#include "state.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *hotspot_name(const Game *g, int i) { return i >= 0 && i < g->level->nhotspots ? g->level->hotspots[i].id : NULL; }
+
+static void walk_player(Game *g, Ser *s)
+{
+    Walker *w = &g->player;
+    ser_object_begin(s, "player");
+    ser_fixed(s, "x", &w->x);
+    ser_fixed(s, "y", &w->y);
+    if (ser_is_json(s)) {
+        ser_json_string(s, "facing", facing_name((Facing)w->facing));
+        bool moving = w->path_pos < w->npath;
+        ser_bool(s, "walking", &moving);
+        if (moving) {
+            int32_t gx = w->path[w->npath - 1].x, gy = w->path[w->npath - 1].y;
+            ser_array_begin(s, "goal");
+            ser_i32(s, NULL, &gx);
+            ser_i32(s, NULL, &gy);
+            ser_array_end(s);
+        } else {
+            ser_json_null(s, "goal");
+        }
+    } else {
+        uint32_t facing = w->facing;
+        ser_u32(s, NULL, &facing);
+        w->facing = (uint8_t)facing;
+        int32_t n = w->npath, pos = w->path_pos;
+        ser_i32(s, NULL, &n);
+        ser_i32(s, NULL, &pos);
+        if (n < 0 || n > NAV_PATH_MAX || pos < 0 || pos > n) {
+            s->ok = false;
+            n = pos = 0;
+        }
+        w->npath = (int16_t)n;
+        w->path_pos = (int16_t)pos;
+        for (int i = 0; i < n; i++) {
+            ser_i32(s, NULL, &w->path[i].x);
+            ser_i32(s, NULL, &w->path[i].y);
+        }
+    }
+    ser_object_end(s);
+}
+
+static void walk_speech(Game *g, Ser *s)
+{
+    Speech *sp = &g->speech;
+    const Level *lv = g->level;
+    if (ser_is_json(s)) {
+        if (sp->text < 0) {
+            ser_json_null(s, "speech");
+            return;
+        }
+        ser_object_begin(s, "speech");
+        ser_json_string(s, "speaker", sp->speaker == SPEAKER_PLAYER ? "player" : hotspot_name(g, sp->speaker));
+        ser_json_string(s, "text", lv->texts[sp->text]);
+        ser_i32(s, "ticks_left", &sp->ticks_left);
+        ser_object_end(s);
+        return;
+    }
+    int32_t speaker = sp->speaker;
+    ser_i32(s, NULL, &speaker);
+    ser_i32(s, NULL, &sp->text);
+    ser_i32(s, NULL, &sp->ticks_left);
+    sp->speaker = (int16_t)speaker;
+}
+
+void state_walk(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    ser_object_begin(s, NULL);
+    ser_u32(s, "tick", &g->tick);
+    ser_bool(s, "won", &g->won);
+    if (ser_is_json(s)) {
+        char hex[20];
+        snprintf(hex, sizeof hex, "%016llx", (unsigned long long)state_hash(g));
+        ser_json_string(s, "hash", hex);
+        ser_json_string(s, "level", lv->id);
+    }
+    ser_u64(s, "seed", &g->seed);
+    if (!ser_is_json(s)) {
+        ser_u64(s, NULL, &g->rng.state);
+        ser_u64(s, NULL, &g->rng.inc);
+    }
+    ser_object_begin(s, "flags");
+    for (int i = 0; i < lv->nflags; i++)
+        ser_bool(s, lv->flag_ids[i], &g->flags[i]);
+    ser_object_end(s);
+
+    int32_t ninv = g->ninventory;
+    if (!ser_is_json(s))
+        ser_i32(s, NULL, &ninv);
+    if (ninv < 0 || ninv > lv->nitems) {
+        s->ok = false;
+        ninv = 0;
+    }
+    g->ninventory = (int16_t)ninv;
+    ser_array_begin(s, "inventory");
+    for (int i = 0; i < ninv; i++) {
+        int16_t it = g->inventory[i];
+        ser_ref(s, NULL, &it, it >= 0 && it < lv->nitems ? lv->items[it].id : NULL);
+        g->inventory[i] = it;
+    }
+    ser_array_end(s);
+
+    walk_player(g, s);
+    ser_object_begin(s, "pointer");
+    ser_i32(s, "x", &g->pointer_x);
+    ser_i32(s, "y", &g->pointer_y);
+    ser_object_end(s);
+    ser_ref(s, "hover", &g->hover, hotspot_name(g, g->hover));
+    walk_speech(g, s);
+    if (ser_is_json(s)) {
+        bool busy = game_busy(g);
+        ser_bool(s, "busy", &busy);
+        ser_json_null(s, "dialogue");
+        ser_object_begin(s, "anims");
+        ser_object_end(s);
+        ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
+    } else {
+        int32_t verb = g->pending_verb;
+        ser_i32(s, NULL, &verb);
+        g->pending_verb = (int8_t)verb;
+        ser_ref(s, NULL, &g->pending_target, NULL);
+        ser_i32(s, NULL, &g->pc);
+        ser_i32(s, NULL, &g->wait_ticks);
+        ser_ref(s, NULL, &g->music, NULL);
+    }
+    ser_object_end(s);
+}
+
+uint64_t state_hash(const Game *g)
+{
+    Ser s;
+    ser_init_hash(&s);
+    state_walk((Game *)g, &s); /* the hash mode only reads */
+    return s.hash;
+}
+
+char *state_json(const Game *g)
+{
+    Ser s;
+    ser_init_json(&s);
+    state_walk((Game *)g, &s); /* the JSON mode only reads */
+    if (!s.ok) {
+        ser_free(&s);
+        return NULL;
+    }
+    return s.text;
+}
+
+size_t state_save(const Game *g, uint8_t *buf, size_t cap)
+{
+    Ser s;
+    ser_init_write(&s, buf, cap);
+    state_walk((Game *)g, &s); /* the write mode only reads */
+    return s.ok ? s.len : 0;
+}
+
+/* Every index read back must fit the level, so a bad save cannot reach the tick. */
+static bool state_valid(const Game *g)
+{
+    const Level *lv = g->level;
+    if (g->hover < -1 || g->hover >= lv->nhotspots || g->pending_target < -1 || g->pending_target >= lv->nhotspots)
+        return false;
+    if (g->pending_verb < -1 || g->pending_verb >= VERB_COUNT || (g->pending_verb >= 0 && g->pending_target < 0))
+        return false;
+    if (g->pc < -1 || g->pc >= lv->nops || g->wait_ticks < 0 || g->music < -1 || g->music >= lv->nmusic)
+        return false;
+    if (g->speech.text < -1 || g->speech.text >= lv->ntexts || g->speech.speaker < SPEAKER_PLAYER ||
+        g->speech.speaker >= lv->nhotspots)
+        return false;
+    if (g->player.facing >= FACE_COUNT || (g->rng.inc & 1) == 0)
+        return false;
+    for (int i = 0; i < g->ninventory; i++) {
+        if (g->inventory[i] < 0 || g->inventory[i] >= lv->nitems)
+            return false;
+        for (int k = 0; k < i; k++)
+            if (g->inventory[k] == g->inventory[i])
+                return false;
+    }
+    return true;
+}
+
+bool state_load(Game *g, const uint8_t *buf, size_t len)
+{
+    Game *copy = malloc(sizeof *copy);
+    if (!copy)
+        return false;
+    *copy = *g;
+    Ser s;
+    ser_init_read(&s, buf, len);
+    state_walk(copy, &s);
+    bool ok = s.ok && s.pos == len && state_valid(copy);
+    if (ok) {
+        copy->nevents = 0;
+        *g = *copy;
+    }
+    free(copy);
+    return ok;
+}

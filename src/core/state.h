@@ -1,0 +1,25 @@
+/* state.h — the canonical serialisation of a Game: one walk that gives the state hash, the binary
+ * body of a save, and the --state JSON (the keys replays and tests assert on). */
+#ifndef STARDUST_STATE_H
+#define STARDUST_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "game.h"
+#include "ser.h"
+
+/* Walks every field of the state through s (writes it, hashes it, or reads it back). */
+void state_walk(Game *g, Ser *s);
+/* FNV-1a 64 over the binary serialisation. */
+uint64_t state_hash(const Game *g);
+/* The state as JSON text (caller frees), including "hash". NULL when out of memory. */
+char *state_json(const Game *g);
+/* Binary body: bytes written to buf (0 when cap is too small). */
+size_t state_save(const Game *g, uint8_t *buf, size_t cap);
+/* Reads a binary body into g (already game_init'ed on the same level); false when the bytes are
+ * short, too long, or hold values the level cannot have — g is then left as it was. */
+bool state_load(Game *g, const uint8_t *buf, size_t len);
+
+#endif

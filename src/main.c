@@ -1,0 +1,236 @@
+/* main.c — the command line (DESIGN.md "Command line"): play, replay, check, render. `replay` and
+ * `check` never touch SDL; `render` uses SDL's software renderer without a window. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "diag.h"
+#include "game.h"
+#include "level.h"
+#include "replay.h"
+#include "state.h"
+
+#define DEFAULT_LEVEL "levels/studio_b.json"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Stardust Serenade %s — a point-and-click adventure on one soundstage\n"
+            "\n"
+            "usage:\n"
+            "  stardust [play] [LEVEL] [--record FILE] [--replay FILE] [--seed N] [--fullscreen]\n"
+            "        play in a window (default level: %s); --record writes the session as a\n"
+            "        replay; --replay watches a replay at normal speed; the level file is reloaded\n"
+            "        live when it changes on disk\n"
+            "  stardust replay FILE [--state] [--quiet]\n"
+            "        play a replay headless and check its expectations; --state prints the final\n"
+            "        state as JSON. Exit 0: all held, 1: one failed, 2: unusable replay or level\n"
+            "  stardust check LEVEL...\n"
+            "        validate level files; every error as file:line:col. Exit 0 clean, 1 errors\n"
+            "  stardust render LEVEL [--replay FILE] [--tick N] -o PNG\n"
+            "        draw one frame headless (no window) into a PNG\n"
+            "  stardust --help | --version\n"
+            "\n"
+            "In the game: left click walks, or walks to a thing and uses it; right click looks at it.\n"
+            "A click skips a line. Esc asks to quit; F11 or Alt+Enter toggles fullscreen.\n",
+            STARDUST_VERSION, DEFAULT_LEVEL);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "stardust: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'stardust --help'.\n");
+    return 2;
+}
+
+static bool parse_number(const char *s, uint64_t *out)
+{
+    char *end;
+    if (!s || !*s || *s == '-')
+        return false;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    if (argc < 1)
+        return usage_error("%s", "check needs at least one level file");
+    int status = 0;
+    for (int i = 0; i < argc; i++) {
+        Diag d;
+        diag_init(&d);
+        Level *lv = level_load(argv[i], &d);
+        if (lv) {
+            int actors = 0;
+            for (int h = 0; h < lv->nhotspots; h++)
+                actors += lv->hotspots[h].is_actor;
+            printf("%s: ok (%d hotspots, %d actors, %d items, %d flags, %d script actions)\n", argv[i],
+                   lv->nhotspots - actors, actors, lv->nitems, lv->nflags, lv->nops);
+            level_free(lv);
+        } else {
+            diag_print(&d, stdout);
+            status = 1;
+        }
+        diag_free(&d);
+    }
+    return status;
+}
+
+static int cmd_replay(int argc, char **argv)
+{
+    const char *file = NULL;
+    bool print_state = false, quiet = false;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--state") == 0)
+            print_state = true;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = true;
+        else if (argv[i][0] == '-')
+            return usage_error("unknown option '%s' for replay", argv[i]);
+        else if (!file)
+            file = argv[i];
+        else
+            return usage_error("replay takes one file, found another: '%s'", argv[i]);
+    }
+    if (!file)
+        return usage_error("%s", "replay needs a replay file");
+    Replay r;
+    char err[1200];
+    if (!replay_load(file, &r, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        replay_free(&r);
+        return 2;
+    }
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(r.level_path, &d);
+    if (!lv) {
+        fprintf(stderr, "%s:%d: the replay's level cannot be loaded:\n", file, r.level_line);
+        diag_print(&d, stderr);
+        diag_free(&d);
+        replay_free(&r);
+        return 2;
+    }
+    diag_free(&d);
+    if (!replay_bind(&r, lv, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        level_free(lv);
+        replay_free(&r);
+        return 2;
+    }
+    if (r.has_level_hash && r.level_hash != lv->content_hash && !quiet)
+        fprintf(stderr, "%s: note: %s has changed since this replay was recorded\n", file, r.level_path);
+    if (!r.has_end && !quiet)
+        fprintf(stderr, "%s: note: no \"end\" line (a recording cut short?): running to tick %u\n", file,
+                (unsigned)r.end_tick);
+    Game *g = malloc(sizeof *g);
+    if (!g) {
+        level_free(lv);
+        replay_free(&r);
+        return 2;
+    }
+    game_init(g, lv, r.seed);
+    ReplayReport rep;
+    int status = replay_run(&r, g, &rep, stderr);
+    if (print_state) {
+        char *json = state_json(g);
+        if (json)
+            printf("%s\n", json);
+        free(json);
+    }
+    fprintf(print_state ? stderr : stdout, "%s: %s: %" PRIu32 " ticks, %d of %d expectations held, final hash %016" PRIx64 "\n",
+            file, status ? "FAILED" : "ok", rep.ticks, rep.passed, rep.passed + rep.failed, rep.hash);
+    free(g);
+    level_free(lv);
+    replay_free(&r);
+    return status;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+    RenderOptions o = {0};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--replay") == 0 || strcmp(a, "--tick") == 0) && i + 1 >= argc)
+            return usage_error("option '%s' needs a value", a);
+        if (strcmp(a, "-o") == 0) {
+            o.out_path = argv[++i];
+        } else if (strcmp(a, "--replay") == 0) {
+            o.replay_path = argv[++i];
+        } else if (strcmp(a, "--tick") == 0) {
+            uint64_t t;
+            if (!parse_number(argv[++i], &t) || t > REPLAY_TICK_MAX)
+                return usage_error("bad tick '%s'", argv[i]);
+            o.tick = (uint32_t)t;
+            o.has_tick = true;
+        } else if (a[0] == '-') {
+            return usage_error("unknown option '%s' for render", a);
+        } else if (!o.level_path) {
+            o.level_path = a;
+        } else {
+            return usage_error("render takes one level, found another: '%s'", a);
+        }
+    }
+    if (!o.level_path || !o.out_path)
+        return usage_error("%s", "render needs a LEVEL and -o PNG");
+    return app_render(&o);
+}
+
+static int cmd_play(int argc, char **argv)
+{
+    PlayOptions o = {.level_path = NULL, .seed = 1};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "--record") == 0 || strcmp(a, "--replay") == 0 || strcmp(a, "--seed") == 0) && i + 1 >= argc)
+            return usage_error("option '%s' needs a value", a);
+        if (strcmp(a, "--record") == 0) {
+            o.record_path = argv[++i];
+        } else if (strcmp(a, "--replay") == 0) {
+            o.replay_path = argv[++i];
+        } else if (strcmp(a, "--seed") == 0) {
+            if (!parse_number(argv[++i], &o.seed))
+                return usage_error("bad seed '%s'", argv[i]);
+        } else if (strcmp(a, "--fullscreen") == 0) {
+            o.fullscreen = true;
+        } else if (a[0] == '-') {
+            return usage_error("unknown option '%s' for play", a);
+        } else if (!o.level_path) {
+            o.level_path = a;
+        } else {
+            return usage_error("play takes one level, found another: '%s'", a);
+        }
+    }
+    if (o.record_path && o.replay_path)
+        return usage_error("%s", "--record and --replay cannot be used together");
+    if (!o.level_path)
+        o.level_path = DEFAULT_LEVEL;
+    return app_play(&o);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+        printf("stardust %s\n", STARDUST_VERSION);
+        return 0;
+    }
+    if (argc >= 2 && strcmp(argv[1], "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "replay") == 0)
+        return cmd_replay(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "render") == 0)
+        return cmd_render(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "play") == 0)
+        return cmd_play(argc - 2, argv + 2);
+    return cmd_play(argc - 1, argv + 1);
+}

@@ -1,0 +1,35 @@
+/* app.h — the two ways the platform runs a level: in a window (play, record, watch a replay, hot
+ * reload) and headless into a PNG (render). All SDL lives behind these calls. */
+#ifndef STARDUST_APP_H
+#define STARDUST_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define APP_WINDOW_W 1280
+#define APP_WINDOW_H 720
+#define APP_MAX_CATCHUP_TICKS 5     /* ticks one frame may run to catch up; the rest is dropped */
+#define APP_RELOAD_POLL_MS 250      /* how often the level file's time stamp is checked */
+
+typedef struct PlayOptions {
+    const char *level_path;   /* the level to play (ignored when watching a replay) */
+    const char *record_path;  /* write the session as a replay, or NULL */
+    const char *replay_path;  /* watch this replay instead of taking the mouse, or NULL */
+    uint64_t seed;
+    bool fullscreen;
+} PlayOptions;
+
+typedef struct RenderOptions {
+    const char *level_path;
+    const char *replay_path;  /* run this replay up to `tick` first, or NULL */
+    uint32_t tick;            /* the tick to draw (with a replay; 0 = its end) */
+    bool has_tick;
+    const char *out_path;     /* PNG to write */
+} RenderOptions;
+
+/* Runs the game in a window until the player quits. Returns the process exit status. */
+int app_play(const PlayOptions *opt);
+/* Draws one frame headless (software renderer, no window) into a PNG. Returns the exit status. */
+int app_render(const RenderOptions *opt);
+
+#endif

@@ -1,0 +1,214 @@
+/* render.c — layers, people sorted by depth, labels, speech and overlays. */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOVER_LABEL_COLOR 0xfff4c8
+#define ERROR_COLOR 0xffffff
+#define DRAWABLE_MAX (LEVEL_HOTSPOT_MAX + LEVEL_LAYER_MAX + 1)
+
+typedef struct Drawable {
+    int32_t y;     /* depth: feet y for people, baseline for walk-behind layers */
+    int kind;      /* 0 layer, 1 actor, 2 player */
+    int index;
+} Drawable;
+
+bool render_init(Render *rd, SDL_Renderer *r, const char *root, char *err, size_t errlen)
+{
+    memset(rd, 0, sizeof *rd);
+    rd->renderer = r;
+    assets_init(&rd->assets, r, root);
+    rd->have_text = text_init(&rd->text, r, root, err, errlen);
+    return rd->have_text;
+}
+
+void render_quit(Render *rd)
+{
+    assets_clear(&rd->assets);
+    if (rd->have_text)
+        text_quit(&rd->text);
+}
+
+void render_reset_assets(Render *rd, const char *root)
+{
+    assets_clear(&rd->assets);
+    assets_init(&rd->assets, rd->renderer, root);
+}
+
+static void draw_image(Render *rd, const char *path, int x, int y)
+{
+    const AssetEntry *e = assets_get(&rd->assets, path);
+    if (!e)
+        return;
+    SDL_Rect dst = {x, y, e->w, e->h};
+    SDL_RenderCopy(rd->renderer, e->texture, NULL, &dst);
+}
+
+/* Draws an image with its bottom centre at (fx, fy), scaled by scale/256, optionally mirrored. */
+static int draw_figure(Render *rd, const char *path, int fx, int fy, int32_t scale, bool mirror)
+{
+    const AssetEntry *e = assets_get(&rd->assets, path);
+    if (!e)
+        return 0;
+    int w = e->w * scale / 256, h = e->h * scale / 256;
+    SDL_Rect dst = {fx - w / 2, fy - h, w, h};
+    SDL_RenderCopyEx(rd->renderer, e->texture, NULL, &dst, 0, NULL, mirror ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
+    return h;
+}
+
+static void player_feet(const RenderView *v, int *x, int *y)
+{
+    const Walker *w = &v->game->player;
+    int64_t ix = v->prev_x + ((int64_t)(w->x - v->prev_x) * v->alpha) / 256;
+    int64_t iy = v->prev_y + ((int64_t)(w->y - v->prev_y) * v->alpha) / 256;
+    *x = (int)(ix / FIXED_ONE);
+    *y = (int)(iy / FIXED_ONE);
+}
+
+static int compare_drawables(const void *a, const void *b)
+{
+    const Drawable *da = a, *db = b;
+    if (da->y != db->y)
+        return da->y < db->y ? -1 : 1;
+    return da->kind - db->kind; /* a walk-behind on the same line goes behind the person */
+}
+
+static int draw_player(Render *rd, const RenderView *v, int *head_x)
+{
+    const Level *lv = v->game->level;
+    int x, y;
+    player_feet(v, &x, &y);
+    Facing f = (Facing)v->game->player.facing;
+    const char *img = lv->player.image[f];
+    bool mirror = false;
+    if (!img && f == FACE_LEFT) {
+        img = lv->player.image[FACE_RIGHT];
+        mirror = true;
+    }
+    int h = draw_figure(rd, img, x, y, game_scale_at(lv, y), mirror);
+    *head_x = x;
+    return y - h;
+}
+
+static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int *player_head_y)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    Drawable d[DRAWABLE_MAX];
+    int n = 0;
+    for (int i = 0; i < lv->nlayers; i++) {
+        if (lv->layers[i].baseline < 0)
+            draw_image(rd, lv->layers[i].image, 0, 0);
+        else
+            d[n++] = (Drawable){lv->layers[i].baseline, 0, i};
+    }
+    for (int i = 0; i < lv->nhotspots; i++)
+        if (lv->hotspots[i].is_actor && game_hotspot_visible(g, i))
+            d[n++] = (Drawable){lv->hotspots[i].at.y, 1, i};
+    int px, py;
+    player_feet(v, &px, &py);
+    d[n++] = (Drawable){py, 2, 0};
+    qsort(d, (size_t)n, sizeof d[0], compare_drawables);
+    for (int i = 0; i < n; i++) {
+        if (d[i].kind == 0) {
+            draw_image(rd, lv->layers[d[i].index].image, 0, 0);
+        } else if (d[i].kind == 1) {
+            const Hotspot *h = &lv->hotspots[d[i].index];
+            draw_figure(rd, h->sprite, h->at.x, h->at.y, 256, false);
+        } else {
+            *player_head_y = draw_player(rd, v, player_head_x);
+        }
+    }
+}
+
+static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    if (g->speech.text < 0)
+        return;
+    int x = head_x, y = head_y - 4;
+    uint32_t color = lv->player.color;
+    if (g->speech.speaker != SPEAKER_PLAYER) {
+        const Hotspot *h = &lv->hotspots[g->speech.speaker];
+        x = h->at.x;
+        y = h->rect.y - 4;
+        color = h->color;
+    }
+    text_draw_above(&rd->text, lv->texts[g->speech.text], color, RENDER_SPEECH_WRAP, x, y, lv->width, lv->height);
+}
+
+static void draw_hover_label(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    if (g->hover < 0 || game_busy(g))
+        return;
+    const Hotspot *h = &g->level->hotspots[g->hover];
+    text_draw_above(&rd->text, h->name, HOVER_LABEL_COLOR, 0, g->pointer_x, g->pointer_y - 8, g->level->width,
+                    g->level->height);
+}
+
+static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha)
+{
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, (Uint8)alpha);
+    SDL_Rect rect = {x, y, w, h};
+    SDL_RenderFillRect(r, &rect);
+}
+
+void render_quit_buttons(int screen_w, int screen_h, SDL_Rect *quit, SDL_Rect *stay)
+{
+    *quit = (SDL_Rect){screen_w / 2 - 84, screen_h / 2 + 6, 76, 20};
+    *stay = (SDL_Rect){screen_w / 2 + 8, screen_h / 2 + 6, 76, 20};
+}
+
+static void draw_button(Render *rd, const SDL_Rect *b, const char *label, bool hot)
+{
+    fill(rd->renderer, b->x, b->y, b->w, b->h, hot ? 0xb0306a : 0x3a2c52, 255);
+    int w, h;
+    text_measure(&rd->text, label, 0, &w, &h);
+    text_draw(&rd->text, label, hot ? 0xffffff : 0xd8d0e8, 0, b->x + (b->w - w) / 2, b->y + (b->h - h) / 2);
+}
+
+static void draw_quit_prompt(Render *rd, const RenderView *v, int sw, int sh)
+{
+    fill(rd->renderer, 0, 0, sw, sh, 0x0c0814, 150);
+    fill(rd->renderer, sw / 2 - 110, sh / 2 - 34, 220, 68, 0x1c1428, 240);
+    int w, h;
+    const char *q = "Walk off the set? (Esc: stay, Enter: quit)";
+    text_measure(&rd->text, q, 200, &w, &h);
+    text_draw(&rd->text, q, 0xfff4c8, 200, sw / 2 - w / 2, sh / 2 - 28);
+    SDL_Rect quit, stay;
+    render_quit_buttons(sw, sh, &quit, &stay);
+    draw_button(rd, &quit, "Quit", v->quit_hover == 1);
+    draw_button(rd, &stay, "Stay", v->quit_hover == 2);
+}
+
+void render_frame(Render *rd, const RenderView *v)
+{
+    const Level *lv = v->game->level;
+    SDL_Renderer *r = rd->renderer;
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    SDL_RenderClear(r);
+    int head_x = 0, head_y = 0;
+    draw_scene(rd, v, &head_x, &head_y);
+    if (rd->have_text) {
+        draw_speech(rd, v, head_x, head_y);
+        if (!v->quit_prompt)
+            draw_hover_label(rd, v);
+        if (v->banner) {
+            fill(r, 0, lv->height - 16, lv->width, 16, 0x0c0814, 180);
+            text_draw(&rd->text, v->banner, 0xd8d0e8, 0, 6, lv->height - 15);
+        }
+        if (v->error) {
+            int w, h;
+            text_measure(&rd->text, v->error, lv->width - 16, &w, &h);
+            fill(r, 0, 0, lv->width, h + 8, 0x8a1830, 230);
+            text_draw(&rd->text, v->error, ERROR_COLOR, lv->width - 16, lv->width / 2 - w / 2, 4);
+        }
+        if (v->quit_prompt)
+            draw_quit_prompt(rd, v, lv->width, lv->height);
+    }
+}

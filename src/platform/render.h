@@ -1,0 +1,40 @@
+/* render.h — draws a Game in logical coordinates (640x360 for Studio B) onto the current render
+ * target. It only reads the Game and the asset cache; it never changes the state. */
+#ifndef STARDUST_RENDER_H
+#define STARDUST_RENDER_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "assets.h"
+#include "game.h"
+#include "text.h"
+
+#define RENDER_SPEECH_WRAP 240 /* logical px a spoken line may span */
+
+typedef struct RenderView {
+    const Game *game;
+    int32_t prev_x, prev_y;  /* player's feet at the previous tick (1/256 px), for interpolation */
+    int alpha;               /* 0..256: how far the frame is between the previous tick and this one */
+    const char *error;       /* an error to show on top (a broken level edit), or NULL */
+    const char *banner;      /* a status line at the bottom (replay playback), or NULL */
+    bool quit_prompt;        /* the quit confirmation is open */
+    int quit_hover;          /* 1: Quit under the pointer, 2: Stay, 0: neither */
+} RenderView;
+
+typedef struct Render {
+    SDL_Renderer *renderer;
+    Assets assets;
+    Text text;
+    bool have_text;          /* false when the font failed (the game still draws) */
+} Render;
+
+bool render_init(Render *rd, SDL_Renderer *r, const char *root, char *err, size_t errlen);
+void render_quit(Render *rd);
+/* Points the asset cache at another data root and forgets its textures (level reload). */
+void render_reset_assets(Render *rd, const char *root);
+void render_frame(Render *rd, const RenderView *v);
+/* The quit confirmation's buttons, in logical coordinates. */
+void render_quit_buttons(int screen_w, int screen_h, SDL_Rect *quit, SDL_Rect *stay);
+
+#endif

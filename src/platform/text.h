@@ -1,0 +1,41 @@
+/* text.h — outlined, wrapped text with SDL_ttf, rendered once and cached as textures (a line that
+ * does not change is not re-rendered each frame). UTF-8 throughout. */
+#ifndef STARDUST_TEXT_H
+#define STARDUST_TEXT_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+#define TEXT_FONT_FILE "assets/fonts/font.ttf" /* relative to the data root */
+#define TEXT_SIZE 10           /* logical pixels */
+#define TEXT_OUTLINE 1         /* outline width in logical pixels */
+#define TEXT_CACHE_MAX 48      /* cached text textures */
+
+typedef struct TextCacheEntry {
+    char *text;
+    uint32_t color;
+    int wrap;
+    SDL_Texture *texture;
+    int w, h;
+    uint32_t last_used;
+} TextCacheEntry;
+
+typedef struct Text {
+    SDL_Renderer *renderer;
+    TTF_Font *font;
+    uint32_t frame;
+    TextCacheEntry cache[TEXT_CACHE_MAX];
+} Text;
+
+/* Opens the font under root. false with a message naming the file. */
+bool text_init(Text *t, SDL_Renderer *r, const char *root, char *err, size_t errlen);
+void text_quit(Text *t);
+/* Size of the texture text_draw would produce. */
+void text_measure(Text *t, const char *s, int wrap, int *w, int *h);
+/* Draws s (colour 0xRRGGBB, black outline) with its top-left at x, y; wrap 0 = one line. */
+void text_draw(Text *t, const char *s, uint32_t color, int wrap, int x, int y);
+/* Draws s centred on cx with its bottom at `bottom`, kept inside a screen of sw x sh. */
+void text_draw_above(Text *t, const char *s, uint32_t color, int wrap, int cx, int bottom, int sw, int sh);
+
+#endif

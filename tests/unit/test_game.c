@@ -1,0 +1,299 @@
+/* Tests of the tick: hover and hit testing, looking, walking around obstacles, scripts that wait,
+ * skipping and cancelling, defaults from the seeded PRNG, reload carry-over, random-input invariants. */
+#include "test_util.h"
+
+#include "rng.h"
+#include "state.h"
+
+static Level *lv;
+
+static int setup(void **state)
+{
+    (void)state;
+    lv = test_level();
+    return lv ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    level_free(lv);
+    return 0;
+}
+
+static void move_to(Game *g, int x, int y)
+{
+    Input in = {0};
+    in.pointer = true;
+    in.x = (int16_t)x;
+    in.y = (int16_t)y;
+    game_tick(g, &in);
+}
+
+static const char *speech(const Game *g) { return g->speech.text >= 0 ? g->level->texts[g->speech.text] : NULL; }
+
+static void test_hover_names_the_topmost_visible_hotspot(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    move_to(&g, 160, 20);
+    assert_int_equal(g.hover, level_find_hotspot(lv, "lamp"));
+    move_to(&g, 30, 15); /* the sign (z 0) lies over the wall (z -1) */
+    assert_int_equal(g.hover, level_find_hotspot(lv, "sign"));
+    move_to(&g, 80, 70); /* the floor */
+    assert_int_equal(g.hover, -1);
+    g.flags[level_find_flag(lv, "lamp_on")] = true; /* hides the sign */
+    move_to(&g, 30, 15);
+    assert_int_equal(g.hover, level_find_hotspot(lv, "wall"));
+}
+
+static void test_right_click_looks_without_walking(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 160, 20, INPUT_RIGHT);
+    assert_string_equal(speech(&g), "It is dark.");
+    assert_int_equal(g.speech.speaker, SPEAKER_PLAYER);
+    assert_true(game_busy(&g));
+    assert_int_equal(g.player.npath, 0);
+    idle(&g, SPEECH_TICKS_MIN);
+    assert_null(speech(&g));
+    assert_false(game_busy(&g));
+}
+
+static void test_left_click_walks_there_then_uses_it(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    int lamp_on = level_find_flag(lv, "lamp_on"), seen = level_find_flag(lv, "seen");
+    click_at(&g, 160, 20, INPUT_LEFT);
+    assert_true(g.player.npath > 0);
+    assert_false(g.flags[lamp_on]);
+    int ticks = 0;
+    while (!g.flags[lamp_on] && ticks++ < 2000)
+        idle(&g, 1);
+    assert_true(ticks < 2000);
+    NavPoint p = game_player_pos(&g);
+    assert_int_equal(p.x, 160);
+    assert_int_equal(p.y, 60);
+    assert_int_equal(g.player.facing, FACE_UP);
+    assert_true(game_has_item(&g, level_find_item(lv, "key")));
+    assert_string_equal(speech(&g), "Click.");
+    assert_false(g.flags[seen]);
+    idle(&g, SPEECH_TICKS_MIN + 10);
+    assert_true(g.flags[seen]); /* after the line and the 10-tick wait */
+    assert_false(game_busy(&g));
+}
+
+static void test_walk_goes_around_the_hole_and_stays_on_the_floor(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 180, 75, INPUT_LEFT);
+    bool went_around = false;
+    for (int i = 0; i < 1000 && (g.player.path_pos < g.player.npath); i++) {
+        idle(&g, 1);
+        NavPoint p = game_player_pos(&g);
+        NavPoint n = nav_nearest(&lv->nav, p);
+        assert_true((p.x - n.x) * (p.x - n.x) + (p.y - n.y) * (p.y - n.y) <= 5);
+        assert_false(p.x > 91 && p.x < 109 && p.y > 61 && p.y < 89); /* never inside the box */
+        if (p.x >= 90 && p.x <= 110 && (p.y <= 60 || p.y >= 90))
+            went_around = true;
+    }
+    NavPoint p = game_player_pos(&g);
+    assert_int_equal(p.x, 180);
+    assert_int_equal(p.y, 75);
+    assert_true(went_around);
+}
+
+static void test_click_outside_walks_to_nearest_floor_point(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 60, 30, INPUT_LEFT); /* on the wall hotspot: walks to its walk_to */
+    idle(&g, 600);
+    NavPoint p = game_player_pos(&g);
+    assert_true(nav_contains(&lv->nav, p));
+    game_init(&g, lv, 1);
+    g.flags[level_find_flag(lv, "lamp_on")] = true;
+    Input in = {0};
+    game_tick(&g, &in);
+    NavPoint target = nav_nearest(&lv->nav, (NavPoint){100, 75}); /* inside the hole */
+    click_at(&g, 100, 75, INPUT_LEFT);
+    idle(&g, 600);
+    p = game_player_pos(&g);
+    assert_int_equal(p.x, target.x);
+    assert_int_equal(p.y, target.y);
+}
+
+static void test_new_click_cancels_walk_and_queued_action(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 160, 20, INPUT_LEFT); /* walk to the lamp to use it */
+    idle(&g, 20);
+    click_at(&g, 30, 80, INPUT_LEFT); /* changed my mind */
+    idle(&g, 600);
+    assert_false(g.flags[level_find_flag(lv, "lamp_on")]);
+    NavPoint p = game_player_pos(&g);
+    assert_int_equal(p.x, 30);
+    assert_int_equal(p.y, 80);
+}
+
+static void test_click_skips_the_line_and_the_script_goes_on(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    int lamp_on = level_find_flag(lv, "lamp_on");
+    click_at(&g, 160, 20, INPUT_LEFT);
+    while (!g.flags[lamp_on])
+        idle(&g, 1);
+    assert_string_equal(speech(&g), "Click.");
+    click_at(&g, 10, 90, INPUT_LEFT); /* skips; does not walk */
+    assert_null(speech(&g));
+    assert_true(game_busy(&g)); /* the wait still runs */
+    idle(&g, 11);
+    assert_true(g.flags[level_find_flag(lv, "seen")]);
+    NavPoint p = game_player_pos(&g);
+    assert_int_equal(p.x, 160);
+}
+
+static void test_default_lines_come_from_the_seeded_rng(void **state)
+{
+    (void)state;
+    const char *first[2];
+    for (int run = 0; run < 2; run++) {
+        Game g;
+        game_init(&g, lv, 99);
+        g.player.x = 100 * FIXED_ONE; /* stand under the wall */
+        g.player.y = 55 * FIXED_ONE;
+        click_at(&g, 100, 20, INPUT_LEFT);
+        idle(&g, 200);
+        click_at(&g, 100, 20, INPUT_LEFT);
+        first[run] = speech(&g);
+        assert_non_null(first[run]);
+        bool is_default = false;
+        for (int i = 0; i < lv->default_count[VERB_USE]; i++)
+            is_default |= strcmp(first[run], lv->texts[lv->default_first[VERB_USE] + i]) == 0;
+        assert_true(is_default);
+    }
+    assert_string_equal(first[0], first[1]);
+}
+
+static void test_actor_speaks_in_own_voice(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 60, 80, INPUT_LEFT);
+    for (int i = 0; i < 300 && g.speech.text < 0; i++)
+        idle(&g, 1);
+    assert_int_equal(g.speech.speaker, level_find_hotspot(lv, "bob"));
+    assert_string_equal(speech(&g), "Hi.");
+}
+
+static void test_reload_keeps_flags_items_and_position_by_id(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    int lamp_on = level_find_flag(lv, "lamp_on");
+    click_at(&g, 160, 20, INPUT_LEFT);
+    while (!g.flags[lamp_on])
+        idle(&g, 1);
+    idle(&g, 200);
+    NavPoint before = game_player_pos(&g);
+    uint32_t tick = g.tick;
+    /* the same level with the flags declared in another order and an extra flag */
+    Diag d;
+    char text[sizeof TEST_LEVEL + 64];
+    const char *at = strstr(TEST_LEVEL, "\"flags\": {\"lamp_on\": false, \"seen\": false}");
+    snprintf(text, sizeof text, "%.*s\"flags\": {\"extra\": true, \"seen\": false, \"lamp_on\": false}%s",
+             (int)(at - TEST_LEVEL), TEST_LEVEL, at + strlen("\"flags\": {\"lamp_on\": false, \"seen\": false}"));
+    Level *edited = test_load_text(text, &d);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    assert_non_null(edited);
+    game_rebind(&g, edited);
+    assert_true(g.flags[level_find_flag(edited, "lamp_on")]);
+    assert_true(g.flags[level_find_flag(edited, "seen")]);
+    assert_true(g.flags[level_find_flag(edited, "extra")]);
+    assert_true(game_has_item(&g, level_find_item(edited, "key")));
+    NavPoint after = game_player_pos(&g);
+    assert_int_equal(after.x, before.x);
+    assert_int_equal(after.y, before.y);
+    assert_int_equal(g.tick, tick);
+    level_free(edited);
+}
+
+/* A million ticks of random moves and clicks on the real level: the player stays on the floor,
+ * the inventory holds no duplicates, the script and speech stay valid. */
+static void test_random_clicks_keep_every_invariant(void **state)
+{
+    (void)state;
+    Diag d;
+    diag_init(&d);
+    Level *studio = level_load(SOURCE_DIR "/levels/studio_b.json", &d);
+    diag_free(&d);
+    assert_non_null(studio);
+    Game *g = malloc(sizeof *g);
+    game_init(g, studio, 3);
+    Rng r;
+    rng_seed(&r, 2024);
+    for (uint32_t t = 0; t < 1000000; t++) {
+        Input in = {0};
+        uint32_t roll = rng_below(&r, 100);
+        if (roll < 20) {
+            in.pointer = true;
+            in.x = (int16_t)((int)rng_below(&r, 700) - 30); /* off the screen too */
+            in.y = (int16_t)((int)rng_below(&r, 420) - 30);
+            if (roll < 3)
+                in.clicks = roll == 0 ? INPUT_RIGHT : INPUT_LEFT;
+        }
+        game_tick(g, &in);
+        NavPoint p = game_player_pos(g);
+        NavPoint n = nav_nearest(&studio->nav, p);
+        /* On the floor up to rounding: the position is floored to a whole pixel, and the nearest
+         * whole pixel inside a slanted edge can be one more away. */
+        if ((p.x - n.x) * (p.x - n.x) + (p.y - n.y) * (p.y - n.y) > 5)
+            fprintf(stderr, "tick %u: player at (%d, %d), nearest floor (%d, %d), fixed (%d, %d) path_pos %d/%d goal (%d,%d)\n",
+                    (unsigned)t, p.x, p.y, n.x, n.y, g->player.x, g->player.y, g->player.path_pos, g->player.npath,
+                    g->player.path[g->player.npath ? g->player.npath - 1 : 0].x, g->player.path[g->player.npath ? g->player.npath - 1 : 0].y);
+        assert_true((p.x - n.x) * (p.x - n.x) + (p.y - n.y) * (p.y - n.y) <= 5);
+        for (int i = 0; i < g->ninventory; i++)
+            for (int k = 0; k < i; k++)
+                assert_int_not_equal(g->inventory[i], g->inventory[k]);
+        assert_true(g->pc >= -1 && g->pc < studio->nops);
+        assert_true(g->speech.text >= -1 && g->speech.text < studio->ntexts);
+        assert_true(g->hover >= -1 && g->hover < studio->nhotspots);
+        assert_true(g->pointer_x >= 0 && g->pointer_x < studio->width);
+    }
+    assert_int_equal(g->tick, 1000000);
+    free(g);
+    level_free(studio);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hover_names_the_topmost_visible_hotspot),
+        cmocka_unit_test(test_right_click_looks_without_walking),
+        cmocka_unit_test(test_left_click_walks_there_then_uses_it),
+        cmocka_unit_test(test_walk_goes_around_the_hole_and_stays_on_the_floor),
+        cmocka_unit_test(test_click_outside_walks_to_nearest_floor_point),
+        cmocka_unit_test(test_new_click_cancels_walk_and_queued_action),
+        cmocka_unit_test(test_click_skips_the_line_and_the_script_goes_on),
+        cmocka_unit_test(test_default_lines_come_from_the_seeded_rng),
+        cmocka_unit_test(test_actor_speaks_in_own_voice),
+        cmocka_unit_test(test_reload_keeps_flags_items_and_position_by_id),
+        cmocka_unit_test(test_random_clicks_keep_every_invariant),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,240 @@
+/* Tests of level loading: the real level loads with every id resolved; bad input is reported at
+ * file:line:col with its JSON path and never crashes. */
+#include "test_util.h"
+
+#include "jsonpos.h"
+
+static bool diag_has(const Diag *d, const char *needle)
+{
+    for (int i = 0; i < d->count; i++)
+        if (strstr(d->msgs[i], needle))
+            return true;
+    return false;
+}
+
+static void test_studio_b_loads_with_every_story_hotspot(void **state)
+{
+    (void)state;
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(SOURCE_DIR "/levels/studio_b.json", &d);
+    diag_print(&d, stderr);
+    assert_non_null(lv);
+    static const char *const named[] = {"disco_ball", "gaffer", "pa", "electrician", "leading_lady", "popcorn_machine",
+                                        "cables", "coffee_cups", "equipment_cases", "fire_notice", "union_notice",
+                                        "breaker_panel", "wall_phone", "neon_sign", "fluorescent_lights",
+                                        "geometric_furniture", "platform", "back_wall"};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        int h = level_find_hotspot(lv, named[i]);
+        assert_true(h >= 0);
+        assert_non_null(lv->hotspots[h].name);
+        assert_true(lv->hotspots[h].script[VERB_LOOK] >= 0);
+        assert_true(nav_contains(&lv->nav, lv->hotspots[h].walk_to));
+    }
+    assert_string_equal(lv->id, "studio_b");
+    assert_int_equal(lv->width, 640);
+    assert_int_equal(lv->height, 360);
+    level_free(lv);
+    diag_free(&d);
+}
+
+static void test_ids_resolve_to_indices_in_scripts(void **state)
+{
+    (void)state;
+    Level *lv = test_level();
+    assert_non_null(lv);
+    int lamp = level_find_hotspot(lv, "lamp");
+    const Op *op = &lv->ops[lv->hotspots[lamp].script[VERB_USE]];
+    assert_int_equal(op[0].code, OP_SET);
+    assert_int_equal(op[0].a, level_find_flag(lv, "lamp_on"));
+    assert_int_equal(op[1].code, OP_GIVE);
+    assert_int_equal(op[1].a, level_find_item(lv, "key"));
+    assert_int_equal(op[2].code, OP_SAY);
+    assert_string_equal(lv->texts[op[2].b], "Click.");
+    assert_int_equal(op[3].code, OP_WAIT);
+    assert_int_equal(op[3].b, 10);
+    int bob = level_find_hotspot(lv, "bob");
+    assert_true(lv->hotspots[bob].is_actor);
+    const Op *say = &lv->ops[lv->hotspots[bob].script[VERB_USE]];
+    assert_int_equal(say->code, OP_SAY);
+    assert_int_equal(say->a, bob);
+    level_free(lv);
+}
+
+static void test_if_else_compiles_to_jumps(void **state)
+{
+    (void)state;
+    Level *lv = test_level();
+    int lamp = level_find_hotspot(lv, "lamp");
+    int pc = lv->hotspots[lamp].script[VERB_LOOK];
+    assert_int_equal(lv->ops[pc].code, OP_JUMP_UNLESS);
+    int else_at = lv->ops[pc].b;
+    assert_int_equal(lv->ops[pc + 1].code, OP_SAY);
+    assert_string_equal(lv->texts[lv->ops[pc + 1].b], "It glows.");
+    assert_int_equal(lv->ops[pc + 2].code, OP_JUMP);
+    assert_string_equal(lv->texts[lv->ops[else_at].b], "It is dark.");
+    assert_int_equal(lv->ops[lv->ops[pc + 2].b].code, OP_END);
+    level_free(lv);
+}
+
+/* Replaces the first occurrence of `from` in the test level and loads the result. */
+static Level *load_with(const char *from, const char *to, Diag *d)
+{
+    static char buf[sizeof TEST_LEVEL + 4096];
+    const char *at = strstr(TEST_LEVEL, from);
+    assert_non_null(at);
+    size_t head = (size_t)(at - TEST_LEVEL);
+    snprintf(buf, sizeof buf, "%.*s%s%s", (int)head, TEST_LEVEL, to, at + strlen(from));
+    return test_load_text(buf, d);
+}
+
+static void test_unknown_flag_names_path_and_line(void **state)
+{
+    (void)state;
+    Diag d;
+    Level *lv = load_with("{\"set\": \"lamp_on\"}", "{\"set\": \"lamp_of\"}", &d);
+    assert_null(lv);
+    assert_true(diag_has(&d, "inline.json:17:"));
+    assert_true(diag_has(&d, "hotspots[1].use[0].set: unknown flag \"lamp_of\""));
+    diag_free(&d);
+}
+
+static void test_every_error_is_reported_not_just_the_first(void **state)
+{
+    (void)state;
+    Diag d;
+    Level *lv = load_with("\"name\": \"Lamp\"", "\"nmae\": \"Lamp\", \"z\": \"high\"", &d);
+    assert_null(lv);
+    assert_true(diag_has(&d, "unknown field \"nmae\""));
+    assert_true(diag_has(&d, "missing field \"name\""));
+    assert_true(diag_has(&d, "hotspots[1].z: expected a whole number, found a string"));
+    diag_free(&d);
+}
+
+static void test_syntax_error_has_line_and_column(void **state)
+{
+    (void)state;
+    Diag d;
+    Level *lv = load_with("\"size\": [200, 100],", "\"size\": [200 100],", &d);
+    assert_null(lv);
+    assert_int_equal(d.count, 1);
+    assert_true(diag_has(&d, "inline.json:3:16: JSON syntax error at '1'"));
+    diag_free(&d);
+}
+
+static void test_truncated_and_empty_files_are_errors(void **state)
+{
+    (void)state;
+    Diag d;
+    Level *lv = test_load_text("{\"id\": \"x\", \"size\": [1", &d);
+    assert_null(lv);
+    assert_true(diag_has(&d, "unexpected end of file"));
+    diag_free(&d);
+    lv = test_load_text("  \n ", &d);
+    assert_null(lv);
+    assert_true(diag_has(&d, "empty file"));
+    diag_free(&d);
+}
+
+static void test_binary_and_deep_nesting_are_refused_before_parsing(void **state)
+{
+    (void)state;
+    Diag d;
+    char bin[] = "{\"id\": \"\xff\xfe\"}";
+    assert_null(test_load_text(bin, &d));
+    assert_true(diag_has(&d, "not UTF-8"));
+    diag_free(&d);
+    char *deep = malloc(200001);
+    memset(deep, '[', 200000);
+    deep[200000] = '\0';
+    assert_null(test_load_text(deep, &d));
+    assert_true(diag_has(&d, "nested deeper than 64 levels"));
+    diag_free(&d);
+    free(deep);
+}
+
+static void test_huge_file_is_refused_unread(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/stardust_huge_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_true(fseek(f, (long)LEVEL_FILE_MAX + 10, SEEK_SET) == 0);
+    fputc('}', f);
+    fclose(f);
+    Diag d;
+    diag_init(&d);
+    assert_null(level_load(path, &d));
+    assert_true(diag_has(&d, "file too large"));
+    diag_free(&d);
+    remove(path);
+}
+
+static void test_missing_file_names_it(void **state)
+{
+    (void)state;
+    Diag d;
+    diag_init(&d);
+    assert_null(level_load("/nonexistent/level.json", &d));
+    assert_true(diag_has(&d, "/nonexistent/level.json: cannot open"));
+    diag_free(&d);
+}
+
+static void test_walk_to_must_be_walkable(void **state)
+{
+    (void)state;
+    Diag d;
+    Level *lv = load_with("\"walk_to\": [160, 60]", "\"walk_to\": [100, 70]", &d);
+    assert_null(lv);
+    assert_true(diag_has(&d, "hotspots[1].walk_to: point [100, 70] is not on the walkable area"));
+    diag_free(&d);
+}
+
+static void test_jsonpos_finds_nested_values(void **state)
+{
+    (void)state;
+    const char *text = "{\n  \"a\": [1,\n   {\"b\": \"x\"}]\n}";
+    JsonPathPart parts[] = {{"a", 0}, {NULL, 1}, {"b", 0}};
+    size_t off = jsonpos_find(text, strlen(text), parts, 3);
+    int line, col;
+    jsonpos_line_col(text, strlen(text), off, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 10);
+    JsonPathPart missing[] = {{"a", 0}, {NULL, 5}};
+    off = jsonpos_find(text, strlen(text), missing, 2);
+    jsonpos_line_col(text, strlen(text), off, &line, &col);
+    assert_int_equal(line, 2); /* falls back to the array itself */
+}
+
+static void test_hotspot_polygon_contains_edges_not_outside(void **state)
+{
+    (void)state;
+    Level *lv = test_level();
+    const Hotspot *sign = &lv->hotspots[level_find_hotspot(lv, "sign")];
+    assert_true(hotspot_contains(sign, (NavPoint){30, 15}));
+    assert_true(hotspot_contains(sign, (NavPoint){20, 10}));  /* a corner */
+    assert_true(hotspot_contains(sign, (NavPoint){30, 10}));  /* on an edge */
+    assert_false(hotspot_contains(sign, (NavPoint){22, 28})); /* inside the box, outside the triangle */
+    level_free(lv);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_studio_b_loads_with_every_story_hotspot),
+        cmocka_unit_test(test_ids_resolve_to_indices_in_scripts),
+        cmocka_unit_test(test_if_else_compiles_to_jumps),
+        cmocka_unit_test(test_unknown_flag_names_path_and_line),
+        cmocka_unit_test(test_every_error_is_reported_not_just_the_first),
+        cmocka_unit_test(test_syntax_error_has_line_and_column),
+        cmocka_unit_test(test_truncated_and_empty_files_are_errors),
+        cmocka_unit_test(test_binary_and_deep_nesting_are_refused_before_parsing),
+        cmocka_unit_test(test_huge_file_is_refused_unread),
+        cmocka_unit_test(test_missing_file_names_it),
+        cmocka_unit_test(test_walk_to_must_be_walkable),
+        cmocka_unit_test(test_jsonpos_finds_nested_values),
+        cmocka_unit_test(test_hotspot_polygon_contains_edges_not_outside),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
