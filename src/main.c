@@ -145,6 +145,7 @@ static int cmd_replay(int argc, char **argv)
             printf("%s\n", json);
         free(json);
     }
+    fflush(stderr);
     fprintf(print_state ? stderr : stdout, "%s: %s: %" PRIu32 " ticks, %d of %d expectations held, final hash %016" PRIx64 "\n",
             file, status ? "FAILED" : "ok", rep.ticks, rep.passed, rep.passed + rep.failed, rep.hash);
     free(g);

@@ -71,8 +71,8 @@ static int key_equals(const char *raw, size_t rawlen, const char *key)
     return strlen(key) == rawlen && memcmp(raw, key, rawlen) == 0;
 }
 
-/* Moves s to the value of member `key` of the object at s; returns 0 when absent. */
-static int enter_member(Scan *s, const char *key)
+/* Moves s to the value of the nth member named `key` of the object at s; returns 0 when absent. */
+static int enter_member(Scan *s, const char *key, int nth)
 {
     skip_ws(s);
     if (s->pos >= s->len || s->t[s->pos] != '{')
@@ -89,7 +89,7 @@ static int enter_member(Scan *s, const char *key)
             return 0;
         s->pos++;
         skip_ws(s);
-        if (key_equals(s->t + start, rawlen, key))
+        if (key_equals(s->t + start, rawlen, key) && nth-- == 0)
             return 1;
         skip_value(s);
         skip_ws(s);
@@ -125,7 +125,7 @@ size_t jsonpos_find(const char *text, size_t len, const JsonPathPart *parts, int
     skip_ws(&s);
     size_t found = s.pos;
     for (int i = 0; i < nparts; i++) {
-        int ok = parts[i].key ? enter_member(&s, parts[i].key) : enter_element(&s, parts[i].index);
+        int ok = parts[i].key ? enter_member(&s, parts[i].key, parts[i].index) : enter_element(&s, parts[i].index);
         if (!ok)
             break;
         found = s.pos;

@@ -7,7 +7,7 @@
 
 typedef struct JsonPathPart {
     const char *key; /* member name, or NULL for an array element */
-    int index;       /* array index when key is NULL */
+    int index;       /* array index when key is NULL; with a key, which occurrence (0: the first) */
 } JsonPathPart;
 
 /* Byte offset of the value at the path, or of the deepest ancestor that exists. */

@@ -268,13 +268,15 @@ static bool is_meta_key(const char *k) { return k[0] == '$' || k[0] == '_' || st
 static void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
 {
     for (const cJSON *c = obj->child; c; c = c->next) {
-        for (const cJSON *d = obj->child; d != c; d = d->next) {
-            if (strcmp(c->string, d->string) == 0) {
-                path_push_key(L, c->string);
-                lerr(L, "duplicate key \"%s\"", c->string);
-                path_pop(L);
-                break;
-            }
+        int earlier = 0;
+        for (const cJSON *d = obj->child; d != c; d = d->next)
+            earlier += strcmp(c->string, d->string) == 0;
+        if (earlier) {
+            path_push_key(L, c->string);
+            if (L->nparts <= LOADER_PATH_MAX)
+                L->parts[L->nparts - 1].index = earlier; /* point at this occurrence, not the first */
+            lerr(L, "duplicate key \"%s\"", c->string);
+            path_pop(L);
         }
         if (is_meta_key(c->string))
             continue;
@@ -498,7 +500,7 @@ static bool read_asset(Loader *L, const cJSON *j, char **out)
     snprintf(full, sizeof full, "%s/%s", L->lv->root, s);
     FILE *f = fopen(full, "rb");
     if (!f) {
-        lerr(L, "file not found: %s (paths are relative to %s)", s, L->lv->root);
+        lerr(L, "file not found: %s (asset paths are relative to the data root \"%s\")", s, L->lv->root);
         return false;
     }
     fclose(f);

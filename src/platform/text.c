@@ -37,10 +37,16 @@ void text_quit(Text *t)
     memset(t, 0, sizeof *t);
 }
 
+/* Renders glyphs as RGBA (blending needs it); Solid, not Blended, keeps the pixel look: no
+ * half-transparent edges to smear when the screen is scaled up. */
 static SDL_Surface *render_solid(TTF_Font *f, const char *s, SDL_Color c, int wrap)
 {
-    /* Solid (not blended) keeps the pixel look: no half-transparent edges to smear when scaled. */
-    return wrap > 0 ? TTF_RenderUTF8_Solid_Wrapped(f, s, c, (Uint32)wrap) : TTF_RenderUTF8_Solid(f, s, c);
+    SDL_Surface *indexed = wrap > 0 ? TTF_RenderUTF8_Solid_Wrapped(f, s, c, (Uint32)wrap) : TTF_RenderUTF8_Solid(f, s, c);
+    if (!indexed)
+        return NULL;
+    SDL_Surface *rgba = SDL_ConvertSurfaceFormat(indexed, SDL_PIXELFORMAT_RGBA32, 0);
+    SDL_FreeSurface(indexed);
+    return rgba;
 }
 
 static TextCacheEntry *text_get(Text *t, const char *s, uint32_t color, int wrap)

@@ -7,7 +7,7 @@
 #include <SDL_ttf.h>
 #include <stdbool.h>
 
-#define TEXT_FONT_FILE "assets/fonts/font.ttf" /* relative to the data root */
+#define TEXT_FONT_FILE "assets/fonts/DejaVuSans-Bold.ttf" /* relative to the data root */
 #define TEXT_SIZE 10           /* logical pixels */
 #define TEXT_OUTLINE 1         /* outline width in logical pixels */
 #define TEXT_CACHE_MAX 48      /* cached text textures */
