@@ -14,6 +14,7 @@ declared, points on the walkable area, shapes inside the level, files that exist
 import glob
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -23,7 +24,7 @@ DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 try:
     import jsonschema
     from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError, best_match
+    from jsonschema.exceptions import SchemaError
 except ImportError:
     print("schema_check: python3-jsonschema (4.0 or later, for draft 2020-12) is not installed: "
           "apt-get install python3-jsonschema", file=sys.stderr)
@@ -70,24 +71,77 @@ def json_path(parts):
     return out or "(top level)"
 
 
-def deepest(error):
-    """For oneOf/anyOf failures, the most relevant error of the branch that came closest."""
-    while error.context:
-        error = best_match(error.context)
-    return error
+def path_key(item):
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in item[0]]
 
 
-def describe(error):
-    inner = deepest(error)
-    where = json_path(inner.absolute_path)
-    msg = inner.message
-    if len(msg) > 300:
-        msg = msg[:300] + "..."
-    if inner is not error and error.validator in ("oneOf", "anyOf"):
-        hint = error.schema.get("description") if isinstance(error.schema, dict) else None
-        if hint:
-            msg += f" (expected: {hint})"
-    return f"{where}: {msg}"
+def short(value):
+    """A value as a designer would write it, shortened."""
+    if isinstance(value, dict):
+        keys = [k for k in value]
+        return "an object with keys " + ", ".join(keys) if keys else "an empty object {}"
+    if isinstance(value, list) and len(json.dumps(value)) > 60:
+        return f"a list of {len(value)}"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "...\""
+
+
+def is_shape_error(e):
+    """An error saying the value is not of this alternative's kind at all: the wrong type, or none
+    of the alternative's required keys (its verb) present."""
+    if e.relative_path:
+        return False
+    if e.validator == "required":
+        return not (isinstance(e.instance, dict) and any(k in e.instance for k in e.validator_value))
+    return e.validator in ("type", "const", "enum", "oneOf")
+
+
+def explain(error):
+    """Turns a validation error into [(instance path, message)], looking inside oneOf/anyOf for
+    the alternative the designer most likely meant instead of jsonschema's own best_match."""
+    path = list(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("description", "")
+    if error.validator in ("oneOf", "anyOf"):
+        branches = schema.get(error.validator, [])
+        if not error.context:  # valid under more than one alternative
+            names = [b.get("description", "?") for b in branches if isinstance(b, dict)]
+            return [(path, "must fit exactly one of these but fits several: " + " | ".join(names))]
+        by_branch = {}
+        for e in error.context:
+            by_branch.setdefault(e.relative_schema_path[0], []).append(e)
+        fitting = [errs for errs in by_branch.values() if not any(is_shape_error(e) for e in errs)]
+        if fitting:
+            # The alternative of the right kind with the fewest problems, deepest first.
+            errs = min(fitting, key=lambda errs: (len(errs), -max(len(e.relative_path) for e in errs)))
+            out = []
+            for e in errs:
+                for where, msg in explain(e):
+                    if where == path and hint:
+                        msg += f" (expected: {hint})"
+                    out.append((where, msg))
+            return out
+        groups = list(by_branch.values())
+        if all(len(g) == 1 and g[0].validator == "required" for g in groups):
+            missing = [f"\"{g[0].validator_value[0]}\"" for g in groups]
+            return [(path, "missing " + " or ".join(missing))]
+        return [(path, f"expected: {hint or 'one of the alternatives'} Found {short(error.instance)}.")]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        extra = [k for k in error.instance
+                 if k not in known and not any(re.search(p, k) for p in patterns)]
+        comments = any(re.search(p, "_") for p in patterns)
+        if known:
+            expected = f"expected one of: {', '.join(known)}"
+            expected += "; comments start with $, _ or //" if comments else "; no comment keys here"
+        else:
+            expected = "keys are ids (letters, digits and _) or comments starting with $, _ or //"
+        return [(path + [k], f"unknown or invalid key \"{k}\" ({expected})") for k in extra]
+    msg = error.message
+    if len(msg) > 240:
+        msg = msg[:240] + "..."
+    return [(path, msg)]
 
 
 def check_schema(schema):
@@ -145,9 +199,10 @@ def main(argv):
             print(err, file=sys.stderr)
             failed = True
             continue
-        errors = sorted(validator.iter_errors(level), key=lambda e: [str(p) for p in e.absolute_path])
-        for e in errors:
-            print(f"{rel(path)}: {describe(e)}", file=sys.stderr)
+        errors = sorted((item for e in validator.iter_errors(level) for item in (explain(e) or [(list(e.absolute_path), e.message)])),
+                        key=path_key)
+        for where, msg in errors:
+            print(f"{rel(path)}: {json_path(where)}: {msg}", file=sys.stderr)
         if errors:
             failed = True
         else:

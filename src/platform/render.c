@@ -160,8 +160,8 @@ static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int 
 
 void render_quit_buttons(int screen_w, int screen_h, SDL_Rect *quit, SDL_Rect *stay)
 {
-    *quit = (SDL_Rect){screen_w / 2 - 84, screen_h / 2 + 6, 76, 20};
-    *stay = (SDL_Rect){screen_w / 2 + 8, screen_h / 2 + 6, 76, 20};
+    *quit = (SDL_Rect){screen_w / 2 - 94, screen_h / 2 + 2, 86, 20};
+    *stay = (SDL_Rect){screen_w / 2 + 8, screen_h / 2 + 2, 86, 20};
 }
 
 static void draw_button(Render *rd, const SDL_Rect *b, const char *label, bool hot)
@@ -175,15 +175,15 @@ static void draw_button(Render *rd, const SDL_Rect *b, const char *label, bool h
 static void draw_quit_prompt(Render *rd, const RenderView *v, int sw, int sh)
 {
     fill(rd->renderer, 0, 0, sw, sh, 0x0c0814, 150);
-    fill(rd->renderer, sw / 2 - 110, sh / 2 - 34, 220, 68, 0x1c1428, 240);
+    fill(rd->renderer, sw / 2 - 110, sh / 2 - 30, 220, 62, 0x1c1428, 240);
     int w, h;
-    const char *q = "Walk off the set? (Esc: stay, Enter: quit)";
+    const char *q = "Walk off the set?";
     text_measure(&rd->text, q, 200, &w, &h);
-    text_draw(&rd->text, q, 0xfff4c8, 200, sw / 2 - w / 2, sh / 2 - 28);
+    text_draw(&rd->text, q, 0xfff4c8, 200, sw / 2 - w / 2, sh / 2 - 22);
     SDL_Rect quit, stay;
     render_quit_buttons(sw, sh, &quit, &stay);
-    draw_button(rd, &quit, "Quit", v->quit_hover == 1);
-    draw_button(rd, &stay, "Stay", v->quit_hover == 2);
+    draw_button(rd, &quit, "Quit (Enter)", v->quit_hover == 1);
+    draw_button(rd, &stay, "Stay (Esc)", v->quit_hover == 2);
 }
 
 void render_frame(Render *rd, const RenderView *v)
