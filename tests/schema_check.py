@@ -22,7 +22,6 @@ SCHEMA_PATH = os.path.join(ROOT, "levels", "schema.json")
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 try:
-    import jsonschema
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 except ImportError:
@@ -116,9 +115,10 @@ def explain(error):
             errs = min(fitting, key=lambda errs: (len(errs), -max(len(e.relative_path) for e in errs)))
             out = []
             for e in errs:
+                own = e.schema.get("description") if isinstance(e.schema, dict) else None
                 for where, msg in explain(e):
-                    if where == path and hint:
-                        msg += f" (expected: {hint})"
+                    if where == path and (own or hint):
+                        msg += f" (expected: {own or hint})"
                     out.append((where, msg))
             return out
         groups = list(by_branch.values())

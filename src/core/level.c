@@ -380,11 +380,7 @@ static bool read_point(Loader *L, const cJSON *j, NavPoint *out)
     bool ok = true;
     for (int i = 0; i < 2; i++) {
         path_push_index(L, i);
-        ok = read_int(L, cJSON_GetArrayItem(j, i), 0, L->lv->width, &v[i]) && ok;
-        if (ok && i == 1 && v[1] > L->lv->height) {
-            lerr(L, "y %ld is below the level's height %ld", (long)v[1], (long)L->lv->height);
-            ok = false;
-        }
+        ok = read_int(L, cJSON_GetArrayItem(j, i), 0, i ? L->lv->height : L->lv->width, &v[i]) && ok;
         path_pop(L);
     }
     if (ok)
@@ -602,8 +598,16 @@ static int compile_cond(Loader *L, const cJSON *j)
                 "or {\"any\": [...]}");
         return -1;
     }
-    check_keys(L, j, keys);
     const cJSON *c = j->child;
+    bool known = false;
+    for (const char *const *k = keys; *k && !known; k++)
+        known = strcmp(*k, c->string) == 0;
+    if (!known) {
+        path_push_key(L, c->string);
+        lerr(L, "unknown condition \"%s\" (expected one of: flag, item, not, all, any)", c->string);
+        path_pop(L);
+        return -1;
+    }
     int idx = -1;
     path_push_key(L, c->string);
     if (strcmp(c->string, "flag") == 0) {

@@ -219,6 +219,23 @@ static void test_hotspot_polygon_contains_edges_not_outside(void **state)
     level_free(lv);
 }
 
+static void test_points_in_a_tall_level_use_its_height(void **state)
+{
+    (void)state;
+    const char *tall = "{\"id\": \"tall\", \"size\": [100, 300], \"layers\": [{\"image\": \"assets/test.png\"}],\n"
+                       " \"walkable\": [{\"outline\": [[0, 150], [99, 150], [99, 299], [0, 299]]}],\n"
+                       " \"player\": {\"name\": \"T\", \"at\": [50, 250], \"images\": {\"down\": \"assets/test.png\",\n"
+                       "   \"up\": \"assets/test.png\", \"right\": \"assets/test.png\"}},\n"
+                       " \"defaults\": {\"look\": [\"a\"], \"use\": [\"b\"]}, \"hotspots\": []}\n";
+    Diag d;
+    Level *lv = test_load_text(tall, &d);
+    diag_print(&d, stderr);
+    assert_non_null(lv);
+    assert_int_equal(lv->player.at.y, 250);
+    level_free(lv);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_walk_to_must_be_walkable),
         cmocka_unit_test(test_jsonpos_finds_nested_values),
         cmocka_unit_test(test_hotspot_polygon_contains_edges_not_outside),
+        cmocka_unit_test(test_points_in_a_tall_level_use_its_height),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
