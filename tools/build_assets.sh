@@ -7,6 +7,14 @@
 #                                                                      outline unless the SVG root has
 #                                                                      data-outline="none", remap
 #                                                                      without dither)
+#   assets/src/items/*.svg            -> assets/items/*.png          (inventory icons, 24x24: as sprites)
+#   assets/src/ui/*.svg               -> assets/ui/*.png             (as sprites - the cursors, whose
+#                                                                      hotspot is the root's
+#                                                                      data-hotspot="x y" - or, if the
+#                                                                      root has data-opaque="yes",
+#                                                                      opaque like a room: the panels)
+#   WALK_BEHIND (below)               -> assets/rooms/<room>/front_*.png  (walk-behind layers: back.png
+#                                                                      masked to one section of back.svg)
 #
 # Needs: rsvg-convert (Debian: librsvg2-bin) and ImageMagick's convert (Debian: imagemagick).
 # Usage: tools/build_assets.sh            (run from anywhere)
@@ -56,8 +64,8 @@ report() {  # report <png>
 # Opaque background: render, then map to the palette with Floyd-Steinberg dithering.
 # Pixels that are already exactly a palette colour (everything drawn flat) are kept as
 # drawn, so the error diffusion of nearby glows/gradients cannot speckle them.
-build_room() {  # build_room <in.svg> <out.png>
-    local in="$1" out="$2" raw="$TMP/room.png"
+build_room() {  # build_room <in.svg> <out.png> [label]
+    local in="$1" out="$2" label="${3:-room}" raw="$TMP/room.png"
     mkdir -p "$(dirname "$out")"
     rsvg-convert --background-color='#0b0910' "$in" -o "$raw"
     convert "$raw" -alpha off "$TMP/room_rgb.png"
@@ -68,13 +76,13 @@ build_room() {  # build_room <in.svg> <out.png>
         -colorspace Gray -threshold 0 -negate "$TMP/room_mask.png"
     convert "$TMP/room_fs.png" "$TMP/room_rgb.png" "$TMP/room_mask.png" -compose Over -composite \
         +dither -remap "$PAL_PNG" "${PNG_OPTS[@]}" -define png:color-type=3 "$out"
-    report "$out" room
+    report "$out" "$label"
 }
 
 # Sprite: render, make alpha binary, add a 1-px dark outline around the silhouette,
 # map to the palette without dithering (clean pixel art), keep transparency.
-build_sprite() {  # build_sprite <in.svg> <out.png>
-    local in="$1" out="$2" raw="$TMP/sprite.png" base="$TMP/base.png" line="$TMP/line.png"
+build_sprite() {  # build_sprite <in.svg> <out.png> [label]
+    local in="$1" out="$2" label="${3:-sprite}" raw="$TMP/sprite.png" base="$TMP/base.png" line="$TMP/line.png"
     mkdir -p "$(dirname "$out")"
     rsvg-convert "$in" -o "$raw"
     # binary alpha; drop colour under fully transparent pixels
@@ -92,7 +100,47 @@ build_sprite() {  # build_sprite <in.svg> <out.png>
         \( -clone 0 -alpha off +dither -remap "$PAL_PNG" \) \
         -delete 0 +swap -alpha off -compose CopyOpacity -composite \
         "${PNG_OPTS[@]}" -define png:color-type=6 "$out"
-    report "$out" sprite
+    report "$out" "$label"
+}
+
+# Walk-behind layer: the pixels of back.png covered by one section of back.svg, the rest
+# transparent. A section starts at its "<!-- ============ <name> [x,y,w,h] ..." comment and
+# runs to the next "<!-- ====" comment (or the end). It is rendered alone, together with
+# back.svg's <defs>, with the floor shadows hidden (in back.svg they are the only things
+# filled with #453f3c or #3b2f27 in these sections); where that render is at least half
+# opaque the layer takes back.png's pixel unchanged. So the layer follows back.svg, and
+# composited over back.png it changes nothing.
+SHADOW_CSS="$TMP/no_shadows.css"
+printf '[fill="#453f3c"], [fill="#3b2f27"] { display: none; }\n' >"$SHADOW_CSS"
+build_walk_behind() {  # build_walk_behind <room> <out name> <section name>
+    local room="$1" name="$2" section="$3"
+    local svg="$SRC/rooms/$room/back.svg" back="assets/rooms/$room/back.png"
+    local out="assets/rooms/$room/$name.png" part="$TMP/part.svg" mask="$TMP/part_mask.png"
+    if ! awk -v m="$section" '
+        !defs { print; if (/<\/defs>/) defs = 1; next }
+        on && (/^[ \t]*<!-- =+/ || /<\/svg>/) { exit }
+        index($0, "<!-- ============ " m " ") { on = 1 }
+        on { print }
+        END { print "</svg>"; if (!on) exit 1 }' "$svg" >"$part"; then
+        echo "build_assets: no section '$section' in $svg" >&2
+        exit 1
+    fi
+    rsvg-convert --stylesheet="$SHADOW_CSS" "$part" -o "$TMP/part.png"
+    convert "$TMP/part.png" -alpha extract -threshold 50% "$mask"
+    if [[ "$(convert "$mask" -format '%[fx:maxima]' info:)" != 1 ]]; then
+        echo "build_assets: section '$section' of $svg draws nothing" >&2
+        exit 1
+    fi
+    convert "$back" -alpha off "$mask" -compose CopyOpacity -composite \
+        -background none -alpha background \
+        "${PNG_OPTS[@]}" -define png:color-type=6 "$out"
+    # check: over back.png it must change no pixel
+    if [[ "$(convert "$back" "$out" -compose Over -composite "$back" -compose Difference -composite \
+            -alpha off -format '%[fx:maxima]' info:)" != 0 ]]; then
+        echo "build_assets: $out does not match $back" >&2
+        exit 1
+    fi
+    report "$out" layer
 }
 
 # ---------------------------------------------------------------- rooms
@@ -105,6 +153,34 @@ done
 # ---------------------------------------------------------------- sprites
 for svg in "$SRC"/sprites/*.svg; do
     build_sprite "$svg" "assets/sprites/$(basename "${svg%.svg}").png"
+done
+
+# ---------------------------------------------------------------- inventory icons
+for svg in "$SRC"/items/*.svg; do
+    build_sprite "$svg" "assets/items/$(basename "${svg%.svg}").png" item
+done
+
+# ---------------------------------------------------------------- cursors and panels
+for svg in "$SRC"/ui/*.svg; do
+    out="assets/ui/$(basename "${svg%.svg}").png"
+    if grep -q 'data-opaque="yes"' "$svg"; then
+        build_room "$svg" "$out" panel
+    else
+        build_sprite "$svg" "$out" ui
+    fi
+done
+
+# ---------------------------------------------------------------- walk-behind layers
+# room, output name, section of back.svg (see build_walk_behind). The level gives each layer its
+# baseline, the y of the piece's front-most floor contact: front_couch 273 (lowest couch row),
+# front_board 300 (foot of the stand; the DMX cable, also in the layer, runs on down the floor).
+WALK_BEHIND=(
+    "studio_b front_couch geometric_furniture"
+    "studio_b front_board lighting_board"
+)
+for wb in "${WALK_BEHIND[@]}"; do
+    read -r room name section <<<"$wb"
+    build_walk_behind "$room" "$name" "$section"
 done
 
 echo "done."

@@ -2,6 +2,8 @@
  * script interpreter that plays responses out over ticks. */
 #include "game.h"
 
+#include "dialogue.h"
+
 #include <string.h>
 
 /* ------------------------------------------------------------------ small helpers */
@@ -54,7 +56,25 @@ bool game_has_item(const Game *g, int item)
     return false;
 }
 
-bool game_busy(const Game *g) { return g->pc >= 0 || g->speech.text >= 0; }
+bool game_busy(const Game *g) { return g->pc >= 0 || g->speech.text >= 0 || g->dlg_tree >= 0; }
+
+bool game_pointer_in_bar(const Game *g) { return g->inv_open && g->pointer_y >= g->level->height - INV_BAR_H; }
+
+Rect game_inventory_slot(const Level *lv, int slot)
+{
+    return (Rect){INV_FIRST_X + slot * INV_SLOT_STEP, lv->height - INV_BAR_H + (INV_BAR_H - INV_SLOT) / 2, INV_SLOT, INV_SLOT};
+}
+
+/* The inventory position under the pointer, or -1. */
+static int inventory_slot_at(const Game *g)
+{
+    for (int i = 0; i < g->ninventory; i++) {
+        Rect r = game_inventory_slot(g->level, i);
+        if (g->pointer_x >= r.x && g->pointer_x < r.x + r.w && g->pointer_y >= r.y && g->pointer_y < r.y + r.h)
+            return i;
+    }
+    return -1;
+}
 
 /* ------------------------------------------------------------------ conditions and hit testing */
 
@@ -68,6 +88,7 @@ bool game_cond(const Game *g, int cond)
     case COND_TRUE: return true;
     case COND_FLAG: return g->flags[c->a];
     case COND_ITEM: return game_has_item(g, c->a);
+    case COND_VISITED: return dialogue_visited(g, c->a);
     case COND_NOT: return !game_cond(g, c->a);
     case COND_ALL:
         for (int i = 0; i < c->count; i++)
@@ -108,8 +129,10 @@ bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
     if (hotspot < 0 || hotspot >= g->level->nhotspots || !game_hotspot_visible(g, hotspot))
         return false;
     const Hotspot *h = &g->level->hotspots[hotspot];
+    /* where the open inventory bar covers the room, a click would land on the bar */
+    int32_t floor_y = g->inv_open ? g->level->height - INV_BAR_H : g->level->height;
     NavPoint centre = {h->rect.x + h->rect.w / 2, h->rect.y + h->rect.h / 2};
-    if (game_hit_test(g, centre) == hotspot) {
+    if (centre.y < floor_y && game_hit_test(g, centre) == hotspot) {
         *out = centre;
         return true;
     }
@@ -120,7 +143,7 @@ bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
             for (int32_t dx = 0; dx <= h->rect.w; dx++) {
                 for (int t = 0; t < 2; t++) {
                     NavPoint p = {centre.x + (t ? -dx : dx), y};
-                    if (game_hit_test(g, p) == hotspot) {
+                    if (y < floor_y && game_hit_test(g, p) == hotspot) {
                         *out = p;
                         return true;
                     }
@@ -138,6 +161,8 @@ static void say(Game *g, int speaker, int32_t text)
     int32_t len = (int32_t)strlen(g->level->texts[text]);
     int32_t ticks = len * SPEECH_TICKS_PER_CHAR;
     g->speech = (Speech){(int16_t)speaker, text, ticks < SPEECH_TICKS_MIN ? SPEECH_TICKS_MIN : ticks};
+    g->log[g->log_total % GAME_LOG_MAX] = (LogLine){(int16_t)speaker, text};
+    g->log_total++;
     emit(g, EV_SAY, speaker, text);
 }
 
@@ -146,6 +171,7 @@ static void give_item(Game *g, int item)
     if (game_has_item(g, item) || g->ninventory >= LEVEL_ITEM_MAX)
         return;
     g->inventory[g->ninventory++] = (int16_t)item;
+    g->inv_flash = INV_FLASH_TICKS;
     emit(g, EV_ITEM_GAINED, item, 0);
 }
 
@@ -155,23 +181,37 @@ static void take_item(Game *g, int item)
         if (g->inventory[i] == item) {
             memmove(&g->inventory[i], &g->inventory[i + 1], (size_t)(g->ninventory - i - 1) * sizeof g->inventory[0]);
             g->ninventory--;
+            if (g->held == item)
+                g->held = -1;
             emit(g, EV_ITEM_LOST, item, 0);
             return;
         }
     }
 }
 
-/* Runs the script until it waits (a line, a wait) or ends. */
+static bool walk_to(Game *g, NavPoint p);
+static bool walking(const Game *g);
+
+/* Runs the script until it waits (a line, a wait, a walk) or ends. */
 static void script_run(Game *g)
 {
     const Level *lv = g->level;
     for (int steps = 0; g->pc >= 0 && steps < GAME_SCRIPT_STEPS_MAX; steps++) {
-        if (g->wait_ticks > 0 || g->speech.text >= 0)
+        if (g->wait_ticks > 0 || g->speech.text >= 0 || walking(g))
             return;
         const Op *op = &lv->ops[g->pc];
         g->pc++;
         switch ((OpCode)op->code) {
-        case OP_END: g->pc = -1; return;
+        case OP_END:
+            g->pc = -1;
+            if (g->dlg_tree >= 0 && g->dlg_phase != DLG_CHOOSING)
+                dialogue_script_ended(g); /* the conversation goes on (or ends and resumes its caller) */
+            if (g->pc < 0)
+                return;
+            break;
+        case OP_DIALOGUE:
+            dialogue_start(g, op->a, g->dlg_tree >= 0 ? g->dlg_resume : g->pc);
+            break;
         case OP_SAY: say(g, op->a, op->b); return;
         case OP_SET:
             if (g->flags[op->a] != (op->b != 0)) {
@@ -194,6 +234,14 @@ static void script_run(Game *g)
                 emit(g, EV_WON, 0, 0);
             }
             break;
+        case OP_WALK: {
+            NavPoint to = op->a >= 0 ? lv->hotspots[op->a].walk_to : (NavPoint){op->b & 0xffff, op->b >> 16};
+            g->pending_verb = -1;
+            walk_to(g, to);
+            if (walking(g))
+                return;
+            break;
+        }
         case OP_JUMP: g->pc = op->b; break;
         case OP_JUMP_UNLESS:
             if (!game_cond(g, op->a))
@@ -203,11 +251,10 @@ static void script_run(Game *g)
     }
 }
 
-/* Starts a hotspot's response to a verb: its script, or one of the level's default lines. */
-static void respond(Game *g, int hotspot, Verb verb)
+/* Runs a response script, or says one of the level's default lines for the verb. */
+static void run_response(Game *g, int32_t script, Verb verb)
 {
     const Level *lv = g->level;
-    int32_t script = lv->hotspots[hotspot].script[verb];
     if (script >= 0) {
         g->pc = script;
         g->wait_ticks = 0;
@@ -215,6 +262,28 @@ static void respond(Game *g, int hotspot, Verb verb)
     } else if (lv->default_count[verb] > 0) {
         uint32_t pick = rng_below(&g->rng, (uint32_t)lv->default_count[verb]);
         say(g, SPEAKER_PLAYER, lv->default_first[verb] + (int32_t)pick);
+    }
+}
+
+/* A hotspot's response to a verb (for VERB_USE_ITEM, to `item`): its own, else its answer to any
+ * item, else the level's default. */
+static void respond(Game *g, int hotspot, Verb verb, int item)
+{
+    const Hotspot *h = &g->level->hotspots[hotspot];
+    int32_t script = h->script[verb];
+    if (verb == VERB_USE_ITEM) {
+        int32_t own = level_response(g->level, RESP_USE_ITEM, hotspot, item);
+        if (own >= 0)
+            script = own;
+    }
+    run_response(g, script, verb);
+}
+
+static void set_held(Game *g, int item)
+{
+    if (g->held != item) {
+        g->held = (int16_t)item;
+        emit(g, EV_HELD, item, 0);
     }
 }
 
@@ -242,6 +311,7 @@ static bool walk_to(Game *g, NavPoint p)
     w->y = from.y * FIXED_ONE;
     w->npath = (int16_t)n;
     w->path_pos = 0;
+    w->hurry = false;
     if (n > 0)
         emit(g, EV_WALK, 0, n);
     return true;
@@ -255,7 +325,7 @@ static void walk_step(Game *g)
     Walker *w = &g->player;
     if (!walking(g))
         return;
-    int32_t step = g->level->player.speed * game_scale_at(g->level, w->y / FIXED_ONE) / FIXED_ONE;
+    int32_t step = g->level->player.speed * game_scale_at(g->level, w->y / FIXED_ONE) / FIXED_ONE * (w->hurry ? 2 : 1);
     if (step < 1)
         step = 1;
     while (step > 0 && walking(g)) {
@@ -276,54 +346,115 @@ static void walk_step(Game *g)
         }
     }
     if (!walking(g)) {
+        w->hurry = false;
         emit(g, EV_ARRIVED, 0, 0);
         if (g->pending_verb >= 0) {
             int target = g->pending_target;
             Verb verb = (Verb)g->pending_verb;
             g->pending_verb = -1;
             w->facing = (uint8_t)g->level->hotspots[target].face;
-            respond(g, target, verb);
+            if (verb == VERB_USE_ITEM)
+                set_held(g, -1);
+            respond(g, target, verb, g->pending_item);
         }
     }
 }
 
 /* ------------------------------------------------------------------ clicks */
 
+/* A click in the inventory bar: pick an item up, put it back, combine two, or look at one. */
+static void click_inventory(Game *g, uint8_t buttons)
+{
+    int item = g->hover_item;
+    if (item < 0) {
+        set_held(g, -1);
+    } else if (buttons & INPUT_RIGHT) {
+        run_response(g, g->level->items[item].look, VERB_LOOK);
+    } else if (g->held < 0) {
+        set_held(g, item);
+    } else if (g->held == item) {
+        set_held(g, -1);
+    } else {
+        int other = g->held;
+        set_held(g, -1);
+        run_response(g, level_response(g->level, RESP_COMBINE, other, item), VERB_COMBINE);
+    }
+}
+
+/* A left click in the room: walk there, or to a thing to use it (with the held item, if any). A
+ * second click on the same spot while walking hurries instead. */
+static void click_world_left(Game *g)
+{
+    NavPoint p = {g->pointer_x, g->pointer_y};
+    int dx = p.x - g->last_click_x, dy = p.y - g->last_click_y;
+    bool again = g->tick - g->last_click_tick <= DOUBLE_CLICK_TICKS && dx * dx + dy * dy <= DOUBLE_CLICK_SLOP * DOUBLE_CLICK_SLOP;
+    g->last_click_tick = g->tick;
+    g->last_click_x = p.x;
+    g->last_click_y = p.y;
+    if (again && walking(g)) {
+        g->player.hurry = true;
+        return;
+    }
+    g->pending_verb = -1;
+    int target = g->hover;
+    if (target < 0) {
+        walk_to(g, p);
+        return;
+    }
+    const Hotspot *h = &g->level->hotspots[target];
+    if (!walk_to(g, h->walk_to))
+        return;
+    Verb verb = g->held >= 0 ? VERB_USE_ITEM : VERB_USE;
+    if (walking(g)) {
+        g->pending_verb = (int8_t)verb;
+        g->pending_target = (int16_t)target;
+        g->pending_item = g->held;
+        return;
+    }
+    g->player.facing = (uint8_t)h->face; /* already standing there */
+    int item = g->held;
+    if (verb == VERB_USE_ITEM)
+        set_held(g, -1);
+    respond(g, target, verb, item);
+}
+
 static void click(Game *g, uint8_t buttons)
 {
+    if (g->dlg_phase == DLG_CHOOSING)
+        return; /* dialogue_input has it */
     if (game_busy(g)) {
         /* A click during a line ends the line; the script goes on. */
         if (g->speech.text >= 0)
             g->speech.ticks_left = 0;
         return;
     }
-    NavPoint p = {g->pointer_x, g->pointer_y};
-    int target = g->hover;
-    if (buttons & INPUT_LEFT) {
-        g->pending_verb = -1;
-        if (target >= 0) {
-            const Hotspot *h = &g->level->hotspots[target];
-            if (walk_to(g, h->walk_to)) {
-                g->pending_verb = VERB_USE;
-                g->pending_target = (int16_t)target;
-                if (!walking(g)) { /* already standing there */
-                    g->pending_verb = -1;
-                    g->player.facing = (uint8_t)h->face;
-                    respond(g, target, VERB_USE);
-                }
-            }
-        } else {
-            walk_to(g, p);
-        }
-    } else if ((buttons & INPUT_RIGHT) && target >= 0) {
+    if (game_pointer_in_bar(g)) {
+        click_inventory(g, buttons);
+    } else if (buttons & INPUT_LEFT) {
+        click_world_left(g);
+    } else if (g->held >= 0) {
+        set_held(g, -1); /* right click puts the item back */
+    } else if (g->hover >= 0) {
         /* Look from where he stands: stop, turn towards it, comment. */
-        const Hotspot *h = &g->level->hotspots[target];
+        const Hotspot *h = &g->level->hotspots[g->hover];
         NavPoint me = game_player_pos(g);
         g->player.npath = g->player.path_pos = 0;
         g->pending_verb = -1;
         g->player.facing = (uint8_t)facing_towards(h->rect.x + h->rect.w / 2 - me.x, h->rect.y + h->rect.h / 2 - me.y);
-        respond(g, target, VERB_LOOK);
+        respond(g, g->hover, VERB_LOOK, -1);
     }
+}
+
+/* The bar opens at the bottom edge (or to show a new item) and closes when the pointer leaves it. */
+static void update_inventory_bar(Game *g)
+{
+    int32_t h = g->level->height;
+    if (g->pointer_y >= h - INV_OPEN_EDGE || g->inv_flash > 0)
+        g->inv_open = true;
+    else if (g->pointer_y < h - INV_BAR_H - 4)
+        g->inv_open = false;
+    int slot = game_pointer_in_bar(g) ? inventory_slot_at(g) : -1;
+    g->hover_item = (int16_t)(slot >= 0 ? g->inventory[slot] : -1);
 }
 
 /* ------------------------------------------------------------------ the tick */
@@ -337,10 +468,16 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
     g->hover = -1;
     g->pending_verb = -1;
     g->pending_target = -1;
+    g->pending_item = -1;
+    g->held = -1;
+    g->hover_item = -1;
+    g->last_click_tick = UINT32_MAX / 2;
     g->pc = -1;
     g->speech.text = -1;
     g->speech.speaker = SPEAKER_PLAYER;
     g->music = -1;
+    g->dlg_tree = g->dlg_node = g->dlg_choice = g->dlg_hover = -1;
+    g->dlg_resume = -1;
     g->player.x = lv->player.at.x * FIXED_ONE;
     g->player.y = lv->player.at.y * FIXED_ONE;
     g->player.facing = (uint8_t)lv->player.face;
@@ -361,7 +498,12 @@ void game_tick(Game *g, const Input *in)
         g->pointer_x = x < 0 ? 0 : x >= g->level->width ? g->level->width - 1 : x;
         g->pointer_y = y < 0 ? 0 : y >= g->level->height ? g->level->height - 1 : y;
     }
-    g->hover = (int16_t)game_hit_test(g, (NavPoint){g->pointer_x, g->pointer_y});
+    update_inventory_bar(g);
+    g->hover = (int16_t)(game_pointer_in_bar(g) ? -1 : game_hit_test(g, (NavPoint){g->pointer_x, g->pointer_y}));
+    for (int i = 0; i < in->nkeys; i++)
+        if (in->keys[i] == KEY_TAB || in->keys[i] == KEY_SPACE)
+            g->highlight = HIGHLIGHT_TICKS;
+    dialogue_input(g, in);
     if (in->clicks)
         click(g, in->clicks);
     walk_step(g);
@@ -372,6 +514,10 @@ void game_tick(Game *g, const Input *in)
     if (g->wait_ticks > 0)
         g->wait_ticks--;
     script_run(g);
+    if (g->inv_flash > 0)
+        g->inv_flash--;
+    if (g->highlight > 0)
+        g->highlight--;
     g->tick++;
 }
 
@@ -396,6 +542,10 @@ void game_rebind(Game *g, const Level *lv)
         if (it >= 0 && !game_has_item(&next, it))
             next.inventory[next.ninventory++] = (int16_t)it;
     }
+    if (g->held >= 0) {
+        int held = level_find_item(lv, old->items[g->held].id);
+        next.held = (int16_t)(held >= 0 && game_has_item(&next, held) ? held : -1);
+    }
     NavPoint at = nav_nearest(&lv->nav, game_player_pos(g));
     next.player.x = at.x * FIXED_ONE;
     next.player.y = at.y * FIXED_ONE;
@@ -405,6 +555,11 @@ void game_rebind(Game *g, const Level *lv)
         for (int i = 0; i < lv->nmusic; i++)
             if (strcmp(lv->music_ids[i], old->music_ids[g->music]) == 0)
                 next.music = (int16_t)i;
+    for (int i = 0; i < old->nnodes; i++) { /* conversations remembered by node name */
+        int n = level_find_node(lv, old->nodes[i].id);
+        if (n >= 0 && dialogue_visited(g, i))
+            next.visited[n >> 3] |= (uint8_t)(1u << (n & 7));
+    }
     next.hover = (int16_t)game_hit_test(&next, (NavPoint){next.pointer_x, next.pointer_y});
     *g = next;
 }

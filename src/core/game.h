@@ -18,6 +18,28 @@
 #define SPEECH_TICKS_MIN 90        /* a line stays at least 1.5 s */
 #define SPEECH_TICKS_PER_CHAR 4    /* and 4 ticks (15 characters a second) per character */
 #define FIXED_ONE 256              /* positions are in 1/256 logical pixel */
+#define INV_BAR_H 36               /* the inventory bar along the bottom of the screen, px */
+#define INV_SLOT 28                /* an inventory slot, px square */
+#define INV_SLOT_STEP 32           /* from one slot to the next, px */
+#define INV_FIRST_X 8              /* the first slot's left edge, px */
+#define INV_OPEN_EDGE 8            /* the pointer this near the bottom edge opens the bar */
+#define INV_FLASH_TICKS 120        /* the bar shows itself this long after an item is gained */
+#define HIGHLIGHT_TICKS 90         /* Tab or Space marks every hotspot this long */
+#define DOUBLE_CLICK_TICKS 20      /* a second click this soon on the same spot hurries the walk */
+#define DOUBLE_CLICK_SLOP 6        /* px the two clicks may be apart */
+#define GAME_LOG_MAX 64            /* lines kept for the conversation log */
+
+typedef enum DialoguePhase {
+    DLG_NONE,      /* no conversation */
+    DLG_LINES,     /* a node's lines play */
+    DLG_CHOOSING,  /* the choices wait for the player */
+    DLG_CHOSEN     /* the picked choice plays */
+} DialoguePhase;
+
+typedef struct LogLine {
+    int16_t speaker; /* SPEAKER_PLAYER or actor hotspot index */
+    int32_t text;    /* text index */
+} LogLine;
 
 typedef enum GameEventKind {
     EV_SAY,          /* a: speaker, b: text index */
@@ -27,6 +49,7 @@ typedef enum GameEventKind {
     EV_ITEM_GAINED,  /* a: item index */
     EV_ITEM_LOST,    /* a: item index */
     EV_WALK,         /* the player set off (b: waypoints) */
+    EV_HELD,         /* a: the item now on the cursor, or -1 */
     EV_ARRIVED,      /* the player reached the goal */
     EV_WON
 } GameEventKind;
@@ -42,6 +65,7 @@ typedef struct Walker {
     uint8_t facing;                /* Facing */
     int16_t npath;                 /* waypoints in path */
     int16_t path_pos;              /* next waypoint; == npath when standing */
+    bool hurry;                    /* double-clicked: twice the speed until arrival */
     NavPoint path[NAV_PATH_MAX];   /* waypoints in whole px */
 } Walker;
 
@@ -62,6 +86,14 @@ typedef struct Game {
     Walker player;
     int8_t pending_verb;            /* Verb to do on arrival, -1 none */
     int16_t pending_target;         /* its hotspot */
+    int16_t pending_item;           /* VERB_USE_ITEM: the item */
+    int16_t held;                   /* item on the cursor, -1 none */
+    bool inv_open;                  /* the inventory bar is showing */
+    int16_t hover_item;             /* item under the pointer in the bar, -1 none */
+    int32_t inv_flash;              /* ticks the bar stays open to show a new item */
+    int32_t highlight;              /* ticks left of the hotspot highlight */
+    uint32_t last_click_tick;       /* the last left click in the world, for double clicks */
+    int32_t last_click_x, last_click_y;
     int32_t pc;                     /* running script's next op, -1 none */
     int32_t wait_ticks;             /* a wait action's ticks left */
     Speech speech;
@@ -69,6 +101,16 @@ typedef struct Game {
     bool flags[LEVEL_FLAG_MAX];
     int16_t ninventory;
     int16_t inventory[LEVEL_ITEM_MAX]; /* item indices in the order gained */
+    int16_t dlg_tree;               /* conversation under way, -1 none */
+    int16_t dlg_node;               /* its current node, -1 none */
+    uint8_t dlg_phase;              /* DialoguePhase */
+    int16_t dlg_choice;             /* DLG_CHOSEN: the choice playing */
+    int16_t dlg_hover;              /* DLG_CHOOSING: the highlighted row, -1 none */
+    int32_t dlg_resume;             /* op to resume once the conversation ends, -1 none */
+    uint8_t visited[LEVEL_NODE_MAX / 8];   /* dialogue nodes seen, a bit each */
+    uint8_t chosen[LEVEL_CHOICE_MAX / 8];  /* once-only choices used, a bit each */
+    uint32_t log_total;             /* lines spoken so far; the last GAME_LOG_MAX are kept */
+    LogLine log[GAME_LOG_MAX];      /* ring: line i is at log[i % GAME_LOG_MAX] */
     int nevents;                    /* events of the last tick (not part of the state) */
     GameEvent events[GAME_EVENT_MAX];
 } Game;
@@ -91,6 +133,10 @@ bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out);
 NavPoint game_player_pos(const Game *g);
 /* Character scale at a given y, 1/256. */
 int32_t game_scale_at(const Level *lv, int32_t y);
+/* True when the pointer is over the open inventory bar. */
+bool game_pointer_in_bar(const Game *g);
+/* Slot rectangle of inventory position `slot` (whether or not it holds an item). */
+Rect game_inventory_slot(const Level *lv, int slot);
 /* True while input only skips lines (a response or a line is playing). */
 bool game_busy(const Game *g);
 bool game_has_item(const Game *g, int item);

@@ -23,6 +23,13 @@ struct LevelArena {
     char data[];
 };
 
+/* Where something was written, kept for checks that run after everything is compiled. */
+typedef struct Site {
+    int line, col;
+    char where[160]; /* JSON path */
+    bool has_else;   /* an `if` site: it has an else branch */
+} Site;
+
 typedef struct Loader {
     const char *path;
     const char *text;
@@ -32,6 +39,12 @@ typedef struct Loader {
     JsonPathPart parts[LOADER_PATH_MAX];
     int nparts;
     int errors;
+    Site *sites;                          /* grown with realloc; freed after loading */
+    int nsites, capsites;
+    int32_t cond_site[LEVEL_COND_MAX];    /* site of each condition, -1 when none */
+    int32_t op_site[LEVEL_OP_MAX];        /* site of each `if` jump, -1 otherwise */
+    int32_t node_site[LEVEL_NODE_MAX];    /* site of each dialogue node */
+    int16_t current_tree;                 /* while compiling a tree: node names are looked up in it */
 } Loader;
 
 /* ------------------------------------------------------------------ strings */
@@ -156,6 +169,36 @@ static void lerr(Loader *L, const char *fmt, ...)
         diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, line, col, where, msg);
     else
         diag_add(L->diag, "%s:%d:%d: %s", L->path, line, col, msg);
+    L->errors++;
+}
+
+/* Records the current position and JSON path as a site; returns its index or -1. */
+static int32_t site_here(Loader *L, bool has_else)
+{
+    if (L->nsites == L->capsites) {
+        int cap = L->capsites ? L->capsites * 2 : 64;
+        Site *grown = realloc(L->sites, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        L->sites = grown;
+        L->capsites = cap;
+    }
+    Site *site = &L->sites[L->nsites];
+    int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
+    size_t off = jsonpos_find(L->text, L->len, L->parts, parts);
+    jsonpos_line_col(L->text, L->len, off, &site->line, &site->col);
+    path_format(L, site->where, sizeof site->where);
+    site->has_else = has_else;
+    return L->nsites++;
+}
+
+/* Reports an error at a recorded site. */
+static void site_err(Loader *L, int32_t site, const char *msg)
+{
+    if (site < 0)
+        diag_add(L->diag, "%s: %s", L->path, msg);
+    else
+        diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, L->sites[site].line, L->sites[site].col, L->sites[site].where, msg);
     L->errors++;
 }
 
@@ -544,6 +587,41 @@ static int read_ref(Loader *L, const cJSON *j, const char *what, int index_of(co
     return i;
 }
 
+int level_find_tree(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->ntrees; i++)
+        if (strcmp(lv->trees[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int level_find_node(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->nnodes; i++)
+        if (strcmp(lv->nodes[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* A node named "node" (in the tree being compiled) or "tree.node"; -1 with an error otherwise. */
+static int read_node_ref(Loader *L, const cJSON *j)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return -1;
+    int n = -1;
+    if (strchr(s, '.')) {
+        n = level_find_node(L->lv, s);
+    } else if (L->current_tree >= 0) {
+        char full[256];
+        snprintf(full, sizeof full, "%s.%s", L->lv->trees[L->current_tree].id, s);
+        n = level_find_node(L->lv, full);
+    }
+    if (n < 0)
+        lerr(L, "unknown dialogue node \"%s\"%s", s, strchr(s, '.') ? "" : " in this tree");
+    return n;
+}
+
 static int sound_index(const Level *lv, const char *id) { return find_in(lv->sound_ids, lv->nsounds, id); }
 static int music_index(const Level *lv, const char *id) { return find_in(lv->music_ids, lv->nmusic, id); }
 
@@ -576,6 +654,7 @@ static int emit(Loader *L, OpCode code, int a, int32_t b)
         return -1;
     }
     L->lv->ops[L->lv->nops] = (Op){(uint8_t)code, (int16_t)a, b};
+    L->op_site[L->lv->nops] = -1;
     return L->lv->nops++;
 }
 
@@ -586,16 +665,17 @@ static int add_cond(Loader *L, Cond c)
         return -1;
     }
     L->lv->conds[L->lv->nconds] = c;
+    L->cond_site[L->lv->nconds] = (c.kind == COND_FLAG || c.kind == COND_ITEM) ? site_here(L, false) : -1;
     return L->lv->nconds++;
 }
 
 /* Compiles a condition object; returns its index or -1. */
 static int compile_cond(Loader *L, const cJSON *j)
 {
-    static const char *const keys[] = {"flag", "item", "not", "all", "any", NULL};
+    static const char *const keys[] = {"flag", "item", "visited", "not", "all", "any", NULL};
     if (!cJSON_IsObject(j) || cJSON_GetArraySize(j) != 1) {
-        lerr(L, "expected a condition: {\"flag\": id}, {\"item\": id}, {\"not\": ...}, {\"all\": [...]} "
-                "or {\"any\": [...]}");
+        lerr(L, "expected a condition: {\"flag\": id}, {\"item\": id}, {\"visited\": \"tree.node\"}, {\"not\": ...}, "
+                "{\"all\": [...]} or {\"any\": [...]}");
         return -1;
     }
     const cJSON *c = j->child;
@@ -604,7 +684,7 @@ static int compile_cond(Loader *L, const cJSON *j)
         known = strcmp(*k, c->string) == 0;
     if (!known) {
         path_push_key(L, c->string);
-        lerr(L, "unknown condition \"%s\" (expected one of: flag, item, not, all, any)", c->string);
+        lerr(L, "unknown condition \"%s\" (expected one of: flag, item, visited, not, all, any)", c->string);
         path_pop(L);
         return -1;
     }
@@ -618,6 +698,10 @@ static int compile_cond(Loader *L, const cJSON *j)
         int it = read_ref(L, c, "item", level_find_item);
         if (it >= 0)
             idx = add_cond(L, (Cond){COND_ITEM, (int16_t)it, 0, 0});
+    } else if (strcmp(c->string, "visited") == 0) {
+        int n = read_node_ref(L, c);
+        if (n >= 0)
+            idx = add_cond(L, (Cond){COND_VISITED, (int16_t)n, 0, 0});
     } else if (strcmp(c->string, "not") == 0) {
         int inner = compile_cond(L, c);
         if (inner >= 0)
@@ -657,14 +741,40 @@ static int compile_cond(Loader *L, const cJSON *j)
 }
 
 static void compile_actions(Loader *L, const cJSON *list);
+static bool read_walkable_point(Loader *L, const cJSON *j, NavPoint *out);
 
 static void compile_action(Loader *L, const cJSON *a)
 {
-    static const char *const verbs[] = {"say", "set", "give", "take", "face", "sound", "music", "wait", "win", "if", NULL};
+    static const char *const verbs[] = {"say", "set", "give", "take", "face", "sound", "music", "wait", "win",
+                                        "walk_to", "dialogue", "if", NULL};
     if (cJSON_IsString(a)) { /* a bare string is a line the player says */
         int t = add_text(L, a->valuestring);
         if (t >= 0)
             emit(L, OP_SAY, SPEAKER_PLAYER, t);
+        return;
+    }
+    if (cJSON_IsArray(a)) { /* ["speaker", "line"]: the short form for conversations */
+        const cJSON *who = cJSON_GetArrayItem(a, 0), *text = cJSON_GetArrayItem(a, 1);
+        if (cJSON_GetArraySize(a) != 2 || !cJSON_IsString(who) || !cJSON_IsString(text)) {
+            lerr(L, "expected [\"speaker\", \"line\"] (speaker: an actor id or \"player\")");
+            return;
+        }
+        int speaker = SPEAKER_PLAYER;
+        if (strcmp(who->valuestring, "player") != 0) {
+            speaker = actor_index(L->lv, who->valuestring);
+            if (speaker < 0) {
+                path_push_index(L, 0);
+                lerr(L, "unknown speaker \"%s\" (an actor id or \"player\")", who->valuestring);
+                path_pop(L);
+                return;
+            }
+        }
+        path_push_index(L, 1);
+        const char *line;
+        int t = read_string(L, text, &line) ? add_text(L, line) : -1;
+        path_pop(L);
+        if (t >= 0)
+            emit(L, OP_SAY, speaker, t);
         return;
     }
     if (!cJSON_IsObject(a)) {
@@ -683,7 +793,8 @@ static void compile_action(Loader *L, const cJSON *a)
     }
     if (!verb) {
         const char *first = a->child ? a->child->string : "(empty)";
-        lerr(L, "unknown action \"%s\" (expected one of: say, set, give, take, face, sound, music, wait, win, if)", first);
+        lerr(L, "unknown action \"%s\" (expected one of: say, set, give, take, face, sound, music, wait, win, "
+                "walk_to, dialogue, if)", first);
         return;
     }
     const char *v = verb->string;
@@ -765,6 +876,28 @@ static void compile_action(Loader *L, const cJSON *a)
         if (read_int(L, verb, 1, LEVEL_WAIT_MAX, &ticks))
             emit(L, OP_WAIT, 0, ticks);
         path_pop(L);
+    } else if (strcmp(v, "walk_to") == 0) {
+        static const char *const keys[] = {"walk_to", NULL};
+        check_keys(L, a, keys);
+        path_push_key(L, "walk_to");
+        if (cJSON_IsString(verb)) {
+            int h = read_ref(L, verb, "hotspot or actor", level_find_hotspot);
+            if (h >= 0)
+                emit(L, OP_WALK, h, 0);
+        } else {
+            NavPoint p;
+            if (read_walkable_point(L, verb, &p))
+                emit(L, OP_WALK, -1, (int32_t)(p.y << 16 | p.x));
+        }
+        path_pop(L);
+    } else if (strcmp(v, "dialogue") == 0) {
+        static const char *const keys[] = {"dialogue", NULL};
+        check_keys(L, a, keys);
+        path_push_key(L, "dialogue");
+        int t = read_ref(L, verb, "dialogue", level_find_tree);
+        path_pop(L);
+        if (t >= 0)
+            emit(L, OP_DIALOGUE, t, 0);
     } else if (strcmp(v, "win") == 0) {
         static const char *const keys[] = {"win", NULL};
         check_keys(L, a, keys);
@@ -784,6 +917,11 @@ static void compile_action(Loader *L, const cJSON *a)
         const cJSON *then = member(L, a, "then", true);
         const cJSON *els = cJSON_GetObjectItemCaseSensitive(a, "else");
         int jump_unless = emit(L, OP_JUMP_UNLESS, c < 0 ? 0 : c, 0);
+        if (jump_unless >= 0) {
+            path_push_key(L, "if");
+            L->op_site[jump_unless] = site_here(L, els != NULL);
+            path_pop(L);
+        }
         if (then) {
             path_push_key(L, "then");
             compile_actions(L, then);
@@ -1147,6 +1285,61 @@ static void load_sound_table(Loader *L, const cJSON *root, const char *key, char
     path_pop(L);
 }
 
+static bool add_response(Loader *L, ResponseKind kind, int owner, int item, int32_t script)
+{
+    if (L->lv->nresponses >= LEVEL_RESPONSE_MAX) {
+        lerr(L, "too many item responses (at most %d)", LEVEL_RESPONSE_MAX);
+        return false;
+    }
+    L->lv->responses[L->lv->nresponses++] = (Response){(uint8_t)kind, (int16_t)owner, (int16_t)item, script};
+    return true;
+}
+
+/* Reads {"item_id": script, ..., "*": script}: what a thing does with each item (for a hotspot,
+ * "*" answers any other item; items may not use "*"). */
+static void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, int owner, int32_t *any)
+{
+    if (!cJSON_IsObject(obj)) {
+        lerr(L, "expected {\"item_id\": script, ...}, found %s", type_name(obj));
+        return;
+    }
+    for (const cJSON *r = obj->child; r; r = r->next) {
+        if (is_meta_key(r->string))
+            continue;
+        path_push_key(L, r->string);
+        if (strcmp(r->string, "*") == 0 && any) {
+            *any = compile_script(L, r);
+        } else {
+            int item = level_find_item(L->lv, r->string);
+            if (item < 0) {
+                lerr(L, "unknown item \"%s\"", r->string);
+            } else if (kind == RESP_COMBINE && item == owner) {
+                lerr(L, "an item cannot be combined with itself");
+            } else if (level_response(L->lv, kind, owner, item) >= 0) {
+                lerr(L, kind == RESP_COMBINE ? "\"%s\" with this item is already answered (in the other item's combine)"
+                                             : "duplicate response for \"%s\"", r->string);
+            } else {
+                int32_t script = compile_script(L, r);
+                if (script >= 0)
+                    add_response(L, kind, owner, item, script);
+            }
+        }
+        path_pop(L);
+    }
+}
+
+int32_t level_response(const Level *lv, ResponseKind kind, int owner, int item)
+{
+    for (int i = 0; i < lv->nresponses; i++) {
+        const Response *r = &lv->responses[i];
+        if (r->kind != kind)
+            continue;
+        if ((r->owner == owner && r->item == item) || (kind == RESP_COMBINE && r->owner == item && r->item == owner))
+            return r->script;
+    }
+    return -1;
+}
+
 static void declare_items(Loader *L, const cJSON *root)
 {
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
@@ -1180,7 +1373,7 @@ static void declare_items(Loader *L, const cJSON *root)
 
 static void load_items(Loader *L, const cJSON *root)
 {
-    static const char *const keys[] = {"name", "icon", "look", "start", NULL};
+    static const char *const keys[] = {"name", "icon", "look", "start", "combine", NULL};
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
     if (!items || !cJSON_IsObject(items))
         return;
@@ -1216,6 +1409,11 @@ static void load_items(Loader *L, const cJSON *root)
             if ((m = cJSON_GetObjectItemCaseSensitive(it, "start"))) {
                 path_push_key(L, "start");
                 read_bool(L, m, &item->start);
+                path_pop(L);
+            }
+            if ((m = cJSON_GetObjectItemCaseSensitive(it, "combine"))) {
+                path_push_key(L, "combine");
+                load_item_responses(L, m, RESP_COMBINE, idx, NULL);
                 path_pop(L);
             }
         }
@@ -1256,7 +1454,8 @@ static void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool
                     hs->is_actor = actors;
                     hs->line = (int32_t)i; /* the list index until load_hotspot_body sets the line */
                     hs->visible_if = -1;
-                    hs->script[VERB_LOOK] = hs->script[VERB_USE] = -1;
+                    for (int v = 0; v < VERB_COUNT; v++)
+                        hs->script[v] = -1;
                 }
             }
             path_pop(L);
@@ -1281,9 +1480,9 @@ static void bounds_of_poly(Hotspot *h)
 static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
 {
     static const char *const hotspot_keys[] = {"id", "name", "rect", "polygon", "z", "walk_to", "face",
-                                               "cursor", "visible_if", "look", "use", NULL};
+                                               "cursor", "visible_if", "look", "use", "use_item", NULL};
     static const char *const actor_keys[] = {"id", "name", "at", "size", "sprite", "color", "z", "walk_to",
-                                             "face", "cursor", "visible_if", "look", "use", NULL};
+                                             "face", "cursor", "visible_if", "look", "use", "use_item", NULL};
     check_keys(L, h, hs->is_actor ? actor_keys : hotspot_keys);
     const cJSON *m;
     const char *s;
@@ -1415,6 +1614,11 @@ static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
         hs->script[VERB_USE] = compile_script(L, m);
         path_pop(L);
     }
+    if ((m = cJSON_GetObjectItemCaseSensitive(h, "use_item"))) {
+        path_push_key(L, "use_item");
+        load_item_responses(L, m, RESP_USE_ITEM, (int)(hs - L->lv->hotspots), &hs->script[VERB_USE_ITEM]);
+        path_pop(L);
+    }
 }
 
 static void load_hotspots(Loader *L, const cJSON *root, const char *key, bool actors)
@@ -1438,20 +1642,22 @@ static void load_hotspots(Loader *L, const cJSON *root, const char *key, bool ac
 
 static void load_defaults(Loader *L, const cJSON *root)
 {
-    static const char *const keys[] = {"look", "use", NULL};
-    static const char *const verb_names[VERB_COUNT] = {"look", "use"};
+    static const char *const keys[] = {"look", "use", "use_item", "combine", NULL};
+    static const char *const verb_names[VERB_COUNT] = {"look", "use", "use_item", "combine"};
     const cJSON *d = member(L, root, "defaults", true);
     if (!d)
         return;
     path_push_key(L, "defaults");
     if (!cJSON_IsObject(d)) {
-        lerr(L, "expected {\"look\": [lines], \"use\": [lines]}, found %s", type_name(d));
+        lerr(L, "expected {\"look\": [lines], \"use\": [lines], \"use_item\": [lines], \"combine\": [lines]}, found %s",
+             type_name(d));
         path_pop(L);
         return;
     }
     check_keys(L, d, keys);
     for (int v = 0; v < VERB_COUNT; v++) {
-        const cJSON *lines = member(L, d, verb_names[v], true);
+        /* lines for items are needed only where there are items */
+        const cJSON *lines = member(L, d, verb_names[v], v < VERB_USE_ITEM || L->lv->nitems > 0);
         if (!lines)
             continue;
         path_push_key(L, verb_names[v]);
@@ -1473,6 +1679,476 @@ static void load_defaults(Loader *L, const cJSON *root)
         path_pop(L);
     }
     path_pop(L);
+}
+
+/* ------------------------------------------------------------------ dialogues */
+
+/* First pass: tree and node names, so scripts and conditions anywhere can refer to them. */
+static void declare_dialogues(Loader *L, const cJSON *root)
+{
+    const cJSON *dl = cJSON_GetObjectItemCaseSensitive(root, "dialogues");
+    if (!dl)
+        return;
+    path_push_key(L, "dialogues");
+    if (!cJSON_IsObject(dl)) {
+        lerr(L, "expected an object {\"tree_id\": {\"start\": ..., \"nodes\": {...}}}, found %s", type_name(dl));
+        path_pop(L);
+        return;
+    }
+    for (const cJSON *t = dl->child; t; t = t->next) {
+        if (is_meta_key(t->string))
+            continue;
+        path_push_key(L, t->string);
+        const cJSON *nodes = cJSON_IsObject(t) ? cJSON_GetObjectItemCaseSensitive(t, "nodes") : NULL;
+        if (!valid_id(t->string)) {
+            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", t->string);
+        } else if (level_find_tree(L->lv, t->string) >= 0) {
+            lerr(L, "duplicate dialogue \"%s\"", t->string);
+        } else if (L->lv->ntrees >= LEVEL_TREE_MAX) {
+            lerr(L, "too many dialogues (at most %d)", LEVEL_TREE_MAX);
+        } else if (!cJSON_IsObject(t)) {
+            lerr(L, "expected a dialogue object {\"start\": ..., \"nodes\": {...}}, found %s", type_name(t));
+        } else if (!cJSON_IsObject(nodes) || !nodes->child) {
+            lerr(L, "missing field \"nodes\" (an object of named nodes)");
+        } else {
+            int tree = L->lv->ntrees++;
+            L->lv->trees[tree].id = arena_strdup(L->lv, t->string);
+            L->lv->trees[tree].actor = -1;
+            path_push_key(L, "nodes");
+            for (const cJSON *n = nodes->child; n; n = n->next) {
+                if (is_meta_key(n->string))
+                    continue;
+                path_push_key(L, n->string);
+                char full[256];
+                snprintf(full, sizeof full, "%s.%s", t->string, n->string);
+                if (!valid_id(n->string))
+                    lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", n->string);
+                else if (L->lv->nnodes >= LEVEL_NODE_MAX)
+                    lerr(L, "too many dialogue nodes (at most %d)", LEVEL_NODE_MAX);
+                else {
+                    DialogueNode *node = &L->lv->nodes[L->lv->nnodes];
+                    node->id = arena_strdup(L->lv, full);
+                    node->tree = (int16_t)tree;
+                    node->script = -1;
+                    node->next = NODE_END;
+                    L->node_site[L->lv->nnodes] = site_here(L, false);
+                    node->line = L->node_site[L->lv->nnodes] >= 0 ? L->sites[L->node_site[L->lv->nnodes]].line : 0;
+                    L->lv->nnodes++;
+                }
+                path_pop(L);
+            }
+            path_pop(L);
+        }
+        path_pop(L);
+    }
+    path_pop(L);
+}
+
+/* "goto": "node" or "end": true; returns the target, NODE_END, or -2 when neither is given. */
+static int read_goto(Loader *L, const cJSON *obj)
+{
+    const cJSON *go = cJSON_GetObjectItemCaseSensitive(obj, "goto");
+    const cJSON *end = cJSON_GetObjectItemCaseSensitive(obj, "end");
+    if (go && end) {
+        lerr(L, "give either \"goto\" or \"end\", not both");
+        return NODE_END;
+    }
+    if (end) {
+        path_push_key(L, "end");
+        if (!cJSON_IsTrue(end))
+            lerr(L, "expected true");
+        path_pop(L);
+        return NODE_END;
+    }
+    if (!go)
+        return -2;
+    path_push_key(L, "goto");
+    int n = read_node_ref(L, go);
+    path_pop(L);
+    return n < 0 ? NODE_END : n;
+}
+
+/* A condition built from "if" and "hidden_after" (nodes whose visit hides the choice); -1: none. */
+static int choice_condition(Loader *L, const cJSON *c)
+{
+    int16_t parts[16];
+    int n = 0;
+    const cJSON *cond = cJSON_GetObjectItemCaseSensitive(c, "if");
+    if (cond) {
+        path_push_key(L, "if");
+        int ci = compile_cond(L, cond);
+        path_pop(L);
+        if (ci >= 0)
+            parts[n++] = (int16_t)ci;
+    }
+    const cJSON *hidden = cJSON_GetObjectItemCaseSensitive(c, "hidden_after");
+    if (hidden) {
+        path_push_key(L, "hidden_after");
+        if (cJSON_IsString(hidden) || cJSON_IsArray(hidden)) {
+            int k = 0;
+            for (const cJSON *h = cJSON_IsString(hidden) ? hidden : hidden->child; h && n < 16; h = cJSON_IsString(hidden) ? NULL : h->next, k++) {
+                if (cJSON_IsArray(hidden))
+                    path_push_index(L, k);
+                int node = read_node_ref(L, h);
+                if (node >= 0) {
+                    int visited = add_cond(L, (Cond){COND_VISITED, (int16_t)node, 0, 0});
+                    int not_visited = visited >= 0 ? add_cond(L, (Cond){COND_NOT, (int16_t)visited, 0, 0}) : -1;
+                    if (not_visited >= 0)
+                        parts[n++] = (int16_t)not_visited;
+                }
+                if (cJSON_IsArray(hidden))
+                    path_pop(L);
+            }
+        } else {
+            lerr(L, "expected a node name or a list of them, found %s", type_name(hidden));
+        }
+        path_pop(L);
+    }
+    if (n == 0)
+        return -1;
+    if (n == 1)
+        return parts[0];
+    if (L->lv->ncond_list + n > LEVEL_COND_MAX) {
+        lerr(L, "too many conditions (at most %d)", LEVEL_COND_MAX);
+        return -1;
+    }
+    int first = L->lv->ncond_list;
+    memcpy(&L->lv->cond_list[first], parts, (size_t)n * sizeof parts[0]);
+    L->lv->ncond_list += n;
+    return add_cond(L, (Cond){COND_ALL, 0, (int16_t)first, (int16_t)n});
+}
+
+static void load_choice(Loader *L, const cJSON *c)
+{
+    static const char *const keys[] = {"text", "say", "if", "once", "hidden_after", "actions", "goto", "end", NULL};
+    if (!cJSON_IsObject(c)) {
+        lerr(L, "expected a choice {\"text\": ..., \"goto\": node} or {\"text\": ..., \"end\": true}, found %s", type_name(c));
+        return;
+    }
+    if (L->lv->nchoices >= LEVEL_CHOICE_MAX) {
+        lerr(L, "too many dialogue choices (at most %d)", LEVEL_CHOICE_MAX);
+        return;
+    }
+    check_keys(L, c, keys);
+    DialogueChoice ch = {.text = -1, .say = true, .cond = -1, .script = -1, .next = NODE_END};
+    const cJSON *m;
+    const char *text;
+    if ((m = member(L, c, "text", true))) {
+        path_push_key(L, "text");
+        if (read_string(L, m, &text))
+            ch.text = add_text(L, text);
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(c, "say"))) {
+        path_push_key(L, "say");
+        read_bool(L, m, &ch.say);
+        path_pop(L);
+    }
+    if ((m = cJSON_GetObjectItemCaseSensitive(c, "once"))) {
+        path_push_key(L, "once");
+        read_bool(L, m, &ch.once);
+        path_pop(L);
+    }
+    ch.cond = (int16_t)choice_condition(L, c);
+    /* The choice's script: the player says its text (unless "say": false), then its actions. */
+    int errors = L->errors;
+    ch.script = L->lv->nops;
+    if (ch.say && ch.text >= 0)
+        emit(L, OP_SAY, SPEAKER_PLAYER, ch.text);
+    if ((m = cJSON_GetObjectItemCaseSensitive(c, "actions"))) {
+        path_push_key(L, "actions");
+        compile_actions(L, m);
+        path_pop(L);
+    }
+    emit(L, OP_END, 0, 0);
+    if (L->errors != errors)
+        ch.script = -1;
+    int next = read_goto(L, c);
+    if (next == -2)
+        lerr(L, "a choice needs \"goto\": node or \"end\": true");
+    ch.next = (int16_t)(next == -2 ? NODE_END : next);
+    L->lv->choices[L->lv->nchoices++] = ch;
+}
+
+static void load_node(Loader *L, const cJSON *n, int index)
+{
+    static const char *const keys[] = {"lines", "choices", "goto", "end", NULL};
+    DialogueNode *node = &L->lv->nodes[index];
+    if (!cJSON_IsObject(n)) {
+        lerr(L, "expected a node {\"lines\": [...], \"choices\": [...]}, found %s", type_name(n));
+        return;
+    }
+    check_keys(L, n, keys);
+    const cJSON *lines = cJSON_GetObjectItemCaseSensitive(n, "lines");
+    if (lines) {
+        path_push_key(L, "lines");
+        node->script = compile_script(L, lines);
+        path_pop(L);
+    } else {
+        node->script = L->lv->nops;
+        emit(L, OP_END, 0, 0);
+    }
+    const cJSON *choices = cJSON_GetObjectItemCaseSensitive(n, "choices");
+    node->first_choice = (int16_t)L->lv->nchoices;
+    if (choices) {
+        path_push_key(L, "choices");
+        if (!cJSON_IsArray(choices) || cJSON_GetArraySize(choices) < 1) {
+            lerr(L, "expected a non-empty list of choices, found %s", type_name(choices));
+        } else {
+            int k = 0;
+            for (const cJSON *c = choices->child; c; c = c->next, k++) {
+                path_push_index(L, k);
+                load_choice(L, c);
+                path_pop(L);
+            }
+        }
+        path_pop(L);
+    }
+    node->nchoices = (int16_t)(L->lv->nchoices - node->first_choice);
+    int next = read_goto(L, n);
+    if (next == -2 && node->nchoices == 0)
+        lerr(L, "a node needs \"choices\", \"goto\": node or \"end\": true (it has no way out)");
+    node->next = (int16_t)(next == -2 ? NODE_END : next);
+}
+
+static void load_dialogues(Loader *L, const cJSON *root)
+{
+    static const char *const keys[] = {"with", "start", "nodes", NULL};
+    const cJSON *dl = cJSON_GetObjectItemCaseSensitive(root, "dialogues");
+    if (!cJSON_IsObject(dl))
+        return;
+    for (const cJSON *t = dl->child; t; t = t->next) {
+        int tree = cJSON_IsObject(t) ? level_find_tree(L->lv, t->string) : -1;
+        if (tree < 0 || is_meta_key(t->string))
+            continue;
+        DialogueTree *dt = &L->lv->trees[tree];
+        L->current_tree = (int16_t)tree;
+        path_push_key(L, "dialogues");
+        path_push_key(L, t->string);
+        check_keys(L, t, keys);
+        const cJSON *with = cJSON_GetObjectItemCaseSensitive(t, "with");
+        if (with) {
+            path_push_key(L, "with");
+            const char *who;
+            if (read_string(L, with, &who)) {
+                dt->actor = (int16_t)actor_index(L->lv, who);
+                if (dt->actor < 0)
+                    lerr(L, "unknown actor \"%s\"", who);
+            }
+            path_pop(L);
+        } else {
+            dt->actor = (int16_t)actor_index(L->lv, dt->id);
+        }
+        const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(t, "nodes");
+        path_push_key(L, "nodes");
+        for (const cJSON *n = nodes->child; n; n = n->next) {
+            char full[256];
+            snprintf(full, sizeof full, "%s.%s", t->string, n->string);
+            int index = is_meta_key(n->string) ? -1 : level_find_node(L->lv, full);
+            if (index < 0)
+                continue;
+            path_push_key(L, n->string);
+            load_node(L, n, index);
+            path_pop(L);
+        }
+        path_pop(L);
+        const cJSON *start = member(L, t, "start", true);
+        if (start) {
+            path_push_key(L, "start");
+            if (cJSON_IsString(start)) {
+                int node = read_node_ref(L, start);
+                dt->first_entry = (int16_t)L->lv->nentries;
+                if (node >= 0 && L->lv->nentries < LEVEL_ENTRY_MAX)
+                    L->lv->entries[L->lv->nentries++] = (DialogueEntry){-1, (int16_t)node};
+            } else if (!cJSON_IsArray(start) || cJSON_GetArraySize(start) < 1) {
+                lerr(L, "expected a node name, or a list of {\"if\": condition, \"node\": name} ending in a node name");
+            } else {
+                dt->first_entry = (int16_t)L->lv->nentries;
+                int k = 0;
+                for (const cJSON *e = start->child; e; e = e->next, k++) {
+                    path_push_index(L, k);
+                    DialogueEntry entry = {-1, -1};
+                    if (cJSON_IsString(e)) {
+                        entry.node = (int16_t)read_node_ref(L, e);
+                        if (e->next)
+                            lerr(L, "a plain node name starts the conversation always: it must come last");
+                    } else if (cJSON_IsObject(e)) {
+                        static const char *const entry_keys[] = {"if", "node", NULL};
+                        check_keys(L, e, entry_keys);
+                        const cJSON *m;
+                        if ((m = member(L, e, "if", true))) {
+                            path_push_key(L, "if");
+                            entry.cond = (int16_t)compile_cond(L, m);
+                            path_pop(L);
+                        }
+                        if ((m = member(L, e, "node", true))) {
+                            path_push_key(L, "node");
+                            entry.node = (int16_t)read_node_ref(L, m);
+                            path_pop(L);
+                        }
+                        if (!e->next)
+                            lerr(L, "the last entry must be a plain node name, so the conversation can always start");
+                    } else {
+                        lerr(L, "expected {\"if\": condition, \"node\": name} or a node name, found %s", type_name(e));
+                    }
+                    if (entry.node >= 0 && L->lv->nentries < LEVEL_ENTRY_MAX)
+                        L->lv->entries[L->lv->nentries++] = entry;
+                    else if (entry.node >= 0)
+                        lerr(L, "too many dialogue entries (at most %d)", LEVEL_ENTRY_MAX);
+                    path_pop(L);
+                }
+            }
+            dt->nentries = (int16_t)(L->lv->nentries - dt->first_entry);
+            path_pop(L);
+        }
+        path_pop(L);
+        path_pop(L);
+        L->current_tree = -1;
+    }
+}
+
+/* Nodes nothing leads to, and choice sets that can all disappear with nowhere to go. */
+static void check_dialogues(Loader *L)
+{
+    const Level *lv = L->lv;
+    bool reached[LEVEL_NODE_MAX] = {false};
+    int16_t queue[LEVEL_NODE_MAX];
+    int head = 0, tail = 0;
+    for (int e = 0; e < lv->nentries; e++) {
+        int n = lv->entries[e].node;
+        if (!reached[n]) {
+            reached[n] = true;
+            queue[tail++] = (int16_t)n;
+        }
+    }
+    while (head < tail) {
+        const DialogueNode *node = &lv->nodes[queue[head++]];
+        for (int c = -1; c < node->nchoices; c++) {
+            int next = c < 0 ? node->next : lv->choices[node->first_choice + c].next;
+            if (next >= 0 && !reached[next]) {
+                reached[next] = true;
+                queue[tail++] = (int16_t)next;
+            }
+        }
+    }
+    char msg[300];
+    for (int n = 0; n < lv->nnodes; n++) {
+        const DialogueNode *node = &lv->nodes[n];
+        if (!reached[n]) {
+            snprintf(msg, sizeof msg, "node \"%s\" can never be reached: no start entry, goto or choice leads to it", node->id);
+            site_err(L, L->node_site[n], msg);
+        }
+        if (node->nchoices == 0 || node->next != NODE_END)
+            continue;
+        bool always_one = false;
+        for (int c = 0; c < node->nchoices; c++) {
+            const DialogueChoice *ch = &lv->choices[node->first_choice + c];
+            always_one |= ch->cond < 0 && !ch->once;
+        }
+        if (!always_one) {
+            snprintf(msg, sizeof msg, "every choice of \"%s\" can disappear (each has a condition or is once-only), and then "
+                     "there is no way on: add a choice without one, or a \"goto\"", node->id);
+            site_err(L, L->node_site[n], msg);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ whole-level checks */
+
+enum { TRI_FALSE, TRI_TRUE, TRI_EITHER };
+
+typedef struct Reach {
+    bool flag_can[LEVEL_FLAG_MAX][2]; /* [false, true]: the flag can hold that value */
+    bool item_can[LEVEL_ITEM_MAX][2]; /* [lacking, holding] */
+} Reach;
+
+/* What a condition can evaluate to, given which values flags and items can ever take. */
+static int cond_range(const Level *lv, const Reach *r, int c)
+{
+    const Cond *cd = &lv->conds[c];
+    switch ((CondKind)cd->kind) {
+    case COND_TRUE: return TRI_TRUE;
+    case COND_VISITED: return TRI_EITHER;
+    case COND_FLAG:
+    case COND_ITEM: {
+        const bool *can = cd->kind == COND_FLAG ? r->flag_can[cd->a] : r->item_can[cd->a];
+        return can[0] && can[1] ? TRI_EITHER : can[1] ? TRI_TRUE : TRI_FALSE;
+    }
+    case COND_NOT: {
+        int v = cond_range(lv, r, cd->a);
+        return v == TRI_EITHER ? v : v == TRI_TRUE ? TRI_FALSE : TRI_TRUE;
+    }
+    case COND_ALL:
+    case COND_ANY: {
+        bool all = cd->kind == COND_ALL, any_either = false;
+        for (int i = 0; i < cd->count; i++) {
+            int v = cond_range(lv, r, lv->cond_list[cd->first + i]);
+            if (v == (all ? TRI_FALSE : TRI_TRUE))
+                return v; /* one operand decides it */
+            any_either |= v == TRI_EITHER;
+        }
+        return any_either ? TRI_EITHER : all ? TRI_TRUE : TRI_FALSE;
+    }
+    }
+    return TRI_EITHER;
+}
+
+/* Flags read but never set, items tested but never obtainable, and `if`s whose condition can only
+ * go one way: each leaves part of the level that can never play. */
+static void check_constants(Loader *L)
+{
+    const Level *lv = L->lv;
+    Reach *r = calloc(1, sizeof *r);
+    if (!r)
+        return;
+    bool flag_written[LEVEL_FLAG_MAX] = {false}, item_given[LEVEL_ITEM_MAX] = {false};
+    for (int i = 0; i < lv->nflags; i++)
+        r->flag_can[i][lv->flag_init[i]] = true;
+    for (int i = 0; i < lv->nitems; i++)
+        r->item_can[i][lv->items[i].start] = true;
+    for (int i = 0; i < lv->nops; i++) {
+        const Op *op = &lv->ops[i];
+        if (op->code == OP_SET) {
+            r->flag_can[op->a][op->b != 0] = true;
+            flag_written[op->a] = true;
+        } else if (op->code == OP_GIVE) {
+            r->item_can[op->a][1] = true;
+            item_given[op->a] = true;
+        } else if (op->code == OP_TAKE) {
+            r->item_can[op->a][0] = true;
+        }
+    }
+    bool reported_flag[LEVEL_FLAG_MAX] = {false}, reported_item[LEVEL_ITEM_MAX] = {false};
+    char msg[300];
+    for (int c = 0; c < lv->nconds; c++) {
+        const Cond *cd = &lv->conds[c];
+        if (cd->kind == COND_FLAG && !flag_written[cd->a] && !reported_flag[cd->a]) {
+            reported_flag[cd->a] = true;
+            snprintf(msg, sizeof msg, "flag \"%s\" is read here but no action ever sets it (it is always %s)",
+                     lv->flag_ids[cd->a], lv->flag_init[cd->a] ? "true" : "false");
+            site_err(L, L->cond_site[c], msg);
+        } else if (cd->kind == COND_ITEM && !item_given[cd->a] && !lv->items[cd->a].start && !reported_item[cd->a]) {
+            reported_item[cd->a] = true;
+            snprintf(msg, sizeof msg, "item \"%s\" is tested here but no action ever gives it", lv->items[cd->a].id);
+            site_err(L, L->cond_site[c], msg);
+        }
+    }
+    for (int i = 0; i < lv->nops; i++) {
+        if (lv->ops[i].code != OP_JUMP_UNLESS || L->op_site[i] < 0)
+            continue;
+        int v = cond_range(lv, r, lv->ops[i].a);
+        if (v == TRI_FALSE)
+            site_err(L, L->op_site[i], "this condition is always false: its \"then\" branch can never run");
+        else if (v == TRI_TRUE && L->sites[L->op_site[i]].has_else)
+            site_err(L, L->op_site[i], "this condition is always true: its \"else\" branch can never run");
+    }
+    for (int h = 0; h < lv->nhotspots; h++) {
+        if (lv->hotspots[h].visible_if >= 0 && cond_range(lv, r, lv->hotspots[h].visible_if) == TRI_FALSE) {
+            snprintf(msg, sizeof msg, "\"%s\" can never be seen: its visible_if is always false", lv->hotspots[h].id);
+            site_err(L, -1, msg);
+        }
+    }
+    free(r);
 }
 
 /* ------------------------------------------------------------------ top level */
@@ -1536,7 +2212,7 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
         diag_add(diag, "%s: out of memory", path);
         return NULL;
     }
-    Loader L = {.path = path, .text = text, .len = len, .diag = diag, .lv = lv};
+    Loader L = {.path = path, .text = text, .len = len, .diag = diag, .lv = lv, .current_tree = -1};
     lv->path = arena_strdup(lv, path);
     lv->root = find_root(lv, path);
     lv->content_hash = fnv1a64(FNV64_OFFSET, text, len);
@@ -1577,7 +2253,7 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
     } else {
         static const char *const keys[] = {"id", "title", "size", "layers", "walkable", "scale", "player",
                                            "flags", "items", "sounds", "music", "defaults", "hotspots",
-                                           "actors", NULL};
+                                           "actors", "dialogues", NULL};
         check_keys(&L, root, keys);
         const cJSON *m;
         const char *s;
@@ -1605,12 +2281,19 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
             load_sound_table(&L, root, "music", lv->music_ids, lv->music_files, &lv->nmusic);
             declare_hotspots(&L, root, "hotspots", false);
             declare_hotspots(&L, root, "actors", true);
+            declare_dialogues(&L, root);
             load_items(&L, root);
             load_hotspots(&L, root, "hotspots", false);
             load_hotspots(&L, root, "actors", true);
+            load_dialogues(&L, root);
             load_defaults(&L, root);
+            if (L.errors == 0) {
+                check_constants(&L);
+                check_dialogues(&L);
+            }
         }
     }
+    free(L.sites);
     cJSON_Delete(root);
     if (L.errors) {
         level_free(lv);

@@ -18,19 +18,28 @@
 #define LEVEL_HOTSPOT_MAX 96      /* hotspots and actors together */
 #define LEVEL_SHAPE_MAX 32        /* corners of a hotspot polygon */
 #define LEVEL_FLAG_MAX 128
-#define LEVEL_ITEM_MAX 48
+#define LEVEL_ITEM_MAX 18         /* one inventory bar's slots */
 #define LEVEL_SOUND_MAX 64
 #define LEVEL_OP_MAX 4096
 #define LEVEL_COND_MAX 1024
 #define LEVEL_TEXT_MAX 2048
+#define LEVEL_RESPONSE_MAX 512    /* item-on-thing and item-with-item responses */
 #define LEVEL_DEFAULT_MAX 16      /* lines in one verb's default response list */
 #define LEVEL_TEXT_LEN_MAX 400    /* bytes in one spoken line */
 #define LEVEL_WAIT_MAX 6000       /* ticks in one wait action */
+#define LEVEL_TREE_MAX 16         /* dialogue trees */
+#define LEVEL_NODE_MAX 256        /* dialogue nodes over all trees */
+#define LEVEL_CHOICE_MAX 768      /* dialogue choices over all nodes */
+#define LEVEL_ENTRY_MAX 128       /* conditional entry points over all trees */
+#define DIALOGUE_CHOICES_SHOWN 9  /* visible choices at once (keys 1-9) */
+#define NODE_END (-1)             /* a goto that leaves the conversation */
 #define SPEAKER_PLAYER (-1)       /* a say action's speaker when it is the player */
 
 typedef enum Facing { FACE_DOWN, FACE_UP, FACE_LEFT, FACE_RIGHT, FACE_COUNT } Facing;
 typedef enum Cursor { CURSOR_USE, CURSOR_LOOK, CURSOR_TALK, CURSOR_EXIT, CURSOR_COUNT } Cursor;
-typedef enum Verb { VERB_LOOK, VERB_USE, VERB_COUNT } Verb;
+/* What a click asks of a thing. Hotspots hold a script per verb (VERB_USE_ITEM: for any item
+ * without its own response); the level holds default lines per verb. */
+typedef enum Verb { VERB_LOOK, VERB_USE, VERB_USE_ITEM, VERB_COMBINE, VERB_COUNT } Verb;
 
 typedef struct Rect {
     int32_t x, y, w, h; /* logical pixels; w and h > 0 */
@@ -48,6 +57,8 @@ typedef enum OpCode {
     OP_MUSIC,       /* a: music index, or -1 to stop the music */
     OP_WAIT,        /* b: ticks */
     OP_WIN,         /* the game is won */
+    OP_WALK,        /* a: hotspot whose walk_to to walk to, or -1 for the point b = y << 16 | x; waits */
+    OP_DIALOGUE,    /* a: tree — start a conversation; the script goes on after it ends */
     OP_JUMP,        /* b: op index */
     OP_JUMP_UNLESS  /* a: condition index, b: op index taken when the condition is false */
 } OpCode;
@@ -58,14 +69,55 @@ typedef struct Op {
     int32_t b;    /* see OpCode */
 } Op;
 
-typedef enum CondKind { COND_TRUE, COND_FLAG, COND_ITEM, COND_NOT, COND_ALL, COND_ANY } CondKind;
+typedef enum CondKind { COND_TRUE, COND_FLAG, COND_ITEM, COND_VISITED, COND_NOT, COND_ALL, COND_ANY } CondKind;
 
 typedef struct Cond {
     uint8_t kind;  /* CondKind */
-    int16_t a;     /* COND_FLAG: flag, COND_ITEM: item, COND_NOT: the negated condition */
+    int16_t a;     /* COND_FLAG: flag, COND_ITEM: item, COND_VISITED: dialogue node, COND_NOT: the negated condition */
     int16_t first; /* COND_ALL/ANY: index in cond_list of the first operand */
     int16_t count; /* COND_ALL/ANY: number of operands */
 } Cond;
+
+typedef enum ResponseKind {
+    RESP_USE_ITEM, /* item used on a hotspot, or given to an actor */
+    RESP_COMBINE   /* item used with another item (either order) */
+} ResponseKind;
+
+typedef struct Response {
+    uint8_t kind;   /* ResponseKind */
+    int16_t owner;  /* RESP_USE_ITEM: hotspot index; RESP_COMBINE: item index */
+    int16_t item;   /* the item used */
+    int32_t script; /* first op */
+} Response;
+
+typedef struct DialogueNode {
+    char *id;            /* "tree.node", as conditions name it */
+    int16_t tree;        /* owning tree */
+    int32_t script;      /* its lines and actions, ending in OP_END */
+    int16_t first_choice, nchoices;
+    int16_t next;        /* with no choices shown: the node that follows, or NODE_END */
+    int32_t line;        /* line in the level file */
+} DialogueNode;
+
+typedef struct DialogueChoice {
+    int32_t text;        /* what the player picks (and says, when `say` is true) */
+    bool say;            /* the player speaks the choice's text first */
+    int16_t cond;        /* shown only when true; -1 always */
+    bool once;           /* gone after it has been picked */
+    int32_t script;      /* played when picked: the player's line (if `say`), then the actions */
+    int16_t next;        /* the node it leads to, or NODE_END */
+} DialogueChoice;
+
+typedef struct DialogueEntry {
+    int16_t cond;        /* -1: always (the fallback) */
+    int16_t node;
+} DialogueEntry;
+
+typedef struct DialogueTree {
+    char *id;
+    int16_t actor;       /* who the player talks to (faces), -1 none */
+    int16_t first_entry, nentries; /* tried in order; the first whose condition holds starts it */
+} DialogueTree;
 
 typedef struct Layer {
     char *image;      /* path relative to the data root */
@@ -133,6 +185,16 @@ typedef struct Level {
     int nmusic;
     char *music_ids[LEVEL_SOUND_MAX], *music_files[LEVEL_SOUND_MAX];
     int32_t default_first[VERB_COUNT], default_count[VERB_COUNT]; /* text range of default lines */
+    int nresponses;
+    Response responses[LEVEL_RESPONSE_MAX];
+    int ntrees;
+    DialogueTree trees[LEVEL_TREE_MAX];
+    int nnodes;
+    DialogueNode nodes[LEVEL_NODE_MAX];
+    int nchoices;
+    DialogueChoice choices[LEVEL_CHOICE_MAX];
+    int nentries;
+    DialogueEntry entries[LEVEL_ENTRY_MAX];
     int nops;
     Op ops[LEVEL_OP_MAX];
     int nconds;
@@ -154,6 +216,13 @@ void level_free(Level *lv);
 int level_find_hotspot(const Level *lv, const char *id);
 int level_find_flag(const Level *lv, const char *id);
 int level_find_item(const Level *lv, const char *id);
+int level_find_tree(const Level *lv, const char *id);
+/* A node by its full id "tree.node". */
+int level_find_node(const Level *lv, const char *id);
+
+/* The script answering `item` used on hotspot h (RESP_USE_ITEM) or with item h (RESP_COMBINE,
+ * either order); -1 when the level has none. */
+int32_t level_response(const Level *lv, ResponseKind kind, int owner, int item);
 
 /* Names of enum values as written in level files. */
 const char *facing_name(Facing f);

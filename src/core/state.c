@@ -2,8 +2,11 @@
  * here in a fixed order; JSON-only fields give names and human units. */
 #include "state.h"
 
+#include "dialogue.h"
+
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <string.h>
 
 static const char *hotspot_name(const Game *g, int i) { return i >= 0 && i < g->level->nhotspots ? g->level->hotspots[i].id : NULL; }
@@ -18,6 +21,7 @@ static void walk_player(Game *g, Ser *s)
         ser_json_string(s, "facing", facing_name((Facing)w->facing));
         bool moving = w->path_pos < w->npath;
         ser_bool(s, "walking", &moving);
+        ser_bool(s, "hurry", &w->hurry);
         if (moving) {
             int32_t gx = w->path[w->npath - 1].x, gy = w->path[w->npath - 1].y;
             ser_array_begin(s, "goal");
@@ -31,6 +35,7 @@ static void walk_player(Game *g, Ser *s)
         uint32_t facing = w->facing;
         ser_u32(s, NULL, &facing);
         w->facing = (uint8_t)facing;
+        ser_bool(s, NULL, &w->hurry);
         int32_t n = w->npath, pos = w->path_pos;
         ser_i32(s, NULL, &n);
         ser_i32(s, NULL, &pos);
@@ -48,6 +53,90 @@ static void walk_player(Game *g, Ser *s)
     ser_object_end(s);
 }
 
+static const char *speaker_name(const Game *g, int speaker)
+{
+    return speaker == SPEAKER_PLAYER ? "player" : hotspot_name(g, speaker);
+}
+
+/* The conversation: JSON shows tree, node (short name), phase and the choices on offer. */
+static void walk_dialogue(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    if (ser_is_json(s)) {
+        if (g->dlg_tree < 0) {
+            ser_json_null(s, "dialogue");
+        } else {
+            ser_object_begin(s, "dialogue");
+            ser_json_string(s, "tree", lv->trees[g->dlg_tree].id);
+            const char *full = g->dlg_node >= 0 ? lv->nodes[g->dlg_node].id : NULL;
+            const char *dot = full ? strchr(full, '.') : NULL;
+            if (dot)
+                ser_json_string(s, "node", dot + 1);
+            else
+                ser_json_null(s, "node");
+            bool choosing = g->dlg_phase == DLG_CHOOSING;
+            ser_bool(s, "choosing", &choosing);
+            ser_array_begin(s, "choices");
+            int16_t shown[DIALOGUE_CHOICES_SHOWN];
+            int n = choosing ? dialogue_visible(g, shown) : 0;
+            for (int i = 0; i < n; i++)
+                ser_json_string(s, NULL, lv->texts[lv->choices[shown[i]].text]);
+            ser_array_end(s);
+            int32_t hover = g->dlg_hover;
+            ser_i32(s, "hover", &hover);
+            ser_object_end(s);
+        }
+        ser_array_begin(s, "visited");
+        for (int i = 0; i < lv->nnodes; i++)
+            if (dialogue_visited(g, i))
+                ser_json_string(s, NULL, lv->nodes[i].id);
+        ser_array_end(s);
+        return;
+    }
+    ser_ref(s, NULL, &g->dlg_tree, NULL);
+    ser_ref(s, NULL, &g->dlg_node, NULL);
+    uint32_t phase = g->dlg_phase;
+    ser_u32(s, NULL, &phase);
+    g->dlg_phase = (uint8_t)phase;
+    ser_ref(s, NULL, &g->dlg_choice, NULL);
+    ser_ref(s, NULL, &g->dlg_hover, NULL);
+    ser_i32(s, NULL, &g->dlg_resume);
+    for (int i = 0; i < (lv->nnodes + 7) / 8; i++) {
+        uint32_t b = g->visited[i];
+        ser_u32(s, NULL, &b);
+        g->visited[i] = (uint8_t)b;
+    }
+    for (int i = 0; i < (lv->nchoices + 7) / 8; i++) {
+        uint32_t b = g->chosen[i];
+        ser_u32(s, NULL, &b);
+        g->chosen[i] = (uint8_t)b;
+    }
+}
+
+/* The conversation log, oldest kept line first. */
+static void walk_log(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    ser_u32(s, "log_total", &g->log_total);
+    uint32_t kept = g->log_total < GAME_LOG_MAX ? g->log_total : GAME_LOG_MAX;
+    ser_array_begin(s, "log");
+    for (uint32_t i = g->log_total - kept; i < g->log_total; i++) {
+        LogLine *line = &g->log[i % GAME_LOG_MAX];
+        if (ser_is_json(s)) {
+            ser_object_begin(s, NULL);
+            ser_json_string(s, "speaker", speaker_name(g, line->speaker));
+            ser_json_string(s, "text", line->text >= 0 && line->text < lv->ntexts ? lv->texts[line->text] : "");
+            ser_object_end(s);
+        } else {
+            int32_t speaker = line->speaker;
+            ser_i32(s, NULL, &speaker);
+            line->speaker = (int16_t)speaker;
+            ser_i32(s, NULL, &line->text);
+        }
+    }
+    ser_array_end(s);
+}
+
 static void walk_speech(Game *g, Ser *s)
 {
     Speech *sp = &g->speech;
@@ -58,7 +147,7 @@ static void walk_speech(Game *g, Ser *s)
             return;
         }
         ser_object_begin(s, "speech");
-        ser_json_string(s, "speaker", sp->speaker == SPEAKER_PLAYER ? "player" : hotspot_name(g, sp->speaker));
+        ser_json_string(s, "speaker", speaker_name(g, sp->speaker));
         ser_json_string(s, "text", lv->texts[sp->text]);
         ser_i32(s, "ticks_left", &sp->ticks_left);
         ser_object_end(s);
@@ -109,6 +198,20 @@ void state_walk(Game *g, Ser *s)
     }
     ser_array_end(s);
 
+    const char *held = g->held >= 0 && g->held < lv->nitems ? lv->items[g->held].id : NULL;
+    ser_ref(s, "held", &g->held, held);
+    ser_bool(s, "inventory_open", &g->inv_open);
+    ser_ref(s, "hover_item", &g->hover_item, g->hover_item >= 0 && g->hover_item < lv->nitems ? lv->items[g->hover_item].id : NULL);
+    if (ser_is_json(s)) {
+        bool lit = g->highlight > 0;
+        ser_bool(s, "highlight", &lit);
+    } else {
+        ser_i32(s, NULL, &g->inv_flash);
+        ser_i32(s, NULL, &g->highlight);
+        ser_u32(s, NULL, &g->last_click_tick);
+        ser_i32(s, NULL, &g->last_click_x);
+        ser_i32(s, NULL, &g->last_click_y);
+    }
     walk_player(g, s);
     ser_object_begin(s, "pointer");
     ser_i32(s, "x", &g->pointer_x);
@@ -119,7 +222,7 @@ void state_walk(Game *g, Ser *s)
     if (ser_is_json(s)) {
         bool busy = game_busy(g);
         ser_bool(s, "busy", &busy);
-        ser_json_null(s, "dialogue");
+        walk_dialogue(g, s);
         ser_object_begin(s, "anims");
         ser_object_end(s);
         ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
@@ -128,10 +231,13 @@ void state_walk(Game *g, Ser *s)
         ser_i32(s, NULL, &verb);
         g->pending_verb = (int8_t)verb;
         ser_ref(s, NULL, &g->pending_target, NULL);
+        ser_ref(s, NULL, &g->pending_item, NULL);
         ser_i32(s, NULL, &g->pc);
         ser_i32(s, NULL, &g->wait_ticks);
         ser_ref(s, NULL, &g->music, NULL);
+        walk_dialogue(g, s);
     }
+    walk_log(g, s);
     ser_object_end(s);
 }
 
@@ -178,6 +284,23 @@ static bool state_valid(const Game *g)
         return false;
     if (g->player.facing >= FACE_COUNT || (g->rng.inc & 1) == 0)
         return false;
+    if (g->held < -1 || g->held >= lv->nitems || g->hover_item < -1 || g->hover_item >= lv->nitems ||
+        g->pending_item < -1 || g->pending_item >= lv->nitems || g->inv_flash < 0 || g->highlight < 0)
+        return false;
+    if (g->pending_verb == VERB_USE_ITEM && g->pending_item < 0)
+        return false;
+    if (g->dlg_tree < -1 || g->dlg_tree >= lv->ntrees || g->dlg_node < -1 || g->dlg_node >= lv->nnodes ||
+        g->dlg_phase > DLG_CHOSEN || g->dlg_choice < -1 || g->dlg_choice >= lv->nchoices ||
+        g->dlg_hover < -1 || g->dlg_hover >= DIALOGUE_CHOICES_SHOWN || g->dlg_resume < -1 || g->dlg_resume >= lv->nops)
+        return false;
+    if ((g->dlg_tree < 0) != (g->dlg_phase == DLG_NONE) || (g->dlg_phase == DLG_CHOSEN && g->dlg_choice < 0) ||
+        (g->dlg_tree >= 0 && g->dlg_node < 0))
+        return false;
+    for (uint32_t i = 0; i < GAME_LOG_MAX && i < g->log_total; i++) {
+        const LogLine *l = &g->log[i];
+        if (l->text < 0 || l->text >= lv->ntexts || l->speaker < SPEAKER_PLAYER || l->speaker >= lv->nhotspots)
+            return false;
+    }
     for (int i = 0; i < g->ninventory; i++) {
         if (g->inventory[i] < 0 || g->inventory[i] >= lv->nitems)
             return false;

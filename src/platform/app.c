@@ -44,6 +44,8 @@ typedef struct App {
     bool running;
     int32_t prev_x, prev_y;      /* player position before the last tick */
     int scale, off_x, off_y;     /* logical to window mapping */
+    int mouse_x, mouse_y;        /* the real pointer, logical px, for drawing the cursor */
+    bool custom_cursor;          /* our cursor images are drawn; the system one is hidden */
 } App;
 
 /* ------------------------------------------------------------------ level loading and reload */
@@ -224,6 +226,8 @@ static void handle_event(App *app, const SDL_Event *e)
     int lx, ly;
     if (e->type == SDL_MOUSEMOTION) {
         window_to_logical(app, e->motion.x, e->motion.y, &lx, &ly);
+        app->mouse_x = lx;
+        app->mouse_y = ly;
         input_collect_pointer(&app->input, lx, ly);
     } else if (e->type == SDL_MOUSEBUTTONDOWN) {
         window_to_logical(app, e->button.x, e->button.y, &lx, &ly);
@@ -268,6 +272,9 @@ static void draw(App *app, int alpha)
         .prev_y = app->prev_y,
         .alpha = alpha,
         .error = app->error[0] ? app->error : NULL,
+        .cursor_x = app->watching ? app->game.pointer_x : app->mouse_x,
+        .cursor_y = app->watching ? app->game.pointer_y : app->mouse_y,
+        .draw_cursor = app->custom_cursor,
         .banner = app->watching ? app->banner : NULL,
         .quit_prompt = app->quit_prompt,
         .quit_hover = app->quit_hover,
@@ -282,9 +289,12 @@ static void draw(App *app, int alpha)
     SDL_RenderPresent(app->renderer);
 }
 
+/* Without our cursor images, the system cursor shows a hand over things. */
 static void update_cursor(App *app)
 {
     static SDL_Cursor *arrow, *hand;
+    if (app->custom_cursor)
+        return;
     if (!arrow) {
         arrow = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_ARROW);
         hand = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND);
@@ -366,6 +376,11 @@ static bool open_window(App *app, bool fullscreen)
     char err[600];
     if (!render_init(&app->rd, app->renderer, app->level->root, err, sizeof err))
         fprintf(stderr, "stardust: %s (playing without text)\n", err);
+    app->custom_cursor = render_has_cursors(&app->rd);
+    if (app->custom_cursor)
+        SDL_ShowCursor(SDL_DISABLE);
+    app->mouse_x = app->game.pointer_x;
+    app->mouse_y = app->game.pointer_y;
     update_mapping(app);
     return true;
 }
@@ -515,7 +530,8 @@ int app_render(const RenderOptions *opt)
         fprintf(stderr, "stardust: %s (drawing without text)\n", err);
     have_rd = true;
     /* a still frame: no interpolation, the state exactly at the tick */
-    RenderView v = {.game = g, .prev_x = g->player.x, .prev_y = g->player.y, .alpha = 256};
+    RenderView v = {.game = g, .prev_x = g->player.x, .prev_y = g->player.y, .alpha = 256,
+                    .cursor_x = g->pointer_x, .cursor_y = g->pointer_y, .draw_cursor = render_has_cursors(&rd)};
     render_frame(&rd, &v);
     SDL_RenderPresent(r);
     if (IMG_SavePNG(surface, opt->out_path) != 0) {

@@ -8,6 +8,26 @@
 #define HOVER_LABEL_COLOR 0xfff4c8
 #define ERROR_COLOR 0xffffff
 #define DRAWABLE_MAX (LEVEL_HOTSPOT_MAX + LEVEL_LAYER_MAX + 1)
+#define INVENTORY_BAR_IMAGE "assets/ui/inventory_bar.png"
+#define INVENTORY_SLOT_IMAGE "assets/ui/inventory_slot.png"
+#define HIGHLIGHT_COLOR 0xfff4c8
+
+/* Cursor images and the pixel in each that points. */
+typedef struct CursorImage {
+    const char *path;
+    int hot_x, hot_y;
+} CursorImage;
+
+enum { CURSOR_IMG_ARROW = CURSOR_COUNT, CURSOR_IMG_WAIT, CURSOR_IMG_COUNT };
+
+static const CursorImage CURSOR_IMAGES[CURSOR_IMG_COUNT] = {
+    [CURSOR_USE] = {"assets/ui/cursor_use.png", 5, 0},
+    [CURSOR_LOOK] = {"assets/ui/cursor_look.png", 8, 8},
+    [CURSOR_TALK] = {"assets/ui/cursor_talk.png", 8, 8},
+    [CURSOR_EXIT] = {"assets/ui/cursor_exit.png", 8, 8},
+    [CURSOR_IMG_ARROW] = {"assets/ui/cursor_arrow.png", 0, 0},
+    [CURSOR_IMG_WAIT] = {"assets/ui/cursor_wait.png", 8, 8},
+};
 
 typedef struct Drawable {
     int32_t y;     /* depth: feet y for people, baseline for walk-behind layers */
@@ -140,14 +160,41 @@ static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
     text_draw_above(&rd->text, lv->texts[g->speech.text], color, RENDER_SPEECH_WRAP, x, y, lv->width, lv->height);
 }
 
+void render_hover_label(const Game *g, char *out, size_t cap)
+{
+    const Level *lv = g->level;
+    const char *held = g->held >= 0 ? lv->items[g->held].name : NULL;
+    out[0] = '\0';
+    if (game_busy(g))
+        return;
+    if (g->hover_item >= 0) {
+        const char *name = lv->items[g->hover_item].name;
+        if (held && g->held != g->hover_item)
+            snprintf(out, cap, "Use %s with %s", held, name);
+        else
+            snprintf(out, cap, "%s", name);
+    } else if (g->hover >= 0) {
+        const Hotspot *h = &lv->hotspots[g->hover];
+        if (held)
+            snprintf(out, cap, h->is_actor ? "Give %s to %s" : "Use %s on %s", held, h->name);
+        else
+            snprintf(out, cap, "%s", h->name);
+    } else if (held) {
+        snprintf(out, cap, "Use %s on ...", held);
+    }
+}
+
 static void draw_hover_label(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
-    if (g->hover < 0 || game_busy(g))
+    char label[300];
+    render_hover_label(g, label, sizeof label);
+    if (!label[0])
         return;
-    const Hotspot *h = &g->level->hotspots[g->hover];
-    text_draw_above(&rd->text, h->name, HOVER_LABEL_COLOR, 0, g->pointer_x, g->pointer_y - 8, g->level->width,
-                    g->level->height);
+    int bottom = g->pointer_y - 8;
+    if (game_pointer_in_bar(g))
+        bottom = g->level->height - INV_BAR_H - 1; /* above the bar, not over the icons */
+    text_draw_above(&rd->text, label, HOVER_LABEL_COLOR, 0, v->cursor_x, bottom, g->level->width, g->level->height);
 }
 
 static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha)
@@ -156,6 +203,80 @@ static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int 
     SDL_SetRenderDrawColor(r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, (Uint8)alpha);
     SDL_Rect rect = {x, y, w, h};
     SDL_RenderFillRect(r, &rect);
+}
+
+/* Draws an image centred on (cx, cy) with an alpha 0..255. */
+static void draw_centred(Render *rd, const char *path, int cx, int cy, int alpha)
+{
+    const AssetEntry *e = assets_get(&rd->assets, path);
+    if (!e)
+        return;
+    SDL_SetTextureAlphaMod(e->texture, (Uint8)alpha);
+    SDL_Rect dst = {cx - e->w / 2, cy - e->h / 2, e->w, e->h};
+    SDL_RenderCopy(rd->renderer, e->texture, NULL, &dst);
+    SDL_SetTextureAlphaMod(e->texture, 255);
+}
+
+static void draw_inventory(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    if (!g->inv_open)
+        return;
+    int top = lv->height - INV_BAR_H;
+    if (assets_get(&rd->assets, INVENTORY_BAR_IMAGE))
+        draw_image(rd, INVENTORY_BAR_IMAGE, 0, top);
+    else
+        fill(rd->renderer, 0, top, lv->width, INV_BAR_H, 0x1c1428, 235);
+    for (int i = 0; i < LEVEL_ITEM_MAX; i++) {
+        Rect r = game_inventory_slot(lv, i);
+        if (assets_get(&rd->assets, INVENTORY_SLOT_IMAGE))
+            draw_image(rd, INVENTORY_SLOT_IMAGE, r.x, r.y);
+        else
+            fill(rd->renderer, r.x, r.y, r.w, r.h, 0x3a2c52, 255);
+        if (i < g->ninventory) {
+            int item = g->inventory[i];
+            bool lifted = item == g->held; /* on the cursor: a ghost stays in its slot */
+            if (item == g->hover_item && !lifted)
+                fill(rd->renderer, r.x + 1, r.y + 1, r.w - 2, r.h - 2, 0xb0306a, 120);
+            draw_centred(rd, lv->items[item].icon, r.x + r.w / 2, r.y + r.h / 2, lifted ? 80 : 255);
+        }
+    }
+}
+
+/* A marker on every visible hotspot while the highlight key's effect lasts. */
+static void draw_highlight(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    if (g->highlight <= 0)
+        return;
+    int alpha = g->highlight > 20 ? 255 : g->highlight * 255 / 20; /* fades out at the end */
+    for (int i = 0; i < g->level->nhotspots; i++) {
+        NavPoint p;
+        if (!game_hotspot_click_point(g, i, &p))
+            continue;
+        fill(rd->renderer, p.x - 3, p.y - 3, 7, 7, 0x0c0814, alpha);
+        fill(rd->renderer, p.x - 2, p.y - 2, 5, 5, HIGHLIGHT_COLOR, alpha);
+        fill(rd->renderer, p.x - 1, p.y - 1, 3, 3, 0xb0306a, alpha);
+    }
+}
+
+bool render_has_cursors(Render *rd) { return assets_get(&rd->assets, CURSOR_IMAGES[CURSOR_IMG_ARROW].path) != NULL; }
+
+static void draw_cursor(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    if (!v->draw_cursor)
+        return;
+    if (g->held >= 0 && !game_busy(g)) {
+        draw_centred(rd, g->level->items[g->held].icon, v->cursor_x, v->cursor_y, 255);
+        return;
+    }
+    int kind = game_busy(g) ? CURSOR_IMG_WAIT : g->hover >= 0 ? (int)g->level->hotspots[g->hover].cursor : CURSOR_IMG_ARROW;
+    if (v->quit_prompt)
+        kind = CURSOR_IMG_ARROW;
+    const CursorImage *c = &CURSOR_IMAGES[kind];
+    draw_image(rd, c->path, v->cursor_x - c->hot_x, v->cursor_y - c->hot_y);
 }
 
 void render_quit_buttons(int screen_w, int screen_h, SDL_Rect *quit, SDL_Rect *stay)
@@ -194,6 +315,8 @@ void render_frame(Render *rd, const RenderView *v)
     SDL_RenderClear(r);
     int head_x = 0, head_y = 0;
     draw_scene(rd, v, &head_x, &head_y);
+    draw_highlight(rd, v);
+    draw_inventory(rd, v);
     if (rd->have_text) {
         draw_speech(rd, v, head_x, head_y);
         if (!v->quit_prompt)
@@ -211,4 +334,5 @@ void render_frame(Render *rd, const RenderView *v)
         if (v->quit_prompt)
             draw_quit_prompt(rd, v, lv->width, lv->height);
     }
+    draw_cursor(rd, v);
 }

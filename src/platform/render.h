@@ -18,6 +18,8 @@ typedef struct RenderView {
     int alpha;               /* 0..256: how far the frame is between the previous tick and this one */
     const char *error;       /* an error to show on top (a broken level edit), or NULL */
     const char *banner;      /* a status line at the bottom (replay playback), or NULL */
+    int cursor_x, cursor_y;  /* where to draw the cursor (logical px); the pointer when headless */
+    bool draw_cursor;        /* false: the system cursor is showing instead */
     bool quit_prompt;        /* the quit confirmation is open */
     int quit_hover;          /* 1: Quit under the pointer, 2: Stay, 0: neither */
 } RenderView;
@@ -34,6 +36,10 @@ void render_quit(Render *rd);
 /* Points the asset cache at another data root and forgets its textures (level reload). */
 void render_reset_assets(Render *rd, const char *root);
 void render_frame(Render *rd, const RenderView *v);
+/* The hover label for the current state ("Use Oven mitt on Popcorn machine"); "" when none. */
+void render_hover_label(const Game *g, char *out, size_t cap);
+/* True when the cursor images are available (the platform then hides the system cursor). */
+bool render_has_cursors(Render *rd);
 /* The quit confirmation's buttons, in logical coordinates. */
 void render_quit_buttons(int screen_w, int screen_h, SDL_Rect *quit, SDL_Rect *stay);
 

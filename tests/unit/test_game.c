@@ -233,6 +233,211 @@ static void test_reload_keeps_flags_items_and_position_by_id(void **state)
     level_free(edited);
 }
 
+static void point_at(Game *g, int x, int y) { move_to(g, x, y); }
+
+/* The bar opens at the bottom edge; slot i holds the i-th item gained. */
+static void open_bar_over_slot(Game *g, int slot)
+{
+    Rect r = game_inventory_slot(g->level, slot);
+    point_at(g, r.x + r.w / 2, g->level->height - 2);
+    point_at(g, r.x + r.w / 2, r.y + r.h / 2);
+}
+
+static void get_key(Game *g)
+{
+    int lamp_on = level_find_flag(lv, "lamp_on");
+    click_at(g, 160, 20, INPUT_LEFT);
+    while (!g->flags[lamp_on])
+        idle(g, 1);
+    idle(g, SPEECH_TICKS_MIN + 20);
+}
+
+static void test_taking_an_item_opens_the_bar_to_show_it(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    point_at(&g, 60, 70);
+    assert_false(g.inv_open);
+    get_key(&g);
+    assert_true(game_has_item(&g, level_find_item(lv, "key")));
+    assert_true(g.inv_open); /* shown without asking */
+    idle(&g, INV_FLASH_TICKS);
+    point_at(&g, 60, 40);
+    assert_false(g.inv_open);
+    open_bar_over_slot(&g, 0);
+    assert_true(g.inv_open);
+    assert_int_equal(g.hover_item, level_find_item(lv, "key"));
+    assert_int_equal(g.hover, -1); /* the bar covers the room */
+    point_at(&g, 60, 40); /* leaving the bar closes it */
+    assert_false(g.inv_open);
+}
+
+static void test_pick_an_item_and_use_it_on_a_hotspot(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    get_key(&g);
+    open_bar_over_slot(&g, 0);
+    click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
+    assert_int_equal(g.held, level_find_item(lv, "key"));
+    click_at(&g, 160, 20, INPUT_LEFT); /* key on the lamp: its own answer */
+    while (g.player.path_pos < g.player.npath)
+        idle(&g, 1);
+    assert_string_equal(speech(&g), "Wrong kind of lock.");
+    assert_int_equal(g.held, -1); /* used up as a cursor, still in the bag */
+    assert_true(game_has_item(&g, level_find_item(lv, "key")));
+}
+
+static void test_an_item_without_an_answer_gets_the_hotspots_own_catch_all_then_the_default(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    int coin = level_find_item(lv, "coin");
+    g.inventory[g.ninventory++] = (int16_t)coin;
+    g.held = (int16_t)coin;
+    click_at(&g, 160, 20, INPUT_LEFT);
+    idle(&g, 300);
+    click_at(&g, 160, 20, INPUT_LEFT); /* skip whatever is said... */
+    game_init(&g, lv, 1);
+    g.inventory[g.ninventory++] = (int16_t)coin;
+    g.held = (int16_t)coin;
+    g.player.x = 160 * FIXED_ONE;
+    g.player.y = 60 * FIXED_ONE;
+    click_at(&g, 160, 20, INPUT_LEFT); /* standing there already: answers at once */
+    assert_string_equal(speech(&g), "The lamp wants nothing.");
+    idle(&g, SPEECH_TICKS_MIN + 1);
+    g.held = (int16_t)coin;
+    click_at(&g, 30, 15, INPUT_LEFT); /* the sign has no answer for items */
+    while (g.player.path_pos < g.player.npath)
+        idle(&g, 1);
+    assert_string_equal(speech(&g), "That won't work.");
+}
+
+static void test_giving_an_item_to_an_actor(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    int coin = level_find_item(lv, "coin");
+    g.inventory[g.ninventory++] = (int16_t)coin;
+    g.held = (int16_t)coin;
+    click_at(&g, 60, 80, INPUT_LEFT);
+    for (int i = 0; i < 300 && g.speech.text < 0; i++)
+        idle(&g, 1);
+    assert_int_equal(g.speech.speaker, level_find_hotspot(lv, "bob"));
+    assert_string_equal(speech(&g), "Thanks!");
+    assert_false(game_has_item(&g, coin));
+}
+
+static void test_combining_two_items_in_either_order(void **state)
+{
+    (void)state;
+    for (int order = 0; order < 2; order++) {
+        Game g;
+        game_init(&g, lv, 1);
+        int key = level_find_item(lv, "key"), coin = level_find_item(lv, "coin");
+        g.inventory[g.ninventory++] = (int16_t)key;
+        g.inventory[g.ninventory++] = (int16_t)coin;
+        open_bar_over_slot(&g, order);
+        click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
+        open_bar_over_slot(&g, 1 - order);
+        click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
+        assert_string_equal(speech(&g), "Jingle.");
+        assert_int_equal(g.ninventory, 1);
+        assert_int_equal(g.inventory[0], level_find_item(lv, "keyring"));
+        assert_int_equal(g.held, -1);
+    }
+}
+
+static void test_combining_what_does_not_go_together_says_the_default(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    g.inventory[g.ninventory++] = (int16_t)level_find_item(lv, "key");
+    g.inventory[g.ninventory++] = (int16_t)level_find_item(lv, "keyring");
+    open_bar_over_slot(&g, 0);
+    click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
+    open_bar_over_slot(&g, 1);
+    click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
+    assert_string_equal(speech(&g), "Those don't go together.");
+    assert_int_equal(g.ninventory, 2);
+}
+
+static void test_right_click_puts_the_item_back_and_looks_at_items(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    g.inventory[g.ninventory++] = (int16_t)level_find_item(lv, "key");
+    open_bar_over_slot(&g, 0);
+    click_at(&g, g.pointer_x, g.pointer_y, INPUT_RIGHT);
+    assert_string_equal(speech(&g), "A key.");
+    idle(&g, SPEECH_TICKS_MIN);
+    click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
+    assert_int_equal(g.held, level_find_item(lv, "key"));
+    click_at(&g, 60, 70, INPUT_RIGHT);
+    assert_int_equal(g.held, -1);
+    assert_null(speech(&g)); /* no look: the right click only put it back */
+}
+
+static void test_scripted_walk_takes_input_away_until_it_arrives(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 30, 15, INPUT_LEFT); /* the sign: give a coin, walk to (120, 95), speak */
+    int coin = level_find_item(lv, "coin");
+    while (!game_has_item(&g, coin))
+        idle(&g, 1);
+    assert_true(game_busy(&g));
+    click_at(&g, 10, 60, INPUT_LEFT); /* ignored: a cutscene is playing */
+    while (g.speech.text < 0)
+        idle(&g, 1);
+    NavPoint p = game_player_pos(&g);
+    assert_int_equal(p.x, 120);
+    assert_int_equal(p.y, 95);
+    assert_string_equal(speech(&g), "Found a coin.");
+}
+
+static void test_tab_highlights_every_hotspot_for_a_while(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    Input in = {0};
+    input_add_key(&in, KEY_TAB);
+    game_tick(&g, &in);
+    assert_true(g.highlight > 0);
+    idle(&g, HIGHLIGHT_TICKS);
+    assert_int_equal(g.highlight, 0);
+}
+
+static void test_double_click_hurries_the_walk(void **state)
+{
+    (void)state;
+    Game slow, fast;
+    game_init(&slow, lv, 1);
+    game_init(&fast, lv, 1);
+    click_at(&slow, 180, 88, INPUT_LEFT);
+    click_at(&fast, 180, 88, INPUT_LEFT);
+    idle(&fast, 5);
+    click_at(&fast, 181, 88, INPUT_LEFT); /* the same spot, soon after */
+    assert_true(fast.player.hurry);
+    int t_slow = 0, t_fast = 0;
+    while (slow.player.path_pos < slow.player.npath && t_slow < 2000)
+        idle(&slow, 1), t_slow++;
+    while (fast.player.path_pos < fast.player.npath && t_fast < 2000)
+        idle(&fast, 1), t_fast++;
+    assert_true(t_fast * 10 < t_slow * 7); /* noticeably quicker */
+    assert_false(fast.player.hurry);
+    NavPoint p = game_player_pos(&fast);
+    assert_int_equal(p.x, 180);
+}
+
 /* A million ticks of random moves and clicks on the real level: the player stays on the floor,
  * the inventory holds no duplicates, the script and speech stay valid. */
 static void test_random_clicks_keep_every_invariant(void **state)
@@ -293,6 +498,16 @@ int main(void)
         cmocka_unit_test(test_default_lines_come_from_the_seeded_rng),
         cmocka_unit_test(test_actor_speaks_in_own_voice),
         cmocka_unit_test(test_reload_keeps_flags_items_and_position_by_id),
+        cmocka_unit_test(test_taking_an_item_opens_the_bar_to_show_it),
+        cmocka_unit_test(test_pick_an_item_and_use_it_on_a_hotspot),
+        cmocka_unit_test(test_an_item_without_an_answer_gets_the_hotspots_own_catch_all_then_the_default),
+        cmocka_unit_test(test_giving_an_item_to_an_actor),
+        cmocka_unit_test(test_combining_two_items_in_either_order),
+        cmocka_unit_test(test_combining_what_does_not_go_together_says_the_default),
+        cmocka_unit_test(test_right_click_puts_the_item_back_and_looks_at_items),
+        cmocka_unit_test(test_scripted_walk_takes_input_away_until_it_arrives),
+        cmocka_unit_test(test_tab_highlights_every_hotspot_for_a_while),
+        cmocka_unit_test(test_double_click_hurries_the_walk),
         cmocka_unit_test(test_random_clicks_keep_every_invariant),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

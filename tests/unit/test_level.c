@@ -94,7 +94,7 @@ static void test_unknown_flag_names_path_and_line(void **state)
     Diag d;
     Level *lv = load_with("{\"set\": \"lamp_on\"}", "{\"set\": \"lamp_of\"}", &d);
     assert_null(lv);
-    assert_true(diag_has(&d, "inline.json:17:"));
+    assert_true(diag_has(&d, "inline.json:21:"));
     assert_true(diag_has(&d, "hotspots[1].use[0].set: unknown flag \"lamp_of\""));
     diag_free(&d);
 }
