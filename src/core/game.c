@@ -449,7 +449,9 @@ static void click(Game *g, uint8_t buttons)
 static void update_inventory_bar(Game *g)
 {
     int32_t h = g->level->height;
-    if (g->pointer_y >= h - INV_OPEN_EDGE || g->inv_flash > 0)
+    if (g->dlg_tree >= 0) /* the choices take the bottom of the screen during a conversation */
+        g->inv_open = false;
+    else if (g->pointer_y >= h - INV_OPEN_EDGE || g->inv_flash > 0)
         g->inv_open = true;
     else if (g->pointer_y < h - INV_BAR_H - 4)
         g->inv_open = false;

@@ -40,6 +40,8 @@ typedef struct App {
     InputCollector input;
     bool quit_prompt;
     int quit_hover;
+    bool log_open;               /* the conversation log is open (the game waits) */
+    int log_scroll;
     bool minimised, unfocused, ever_focused;
     bool running;
     int32_t prev_x, prev_y;      /* player position before the last tick */
@@ -211,11 +213,38 @@ static void handle_event(App *app, const SDL_Event *e)
             toggle_fullscreen(app);
             return;
         }
+        if (app->log_open) {
+            if (k == SDLK_ESCAPE || k == SDLK_l)
+                app->log_open = false;
+            else if (k == SDLK_UP || k == SDLK_PAGEUP)
+                app->log_scroll += k == SDLK_UP ? 1 : 8;
+            else if ((k == SDLK_DOWN || k == SDLK_PAGEDOWN) && app->log_scroll > 0)
+                app->log_scroll -= k == SDLK_DOWN ? 1 : 8;
+            if (app->log_scroll < 0)
+                app->log_scroll = 0;
+            if (app->log_scroll >= GAME_LOG_MAX)
+                app->log_scroll = GAME_LOG_MAX - 1;
+            return;
+        }
         if (!app->quit_prompt && k == SDLK_ESCAPE) {
             app->quit_prompt = true;
             app->quit_hover = 2;
             return;
         }
+        if (!app->quit_prompt && k == SDLK_l) {
+            app->log_open = true;
+            app->log_scroll = 0;
+            return;
+        }
+    }
+    if (app->log_open) {
+        if (e->type == SDL_MOUSEWHEEL) {
+            app->log_scroll += e->wheel.y;
+            app->log_scroll = app->log_scroll < 0 ? 0 : app->log_scroll >= GAME_LOG_MAX ? GAME_LOG_MAX - 1 : app->log_scroll;
+        } else if (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_RIGHT) {
+            app->log_open = false;
+        }
+        return;
     }
     if (app->quit_prompt) {
         quit_prompt_event(app, e);
@@ -277,6 +306,8 @@ static void draw(App *app, int alpha)
         .draw_cursor = app->custom_cursor,
         .banner = app->watching ? app->banner : NULL,
         .quit_prompt = app->quit_prompt,
+        .log_open = app->log_open,
+        .log_scroll = app->log_scroll,
         .quit_hover = app->quit_hover,
     };
     SDL_SetRenderTarget(app->renderer, app->target);
@@ -328,7 +359,7 @@ static void loop(App *app)
         acc += frame;
         int ticks = 0;
         while (acc >= dt && ticks < APP_MAX_CATCHUP_TICKS) {
-            if (!app->quit_prompt)
+            if (!app->quit_prompt && !app->log_open)
                 run_tick(app);
             acc -= dt;
             ticks++;

@@ -1,6 +1,8 @@
 /* render.c — layers, people sorted by depth, labels, speech and overlays. */
 #include "render.h"
 
+#include "dialogue.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +263,68 @@ static void draw_highlight(Render *rd, const RenderView *v)
     }
 }
 
+static const char *speaker_label(const Level *lv, int speaker)
+{
+    return speaker == SPEAKER_PLAYER ? lv->player.name : lv->hotspots[speaker].name;
+}
+
+static uint32_t speaker_color(const Level *lv, int speaker)
+{
+    return speaker == SPEAKER_PLAYER ? lv->player.color : lv->hotspots[speaker].color;
+}
+
+/* The choices on offer, numbered, at the bottom of the screen; the hovered one lit. */
+static void draw_choices(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    if (g->dlg_phase != DLG_CHOOSING)
+        return;
+    int16_t shown[DIALOGUE_CHOICES_SHOWN];
+    int n = dialogue_visible(g, shown);
+    int32_t top = dialogue_panel_top(lv, n);
+    fill(rd->renderer, 0, top, lv->width, lv->height - top, 0x120c1c, 225);
+    fill(rd->renderer, 0, top, lv->width, 1, 0xe03fb0, 255);
+    for (int i = 0; i < n; i++) {
+        int y = top + DLG_PAD + i * DLG_ROW_H;
+        bool lit = i == g->dlg_hover;
+        if (lit)
+            fill(rd->renderer, 4, y, lv->width - 8, DLG_ROW_H, 0x93206f, 200);
+        char row[300];
+        snprintf(row, sizeof row, "%d.  %s", i + 1, lv->texts[lv->choices[shown[i]].text]);
+        text_draw(&rd->text, row, lit ? 0xffffff : 0xf2d597, 0, 10, y);
+    }
+}
+
+/* The conversation log: who said what, newest at the bottom, scrolled back by log_scroll. */
+static void draw_log(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    if (!v->log_open)
+        return;
+    const int margin = 24, wrap = lv->width - 2 * margin - 16;
+    fill(rd->renderer, 0, 0, lv->width, lv->height, 0x0c0814, 200);
+    fill(rd->renderer, margin, margin, lv->width - 2 * margin, lv->height - 2 * margin, 0x1c1428, 240);
+    fill(rd->renderer, margin, margin, lv->width - 2 * margin, 1, 0xe03fb0, 255);
+    text_draw(&rd->text, "What was said  (L or Esc to close, Up/Down to scroll)", 0xd8d0e8, 0, margin + 8, margin + 4);
+    uint32_t kept = g->log_total < GAME_LOG_MAX ? g->log_total : GAME_LOG_MAX;
+    int bottom = lv->height - margin - 6, top = margin + 20;
+    if (kept == 0)
+        text_draw(&rd->text, "Nothing yet. The silence is deafening.", 0xd8d0e8, 0, margin + 8, top);
+    for (int i = (int)kept - 1 - v->log_scroll; i >= 0 && bottom > top; i--) {
+        const LogLine *l = &g->log[(g->log_total - kept + (uint32_t)i) % GAME_LOG_MAX];
+        char line[600];
+        snprintf(line, sizeof line, "%s: %s", speaker_label(lv, l->speaker), lv->texts[l->text]);
+        int w, h;
+        text_measure(&rd->text, line, wrap, &w, &h);
+        if (bottom - h < top)
+            break;
+        text_draw_left(&rd->text, line, speaker_color(lv, l->speaker), wrap, margin + 8, bottom - h);
+        bottom -= h + 3;
+    }
+}
+
 bool render_has_cursors(Render *rd) { return assets_get(&rd->assets, CURSOR_IMAGES[CURSOR_IMG_ARROW].path) != NULL; }
 
 static void draw_cursor(Render *rd, const RenderView *v)
@@ -319,8 +383,10 @@ void render_frame(Render *rd, const RenderView *v)
     draw_inventory(rd, v);
     if (rd->have_text) {
         draw_speech(rd, v, head_x, head_y);
-        if (!v->quit_prompt)
+        draw_choices(rd, v);
+        if (!v->quit_prompt && !v->log_open)
             draw_hover_label(rd, v);
+        draw_log(rd, v);
         if (v->banner) {
             fill(r, 0, lv->height - 16, lv->width, 16, 0x0c0814, 180);
             text_draw(&rd->text, v->banner, 0xd8d0e8, 0, 6, lv->height - 15);

@@ -21,6 +21,8 @@ typedef struct RenderView {
     int cursor_x, cursor_y;  /* where to draw the cursor (logical px); the pointer when headless */
     bool draw_cursor;        /* false: the system cursor is showing instead */
     bool quit_prompt;        /* the quit confirmation is open */
+    bool log_open;           /* the conversation log is open */
+    int log_scroll;          /* lines scrolled back from the newest */
     int quit_hover;          /* 1: Quit under the pointer, 2: Stay, 0: neither */
 } RenderView;
 

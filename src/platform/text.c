@@ -21,7 +21,6 @@ bool text_init(Text *t, SDL_Renderer *r, const char *root, char *err, size_t err
         return false;
     }
     TTF_SetFontHinting(t->font, TTF_HINTING_MONO);
-    TTF_SetFontWrappedAlign(t->font, TTF_WRAPPED_ALIGN_CENTER);
     return true;
 }
 
@@ -49,13 +48,13 @@ static SDL_Surface *render_solid(TTF_Font *f, const char *s, SDL_Color c, int wr
     return rgba;
 }
 
-static TextCacheEntry *text_get(Text *t, const char *s, uint32_t color, int wrap)
+static TextCacheEntry *text_get(Text *t, const char *s, uint32_t color, int wrap, bool left)
 {
     t->frame++;
     TextCacheEntry *victim = &t->cache[0];
     for (int i = 0; i < TEXT_CACHE_MAX; i++) {
         TextCacheEntry *e = &t->cache[i];
-        if (e->text && e->color == color && e->wrap == wrap && strcmp(e->text, s) == 0) {
+        if (e->text && e->color == color && e->wrap == wrap && e->left == left && strcmp(e->text, s) == 0) {
             e->last_used = t->frame;
             return e;
         }
@@ -68,6 +67,7 @@ static TextCacheEntry *text_get(Text *t, const char *s, uint32_t color, int wrap
     memset(victim, 0, sizeof *victim);
     SDL_Color fg = {(Uint8)(color >> 16), (Uint8)(color >> 8), (Uint8)color, 255};
     SDL_Color black = {12, 8, 20, 255};
+    TTF_SetFontWrappedAlign(t->font, left ? TTF_WRAPPED_ALIGN_LEFT : TTF_WRAPPED_ALIGN_CENTER);
     SDL_Surface *fill = render_solid(t->font, s, fg, wrap);
     SDL_Surface *edge = render_solid(t->font, s, black, wrap);
     if (!fill || !edge) {
@@ -102,33 +102,38 @@ static TextCacheEntry *text_get(Text *t, const char *s, uint32_t color, int wrap
     victim->text = SDL_strdup(s);
     victim->color = color;
     victim->wrap = wrap;
+    victim->left = left;
     victim->last_used = t->frame;
     return victim;
 }
 
 void text_measure(Text *t, const char *s, int wrap, int *w, int *h)
 {
-    TextCacheEntry *e = text_get(t, s, 0xffffff, wrap);
+    TextCacheEntry *e = text_get(t, s, 0xffffff, wrap, false);
     *w = e ? e->w : 0;
     *h = e ? e->h : 0;
 }
 
-void text_draw(Text *t, const char *s, uint32_t color, int wrap, int x, int y)
+static void draw_at(Text *t, const char *s, uint32_t color, int wrap, int x, int y, bool left)
 {
     if (!t->font || !s || !*s)
         return;
-    TextCacheEntry *e = text_get(t, s, color, wrap);
+    TextCacheEntry *e = text_get(t, s, color, wrap, left);
     if (!e)
         return;
     SDL_Rect dst = {x, y, e->w, e->h};
     SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
 }
 
+void text_draw(Text *t, const char *s, uint32_t color, int wrap, int x, int y) { draw_at(t, s, color, wrap, x, y, false); }
+
+void text_draw_left(Text *t, const char *s, uint32_t color, int wrap, int x, int y) { draw_at(t, s, color, wrap, x, y, true); }
+
 void text_draw_above(Text *t, const char *s, uint32_t color, int wrap, int cx, int bottom, int sw, int sh)
 {
     if (!t->font || !s || !*s)
         return;
-    TextCacheEntry *e = text_get(t, s, color, wrap);
+    TextCacheEntry *e = text_get(t, s, color, wrap, false);
     if (!e)
         return;
     int x = cx - e->w / 2, y = bottom - e->h;

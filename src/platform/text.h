@@ -16,6 +16,7 @@ typedef struct TextCacheEntry {
     char *text;
     uint32_t color;
     int wrap;
+    bool left;           /* wrapped lines aligned left (else centred) */
     SDL_Texture *texture;
     int w, h;
     uint32_t last_used;
@@ -33,8 +34,10 @@ bool text_init(Text *t, SDL_Renderer *r, const char *root, char *err, size_t err
 void text_quit(Text *t);
 /* Size of the texture text_draw would produce. */
 void text_measure(Text *t, const char *s, int wrap, int *w, int *h);
-/* Draws s (colour 0xRRGGBB, black outline) with its top-left at x, y; wrap 0 = one line. */
+/* Draws s (colour 0xRRGGBB, black outline) with its top-left at x, y; wrap 0 = one line; wrapped
+ * lines are centred (text_draw) or aligned left (text_draw_left). */
 void text_draw(Text *t, const char *s, uint32_t color, int wrap, int x, int y);
+void text_draw_left(Text *t, const char *s, uint32_t color, int wrap, int x, int y);
 /* Draws s centred on cx with its bottom at `bottom`, kept inside a screen of sw x sh. */
 void text_draw_above(Text *t, const char *s, uint32_t color, int wrap, int cx, int bottom, int sw, int sh);
 
