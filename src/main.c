@@ -31,6 +31,9 @@ static void usage(FILE *out)
             "        validate level files; every error as file:line:col. Exit 0 clean, 1 errors\n"
             "  stardust render LEVEL [--replay FILE] [--tick N] -o PNG\n"
             "        draw one frame headless (no window) into a PNG\n"
+            "  stardust anim LEVEL OBJECT CLIP -o PNG\n"
+            "        draw every frame of an object's animation clip side by side (OBJECT: a hotspot\n"
+            "        or actor id, or player)\n"
             "  stardust --help | --version\n"
             "\n"
             "In the game: left click walks, or walks to a thing and uses it; right click looks at it.\n"
@@ -184,6 +187,28 @@ static int cmd_render(int argc, char **argv)
     return app_render(&o);
 }
 
+static int cmd_anim(int argc, char **argv)
+{
+    const char *args[3] = {NULL, NULL, NULL}, *out = NULL;
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", argv[i]);
+            out = argv[++i];
+        } else if (argv[i][0] == '-') {
+            return usage_error("unknown option '%s' for anim", argv[i]);
+        } else if (n < 3) {
+            args[n++] = argv[i];
+        } else {
+            return usage_error("anim takes LEVEL OBJECT CLIP, found another: '%s'", argv[i]);
+        }
+    }
+    if (n < 3 || !out)
+        return usage_error("%s", "anim needs LEVEL OBJECT CLIP -o PNG");
+    return app_anim_strip(args[0], args[1], args[2], out);
+}
+
 static int cmd_play(int argc, char **argv)
 {
     PlayOptions o = {.level_path = NULL, .seed = 1};
@@ -231,6 +256,8 @@ int main(int argc, char **argv)
         return cmd_replay(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "render") == 0)
         return cmd_render(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "anim") == 0)
+        return cmd_anim(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "play") == 0)
         return cmd_play(argc - 2, argv + 2);
     return cmd_play(argc - 1, argv + 1);

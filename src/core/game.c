@@ -2,17 +2,30 @@
  * script interpreter that plays responses out over ticks. */
 #include "game.h"
 
+#include "anim.h"
 #include "dialogue.h"
 
 #include <string.h>
 
 /* ------------------------------------------------------------------ small helpers */
 
-static void emit(Game *g, GameEventKind kind, int a, int32_t b)
+void game_emit(Game *g, GameEventKind kind, int a, int32_t b)
 {
     if (g->nevents < GAME_EVENT_MAX)
         g->events[g->nevents++] = (GameEvent){(uint8_t)kind, (int16_t)a, b};
 }
+
+#define emit game_emit
+
+void game_set_flag(Game *g, int flag, bool value)
+{
+    if (g->flags[flag] != value) {
+        g->flags[flag] = value;
+        emit(g, EV_FLAG, flag, value);
+    }
+}
+
+bool game_speaking(const Game *g, int speaker) { return g->speech.text >= 0 && g->speech.speaker == speaker; }
 
 static int32_t isqrt64(int64_t v)
 {
@@ -212,13 +225,32 @@ static void script_run(Game *g)
         case OP_DIALOGUE:
             dialogue_start(g, op->a, g->dlg_tree >= 0 ? g->dlg_resume : g->pc);
             break;
-        case OP_SAY: say(g, op->a, op->b); return;
-        case OP_SET:
-            if (g->flags[op->a] != (op->b != 0)) {
-                g->flags[op->a] = op->b != 0;
-                emit(g, EV_FLAG, op->a, op->b);
+        case OP_ANIM_STATE: anim_set_state(g, op->a, op->b); break;
+        case OP_ANIM_PLAY: anim_play(g, op->a, op->b >> 16, op->b & 0xffff); break;
+        case OP_ANIM_QUEUE: anim_queue(g, op->a, op->b >> 16, op->b & 0xffff); break;
+        case OP_ANIM_SPEED: g->anims[op->a].layer[op->b >> 16].speed = (int16_t)(op->b & 0xffff); break;
+        case OP_WAIT_ANIM:
+            if (!anim_finished(g, op->a, op->b)) {
+                g->pc--; /* look again next tick */
+                return;
             }
             break;
+        case OP_WAIT_SIGNAL:
+            if (g->wait_signal != op->a) { /* start waiting for a new sending */
+                g->wait_signal = op->a;
+                g->signals &= ~(1u << op->a);
+                g->pc--;
+                return;
+            }
+            if (!(g->signals & (1u << op->a))) {
+                g->pc--;
+                return;
+            }
+            g->signals &= ~(1u << op->a);
+            g->wait_signal = -1;
+            break;
+        case OP_SAY: say(g, op->a, op->b); return;
+        case OP_SET: game_set_flag(g, op->a, op->b != 0); break;
         case OP_GIVE: give_item(g, op->a); break;
         case OP_TAKE: take_item(g, op->a); break;
         case OP_FACE: g->player.facing = (uint8_t)op->a; break;
@@ -318,6 +350,8 @@ static bool walk_to(Game *g, NavPoint p)
 }
 
 static bool walking(const Game *g) { return g->player.path_pos < g->player.npath; }
+
+bool game_walking(const Game *g) { return walking(g); }
 
 /* Moves the player along the path at a speed that shrinks with distance (depth). */
 static void walk_step(Game *g)
@@ -490,6 +524,8 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
     for (int i = 0; i < lv->nitems; i++)
         if (lv->items[i].start)
             g->inventory[g->ninventory++] = (int16_t)i;
+    g->wait_signal = -1;
+    anim_init(g);
 }
 
 void game_tick(Game *g, const Input *in)
@@ -516,6 +552,7 @@ void game_tick(Game *g, const Input *in)
     if (g->wait_ticks > 0)
         g->wait_ticks--;
     script_run(g);
+    anim_tick(g);
     if (g->inv_flash > 0)
         g->inv_flash--;
     if (g->highlight > 0)
@@ -562,6 +599,15 @@ void game_rebind(Game *g, const Level *lv)
         if (n >= 0 && dialogue_visited(g, i))
             next.visited[n >> 3] |= (uint8_t)(1u << (n & 7));
     }
+    for (int o = 0; o < old->nobjects; o++) { /* machines keep their state, by name */
+        int st = g->anims[o].state, no = level_find_object(lv, level_object_name(old, o));
+        if (st < 0 || no < 0)
+            continue;
+        for (int k = 0; k < lv->nstates; k++)
+            if (lv->states[k].object == no && strcmp(lv->states[k].id, old->states[st].id) == 0)
+                anim_set_state(&next, no, k);
+    }
+    next.nevents = 0;
     next.hover = (int16_t)game_hit_test(&next, (NavPoint){next.pointer_x, next.pointer_y});
     *g = next;
 }

@@ -36,6 +36,23 @@ typedef enum DialoguePhase {
     DLG_CHOSEN     /* the picked choice plays */
 } DialoguePhase;
 
+typedef struct AnimPlayer {
+    int16_t clip;        /* playing clip, -1 none */
+    int16_t frame;       /* frame within the clip */
+    int32_t elapsed;     /* time spent in this frame, 1/256 tick */
+    int8_t dir;          /* +1 forwards, -1 backwards (ping-pong) */
+    bool finished;       /* a once clip has played out */
+    bool forced;         /* body: a script's clip, kept until it plays out */
+    int16_t queued;      /* clip to follow, -1 none */
+    int16_t speed;       /* playback speed, 1/256 (ANIM_SPEED_ONE is normal) */
+} AnimPlayer;
+
+typedef struct AnimState {
+    AnimPlayer layer[ANIM_LAYERS];
+    int16_t state;       /* state-machine state, -1 none */
+    bool mirror;         /* drawn mirrored (left borrowing right) */
+} AnimState;
+
 typedef struct LogLine {
     int16_t speaker; /* SPEAKER_PLAYER or actor hotspot index */
     int32_t text;    /* text index */
@@ -109,11 +126,23 @@ typedef struct Game {
     int32_t dlg_resume;             /* op to resume once the conversation ends, -1 none */
     uint8_t visited[LEVEL_NODE_MAX / 8];   /* dialogue nodes seen, a bit each */
     uint8_t chosen[LEVEL_CHOICE_MAX / 8];  /* once-only choices used, a bit each */
+    AnimState anims[LEVEL_OBJECT_MAX]; /* one per animated object (0: the player) */
+    uint32_t signals;               /* signals sent by frame events and not yet waited for, a bit each */
+    int16_t wait_signal;            /* the signal a script waits for, -1 none */
     uint32_t log_total;             /* lines spoken so far; the last GAME_LOG_MAX are kept */
     LogLine log[GAME_LOG_MAX];      /* ring: line i is at log[i % GAME_LOG_MAX] */
     int nevents;                    /* events of the last tick (not part of the state) */
     GameEvent events[GAME_EVENT_MAX];
 } Game;
+
+/* Appends an event for the platform (sound, flag, ...). */
+void game_emit(Game *g, GameEventKind kind, int a, int32_t b);
+/* Sets a flag (emitting EV_FLAG when it changes). */
+void game_set_flag(Game *g, int flag, bool value);
+/* True while that speaker's line is showing (SPEAKER_PLAYER or an actor index). */
+bool game_speaking(const Game *g, int speaker);
+/* True while the player walks. */
+bool game_walking(const Game *g);
 
 /* Starts a play-through of lv with a seed. */
 void game_init(Game *g, const Level *lv, uint64_t seed);

@@ -33,6 +33,17 @@
 #define LEVEL_ENTRY_MAX 128       /* conditional entry points over all trees */
 #define DIALOGUE_CHOICES_SHOWN 9  /* visible choices at once (keys 1-9) */
 #define NODE_END (-1)             /* a goto that leaves the conversation */
+#define LEVEL_ANIMSET_MAX 24      /* animation sets (one sheet each) */
+#define LEVEL_CLIP_MAX 160
+#define LEVEL_FRAME_MAX 1024
+#define LEVEL_ANIM_EVENT_MAX 256
+#define LEVEL_OBJECT_MAX 32       /* animated objects: the player and animated hotspots/actors */
+#define LEVEL_STATE_MAX 96        /* state-machine states over all objects */
+#define LEVEL_TRANSITION_MAX 160
+#define LEVEL_SIGNAL_MAX 32
+#define ANIM_LAYERS 3             /* body, face, effect */
+#define ANIM_SPEED_ONE 256        /* playback speed 1.0 */
+#define OBJECT_PLAYER 0           /* the player is always animated object 0 */
 #define SPEAKER_PLAYER (-1)       /* a say action's speaker when it is the player */
 
 typedef enum Facing { FACE_DOWN, FACE_UP, FACE_LEFT, FACE_RIGHT, FACE_COUNT } Facing;
@@ -59,6 +70,12 @@ typedef enum OpCode {
     OP_WIN,         /* the game is won */
     OP_WALK,        /* a: hotspot whose walk_to to walk to, or -1 for the point b = y << 16 | x; waits */
     OP_DIALOGUE,    /* a: tree — start a conversation; the script goes on after it ends */
+    OP_ANIM_STATE,  /* a: object, b: state — put its state machine in that state */
+    OP_ANIM_PLAY,   /* a: object, b: clip | layer << 16 — play a clip now */
+    OP_ANIM_QUEUE,  /* a: object, b: clip | layer << 16 — play it after the current clip */
+    OP_ANIM_SPEED,  /* a: object, b: speed (1/256) | layer << 16 */
+    OP_WAIT_ANIM,   /* a: object, b: layer — wait until its clip has played out */
+    OP_WAIT_SIGNAL, /* a: signal — wait until a frame event sends it */
     OP_JUMP,        /* b: op index */
     OP_JUMP_UNLESS  /* a: condition index, b: op index taken when the condition is false */
 } OpCode;
@@ -119,6 +136,61 @@ typedef struct DialogueTree {
     int16_t first_entry, nentries; /* tried in order; the first whose condition holds starts it */
 } DialogueTree;
 
+typedef enum AnimMode { ANIM_ONCE, ANIM_LOOP, ANIM_PINGPONG, ANIM_MODE_COUNT } AnimMode;
+typedef enum AnimLayer { LAYER_BODY, LAYER_FACE, LAYER_EFFECT } AnimLayer;
+typedef enum AnimEventKind { AEV_SOUND, AEV_SET, AEV_SIGNAL } AnimEventKind;
+
+typedef struct AnimEvent {
+    uint8_t kind;          /* AnimEventKind */
+    int16_t a;             /* sound, flag or signal index */
+} AnimEvent;
+
+typedef struct AnimFrame {
+    Rect src;              /* the frame in the sheet */
+    NavPoint origin;       /* the point of the frame placed at the object's position (feet) */
+    int16_t ticks;         /* how long it shows at speed 1 */
+    int16_t first_event, nevents; /* fired when the frame starts */
+} AnimFrame;
+
+typedef struct AnimClip {
+    char *id;
+    int16_t set;           /* owning animation set */
+    int16_t first_frame, nframes;
+    uint8_t mode;          /* AnimMode */
+} AnimClip;
+
+typedef struct AnimSet {
+    char *id;
+    char *sheet;           /* image path */
+    int16_t first_clip, nclips;
+} AnimSet;
+
+typedef struct SmTransition {
+    int16_t cond;          /* when this holds... */
+    int16_t to;            /* ...the machine goes to this state */
+} SmTransition;
+
+typedef struct SmState {
+    char *id;
+    int16_t object;        /* owning object */
+    int16_t clip;          /* its body clip */
+    int16_t talk;          /* body clip while the object speaks, -1: the same */
+    int16_t next;          /* state when the clip has played out, -1: stay */
+    int16_t spots;         /* light spots the platform throws around the room in this state */
+    int16_t first_transition, ntransitions; /* checked in order every tick */
+} SmState;
+
+typedef enum AutoClip { AUTO_IDLE, AUTO_WALK, AUTO_TALK, AUTO_COUNT } AutoClip;
+
+typedef struct AnimObject {
+    int16_t hotspot;       /* the hotspot or actor, -1 for the player */
+    int16_t set;           /* its animation set, -1 none */
+    int16_t start_state;   /* -1: no state machine (idle/talk/walk chosen automatically) */
+    NavPoint at;           /* where it is drawn (props and actors; the player moves) */
+    int16_t auto_clip[AUTO_COUNT][FACE_COUNT]; /* resolved at load: idle/walk/talk per facing, -1 none */
+    bool auto_mirror[FACE_COUNT];              /* that facing borrows the mirrored right-facing clips */
+} AnimObject;
+
 typedef struct Layer {
     char *image;      /* path relative to the data root */
     int32_t baseline; /* -1: drawn behind everyone; else drawn in front of people whose feet are above it */
@@ -138,7 +210,8 @@ typedef struct Hotspot {
     int16_t visible_if;          /* condition index, -1 for always */
     int32_t script[VERB_COUNT];  /* first op of each verb's response, -1 for the level default */
     NavPoint at;                 /* actors: feet position */
-    char *sprite;                /* actors: image path */
+    char *sprite;                /* actors: image path (NULL when animated) */
+    int16_t object;              /* animated object index, -1 when not animated */
     uint32_t color;              /* actors: speech colour 0xRRGGBB */
     int32_t line;                /* line in the level file */
 } Hotspot;
@@ -156,6 +229,7 @@ typedef struct Player {
     char *image[FACE_COUNT];    /* standing image per facing (left may mirror right: NULL) */
     uint32_t color;             /* speech colour 0xRRGGBB */
     int32_t speed;              /* walking speed, 1/256 px per tick at full scale */
+    int16_t anims;              /* animation set, -1: the still images */
 } Player;
 
 typedef struct LevelArena LevelArena;
@@ -195,6 +269,22 @@ typedef struct Level {
     DialogueChoice choices[LEVEL_CHOICE_MAX];
     int nentries;
     DialogueEntry entries[LEVEL_ENTRY_MAX];
+    int nsets;
+    AnimSet sets[LEVEL_ANIMSET_MAX];
+    int nclips;
+    AnimClip clips[LEVEL_CLIP_MAX];
+    int nframes;
+    AnimFrame frames[LEVEL_FRAME_MAX];
+    int nanim_events;
+    AnimEvent anim_events[LEVEL_ANIM_EVENT_MAX];
+    int nobjects;                      /* animated objects; 0 is the player */
+    AnimObject objects[LEVEL_OBJECT_MAX];
+    int nstates;
+    SmState states[LEVEL_STATE_MAX];
+    int ntransitions;
+    SmTransition transitions[LEVEL_TRANSITION_MAX];
+    int nsignals;
+    char *signal_ids[LEVEL_SIGNAL_MAX];
     int nops;
     Op ops[LEVEL_OP_MAX];
     int nconds;
@@ -217,6 +307,11 @@ int level_find_hotspot(const Level *lv, const char *id);
 int level_find_flag(const Level *lv, const char *id);
 int level_find_item(const Level *lv, const char *id);
 int level_find_tree(const Level *lv, const char *id);
+int level_find_set(const Level *lv, const char *id);
+/* The animated object named like a hotspot/actor id, or "player"; -1 when none. */
+int level_find_object(const Level *lv, const char *id);
+/* The object's name as the state JSON shows it ("player" or the hotspot id). */
+const char *level_object_name(const Level *lv, int object);
 /* A node by its full id "tree.node". */
 int level_find_node(const Level *lv, const char *id);
 
@@ -227,6 +322,7 @@ int32_t level_response(const Level *lv, ResponseKind kind, int owner, int item);
 /* Names of enum values as written in level files. */
 const char *facing_name(Facing f);
 const char *cursor_name(Cursor c);
+const char *anim_layer_name(int layer);
 
 /* True when a point is inside the hotspot's shape (edges included). */
 bool hotspot_contains(const Hotspot *h, NavPoint p);

@@ -113,6 +113,61 @@ static void walk_dialogue(Game *g, Ser *s)
     }
 }
 
+/* Every animated object's layers; JSON names clips and states and skips idle layers. */
+static void walk_anims(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    if (!ser_is_json(s)) {
+        for (int o = 0; o < lv->nobjects; o++) {
+            AnimState *a = &g->anims[o];
+            ser_ref(s, NULL, &a->state, NULL);
+            ser_bool(s, NULL, &a->mirror);
+            for (int l = 0; l < ANIM_LAYERS; l++) {
+                AnimPlayer *p = &a->layer[l];
+                int32_t dir = p->dir, speed = p->speed;
+                ser_ref(s, NULL, &p->clip, NULL);
+                ser_ref(s, NULL, &p->frame, NULL);
+                ser_i32(s, NULL, &p->elapsed);
+                ser_i32(s, NULL, &dir);
+                ser_bool(s, NULL, &p->finished);
+                ser_bool(s, NULL, &p->forced);
+                ser_ref(s, NULL, &p->queued, NULL);
+                ser_i32(s, NULL, &speed);
+                p->dir = (int8_t)(dir < 0 ? -1 : 1);
+                p->speed = (int16_t)speed;
+                if (speed < 0 || speed > 16 * ANIM_SPEED_ONE)
+                    s->ok = false;
+            }
+        }
+        ser_u32(s, NULL, &g->signals);
+        ser_ref(s, NULL, &g->wait_signal, NULL);
+        return;
+    }
+    ser_object_begin(s, "anims");
+    for (int o = 0; o < lv->nobjects; o++) {
+        AnimState *a = &g->anims[o];
+        if (a->layer[LAYER_BODY].clip < 0)
+            continue;
+        ser_object_begin(s, level_object_name(lv, o));
+        for (int l = 0; l < ANIM_LAYERS; l++) {
+            AnimPlayer *p = &a->layer[l];
+            if (p->clip < 0)
+                continue;
+            if (l != LAYER_BODY)
+                ser_object_begin(s, anim_layer_name(l));
+            ser_json_string(s, "clip", lv->clips[p->clip].id);
+            int32_t frame = p->frame;
+            ser_i32(s, "frame", &frame);
+            if (l != LAYER_BODY)
+                ser_object_end(s);
+        }
+        if (a->state >= 0)
+            ser_json_string(s, "state", lv->states[a->state].id);
+        ser_object_end(s);
+    }
+    ser_object_end(s);
+}
+
 /* The conversation log, oldest kept line first. */
 static void walk_log(Game *g, Ser *s)
 {
@@ -223,8 +278,7 @@ void state_walk(Game *g, Ser *s)
         bool busy = game_busy(g);
         ser_bool(s, "busy", &busy);
         walk_dialogue(g, s);
-        ser_object_begin(s, "anims");
-        ser_object_end(s);
+        walk_anims(g, s);
         ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
     } else {
         int32_t verb = g->pending_verb;
@@ -236,6 +290,7 @@ void state_walk(Game *g, Ser *s)
         ser_i32(s, NULL, &g->wait_ticks);
         ser_ref(s, NULL, &g->music, NULL);
         walk_dialogue(g, s);
+        walk_anims(g, s);
     }
     walk_log(g, s);
     ser_object_end(s);
@@ -296,6 +351,23 @@ static bool state_valid(const Game *g)
     if ((g->dlg_tree < 0) != (g->dlg_phase == DLG_NONE) || (g->dlg_phase == DLG_CHOSEN && g->dlg_choice < 0) ||
         (g->dlg_tree >= 0 && g->dlg_node < 0))
         return false;
+    if (g->wait_signal < -1 || g->wait_signal >= lv->nsignals)
+        return false;
+    for (int o = 0; o < lv->nobjects; o++) {
+        const AnimState *a = &g->anims[o];
+        if (a->state < -1 || a->state >= lv->nstates || (a->state >= 0 && lv->states[a->state].object != o))
+            return false;
+        for (int l = 0; l < ANIM_LAYERS; l++) {
+            const AnimPlayer *p = &a->layer[l];
+            if (p->clip < -1 || p->clip >= lv->nclips || p->queued < -1 || p->queued >= lv->nclips || p->elapsed < 0)
+                return false;
+            if (p->clip >= 0 && (p->frame < 0 || p->frame >= lv->clips[p->clip].nframes ||
+                                 lv->clips[p->clip].set != lv->objects[o].set))
+                return false;
+            if (p->queued >= 0 && lv->clips[p->queued].set != lv->objects[o].set)
+                return false;
+        }
+    }
     for (uint32_t i = 0; i < GAME_LOG_MAX && i < g->log_total; i++) {
         const LogLine *l = &g->log[i];
         if (l->text < 0 || l->text >= lv->ntexts || l->speaker < SPEAKER_PLAYER || l->speaker >= lv->nhotspots)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "anim.h"
 #include "diag.h"
 #include "game.h"
 #include "input_sdl.h"
@@ -579,6 +580,94 @@ done:
     if (have_replay)
         replay_free(&replay);
     free(g);
+    level_free(lv);
+    TTF_Quit();
+    IMG_Quit();
+    SDL_Quit();
+    return status;
+}
+
+/* ------------------------------------------------------------------ clip preview */
+
+int app_anim_strip(const char *level_path, const char *object, const char *clip_name, const char *out_path)
+{
+    Level *lv = load_level_or_report(level_path);
+    if (!lv)
+        return 1;
+    int status = 1, obj = level_find_object(lv, object);
+    int set = obj >= 0 ? lv->objects[obj].set : -1;
+    int clip = set >= 0 ? anim_find_clip(lv, set, clip_name) : -1;
+    SDL_Surface *surface = NULL, *sheet = NULL;
+    if (obj < 0 || set < 0) {
+        fprintf(stderr, "stardust: %s: \"%s\" is not an animated object\n", level_path, object);
+        goto done;
+    }
+    if (clip < 0) {
+        fprintf(stderr, "stardust: %s: \"%s\" has no clip \"%s\" (its set is \"%s\")\n", level_path, object, clip_name,
+                lv->sets[set].id);
+        goto done;
+    }
+    if (SDL_Init(0) != 0)
+        goto done;
+    IMG_Init(IMG_INIT_PNG);
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", lv->root, lv->sets[set].sheet);
+    sheet = IMG_Load(path);
+    if (!sheet) {
+        fprintf(stderr, "stardust: %s: cannot load: %s\n", path, IMG_GetError());
+        goto done;
+    }
+    const AnimClip *c = &lv->clips[clip];
+    const int gap = 6, label_h = 14, scale = 2;
+    int w = gap, h = 0;
+    for (int f = 0; f < c->nframes; f++) {
+        const AnimFrame *fr = &lv->frames[c->first_frame + f];
+        w += fr->src.w * scale + gap;
+        h = fr->src.h * scale > h ? fr->src.h * scale : h;
+    }
+    h += 2 * gap + label_h;
+    surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+    SDL_Renderer *r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!r)
+        goto done;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(r, sheet);
+    Text text;
+    char err[300];
+    bool have_text = text_init(&text, r, lv->root, err, sizeof err);
+    SDL_SetRenderDrawColor(r, 40, 32, 56, 255);
+    SDL_RenderClear(r);
+    int x = gap;
+    for (int f = 0; f < c->nframes; f++) {
+        const AnimFrame *fr = &lv->frames[c->first_frame + f];
+        SDL_Rect cell = {x, gap, fr->src.w * scale, fr->src.h * scale};
+        SDL_SetRenderDrawColor(r, 58, 48, 80, 255);
+        SDL_RenderFillRect(r, &cell);
+        SDL_Rect src = {fr->src.x, fr->src.y, fr->src.w, fr->src.h};
+        SDL_RenderCopy(r, tex, &src, &cell);
+        SDL_SetRenderDrawColor(r, 240, 80, 180, 255); /* the origin: where the object stands */
+        SDL_RenderDrawPoint(r, x + fr->origin.x * scale, gap + fr->origin.y * scale - 1);
+        if (have_text) {
+            char label[32];
+            snprintf(label, sizeof label, "%d: %dt%s", f, fr->ticks, fr->nevents ? " *" : "");
+            text_draw(&text, label, 0xf2d597, 0, x, h - label_h - 2);
+        }
+        x += cell.w + gap;
+    }
+    SDL_RenderPresent(r);
+    if (have_text)
+        text_quit(&text);
+    SDL_DestroyTexture(tex);
+    SDL_DestroyRenderer(r);
+    if (IMG_SavePNG(surface, out_path) != 0) {
+        fprintf(stderr, "stardust: %s: cannot write PNG: %s\n", out_path, IMG_GetError());
+        goto done;
+    }
+    printf("%s: %s/%s, %d frames, %s\n", out_path, object, clip_name, c->nframes,
+           c->mode == ANIM_ONCE ? "once" : c->mode == ANIM_LOOP ? "loop" : "ping-pong");
+    status = 0;
+done:
+    SDL_FreeSurface(surface);
+    SDL_FreeSurface(sheet);
     level_free(lv);
     TTF_Quit();
     IMG_Quit();

@@ -27,6 +27,9 @@ typedef struct RenderOptions {
     const char *out_path;     /* PNG to write */
 } RenderOptions;
 
+/* Draws every frame of one object's clip side by side into a PNG, each labelled with its number
+ * and duration (a preview for artists and level designers). Returns the exit status. */
+int app_anim_strip(const char *level_path, const char *object, const char *clip, const char *out_path);
 /* Runs the game in a window until the player quits. Returns the process exit status. */
 int app_play(const PlayOptions *opt);
 /* Draws one frame headless (software renderer, no window) into a PNG. Returns the exit status. */

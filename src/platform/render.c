@@ -1,6 +1,7 @@
 /* render.c — layers, people sorted by depth, labels, speech and overlays. */
 #include "render.h"
 
+#include "anim.h"
 #include "dialogue.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #define INVENTORY_BAR_IMAGE "assets/ui/inventory_bar.png"
 #define INVENTORY_SLOT_IMAGE "assets/ui/inventory_slot.png"
 #define HIGHLIGHT_COLOR 0xfff4c8
+#define LIGHT_SPOT_IMAGE "assets/fx/light_spot.png"
 
 /* Cursor images and the pixel in each that points. */
 typedef struct CursorImage {
@@ -97,11 +99,41 @@ static int compare_drawables(const void *a, const void *b)
     return da->kind - db->kind; /* a walk-behind on the same line goes behind the person */
 }
 
+static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha);
+
+/* Draws an animated object's layers with its frame origins at (x, y), scaled by scale/256;
+ * returns the top of the body frame (for placing speech). */
+static int draw_object(Render *rd, const Game *g, int object, int x, int y, int32_t scale)
+{
+    const Level *lv = g->level;
+    const AnimObject *obj = &lv->objects[object];
+    const AssetEntry *sheet = obj->set >= 0 ? assets_get(&rd->assets, lv->sets[obj->set].sheet) : NULL;
+    bool mirror = g->anims[object].mirror;
+    int top = y;
+    for (int l = 0; sheet && l < ANIM_LAYERS; l++) {
+        int f = anim_frame(g, object, l);
+        if (f < 0)
+            continue;
+        const AnimFrame *fr = &lv->frames[f];
+        SDL_Rect src = {fr->src.x, fr->src.y, fr->src.w, fr->src.h};
+        int w = fr->src.w * scale / 256, h = fr->src.h * scale / 256;
+        int ox = (mirror ? fr->src.w - fr->origin.x : fr->origin.x) * scale / 256, oy = fr->origin.y * scale / 256;
+        SDL_Rect dst = {x - ox, y - oy, w, h};
+        SDL_RenderCopyEx(rd->renderer, sheet->texture, &src, &dst, 0, NULL, mirror ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
+        if (l == LAYER_BODY)
+            top = dst.y;
+    }
+    return top;
+}
+
 static int draw_player(Render *rd, const RenderView *v, int *head_x)
 {
     const Level *lv = v->game->level;
     int x, y;
     player_feet(v, &x, &y);
+    *head_x = x;
+    if (lv->player.anims >= 0)
+        return draw_object(rd, v->game, OBJECT_PLAYER, x, y, game_scale_at(lv, y));
     Facing f = (Facing)v->game->player.facing;
     const char *img = lv->player.image[f];
     bool mirror = false;
@@ -110,7 +142,6 @@ static int draw_player(Render *rd, const RenderView *v, int *head_x)
         mirror = true;
     }
     int h = draw_figure(rd, img, x, y, game_scale_at(lv, y), mirror);
-    *head_x = x;
     return y - h;
 }
 
@@ -126,9 +157,12 @@ static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int 
         else
             d[n++] = (Drawable){lv->layers[i].baseline, 0, i};
     }
-    for (int i = 0; i < lv->nhotspots; i++)
-        if (lv->hotspots[i].is_actor && game_hotspot_visible(g, i))
-            d[n++] = (Drawable){lv->hotspots[i].at.y, 1, i};
+    for (int i = 0; i < lv->nhotspots; i++) {
+        const Hotspot *h = &lv->hotspots[i];
+        bool drawn = h->object >= 0 || (h->is_actor && h->sprite);
+        if (drawn && game_hotspot_visible(g, i))
+            d[n++] = (Drawable){h->object >= 0 ? lv->objects[h->object].at.y : h->at.y, 1, i};
+    }
     int px, py;
     player_feet(v, &px, &py);
     d[n++] = (Drawable){py, 2, 0};
@@ -138,10 +172,50 @@ static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int 
             draw_image(rd, lv->layers[d[i].index].image, 0, 0);
         } else if (d[i].kind == 1) {
             const Hotspot *h = &lv->hotspots[d[i].index];
-            draw_figure(rd, h->sprite, h->at.x, h->at.y, 256, false);
+            if (h->object >= 0)
+                draw_object(rd, g, h->object, lv->objects[h->object].at.x, lv->objects[h->object].at.y, 256);
+            else
+                draw_figure(rd, h->sprite, h->at.x, h->at.y, 256, false);
         } else {
             *player_head_y = draw_player(rd, v, player_head_x);
         }
+    }
+}
+
+/* Spots of light thrown by a spinning mirror ball: they sweep across walls, floor and people,
+ * placed from the tick alone (so a replay's screenshot shows them where the game had them). */
+static void draw_light_spots(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    const AssetEntry *spot = assets_get(&rd->assets, LIGHT_SPOT_IMAGE);
+    for (int o = 0; o < lv->nobjects; o++) {
+        int st = g->anims[o].state;
+        if (st < 0 || lv->states[st].spots <= 0)
+            continue;
+        int count = lv->states[st].spots;
+        /* the room takes on the club's mood, then the spots are added on top */
+        fill(rd->renderer, 0, 0, lv->width, lv->height, 0x140a24, 96);
+        if (!spot)
+            continue;
+        static const uint32_t tints[4] = {0xffffff, 0xff8ae0, 0x8af4ff, 0xffd88a};
+        SDL_SetTextureBlendMode(spot->texture, SDL_BLENDMODE_ADD);
+        for (int i = 0; i < count; i++) {
+            /* each spot keeps its own height band and speed; all move the way the ball turns */
+            uint32_t hash = (uint32_t)(i + 1) * 2654435761u;
+            int band = 40 + (int)(hash % (uint32_t)(lv->height - 60));
+            int speed = 60 + (int)((hash >> 8) % 50);   /* 1/64 px per tick */
+            int span = lv->width + 64;
+            int x = (int)(((int64_t)g->tick * speed / 64 + (int64_t)i * span / count) % span) - 32;
+            int wobble = (int)((g->tick / 4 + (uint32_t)i * 7) % 16) - 8;
+            int size = 12 + (int)((hash >> 16) % 14);
+            uint32_t tint = tints[i % 4];
+            SDL_SetTextureColorMod(spot->texture, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
+            SDL_Rect dst = {x - size / 2, band + wobble / 2 - size / 2, size, size * 3 / 4};
+            SDL_RenderCopy(rd->renderer, spot->texture, NULL, &dst);
+        }
+        SDL_SetTextureColorMod(spot->texture, 255, 255, 255);
+        SDL_SetTextureBlendMode(spot->texture, SDL_BLENDMODE_BLEND);
     }
 }
 
@@ -379,6 +453,7 @@ void render_frame(Render *rd, const RenderView *v)
     SDL_RenderClear(r);
     int head_x = 0, head_y = 0;
     draw_scene(rd, v, &head_x, &head_y);
+    draw_light_spots(rd, v);
     draw_highlight(rd, v);
     draw_inventory(rd, v);
     if (rd->have_text) {

@@ -1,0 +1,255 @@
+/* anim.c — clip playback, automatic clips (idle / walk / talk by facing) and state machines. */
+#include "anim.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int anim_find_clip(const Level *lv, int set, const char *name)
+{
+    if (set < 0 || set >= lv->nsets)
+        return -1;
+    const AnimSet *s = &lv->sets[set];
+    for (int i = 0; i < s->nclips; i++)
+        if (strcmp(lv->clips[s->first_clip + i].id, name) == 0)
+            return s->first_clip + i;
+    return -1;
+}
+
+void anim_resolve_auto(Level *lv)
+{
+    static const char *const kinds[AUTO_COUNT] = {"idle", "walk", "talk"};
+    static const char *const dirs[FACE_COUNT] = {"down", "up", "left", "right"};
+    for (int o = 0; o < lv->nobjects; o++) {
+        AnimObject *obj = &lv->objects[o];
+        for (int k = 0; k < AUTO_COUNT; k++) {
+            int plain = anim_find_clip(lv, obj->set, kinds[k]); /* "idle" for things that do not turn */
+            for (int f = 0; f < FACE_COUNT; f++) {
+                char name[32];
+                snprintf(name, sizeof name, "%s_%s", kinds[k], dirs[f]);
+                obj->auto_clip[k][f] = (int16_t)anim_find_clip(lv, obj->set, name);
+                if (obj->auto_clip[k][f] < 0)
+                    obj->auto_clip[k][f] = (int16_t)plain;
+            }
+        }
+        /* Facing left without clips of its own: the right-facing ones, mirrored. */
+        obj->auto_mirror[FACE_LEFT] = anim_find_clip(lv, obj->set, "idle_left") < 0 &&
+                                      anim_find_clip(lv, obj->set, "idle_right") >= 0;
+        if (obj->auto_mirror[FACE_LEFT])
+            for (int k = 0; k < AUTO_COUNT; k++)
+                obj->auto_clip[k][FACE_LEFT] = obj->auto_clip[k][FACE_RIGHT];
+        for (int k = 1; k < AUTO_COUNT; k++) /* no walk or talk clip: stay idle */
+            for (int f = 0; f < FACE_COUNT; f++)
+                if (obj->auto_clip[k][f] < 0)
+                    obj->auto_clip[k][f] = obj->auto_clip[AUTO_IDLE][f];
+    }
+}
+
+/* ------------------------------------------------------------------ players */
+
+static void fire_events(Game *g, const AnimFrame *f)
+{
+    const Level *lv = g->level;
+    for (int i = 0; i < f->nevents; i++) {
+        const AnimEvent *e = &lv->anim_events[f->first_event + i];
+        switch ((AnimEventKind)e->kind) {
+        case AEV_SOUND: game_emit(g, EV_SOUND, e->a, 0); break;
+        case AEV_SET: game_set_flag(g, e->a, true); break;
+        case AEV_SIGNAL: g->signals |= 1u << e->a; break;
+        }
+    }
+}
+
+static void start_clip(Game *g, AnimPlayer *p, int clip)
+{
+    p->clip = (int16_t)clip;
+    p->frame = 0;
+    p->elapsed = 0;
+    p->dir = 1;
+    p->finished = false;
+    if (clip >= 0)
+        fire_events(g, &g->level->frames[g->level->clips[clip].first_frame]);
+}
+
+void anim_play(Game *g, int object, int layer, int clip)
+{
+    AnimPlayer *p = &g->anims[object].layer[layer];
+    p->queued = -1;
+    p->forced = layer == LAYER_BODY;
+    start_clip(g, p, clip);
+}
+
+void anim_queue(Game *g, int object, int layer, int clip)
+{
+    AnimPlayer *p = &g->anims[object].layer[layer];
+    if (p->clip < 0 || p->finished)
+        anim_play(g, object, layer, clip);
+    else
+        p->queued = (int16_t)clip;
+}
+
+/* Moves to the next frame by the clip's mode; returns false when a once clip has played out. */
+static bool next_frame(AnimPlayer *p, const AnimClip *c)
+{
+    int last = c->nframes - 1;
+    switch ((AnimMode)c->mode) {
+    case ANIM_ONCE:
+        if (p->frame >= last)
+            return false;
+        p->frame++;
+        return true;
+    case ANIM_LOOP: p->frame = (int16_t)(p->frame >= last ? 0 : p->frame + 1); return true;
+    case ANIM_PINGPONG:
+        if (last == 0)
+            return true;
+        if ((p->dir > 0 && p->frame >= last) || (p->dir < 0 && p->frame <= 0))
+            p->dir = (int8_t)-p->dir;
+        p->frame = (int16_t)(p->frame + p->dir);
+        return true;
+    case ANIM_MODE_COUNT: break;
+    }
+    return false;
+}
+
+static void advance(Game *g, AnimPlayer *p)
+{
+    const Level *lv = g->level;
+    if (p->clip < 0 || p->finished)
+        return;
+    p->elapsed += p->speed;
+    for (int guard = 0; guard < 64; guard++) { /* a fast speed may cross several short frames */
+        const AnimClip *c = &lv->clips[p->clip];
+        int32_t length = lv->frames[c->first_frame + p->frame].ticks * ANIM_SPEED_ONE;
+        if (p->elapsed < length)
+            return;
+        p->elapsed -= length;
+        if (!next_frame(p, c)) {
+            p->elapsed = 0;
+            p->finished = true;
+            p->forced = false;
+            if (p->queued >= 0) {
+                int q = p->queued;
+                p->queued = -1;
+                p->forced = true;
+                start_clip(g, p, q);
+                continue;
+            }
+            return;
+        }
+        fire_events(g, &lv->frames[c->first_frame + p->frame]);
+    }
+}
+
+/* ------------------------------------------------------------------ machines and automatic clips */
+
+void anim_set_state(Game *g, int object, int state)
+{
+    AnimState *a = &g->anims[object];
+    a->state = (int16_t)state;
+    a->layer[LAYER_BODY].forced = false;
+    a->layer[LAYER_BODY].queued = -1;
+    start_clip(g, &a->layer[LAYER_BODY], g->level->states[state].clip);
+}
+
+static int speaker_of(const Level *lv, int object)
+{
+    int h = lv->objects[object].hotspot;
+    return h < 0 ? SPEAKER_PLAYER : h;
+}
+
+/* The body clip an object should show now (machine state or idle/walk/talk), or -1. */
+static int wanted_clip(Game *g, int object)
+{
+    const Level *lv = g->level;
+    const AnimObject *obj = &lv->objects[object];
+    AnimState *a = &g->anims[object];
+    bool talking = game_speaking(g, speaker_of(lv, object));
+    if (a->state >= 0) {
+        const SmState *st = &lv->states[a->state];
+        return talking && st->talk >= 0 ? st->talk : st->clip;
+    }
+    int facing = object == OBJECT_PLAYER ? g->player.facing : FACE_DOWN;
+    a->mirror = obj->auto_mirror[facing];
+    AutoClip kind = object == OBJECT_PLAYER && game_walking(g) ? AUTO_WALK : talking ? AUTO_TALK : AUTO_IDLE;
+    return obj->auto_clip[kind][facing];
+}
+
+static void step_machine(Game *g, int object)
+{
+    const Level *lv = g->level;
+    AnimState *a = &g->anims[object];
+    if (a->state < 0)
+        return;
+    const SmState *st = &lv->states[a->state];
+    if (st->next >= 0 && a->layer[LAYER_BODY].finished && !a->layer[LAYER_BODY].forced) {
+        anim_set_state(g, object, st->next);
+        st = &lv->states[a->state];
+    }
+    for (int i = 0; i < st->ntransitions; i++) {
+        const SmTransition *t = &lv->transitions[st->first_transition + i];
+        if (game_cond(g, t->cond)) {
+            anim_set_state(g, object, t->to);
+            return;
+        }
+    }
+}
+
+void anim_tick(Game *g)
+{
+    const Level *lv = g->level;
+    for (int o = 0; o < lv->nobjects; o++) {
+        if (lv->objects[o].set < 0)
+            continue;
+        AnimState *a = &g->anims[o];
+        step_machine(g, o);
+        AnimPlayer *body = &a->layer[LAYER_BODY];
+        if (!body->forced) {
+            int want = wanted_clip(g, o);
+            /* a machine's once clip is kept to its end (its `next` follows); otherwise switch */
+            if (want != body->clip)
+                start_clip(g, body, want);
+        }
+        if (o == OBJECT_PLAYER) /* the walk cycle keeps pace with a hurried walk */
+            body->speed = (int16_t)(g->player.hurry && game_walking(g) ? 2 * ANIM_SPEED_ONE : ANIM_SPEED_ONE);
+        for (int l = 0; l < ANIM_LAYERS; l++)
+            advance(g, &a->layer[l]);
+    }
+}
+
+void anim_init(Game *g)
+{
+    const Level *lv = g->level;
+    for (int o = 0; o < LEVEL_OBJECT_MAX; o++) {
+        AnimState *a = &g->anims[o];
+        memset(a, 0, sizeof *a);
+        a->state = -1;
+        for (int l = 0; l < ANIM_LAYERS; l++) {
+            a->layer[l].clip = -1;
+            a->layer[l].queued = -1;
+            a->layer[l].dir = 1;
+            a->layer[l].speed = ANIM_SPEED_ONE;
+        }
+    }
+    for (int o = 0; o < lv->nobjects; o++) {
+        if (lv->objects[o].set < 0)
+            continue;
+        if (lv->objects[o].start_state >= 0)
+            anim_set_state(g, o, lv->objects[o].start_state);
+        else
+            start_clip(g, &g->anims[o].layer[LAYER_BODY], wanted_clip(g, o));
+    }
+    g->nevents = 0; /* start-up frame events are not news */
+}
+
+int anim_frame(const Game *g, int object, int layer)
+{
+    const AnimPlayer *p = &g->anims[object].layer[layer];
+    if (p->clip < 0)
+        return -1;
+    return g->level->clips[p->clip].first_frame + p->frame;
+}
+
+bool anim_finished(const Game *g, int object, int layer)
+{
+    const AnimPlayer *p = &g->anims[object].layer[layer];
+    return p->clip < 0 || p->finished || g->level->clips[p->clip].mode != ANIM_ONCE;
+}
