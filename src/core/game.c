@@ -173,7 +173,8 @@ static void say(Game *g, int speaker, int32_t text)
 {
     int32_t len = (int32_t)strlen(g->level->texts[text]);
     int32_t ticks = len * SPEECH_TICKS_PER_CHAR;
-    g->speech = (Speech){(int16_t)speaker, text, ticks < SPEECH_TICKS_MIN ? SPEECH_TICKS_MIN : ticks};
+    ticks = (ticks < SPEECH_TICKS_MIN ? SPEECH_TICKS_MIN : ticks) * 100 / g->text_speed;
+    g->speech = (Speech){(int16_t)speaker, text, ticks < 1 ? 1 : ticks};
     g->log[g->log_total % GAME_LOG_MAX] = (LogLine){(int16_t)speaker, text};
     g->log_total++;
     emit(g, EV_SAY, speaker, text);
@@ -512,6 +513,7 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
     g->speech.text = -1;
     g->speech.speaker = SPEAKER_PLAYER;
     g->music = -1;
+    g->text_speed = 100;
     g->dlg_tree = g->dlg_node = g->dlg_choice = g->dlg_hover = -1;
     g->dlg_resume = -1;
     g->player.x = lv->player.at.x * FIXED_ONE;
@@ -531,6 +533,8 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
 void game_tick(Game *g, const Input *in)
 {
     g->nevents = 0;
+    if (in->text_speed >= TEXT_SPEED_MIN && in->text_speed <= TEXT_SPEED_MAX)
+        g->text_speed = in->text_speed;
     if (in->pointer) {
         int32_t x = in->x, y = in->y;
         g->pointer_x = x < 0 ? 0 : x >= g->level->width ? g->level->width - 1 : x;
@@ -568,6 +572,7 @@ void game_rebind(Game *g, const Level *lv)
     next.tick = g->tick;
     next.rng = g->rng;
     next.won = g->won;
+    next.text_speed = g->text_speed;
     next.pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1;
     next.pointer_y = g->pointer_y < lv->height ? g->pointer_y : lv->height - 1;
     for (int i = 0; i < old->nflags; i++) {

@@ -115,6 +115,7 @@ typedef struct Game {
     int32_t wait_ticks;             /* a wait action's ticks left */
     Speech speech;
     int16_t music;                  /* music playing, -1 none */
+    uint16_t text_speed;            /* lines stay up 100/text_speed as long (percent, 100 normal) */
     bool flags[LEVEL_FLAG_MAX];
     int16_t ninventory;
     int16_t inventory[LEVEL_ITEM_MAX]; /* item indices in the order gained */

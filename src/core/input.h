@@ -26,7 +26,11 @@ typedef struct Input {
     uint8_t clicks;                 /* INPUT_LEFT | INPUT_RIGHT */
     uint8_t nkeys;                  /* keys pressed this tick */
     uint8_t keys[INPUT_KEYS_MAX];   /* Key values */
+    uint16_t text_speed;            /* the player chose a text speed (percent), 0: no change */
 } Input;
+
+#define TEXT_SPEED_MIN 25           /* percent of normal reading speed */
+#define TEXT_SPEED_MAX 400
 
 /* SDL's name for a key ("Escape", "Space", "1"); "" for KEY_NONE. */
 const char *key_name(Key k);

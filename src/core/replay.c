@@ -192,6 +192,11 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
         c->key = (uint8_t)key_from_name(w[2]);
         if (c->key == KEY_NONE)
             return perr(p, "unknown key \"%s\"", w[2]);
+    } else if (strcmp(cmd, "set") == 0) {
+        if (nw != 4 || strcmp(w[2], "text_speed") != 0 || !parse_i32(w[3], &c->x) || c->x < TEXT_SPEED_MIN ||
+            c->x > TEXT_SPEED_MAX)
+            return perr(p, "expected \"<tick> set text_speed <percent %d to %d>\"", TEXT_SPEED_MIN, TEXT_SPEED_MAX);
+        c->kind = RC_TEXT_SPEED;
     } else if (strcmp(cmd, "expect") == 0) {
         if (nw < 4)
             return perr(p, "expected \"<tick> expect <path> <value>\" or \"<tick> expect hash <hex>\"");
@@ -211,7 +216,7 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
         if (!c->path || !c->value)
             return perr(p, "out of memory");
     } else {
-        return perr(p, "unknown command \"%s\" (move, click, key, expect)", cmd);
+        return perr(p, "unknown command \"%s\" (move, click, key, set, expect)", cmd);
     }
     return true;
 }
@@ -500,6 +505,7 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
             break;
         }
         case RC_KEY: input_add_key(in, (Key)c->key); break;
+        case RC_TEXT_SPEED: in->text_speed = (uint16_t)c->x; break;
         case RC_EXPECT_HASH: {
             uint64_t h = state_hash(g);
             if (h == c->hash) {
@@ -586,6 +592,8 @@ void recorder_tick(Recorder *rec, const Game *g, const Input *in)
     }
     for (int i = 0; i < in->nkeys; i++)
         fprintf(rec->f, "%" PRIu32 " key %s\n", t, key_name((Key)in->keys[i]));
+    if (in->text_speed)
+        fprintf(rec->f, "%" PRIu32 " set text_speed %u\n", t, (unsigned)in->text_speed);
     if (t - rec->last_flush >= GAME_TICK_HZ || in->clicks || in->nkeys) {
         fflush(rec->f);
         rec->last_flush = t;

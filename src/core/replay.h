@@ -21,6 +21,7 @@ typedef enum ReplayCmdKind {
     RC_CLICK,       /* pointer to x, y and press `button` */
     RC_CLICK_AT,    /* the same at hotspot `target`'s click point, found at that tick */
     RC_KEY,         /* press `key` */
+    RC_TEXT_SPEED,  /* the player set the text speed to x percent */
     RC_EXPECT,      /* the state JSON at `path` equals `value` */
     RC_EXPECT_HASH  /* the state hash equals `hash` */
 } ReplayCmdKind;

@@ -228,6 +228,9 @@ void state_walk(Game *g, Ser *s)
         ser_json_string(s, "level", lv->id);
     }
     ser_u64(s, "seed", &g->seed);
+    uint32_t text_speed = g->text_speed;
+    ser_u32(s, "text_speed", &text_speed);
+    g->text_speed = (uint16_t)text_speed;
     if (!ser_is_json(s)) {
         ser_u64(s, NULL, &g->rng.state);
         ser_u64(s, NULL, &g->rng.inc);
@@ -350,6 +353,8 @@ static bool state_valid(const Game *g)
         return false;
     if ((g->dlg_tree < 0) != (g->dlg_phase == DLG_NONE) || (g->dlg_phase == DLG_CHOSEN && g->dlg_choice < 0) ||
         (g->dlg_tree >= 0 && g->dlg_node < 0))
+        return false;
+    if (g->text_speed < TEXT_SPEED_MIN || g->text_speed > TEXT_SPEED_MAX)
         return false;
     if (g->wait_signal < -1 || g->wait_signal >= lv->nsignals)
         return false;

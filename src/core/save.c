@@ -1,0 +1,203 @@
+/* save.c — save files: header, thumbnail and state, with a checksum over everything. */
+#include "save.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ser.h"
+#include "state.h"
+
+/* Layout (little-endian): magic[8] version:u32 level_id_len:u32 level_id level_hash:u64 saved_at:u64
+ * ticks:u32 has_thumb:u8 [thumb RGB] body_len:u32 body checksum:u64 (FNV-1a of everything before) */
+
+static void put(uint8_t *buf, size_t *n, const void *data, size_t len)
+{
+    memcpy(buf + *n, data, len);
+    *n += len;
+}
+
+static void put_u(uint8_t *buf, size_t *n, uint64_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        buf[(*n)++] = (uint8_t)(v >> (8 * i));
+}
+
+typedef struct Reader {
+    const uint8_t *buf;
+    size_t len, pos;
+    bool ok;
+} Reader;
+
+static uint64_t get_u(Reader *r, int bytes)
+{
+    if (!r->ok || r->pos + (size_t)bytes > r->len) {
+        r->ok = false;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (int i = bytes - 1; i >= 0; i--)
+        v = v << 8 | r->buf[r->pos + (size_t)i];
+    r->pos += (size_t)bytes;
+    return v;
+}
+
+static const uint8_t *get_bytes(Reader *r, size_t n)
+{
+    if (!r->ok || r->pos + n > r->len) {
+        r->ok = false;
+        return NULL;
+    }
+    const uint8_t *p = r->buf + r->pos;
+    r->pos += n;
+    return p;
+}
+
+bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t *thumb, char *err, size_t errlen)
+{
+    const Level *lv = g->level;
+    size_t cap = SAVE_FILE_MAX;
+    uint8_t *buf = malloc(cap);
+    if (!buf) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return false;
+    }
+    size_t n = 0;
+    put(buf, &n, SAVE_MAGIC, 8);
+    put_u(buf, &n, SAVE_VERSION, 4);
+    size_t idlen = strlen(lv->id);
+    put_u(buf, &n, idlen, 4);
+    put(buf, &n, lv->id, idlen);
+    put_u(buf, &n, lv->content_hash, 8);
+    put_u(buf, &n, (uint64_t)saved_at, 8);
+    put_u(buf, &n, g->tick, 4);
+    put_u(buf, &n, thumb != NULL, 1);
+    if (thumb)
+        put(buf, &n, thumb, SAVE_THUMB_W * SAVE_THUMB_H * 3);
+    size_t body_at = n + 4;
+    size_t body = state_save(g, buf + body_at, cap - body_at - 8);
+    if (body == 0) {
+        free(buf);
+        snprintf(err, errlen, "%s: the game state does not fit in a save", path);
+        return false;
+    }
+    put_u(buf, &n, body, 4);
+    n += body;
+    put_u(buf, &n, fnv1a64(FNV64_OFFSET, buf, n), 8);
+
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    bool ok = fd >= 0;
+    size_t done = 0;
+    while (ok && done < n) {
+        ssize_t w = write(fd, buf + done, n - done);
+        ok = w > 0;
+        done += ok ? (size_t)w : 0;
+    }
+    ok = ok && fsync(fd) == 0;
+    if (fd >= 0 && close(fd) != 0)
+        ok = false;
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        remove(tmp);
+    }
+    free(buf);
+    return ok;
+}
+
+/* Reads and checks the whole file; fills info; returns the body's place. */
+static bool read_checked(const char *path, uint8_t **out, size_t *len, SaveInfo *info, size_t *body_at, size_t *body_len,
+                         char *err, size_t errlen)
+{
+    char *text;
+    size_t n;
+    if (!file_read_all(path, SAVE_FILE_MAX, &text, &n, err, errlen))
+        return false;
+    uint8_t *buf = (uint8_t *)text;
+    Reader r = {buf, n, 0, true};
+    memset(info, 0, sizeof *info);
+    const uint8_t *magic = get_bytes(&r, 8);
+    if (!magic || memcmp(magic, SAVE_MAGIC, 8) != 0) {
+        snprintf(err, errlen, "%s: not a Stardust Serenade save", path);
+        free(buf);
+        return false;
+    }
+    info->version = (uint32_t)get_u(&r, 4);
+    if (r.ok && info->version != SAVE_VERSION) {
+        snprintf(err, errlen, "%s: a save from another version of the game (format %u; this one reads %d)", path,
+                 (unsigned)info->version, SAVE_VERSION);
+        free(buf);
+        return false;
+    }
+    uint64_t stored = 0;
+    if (n >= 8) {
+        Reader tail = {buf, n, n - 8, true};
+        stored = get_u(&tail, 8);
+    }
+    if (n < 8 + 8 || fnv1a64(FNV64_OFFSET, buf, n - 8) != stored) {
+        snprintf(err, errlen, "%s: damaged or cut short (its checksum does not match)", path);
+        free(buf);
+        return false;
+    }
+    uint32_t idlen = (uint32_t)get_u(&r, 4);
+    const uint8_t *id = idlen < SAVE_NAME_MAX ? get_bytes(&r, idlen) : NULL;
+    if (id) {
+        memcpy(info->level_id, id, idlen);
+        info->level_id[idlen] = '\0';
+    } else {
+        r.ok = false;
+    }
+    info->level_hash = get_u(&r, 8);
+    info->saved_at = (int64_t)get_u(&r, 8);
+    info->ticks = (uint32_t)get_u(&r, 4);
+    info->has_thumb = get_u(&r, 1) == 1;
+    if (info->has_thumb) {
+        const uint8_t *t = get_bytes(&r, sizeof info->thumb);
+        if (t)
+            memcpy(info->thumb, t, sizeof info->thumb);
+    }
+    *body_len = (size_t)get_u(&r, 4);
+    *body_at = r.pos;
+    if (!r.ok || *body_at + *body_len + 8 != n) {
+        snprintf(err, errlen, "%s: damaged (its sections do not add up)", path);
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    *len = n;
+    return true;
+}
+
+bool save_read_info(const char *path, SaveInfo *info, char *err, size_t errlen)
+{
+    uint8_t *buf;
+    size_t len, at, body;
+    if (!read_checked(path, &buf, &len, info, &at, &body, err, errlen))
+        return false;
+    free(buf);
+    return true;
+}
+
+bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errlen)
+{
+    uint8_t *buf;
+    size_t len, at, body;
+    if (!read_checked(path, &buf, &len, info, &at, &body, err, errlen))
+        return false;
+    bool ok = false;
+    if (strcmp(info->level_id, g->level->id) != 0)
+        snprintf(err, errlen, "%s: a save of another level (\"%s\")", path, info->level_id);
+    else if (info->level_hash != g->level->content_hash)
+        snprintf(err, errlen, "%s: made with another version of the level file; it cannot be loaded", path);
+    else if (!state_load(g, buf + at, body))
+        snprintf(err, errlen, "%s: damaged (the game state in it does not fit this level)", path);
+    else
+        ok = true;
+    free(buf);
+    return ok;
+}

@@ -1,0 +1,39 @@
+/* save.h — save files: a versioned header (level id and content hash, date, play time, a small
+ * thumbnail) followed by the canonical state serialisation. Written atomically (temporary file,
+ * fsync, rename), so a crash never leaves a half-written slot. Read back field by field with every
+ * length and value checked: a corrupt, truncated or other-version file is refused with a reason.
+ * No SDL: the platform passes the thumbnail pixels and the date in. */
+#ifndef STARDUST_SAVE_H
+#define STARDUST_SAVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "game.h"
+
+#define SAVE_MAGIC "SDSAVE\r\n"    /* 8 bytes; the \r\n catches text-mode mangling */
+#define SAVE_VERSION 1
+#define SAVE_THUMB_W 128
+#define SAVE_THUMB_H 72
+#define SAVE_FILE_MAX (1u << 20)
+#define SAVE_NAME_MAX 64
+
+typedef struct SaveInfo {
+    uint32_t version;
+    char level_id[SAVE_NAME_MAX];
+    uint64_t level_hash;       /* content hash of the level file it was made with */
+    int64_t saved_at;          /* seconds since 1970 (UTC), from the platform */
+    uint32_t ticks;            /* play time */
+    uint8_t thumb[SAVE_THUMB_W * SAVE_THUMB_H * 3]; /* RGB */
+    bool has_thumb;
+} SaveInfo;
+
+/* Writes g to path (atomically). thumb may be NULL. false with a message naming the file. */
+bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t *thumb, char *err, size_t errlen);
+/* Reads only the header (for the load menu). false with the reason. */
+bool save_read_info(const char *path, SaveInfo *info, char *err, size_t errlen);
+/* Reads a save into g, which must be game_init'ed on the same level. false (g untouched) with the reason. */
+bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errlen);
+
+#endif

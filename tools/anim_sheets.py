@@ -1,0 +1,668 @@
+#!/usr/bin/env python3
+"""Stardust Serenade - write the animation sheets as SVG.
+
+    tools/anim_sheets.py [OUTDIR]        (default: assets/src/anim)
+
+Composes every frame of every sheet from parts of the standing sprites in
+assets/src/sprites/*.svg (the same shapes, colours and proportions, copied here part by part),
+moved, bent and swapped per frame, and writes one SVG per sheet: a grid of cells, each cell a
+nested <svg> that clips its frame. tools/build_assets.sh runs this script, then renders the
+sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark outline, palette remap
+without dither). The overlays (neon, tubes) are cut from variants of rooms/studio_b/back.svg
+by tools/build_assets.sh itself; this script writes those variants too (see overlay_variants).
+
+Only the standard library; the output depends on nothing but this file and the SVGs it reads,
+so it is byte-for-byte reproducible.
+"""
+import math
+import os
+import re
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+
+# ------------------------------------------------------------------ palette names (subset)
+OUTL = '#0b0910'
+INK = '#17121f'
+V2, V3, V4, V5, V6 = '#241b33', '#33264a', '#4a3568', '#6a4c8c', '#9a7cc4'
+G0, G1, G2, G3, G4, G5, G6, G7, G8, G9, WHITE = (
+    '#1e222b', '#2c323d', '#3b4250', '#4d5564', '#616a79', '#78818f', '#939ba7', '#b1b8c1',
+    '#d2d7dd', '#f3f5f6', '#f3f5f6')
+BR1, BR2, BR3, BR4, BR5, BR6 = '#3b2f27', '#594536', '#7c6149', '#a6845e', '#d1ab72', '#f2d597'
+RED0, RED1, RED2 = '#4e1620', '#8f2530', '#cf4236'
+ORANGE, YELLOW = '#e88a2e', '#f0c63a'
+PAPER, PAPER2 = '#d9cfb0', '#b3a889'
+MAG0, MAG1, MAG2, MAG3 = '#4d0f44', '#93206f', '#e03fb0', '#ff9ae0'
+CY0, CY1, CY2, CY3 = '#0c3d4d', '#168ea3', '#4fe6f5', '#c8fbff'
+SKIN, SKIN2, SKIN3 = '#f1c6a0', '#c98f6a', '#8c5a45'
+DEN1, DEN2 = '#2a3f66', '#44679a'
+GREEN = '#3a7a46'
+
+
+# ------------------------------------------------------------------ SVG helpers
+def n(v):
+    """A number for SVG: at most 3 decimals, no trailing zeros (reproducible text)."""
+    s = '%.3f' % v
+    s = s.rstrip('0').rstrip('.')
+    return '0' if s in ('-0', '') else s
+
+
+def rect(x, y, w, h, fill):
+    return '<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>' % (n(x), n(y), n(w), n(h), fill)
+
+
+def path(d, fill=None, stroke=None, sw=1):
+    if stroke:
+        return '<path d="%s" stroke="%s" stroke-width="%s" fill="none"/>' % (d, stroke, n(sw))
+    return '<path d="%s" fill="%s"/>' % (d, fill)
+
+
+def poly(pts, fill):
+    return '<path d="M%s Z" fill="%s"/>' % (' L'.join('%s %s' % (n(x), n(y)) for x, y in pts), fill)
+
+
+def px(pts, fill):
+    """Single pixels (x, y) as 1x1 rects."""
+    return ''.join(rect(x, y, 1, 1, fill) for x, y in pts)
+
+
+def g(content, dx=0, dy=0):
+    if isinstance(content, (list, tuple)):
+        content = ''.join(content)
+    if dx == 0 and dy == 0:
+        return content
+    return '<g transform="translate(%s %s)">%s</g>' % (n(dx), n(dy), content)
+
+
+def rot(pts, ang_deg, cx, cy):
+    a = math.radians(ang_deg)
+    ca, sa = math.cos(a), math.sin(a)
+    return [(cx + (x - cx) * ca - (y - cy) * sa, cy + (x - cx) * sa + (y - cy) * ca) for x, y in pts]
+
+
+def seg_quad(p, q, wp, wq):
+    """Quad around segment p-q, half widths wp at p and wq at q."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    ln = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / ln, dx / ln
+    return [(p[0] + nx * wp, p[1] + ny * wp), (q[0] + nx * wq, q[1] + ny * wq),
+            (q[0] - nx * wq, q[1] - ny * wq), (p[0] - nx * wp, p[1] - ny * wp)]
+
+
+def disc(c, r, k=10):
+    return [(c[0] + r * math.cos(2 * math.pi * i / k), c[1] + r * math.sin(2 * math.pi * i / k)) for i in range(k)]
+
+
+def limb(pts, widths, fill):
+    """A bent limb through pts (joints), full width per joint: quads plus round joints."""
+    out = []
+    for i in range(len(pts) - 1):
+        out.append(poly(seg_quad(pts[i], pts[i + 1], widths[i] / 2, widths[i + 1] / 2), fill))
+    for i in range(1, len(pts) - 1):
+        out.append(poly(disc(pts[i], widths[i] / 2), fill))
+    return ''.join(out)
+
+
+def line(p, q, stroke, sw=1):
+    return '<path d="M%s %s L%s %s" stroke="%s" stroke-width="%s" fill="none"/>' % (
+        n(p[0]), n(p[1]), n(q[0]), n(q[1]), stroke, n(sw))
+
+
+def lerp(p, q, t):
+    return (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
+
+
+def ik(hip, ankle, a, b, forward=1):
+    """Knee of a two-bone leg (thigh a, shin b) with the knee bent towards +x*forward."""
+    dx, dy = ankle[0] - hip[0], ankle[1] - hip[1]
+    d = math.hypot(dx, dy)
+    d = min(d, a + b - 1e-6)
+    # angle at the hip between hip->ankle and hip->knee
+    cosang = (a * a + d * d - b * b) / (2 * a * d)
+    ang = math.acos(max(-1.0, min(1.0, cosang)))
+    base = math.atan2(dy, dx)
+    k1 = (hip[0] + a * math.cos(base + ang), hip[1] + a * math.sin(base + ang))
+    k2 = (hip[0] + a * math.cos(base - ang), hip[1] + a * math.sin(base - ang))
+    return k1 if (k1[0] - k2[0]) * forward > 0 else k2
+
+
+class Sheet:
+    def __init__(self, name, w, h, cols, rows, comment, outline=True):
+        self.name, self.w, self.h, self.cols, self.rows = name, w, h, cols, rows
+        self.comment, self.outline = comment, outline
+        self.cells = {}
+
+    def put(self, col, row, content, note=''):
+        assert 0 <= col < self.cols and 0 <= row < self.rows
+        self.cells[(col, row)] = (content if isinstance(content, str) else ''.join(content), note)
+
+    def svg(self):
+        W, H = self.w * self.cols, self.h * self.rows
+        out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
+               'shape-rendering="crispEdges"%s>\n' % (W, H, W, H,
+                                                     '' if self.outline else ' data-outline="none"')]
+        out.append('<!-- %s\n     Generated by tools/anim_sheets.py - edit that, not this file. -->\n'
+                   % self.comment.strip())
+        for (col, row) in sorted(self.cells, key=lambda k: (k[1], k[0])):
+            content, note = self.cells[(col, row)]
+            out.append('<!-- cell %d,%d%s -->\n' % (col, row, (': ' + note) if note else ''))
+            out.append('<svg x="%d" y="%d" width="%d" height="%d" viewBox="0 0 %d %d" overflow="hidden">'
+                       % (col * self.w, row * self.h, self.w, self.h, self.w, self.h))
+            out.append(content)
+            out.append('</svg>\n')
+        out.append('</svg>\n')
+        return ''.join(out)
+
+
+# ====================================================================== ALISTAIR
+# Parts of assets/src/sprites/alistair_*.svg. Every part is drawn in the sprites' own coordinates
+# (inside their translate(0 1)); b = body bob in px (+ = down).
+
+def al_front_leg(side, lift=0, bob=0, sole=False):
+    """Front-view leg. side 'L' (viewer's left) or 'R'. lift raises the foot, bob lowers the hip."""
+    top, bot = 55 + bob, 90 - lift
+
+    def Y(y):
+        return top + (y - 55) * (bot - top) / 35.0
+    if side == 'L':
+        leg = poly([(12, Y(55)), (20, Y(55)), (20, Y(62)), (18, Y(90)), (13, Y(90))], G2)
+        det = [rect(13, Y(58), 1, Y(88) - Y(58), G3), rect(17, Y(62), 1, Y(88) - Y(62), G1),
+               path('M14 %s h3 M15 %s h2' % (n(round(Y(72))), n(round(Y(82)))), stroke=G1)]
+        shoe = [path('M12 89 H18 V94 H10 V92 Z', BR1), rect(12, 89, 6, 1, BR2)]
+    else:
+        leg = poly([(20, Y(55)), (28, Y(55)), (27, Y(90)), (22, Y(90)), (21, Y(62))], G2)
+        det = [rect(26, Y(58), 1, Y(88) - Y(58), G1),
+               path('M22 %s h3 M23 %s h2' % (n(round(Y(74))), n(round(Y(84)))), stroke=G1)]
+        shoe = [path('M22 89 H28 L30 92 V94 H22 Z', BR1), rect(22, 89, 6, 1, BR2)]
+    if sole:   # heel lifted: the sole shows as a dark band under the toe
+        shoe.append(rect(10 if side == 'L' else 22, 93, 8, 1, INK))
+    return leg + ''.join(det) + g(shoe, 0, -lift)
+
+
+def al_front_legs(liftL=0, liftR=0, bob=0, soleL=False, soleR=False):
+    return al_front_leg('L', liftL, bob, soleL) + al_front_leg('R', liftR, bob, soleR)
+
+
+def al_front_arm(side, swing=0, back=False):
+    """Hanging arm, front view. swing > 0: the hand comes forward (up and a little in);
+    swing < 0: the arm goes back (the hand rises a little and slides behind the hip)."""
+    s = abs(swing)
+    up = s
+    inward = (1 if swing > 0 else 0) * (1 if s >= 2 else 0)
+    hand_fill = SKIN
+    if side == 'L':
+        bot = 51 - up
+        sleeve = poly([(11, 25), (8, 27), (7, 31), (6 + inward, bot), (11 + inward, bot), (12, 40)], PAPER2)
+        det = [rect(8, 28, 1, 14 - max(0, up - 6), PAPER),
+               path('M7 38 l2 1 M%s %s l2 -1' % (n(8 + inward), n(45 - up)), stroke=BR4),
+               rect(6 + inward, bot - 1, 5, 1, PAPER)]
+        hand = [path('M6 51 H11 V55 L10 57 H7 L6 55 Z', hand_fill), rect(10, 51, 1, 5, SKIN2)]
+        return sleeve + ''.join(det) + g(hand, inward, -up)
+    bot = 51 - up
+    sleeve = poly([(29, 25), (32, 27), (33, 31), (34 - inward, bot), (29 - inward, bot), (28, 40)], PAPER2)
+    det = [rect(32, 30, 1, 20 - up, BR4),
+           path('M31 36 l2 1 M%s %s l2 1' % (n(31 - inward), n(44 - up)), stroke=BR4),
+           rect(29 - inward, bot - 1, 5, 1, PAPER)]
+    hand = [path('M29 51 H34 V55 L33 57 H30 L29 55 Z', hand_fill), rect(33, 51, 1, 5, SKIN2)]
+    return sleeve + ''.join(det) + g(hand, -inward, -up)
+
+
+AL_FRONT_BODY = ''.join([
+    # jacket body, crumpled linen
+    path('M12 24 L16 23 H24 L28 24 L29 30 V56 H11 V30 Z', PAPER2),
+    rect(12, 25, 1, 30, PAPER), rect(13, 25, 3, 1, PAPER), rect(28, 27, 1, 29, BR4),
+])
+AL_FRONT_SEAM_L = rect(11, 31, 1, 20, BR3)
+AL_FRONT_SEAM_R = rect(28, 31, 1, 20, BR3)
+AL_FRONT_CHEST = ''.join([
+    path('M17 23 H23 L22 36 L24 56 H16 L18 36 Z', G1),
+    path('M18 36 L17 56 M22 36 L23 56', stroke=G0),
+    path('M17 24 L19 35 L16 31 Z', PAPER),
+    path('M23 24 L21 35 L24 31 Z', BR4),
+    rect(12, 46, 4, 1, BR3), rect(24, 46, 4, 1, BR3),
+    path('M13 36 l2 2 M26 40 l-2 2 M13 51 l2 -1 M25 52 l2 -1 M14 41 l1 1', stroke=BR4),
+    rect(18, 23, 4, 1, G0),
+    rect(18, 20, 4, 4, SKIN2),
+])
+
+
+def al_front_scarf(sway=0):
+    return ''.join([
+        path('M15 22 H25 L26 25 H14 Z', RED1),
+        rect(16, 22, 6, 1, RED2),
+        g([path('M15 24 H19 L19 41 H15 L16 33 Z', RED1), rect(16, 25, 1, 10, RED2),
+           path('M15 41 v1 M17 41 v1 M19 41 v1', stroke=RED2)], sway, 0),
+        path('M22 24 H25 L26 33 L23 34 Z', RED0),
+        rect(23, 25, 1, 6, RED1),
+    ])
+
+
+def al_front_head(mouth='shut', eyes='open', look=0):
+    chin = 1 if mouth == 'open' else 0
+    out = [path('M15 9 H25 V%d L23 %d L21 %d H19 L17 %d L15 %d Z' % (17 + chin, 20 + chin, 21 + chin,
+                                                                     20 + chin, 17 + chin), SKIN),
+           rect(14, 13, 1, 4, SKIN2), rect(25, 13, 1, 4, SKIN2), rect(24, 11, 1, 6, SKIN2),
+           path('M23 %d L22 %d H21' % (18 + chin, 20 + chin), stroke=SKIN2)]
+    # brows, eyes
+    if eyes == 'raised':
+        out += [rect(16, 11, 3, 1, G6), rect(21, 11, 3, 1, G6)]
+    else:
+        out += [rect(16, 12, 3, 1, G6), rect(21, 12, 3, 1, G6)]
+    if eyes == 'closed':
+        out += [rect(17, 14, 2, 1, SKIN2), rect(21, 14, 2, 1, SKIN2)]
+    else:
+        out += [rect(17 + look, 14, 2, 1, INK), rect(21 + look, 14, 2, 1, INK)]
+    out += [rect(17, 15, 2, 1, SKIN2), rect(21, 15, 2, 1, SKIN2)]
+    out += [rect(20, 15, 1, 2, SKIN2), rect(19, 17, 1, 1, SKIN2)]
+    if mouth == 'open':
+        out += [rect(18, 19, 4, 2, RED0), rect(18, 19, 4, 1, INK), rect(17, 19, 1, 1, SKIN2)]
+    else:
+        out += [rect(18, 19, 4, 1, SKIN3), rect(17, 19, 1, 1, SKIN2)]
+    out.append(AL_FRONT_HAIR)
+    return ''.join(out)
+
+
+AL_FRONT_HAIR = ''.join([
+    path('M14 14 L12 10 L13 7 L11 4 L14 5 L15 2 L18 3 L20 1 L22 3 L25 2 L26 4 L29 4 L27 7 L29 10 '
+         'L27 12 L26 15 L25 11 L24 9 H16 L15 11 Z', G7),
+    path('M12 10 L13 7 L11 4 L14 5 L13 9 Z M27 12 L29 10 L27 7 L26 10 Z M20 1 L18 3 L19 4 Z', G5),
+    path('M25 2 L26 4 L24 4 Z M15 2 L16 5 L15 5 Z', G6),
+    rect(16, 4, 2, 1, G8), rect(22, 5, 3, 1, G8),
+    path('M15 9 H25 V10 H15 Z', WHITE), path('M16 8 H24 V9 H16 Z', WHITE),
+    path('M19 3 H21 V8 H19 Z', WHITE), rect(17, 6, 2, 2, WHITE), rect(22, 6, 2, 2, G8),
+])
+
+
+def al_front_gesture(pose):
+    """His right arm (viewer's left) raised in a theatrical gesture, palm up.
+    pose 0: hand out at shoulder height; pose 1: a little lower and further in."""
+    if pose == 0:
+        sh, el, wr = (9.5, 28.5), (6.0, 40.0), (4.5, 33.5)
+    else:
+        sh, el, wr = (9.5, 28.5), (6.5, 41.0), (5.5, 35.5)
+    out = [limb([sh, el], [5.5, 5.0], PAPER2)]
+    out.append(limb([el, wr], [5.0, 4.5], PAPER2))
+    out.append(line((sh[0] - 1.5, sh[1] + 1), (el[0] - 1.2, el[1] - 3), PAPER))
+    out.append(line((el[0] - 1, el[1] - 1), (el[0] + 1, el[1]), BR4))
+    # cuff and open hand, palm up, fingers curling out
+    cx, cy = wr
+    out.append(rect(cx - 2, cy - 1, 4, 1, PAPER))
+    out.append(poly([(cx - 3, cy - 6), (cx + 2, cy - 5), (cx + 2, cy - 1), (cx - 2, cy - 1), (cx - 3, cy - 3)], SKIN))
+    out.append(rect(cx - 4, cy - 7, 2, 2, SKIN))   # thumb out
+    out.append(rect(cx + 1, cy - 5, 1, 4, SKIN2))
+    return ''.join(out)
+
+
+def alistair_front(bob=0, legs=(0, 0), soles=(False, False), arms=(0, 0), mouth='shut', eyes='open',
+                   gesture=None, head_dy=0, scarf=0, look=0):
+    out = [al_front_legs(legs[0], legs[1], bob, soles[0], soles[1])]
+    up = []
+    if gesture is None:
+        up.append(al_front_arm('L', arms[0]))
+    up.append(al_front_arm('R', arms[1]))
+    up.append(AL_FRONT_BODY)
+    if gesture is None:
+        up.append(AL_FRONT_SEAM_L)
+    up.append(AL_FRONT_SEAM_R)
+    up.append(AL_FRONT_CHEST)
+    up.append(al_front_scarf(scarf))
+    up.append(g(al_front_head(mouth, eyes, look), 0, head_dy))
+    if gesture is not None:
+        up.append(al_front_gesture(gesture))
+    out.append(g(up, 0, bob))
+    return g(out, 0, 1)
+
+
+# ---------------------------------------------------------------- back view
+def al_back_leg(side, lift=0, bob=0):
+    top, bot = 55 + bob, 90 - lift
+
+    def Y(y):
+        return top + (y - 55) * (bot - top) / 35.0
+    if side == 'L':
+        leg = [poly([(12, Y(55)), (20, Y(55)), (20, Y(62)), (18, Y(90)), (13, Y(90))], G2),
+               rect(13, Y(58), 1, Y(88) - Y(58), G3),
+               path('M14 %s h3 M14 %s h3' % (n(round(Y(70))), n(round(Y(80)))), stroke=G1)]
+        heel = [path('M12 90 H18 V94 H12 Z', BR1), rect(12, 93, 6, 1, INK)]
+    else:
+        leg = [poly([(20, Y(55)), (28, Y(55)), (27, Y(90)), (22, Y(90)), (21, Y(62))], G2),
+               rect(26, Y(58), 1, Y(88) - Y(58), G1),
+               path('M23 %s h3 M23 %s h3' % (n(round(Y(72))), n(round(Y(82)))), stroke=G1)]
+        heel = [path('M22 90 H28 V94 H22 Z', BR1), rect(22, 93, 6, 1, INK)]
+    if lift >= 2:   # the heel comes up: we see the sole
+        heel = [path('M%d 90 H%d V94 H%d Z' % ((12, 18, 12) if side == 'L' else (22, 28, 22)), BR1),
+                rect(12 if side == 'L' else 22, 92, 6, 2, INK), rect(13 if side == 'L' else 23, 92, 4, 1, G1)]
+    return ''.join(leg) + g(heel, 0, -lift)
+
+
+def al_back_arm(side, swing=0):
+    up = abs(swing)
+    if side == 'L':
+        bot = 51 - up
+        return ''.join([
+            poly([(11, 25), (8, 27), (7, 31), (6, bot), (11, bot), (12, 40)], PAPER2),
+            rect(8, 28, 1, 14, PAPER), path('M7 38 l2 1 M8 %s l2 -1' % n(45 - up), stroke=BR4),
+            rect(6, bot - 1, 5, 1, PAPER),
+            g(path('M6 51 H11 V55 L10 57 H7 L6 55 Z', SKIN2), 0, -up)])
+    bot = 51 - up
+    return ''.join([
+        poly([(29, 25), (32, 27), (33, 31), (34, bot), (29, bot), (28, 40)], PAPER2),
+        rect(32, 30, 1, 20 - up, BR4), path('M31 36 l2 1 M31 %s l2 1' % n(44 - up), stroke=BR4),
+        rect(29, bot - 1, 5, 1, PAPER),
+        g(path('M29 51 H34 V55 L33 57 H30 L29 55 Z', SKIN2), 0, -up)])
+
+
+def al_back_gesture(pose):
+    """His right arm (viewer's right, from behind) lifted: elbow out, hand up by the chest."""
+    sh = (30.5, 28.5)
+    el = (34.0, 40.0) if pose == 0 else (33.5, 41.0)
+    wr = (33.0, 33.0) if pose == 0 else (32.5, 35.0)
+    out = [limb([sh, el], [5.5, 5.0], PAPER2), limb([el, wr], [5.0, 4.5], PAPER2),
+           line((sh[0] + 1.5, sh[1] + 1), (el[0] + 1, el[1] - 3), BR4)]
+    cx, cy = wr
+    out.append(rect(cx - 2, cy - 1, 4, 1, PAPER))
+    out.append(poly([(cx - 2, cy - 5), (cx + 2, cy - 6), (cx + 3, cy - 3), (cx + 2, cy - 1), (cx - 2, cy - 1)], SKIN2))
+    return ''.join(out)
+
+
+AL_BACK_BODY = ''.join([
+    path('M12 24 L16 23 H24 L28 24 L29 30 V56 H11 V30 Z', PAPER2),
+    rect(12, 25, 1, 30, PAPER), rect(28, 27, 1, 29, BR4),
+    rect(11, 31, 1, 20, BR3),
+])
+AL_BACK_BODY2 = ''.join([
+    rect(20, 42, 1, 14, BR3),
+    path('M15 29 l3 2 l3 -1 l3 2 M16 35 l4 1 l4 -1 M14 48 l3 -1 M24 49 l3 1', stroke=BR4),
+    path('M15 22 H25 L26 25 H14 Z', RED1), rect(16, 22, 8, 1, RED2), rect(16, 25, 8, 1, BR4),
+    rect(18, 19, 4, 3, SKIN2),
+])
+AL_BACK_HEAD = ''.join([
+    rect(14, 12, 1, 4, SKIN2), rect(25, 12, 1, 4, SKIN2),
+    path('M15 20 L13 17 L12 13 L11 10 L12 7 L10 4 L14 5 L15 2 L18 3 L20 1 L22 3 L25 2 L26 5 L30 5 '
+         'L28 8 L29 12 L27 14 L26 18 L25 20 Z', G7),
+    path('M12 7 L10 4 L14 5 L13 8 Z M28 8 L30 5 L26 5 L27 9 Z M13 17 L15 20 H17 L16 17 Z '
+         'M25 20 L26 17 L24 17 L23 20 Z', G5),
+    path('M15 18 h10 M14 15 h2 M24 15 h2', stroke=G6),
+    rect(19, 5, 3, 3, WHITE),
+    path('M19 8 L17 11 M22 8 L24 11 M20 8 V13 M18 5 L15 4 M22 5 L25 4', stroke=WHITE),
+    rect(16, 8, 1, 1, G8), rect(24, 8, 1, 1, G8),
+])
+
+
+def alistair_back(bob=0, legs=(0, 0), arms=(0, 0), head_dy=0, gesture=None):
+    out = [al_back_leg('L', legs[0], bob), al_back_leg('R', legs[1], bob)]
+    up = [al_back_arm('L', arms[0])]
+    if gesture is None:
+        up.append(al_back_arm('R', arms[1]))
+    up.append(AL_BACK_BODY)
+    if gesture is None:
+        up.append(rect(28, 31, 1, 20, BR3))
+    up.append(AL_BACK_BODY2)
+    up.append(g(AL_BACK_HEAD, 0, head_dy))
+    if gesture is not None:
+        up.append(al_back_gesture(gesture))
+    out.append(g(up, 0, bob))
+    return g(out, 0, 1)
+
+
+# ---------------------------------------------------------------- side view (facing right)
+AL_SIDE_STAND_LEGS = ''.join([
+    path('M15 55 H21 L20 90 H15 Z', G1),
+    path('M14 89 H20 V94 H14 Z', BR1), rect(15, 89, 4, 1, BR2),
+    path('M18 55 H25 L26 90 H20 L19 70 Z', G2),
+    rect(24, 58, 1, 30, G3),
+    path('M20 72 h3 M21 83 h3', stroke=G1),
+    path('M20 89 H26 L29 92 V94 H20 Z', BR1), rect(21, 89, 5, 1, BR2),
+])
+
+AL_SIDE_BODY = ''.join([
+    path('M14 25 L18 23 H23 L25 25 L26 32 V56 H14 L13 40 Z', PAPER2),
+    rect(14, 27, 1, 28, BR4),
+    path('M24 25 H26 V56 H25 Z', G1),
+    path('M15 46 l3 1 M15 52 l2 -1', stroke=BR4),
+])
+
+
+def al_side_scarf(sway=0):
+    return ''.join([
+        path('M17 21 H24 L25 25 H17 Z', RED1),
+        rect(18, 21, 5, 1, RED2),
+        g([path('M24 24 H27 L28 39 H25 Z', RED1), rect(25, 25, 1, 12, RED2),
+           path('M25 39 v1 M27 39 v1', stroke=RED2)], sway, 0),
+    ])
+
+
+AL_SIDE_ARM = ''.join([
+    path('M17 25 H22 L23 32 V50 H18 L17 32 Z', PAPER2),
+    rect(17, 26, 1, 24, BR3), rect(22, 31, 1, 19, BR3),
+    rect(18, 26, 3, 1, PAPER), rect(18, 27, 1, 14, PAPER),
+    path('M19 38 l2 1 M19 45 l2 -1', stroke=BR4),
+    rect(18, 49, 5, 1, PAPER),
+    path('M18 50 H23 V55 L22 57 H19 L18 55 Z', SKIN),
+    rect(18, 50, 1, 5, SKIN2),
+])
+
+
+def al_side_head(mouth='shut', eyes='open'):
+    chin = 1 if mouth == 'open' else 0
+    out = [rect(18, 19, 4, 4, SKIN2),
+           path('M15 8 H24 L25 10 V13 L27 15 V16 L25 17 V%d L23 %d H19 L17 %d H15 Z'
+                % (20 + chin, 21 + chin, 19 + chin), SKIN),
+           rect(17, 13, 2, 4, SKIN2), rect(18, 14, 1, 2, SKIN3)]
+    out.append(rect(21, 11 if eyes == 'raised' else 12, 4, 1, G6))
+    if eyes == 'closed':
+        out.append(rect(22, 13, 2, 1, SKIN2))
+    else:
+        out.append(rect(23, 13, 1, 1, INK))
+    out += [rect(22, 14, 2, 1, SKIN2), rect(25, 16, 1, 1, SKIN2)]
+    if mouth == 'open':
+        out += [rect(23, 19, 2, 2, RED0), rect(24, 19, 1, 1, INK)]
+    else:
+        out.append(rect(23, 19, 2, 1, SKIN3))
+    out.append(rect(19, 20 + chin, 3, 1, SKIN2))
+    out.append(AL_SIDE_HAIR)
+    return ''.join(out)
+
+
+AL_SIDE_HAIR = ''.join([
+    path('M15 18 L13 16 L10 15 L12 12 L9 9 L12 8 L11 5 L14 5 L15 2 L18 3 L20 1 L22 3 L25 2 L25 5 '
+         'L28 6 L26 8 L25 10 L24 8 H18 L17 12 L16 14 L16 18 Z', G7),
+    path('M10 15 L12 12 L14 13 L13 16 Z M9 9 L12 8 L12 11 Z M11 5 L14 5 L13 7 Z', G5),
+    path('M25 5 L28 6 L26 7 Z M20 1 L19 3 L21 3 Z', G6),
+    rect(14, 9, 2, 1, G8), rect(13, 12, 2, 1, G6),
+    path('M17 8 H25 V9 H17 Z', WHITE), path('M17 7 H23 V8 H17 Z', WHITE),
+    rect(17, 9, 1, 3, WHITE), rect(18, 4, 3, 2, WHITE), rect(16, 5, 2, 1, G8),
+])
+
+
+def al_side_leg(hip, ankle, heel_up, near):
+    """Side-view leg from hip to ankle; heel_up = shoe angle in degrees (+ heel up about the toe
+    tip when the toe is on the ground, - toe up about the heel)."""
+    knee = ik(hip, ankle, 17.5, 17.5, forward=1)
+    if near:
+        col, shade, lit = G2, G1, G3
+        wt, wk, wa = 7.0, 6.2, 5.8
+    else:
+        col, shade, lit = G1, G0, G2
+        wt, wk, wa = 6.0, 5.4, 5.0
+    out = [limb([hip, knee, ankle], [wt, wk, wa], col)]
+    # a lit crease down the front of the shin, a fold behind the knee
+    d = (ankle[0] - knee[0], ankle[1] - knee[1])
+    ln = math.hypot(*d) or 1
+    nx, ny = -d[1] / ln, d[0] / ln   # normal pointing to -x for a downward shin ... choose front
+    if nx < 0:
+        nx, ny = -nx, -ny
+    f0 = (knee[0] + nx * (wk / 2 - 1.0), knee[1] + ny * (wk / 2 - 1.0))
+    f1 = (ankle[0] + nx * (wa / 2 - 1.0), ankle[1] + ny * (wa / 2 - 1.0) - 2)
+    out.append(line(lerp(f0, f1, 0.1), f1, lit))
+    # shoe: heel at -3, toe at +6 from the ankle, 5 high (the original front shoe)
+    shoe = [(-3, 0), (3, 0), (6, 3), (6, 5), (-3, 5)]
+    top = [(-2, 0), (3, 0), (3, 1), (-2, 1)]
+    ax, ay = ankle
+    shoe = [(ax + x, ay + y) for x, y in shoe]
+    top = [(ax + x, ay + y) for x, y in top]
+    if heel_up > 0:      # pivot on the toe tip
+        piv = (ax + 6, ay + 5)
+        shoe, top = rot(shoe, -heel_up, *piv), rot(top, -heel_up, *piv)
+    elif heel_up < 0:    # pivot on the heel
+        piv = (ax - 3, ay + 5)
+        shoe, top = rot(shoe, -heel_up, *piv), rot(top, -heel_up, *piv)
+    out.append(poly(shoe, BR1 if near else BR1))
+    out.append(poly(top, BR2 if near else BR1))
+    if not near:
+        out.append(poly([(x, y) for x, y in shoe], BR1))
+    return ''.join(out)
+
+
+def al_side_arm(angle, near=True, bend=None):
+    """Side-view arm swinging about the shoulder; angle in degrees, + = forward (to the right)."""
+    sh = (19.8, 27.5)
+    if bend is None:
+        bend = 8 + max(0, angle) * 0.6
+    a1 = math.radians(angle)
+    a2 = math.radians(angle + bend)
+    el = (sh[0] + 11.5 * math.sin(a1), sh[1] + 11.5 * math.cos(a1))
+    wr = (el[0] + 11.5 * math.sin(a2), el[1] + 11.5 * math.cos(a2))
+    hd = (wr[0] + 5.5 * math.sin(a2), wr[1] + 5.5 * math.cos(a2))
+    if near:
+        out = [limb([sh, el, wr], [6.0, 5.6, 5.2], BR3),
+               limb([(sh[0] + 0.3, sh[1]), el, wr], [4.0, 3.6, 3.4], PAPER2),
+               line((sh[0] - 0.8, sh[1]), lerp(sh, el, 1.0), PAPER)]
+        cuff = seg_quad(wr, lerp(wr, hd, 0.18), 2.6, 2.6)
+        out.append(limb([wr, hd], [5.0, 4.0], SKIN))
+        out.append(poly(cuff, PAPER))
+    else:
+        out = [limb([sh, el, wr], [5.6, 5.2, 4.8], BR3),
+               limb([wr, hd], [4.6, 3.6], SKIN2)]
+    return ''.join(out)
+
+
+def alistair_side(bob=0, legs=None, arm=None, far_arm=None, mouth='shut', eyes='open', gesture=None,
+                  scarf=0, head_dy=0, lean=0):
+    out = []
+    if legs is None:
+        out.append(AL_SIDE_STAND_LEGS)
+    else:
+        (hipN, ankN, heelN), (hipF, ankF, heelF) = legs
+        out.append(al_side_leg(hipF, ankF, heelF, near=False))
+    up = []
+    if far_arm is not None:
+        up.append(al_side_arm(far_arm, near=False))
+    up.append(AL_SIDE_BODY)
+    up.append(al_side_scarf(scarf))
+    if legs is not None:
+        pass
+    if gesture is not None:
+        up.append(al_side_gesture(gesture))
+    elif arm is None:
+        up.append(AL_SIDE_ARM)
+    arm_part = '' if (gesture is not None or arm is None) else al_side_arm(arm, near=True)
+    up_head = g(al_side_head(mouth, eyes), lean, head_dy)
+    if legs is not None:
+        out.append(al_side_leg(hipN, ankN, heelN, near=True))
+    out.append(g(up + [up_head, arm_part], 0, bob))
+    return g(out, 0, 1)
+
+
+def al_side_gesture(pose):
+    """Near arm raised forward, palm up: 'my dear...'."""
+    sh = (19.8, 27.5)
+    el = (21.5, 39.5) if pose == 0 else (21.0, 40.0)
+    wr = (29.0, 33.5) if pose == 0 else (28.5, 35.5)
+    out = [limb([sh, el, wr], [6.0, 5.6, 5.0], BR3),
+           limb([(sh[0] + 0.3, sh[1]), el, wr], [4.0, 3.6, 3.0], PAPER2),
+           line((sh[0] - 0.8, sh[1]), el, PAPER)]
+    cx, cy = wr
+    out.append(rect(cx - 1, cy - 2, 1, 4, PAPER))
+    out.append(poly([(cx, cy - 2), (cx + 4, cy - 3), (cx + 5, cy - 1), (cx + 3, cy + 1), (cx, cy + 1)], SKIN))
+    out.append(rect(cx + 1, cy + 1, 3, 1, SKIN2))
+    return ''.join(out)
+
+
+def side_walk_pose(f):
+    """Legs and arms of walk frame f (0..5), facing right. Contact, down, pass for the near leg
+    (f 0-2), then the same for the far leg (f 3-5). A step is 14 px, a cycle 28 px."""
+    stride = 14.0
+    step = stride / 3.0
+    bob = [0, 1, -1, 0, 1, -1][f]
+    hipx = 20.0
+
+    def foot(phase):
+        # ankle x offset from the hip, lift (px above the floor), heel angle
+        return [(7.0, 0, -18),      # contact: heel strike, toe up
+                (7.0 - step, 0, 0),  # down: foot flat, taking the weight
+                (7.0 - 2 * step, 0, 0),  # pass: straight support leg
+                (-7.0, 0, 22),      # contact (trailing): heel up, on the toe
+                (-5.5, 3, 30),      # down: toe-off, the foot leaves the floor
+                (0.5, 5, 8)][phase]  # pass: swinging through, knee bent
+    legs = []
+    for phase, hx in ((f, hipx + 1.0), ((f + 3) % 6, hipx - 1.5)):
+        dx, lift, heel = foot(phase)
+        ank = (hipx + dx, 89.0 - lift)
+        if heel > 0 and lift == 0:
+            # on the toe: the ankle rises as the heel comes up
+            ank = (ank[0], 89.0 - 9.0 * math.sin(math.radians(heel)))
+        if heel > 0 and lift > 0:
+            ank = (ank[0], ank[1] - 4.0 * math.sin(math.radians(heel)))
+        hip = (hx, 55.5 + bob)
+        legs.append((hip, ank, heel))
+    arm = [-22, -8, 8, 22, 8, -8][f]
+    return bob, legs, arm
+
+
+# ---------------------------------------------------------------- the Alistair sheet
+def sheet_alistair():
+    sh = Sheet('alistair', 40, 96, 10, 3,
+               'Alistair Rhys Fairbanks: 10 x 3 cells of 40x96, feet at the bottom centre of each cell.\n'
+               '     Rows: 0 facing down, 1 facing up, 2 facing right (mirror for left).\n'
+               '     Columns: 0-1 idle, 2-3 talk, 4-9 walk (contact, down, pass, contact, down, pass).')
+    # ----- row 0: front
+    sh.put(0, 0, alistair_front(), 'front idle: as the standing sprite')
+    sh.put(1, 0, alistair_front(bob=-1, legs=(0, 0)), 'front idle: breath in')
+    sh.put(2, 0, alistair_front(mouth='open', eyes='raised', gesture=0), 'front talk: open, hand out')
+    sh.put(3, 0, alistair_front(mouth='shut', gesture=1), 'front talk: shut')
+    # walk toward the viewer: the leg coming forward is at the floor, the trailing heel lifts
+    fw = [  # (bob, liftL, liftR, soleL, soleR, armL, armR)
+        (0, 0, 2, False, True, -1, 2),
+        (1, 0, 4, False, True, -1, 1),
+        (-1, 0, 6, False, False, 0, 0),
+        (0, 2, 0, True, False, 2, -1),
+        (1, 4, 0, True, False, 1, -1),
+        (-1, 6, 0, False, False, 0, 0),
+    ]
+    for i, (b, lL, lR, sL, sR, aL, aR) in enumerate(fw):
+        sh.put(4 + i, 0, alistair_front(bob=b, legs=(lL, lR), soles=(sL, sR), arms=(aL, aR),
+                                        scarf=[0, 0, 0, 0, 0, 0][i]), 'front walk %d' % i)
+    # ----- row 1: back
+    sh.put(0, 1, alistair_back(), 'back idle')
+    sh.put(1, 1, alistair_back(bob=-1), 'back idle: breath in')
+    sh.put(2, 1, alistair_back(head_dy=1, gesture=0), 'back talk: nod down, hand up')
+    sh.put(3, 1, alistair_back(gesture=1), 'back talk: nod up')
+    for i, (b, lL, lR, sL, sR, aL, aR) in enumerate(fw):
+        # from behind the same rhythm: the lifted foot is the one going forward (away from us)
+        sh.put(4 + i, 1, alistair_back(bob=b, legs=(lR, lL), arms=(aR, aL)), 'back walk %d' % i)
+    # ----- row 2: side
+    sh.put(0, 2, alistair_side(), 'side idle: as the standing sprite')
+    sh.put(1, 2, alistair_side(bob=-1), 'side idle: breath in')
+    sh.put(2, 2, alistair_side(mouth='open', eyes='raised', gesture=0), 'side talk: open, hand forward')
+    sh.put(3, 2, alistair_side(mouth='shut', gesture=1), 'side talk: shut')
+    for f in range(6):
+        bob, legs, arm = side_walk_pose(f)
+        sh.put(4 + f, 2, alistair_side(bob=bob, legs=legs, arm=arm, far_arm=-arm), 'side walk %d' % f)
+    return sh
+
+
+SHEETS = [sheet_alistair]
+
+
+def main():
+    outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, 'assets', 'src', 'anim')
+    os.makedirs(outdir, exist_ok=True)
+    for make in SHEETS:
+        sh = make()
+        with open(os.path.join(outdir, sh.name + '.svg'), 'w', newline='\n') as f:
+            f.write(sh.svg())
+
+
+if __name__ == '__main__':
+    main()
