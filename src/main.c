@@ -10,6 +10,7 @@
 #include "game.h"
 #include "level.h"
 #include "replay.h"
+#include "save.h"
 #include "state.h"
 
 #define DEFAULT_LEVEL "levels/studio_b.json"
@@ -20,13 +21,17 @@ static void usage(FILE *out)
             "Stardust Serenade %s — a point-and-click adventure on one soundstage\n"
             "\n"
             "usage:\n"
-            "  stardust [play] [LEVEL] [--record FILE] [--replay FILE] [--seed N] [--fullscreen]\n"
+            "  stardust [play] [LEVEL] [--record FILE] [--replay FILE] [--seed N] [--fullscreen] [--new]\n"
             "        play in a window (default level: %s); --record writes the session as a\n"
-            "        replay; --replay watches a replay at normal speed; the level file is reloaded\n"
-            "        live when it changes on disk\n"
+            "        replay; --replay watches a replay at normal speed; --new skips the title\n"
+            "        screen; the level file is reloaded live when it changes on disk\n"
             "  stardust replay FILE [--state] [--quiet]\n"
             "        play a replay headless and check its expectations; --state prints the final\n"
             "        state as JSON. Exit 0: all held, 1: one failed, 2: unusable replay or level\n"
+            "  stardust replay FILE --save SAVE\n"
+            "        also write the final state as a save file\n"
+            "  stardust inspect SAVE [LEVEL]\n"
+            "        check a save file against the level and print its date, play time and state hash\n"
             "  stardust check LEVEL...\n"
             "        validate level files; every error as file:line:col. Exit 0 clean, 1 errors\n"
             "  stardust render LEVEL [--replay FILE] [--tick N] -o PNG\n"
@@ -37,7 +42,9 @@ static void usage(FILE *out)
             "  stardust --help | --version\n"
             "\n"
             "In the game: left click walks, or walks to a thing and uses it; right click looks at it.\n"
-            "A click skips a line. Esc asks to quit; F11 or Alt+Enter toggles fullscreen.\n",
+            "A click skips a line. Esc: menu (save, load, options). F5/F9: quick save/load.\n"
+            "Tab: show everything you can use. L: what was said. M: mute. F11: fullscreen.\n"
+            "Settings and saves live in $STARDUST_HOME, or else in SDL's preference folder.\n",
             STARDUST_VERSION, DEFAULT_LEVEL);
 }
 
@@ -88,10 +95,14 @@ static int cmd_check(int argc, char **argv)
 
 static int cmd_replay(int argc, char **argv)
 {
-    const char *file = NULL;
+    const char *file = NULL, *save_path = NULL;
     bool print_state = false, quiet = false;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--state") == 0)
+        if (strcmp(argv[i], "--save") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", argv[i]);
+            save_path = argv[++i];
+        } else if (strcmp(argv[i], "--state") == 0)
             print_state = true;
         else if (strcmp(argv[i], "--quiet") == 0)
             quiet = true;
@@ -148,12 +159,51 @@ static int cmd_replay(int argc, char **argv)
             printf("%s\n", json);
         free(json);
     }
+    if (save_path && !save_write(save_path, g, 0, NULL, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        status = 2;
+    }
     fflush(stderr);
     fprintf(print_state ? stderr : stdout, "%s: %s: %" PRIu32 " ticks, %d of %d expectations held, final hash %016" PRIx64 "\n",
             file, status ? "FAILED" : "ok", rep.ticks, rep.passed, rep.passed + rep.failed, rep.hash);
     free(g);
     level_free(lv);
     replay_free(&r);
+    return status;
+}
+
+static int cmd_inspect(int argc, char **argv)
+{
+    if (argc < 1 || argc > 2)
+        return usage_error("%s", "inspect needs SAVE [LEVEL]");
+    const char *level_path = argc == 2 ? argv[1] : DEFAULT_LEVEL;
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(level_path, &d);
+    if (!lv) {
+        diag_print(&d, stderr);
+        diag_free(&d);
+        return 2;
+    }
+    diag_free(&d);
+    Game *g = malloc(sizeof *g);
+    SaveInfo *info = malloc(sizeof *info);
+    char err[1200];
+    int status = 1;
+    if (g && info) {
+        game_init(g, lv, 1);
+        if (save_read(argv[0], g, info, err, sizeof err)) {
+            unsigned secs = info->ticks / 60;
+            printf("%s: level %s, tick %u (played %u:%02u), state hash %016" PRIx64 "\n", argv[0], info->level_id,
+                   (unsigned)g->tick, secs / 60, secs % 60, state_hash(g));
+            status = 0;
+        } else {
+            fprintf(stderr, "%s\n", err);
+        }
+    }
+    free(g);
+    free(info);
+    level_free(lv);
     return status;
 }
 
@@ -225,6 +275,8 @@ static int cmd_play(int argc, char **argv)
                 return usage_error("bad seed '%s'", argv[i]);
         } else if (strcmp(a, "--fullscreen") == 0) {
             o.fullscreen = true;
+        } else if (strcmp(a, "--new") == 0) {
+            o.new_game = true;
         } else if (a[0] == '-') {
             return usage_error("unknown option '%s' for play", a);
         } else if (!o.level_path) {
@@ -256,6 +308,8 @@ int main(int argc, char **argv)
         return cmd_replay(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "render") == 0)
         return cmd_render(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "inspect") == 0)
+        return cmd_inspect(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "anim") == 0)
         return cmd_anim(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "play") == 0)

@@ -158,8 +158,10 @@ class Sheet:
 # Parts of assets/src/sprites/alistair_*.svg. Every part is drawn in the sprites' own coordinates
 # (inside their translate(0 1)); b = body bob in px (+ = down).
 
-def al_front_leg(side, lift=0, bob=0, sole=False):
-    """Front-view leg. side 'L' (viewer's left) or 'R'. lift raises the foot, bob lowers the hip."""
+def al_front_leg(side, lift=0, bob=0, mode='plant'):
+    """Front-view leg. side 'L' (viewer's left) or 'R'. lift raises the foot, bob lowers the hip.
+    mode: 'plant' (on the floor), 'heel' (heel up behind: the sole shows), 'swing' (knee bent
+    towards us: a lit knee, a shorter shin)."""
     top, bot = 55 + bob, 90 - lift
 
     def Y(y):
@@ -169,41 +171,42 @@ def al_front_leg(side, lift=0, bob=0, sole=False):
         det = [rect(13, Y(58), 1, Y(88) - Y(58), G3), rect(17, Y(62), 1, Y(88) - Y(62), G1),
                path('M14 %s h3 M15 %s h2' % (n(round(Y(72))), n(round(Y(82)))), stroke=G1)]
         shoe = [path('M12 89 H18 V94 H10 V92 Z', BR1), rect(12, 89, 6, 1, BR2)]
+        kx = 13
     else:
         leg = poly([(20, Y(55)), (28, Y(55)), (27, Y(90)), (22, Y(90)), (21, Y(62))], G2)
         det = [rect(26, Y(58), 1, Y(88) - Y(58), G1),
                path('M22 %s h3 M23 %s h2' % (n(round(Y(74))), n(round(Y(84)))), stroke=G1)]
         shoe = [path('M22 89 H28 L30 92 V94 H22 Z', BR1), rect(22, 89, 6, 1, BR2)]
-    if sole:   # heel lifted: the sole shows as a dark band under the toe
+        kx = 21
+    if mode == 'swing':   # the knee comes towards us: a lit patch, a fold under it
+        ky = round(Y(71))
+        det += [rect(kx, ky, 6, 2, G3), rect(kx + 1, ky, 4, 1, G4), rect(kx, ky + 2, 6, 1, G1)]
+        shoe.append(rect(12 if side == 'L' else 22, 90, 6, 1, BR2))
+    if mode == 'heel':    # heel lifted behind: the sole shows under the toe
         shoe.append(rect(10 if side == 'L' else 22, 93, 8, 1, INK))
     return leg + ''.join(det) + g(shoe, 0, -lift)
 
 
-def al_front_legs(liftL=0, liftR=0, bob=0, soleL=False, soleR=False):
-    return al_front_leg('L', liftL, bob, soleL) + al_front_leg('R', liftR, bob, soleR)
-
-
-def al_front_arm(side, swing=0, back=False):
+def al_front_arm(side, swing=0):
     """Hanging arm, front view. swing > 0: the hand comes forward (up and a little in);
-    swing < 0: the arm goes back (the hand rises a little and slides behind the hip)."""
-    s = abs(swing)
-    up = s
-    inward = (1 if swing > 0 else 0) * (1 if s >= 2 else 0)
-    hand_fill = SKIN
+    swing < 0: the arm goes back (the hand rises a little, in shadow)."""
+    up = {0: 0, 1: 1, 2: 2, 3: 3, -1: 1, -2: 1}[swing]
+    inward = 1 if swing >= 2 else 0
+    hand_fill = SKIN if swing >= 0 else SKIN2
+    hand_shade = SKIN2 if swing >= 0 else SKIN3
+    bot = 51 - up
     if side == 'L':
-        bot = 51 - up
         sleeve = poly([(11, 25), (8, 27), (7, 31), (6 + inward, bot), (11 + inward, bot), (12, 40)], PAPER2)
         det = [rect(8, 28, 1, 14 - max(0, up - 6), PAPER),
                path('M7 38 l2 1 M%s %s l2 -1' % (n(8 + inward), n(45 - up)), stroke=BR4),
                rect(6 + inward, bot - 1, 5, 1, PAPER)]
-        hand = [path('M6 51 H11 V55 L10 57 H7 L6 55 Z', hand_fill), rect(10, 51, 1, 5, SKIN2)]
+        hand = [path('M6 51 H11 V55 L10 57 H7 L6 55 Z', hand_fill), rect(10, 51, 1, 5, hand_shade)]
         return sleeve + ''.join(det) + g(hand, inward, -up)
-    bot = 51 - up
     sleeve = poly([(29, 25), (32, 27), (33, 31), (34 - inward, bot), (29 - inward, bot), (28, 40)], PAPER2)
     det = [rect(32, 30, 1, 20 - up, BR4),
            path('M31 36 l2 1 M%s %s l2 1' % (n(31 - inward), n(44 - up)), stroke=BR4),
            rect(29 - inward, bot - 1, 5, 1, PAPER)]
-    hand = [path('M29 51 H34 V55 L33 57 H30 L29 55 Z', hand_fill), rect(33, 51, 1, 5, SKIN2)]
+    hand = [path('M29 51 H34 V55 L33 57 H30 L29 55 Z', hand_fill), rect(33, 51, 1, 5, hand_shade)]
     return sleeve + ''.join(det) + g(hand, -inward, -up)
 
 
@@ -274,28 +277,31 @@ AL_FRONT_HAIR = ''.join([
 
 
 def al_front_gesture(pose):
-    """His right arm (viewer's left) raised in a theatrical gesture, palm up.
-    pose 0: hand out at shoulder height; pose 1: a little lower and further in."""
-    if pose == 0:
-        sh, el, wr = (9.5, 28.5), (6.0, 40.0), (4.5, 33.5)
-    else:
-        sh, el, wr = (9.5, 28.5), (6.5, 41.0), (5.5, 35.5)
-    out = [limb([sh, el], [5.5, 5.0], PAPER2)]
-    out.append(limb([el, wr], [5.0, 4.5], PAPER2))
-    out.append(line((sh[0] - 1.5, sh[1] + 1), (el[0] - 1.2, el[1] - 3), PAPER))
-    out.append(line((el[0] - 1, el[1] - 1), (el[0] + 1, el[1]), BR4))
-    # cuff and open hand, palm up, fingers curling out
-    cx, cy = wr
-    out.append(rect(cx - 2, cy - 1, 4, 1, PAPER))
-    out.append(poly([(cx - 3, cy - 6), (cx + 2, cy - 5), (cx + 2, cy - 1), (cx - 2, cy - 1), (cx - 3, cy - 3)], SKIN))
-    out.append(rect(cx - 4, cy - 7, 2, 2, SKIN))   # thumb out
-    out.append(rect(cx + 1, cy - 5, 1, 4, SKIN2))
+    """His right arm (viewer's left) brought up in front of the chest, open palm to us:
+    pose 0 hand high (fingers up), pose 1 a little lower, palm turning up."""
+    out = [poly([(11, 25), (8, 27), (7, 31), (6, 42), (11, 42), (12, 38)], PAPER2),
+           rect(8, 28, 1, 13, PAPER), path('M7 38 l2 1', stroke=BR4)]
+    el = (8.5, 41.0)
+    wr = (11.5, 36.5) if pose == 0 else (11.5, 38.0)
+    out.append(limb([el, wr], [5.4, 4.6], PAPER2))
+    out.append(line((7, 42), (9, 43), BR3))
+    cx, cy = int(wr[0]), int(wr[1])
+    out.append(rect(cx - 2, cy, 4, 1, PAPER))
+    if pose == 0:   # palm out, fingers up, thumb in
+        out += [poly([(cx - 2, cy - 5), (cx + 2, cy - 5), (cx + 2, cy), (cx - 2, cy)], SKIN),
+                rect(cx - 2, cy - 6, 1, 1, SKIN), rect(cx, cy - 6, 1, 1, SKIN),
+                rect(cx + 2, cy - 3, 1, 2, SKIN), rect(cx - 2, cy - 1, 4, 1, SKIN2),
+                rect(cx - 1, cy - 5, 1, 3, SKIN2)]
+    else:           # palm up, fingers out to the side
+        out += [poly([(cx - 3, cy - 3), (cx + 2, cy - 3), (cx + 2, cy), (cx - 2, cy)], SKIN),
+                rect(cx - 4, cy - 3, 1, 1, SKIN), rect(cx - 3, cy - 4, 2, 1, SKIN),
+                rect(cx - 2, cy - 1, 4, 1, SKIN2)]
     return ''.join(out)
 
 
-def alistair_front(bob=0, legs=(0, 0), soles=(False, False), arms=(0, 0), mouth='shut', eyes='open',
+def alistair_front(bob=0, legs=(0, 0), modes=('plant', 'plant'), arms=(0, 0), mouth='shut', eyes='open',
                    gesture=None, head_dy=0, scarf=0, look=0):
-    out = [al_front_legs(legs[0], legs[1], bob, soles[0], soles[1])]
+    out = [al_front_leg('L', legs[0], bob, modes[0]), al_front_leg('R', legs[1], bob, modes[1])]
     up = []
     if gesture is None:
         up.append(al_front_arm('L', arms[0]))
@@ -314,24 +320,28 @@ def alistair_front(bob=0, legs=(0, 0), soles=(False, False), arms=(0, 0), mouth=
 
 
 # ---------------------------------------------------------------- back view
-def al_back_leg(side, lift=0, bob=0):
+def al_back_leg(side, lift=0, bob=0, mode='plant'):
+    """Back-view leg; mode 'plant', 'heel' (heel up: the sole turns to us), 'swing' (lifted,
+    bent: sole to us, a fold behind the knee)."""
     top, bot = 55 + bob, 90 - lift
 
     def Y(y):
         return top + (y - 55) * (bot - top) / 35.0
+    x0 = 12 if side == 'L' else 22
     if side == 'L':
         leg = [poly([(12, Y(55)), (20, Y(55)), (20, Y(62)), (18, Y(90)), (13, Y(90))], G2),
                rect(13, Y(58), 1, Y(88) - Y(58), G3),
                path('M14 %s h3 M14 %s h3' % (n(round(Y(70))), n(round(Y(80)))), stroke=G1)]
-        heel = [path('M12 90 H18 V94 H12 Z', BR1), rect(12, 93, 6, 1, INK)]
     else:
         leg = [poly([(20, Y(55)), (28, Y(55)), (27, Y(90)), (22, Y(90)), (21, Y(62))], G2),
                rect(26, Y(58), 1, Y(88) - Y(58), G1),
                path('M23 %s h3 M23 %s h3' % (n(round(Y(72))), n(round(Y(82)))), stroke=G1)]
-        heel = [path('M22 90 H28 V94 H22 Z', BR1), rect(22, 93, 6, 1, INK)]
-    if lift >= 2:   # the heel comes up: we see the sole
-        heel = [path('M%d 90 H%d V94 H%d Z' % ((12, 18, 12) if side == 'L' else (22, 28, 22)), BR1),
-                rect(12 if side == 'L' else 22, 92, 6, 2, INK), rect(13 if side == 'L' else 23, 92, 4, 1, G1)]
+    heel = [rect(x0, 90, 6, 4, BR1), rect(x0, 93, 6, 1, INK)]
+    if mode in ('heel', 'swing'):
+        heel = [rect(x0, 90, 6, 2, BR1), rect(x0, 92, 6, 2, INK), rect(x0 + 1, 92, 4, 1, G1)]
+    if mode == 'swing':
+        ky = round(Y(72))
+        leg.append(rect(x0 + 1 if side == 'L' else x0, ky, 5, 1, G1))
     return ''.join(leg) + g(heel, 0, -lift)
 
 
@@ -389,8 +399,8 @@ AL_BACK_HEAD = ''.join([
 ])
 
 
-def alistair_back(bob=0, legs=(0, 0), arms=(0, 0), head_dy=0, gesture=None):
-    out = [al_back_leg('L', legs[0], bob), al_back_leg('R', legs[1], bob)]
+def alistair_back(bob=0, legs=((0, 'plant'), (0, 'plant')), arms=(0, 0), head_dy=0, gesture=None):
+    out = [al_back_leg('L', legs[0][0], bob, legs[0][1]), al_back_leg('R', legs[1][0], bob, legs[1][1])]
     up = [al_back_arm('L', arms[0])]
     if gesture is None:
         up.append(al_back_arm('R', arms[1]))
@@ -533,6 +543,7 @@ def al_side_arm(angle, near=True, bend=None):
         out.append(poly(cuff, PAPER))
     else:
         out = [limb([sh, el, wr], [5.6, 5.2, 4.8], BR3),
+               limb([(sh[0] + 0.3, sh[1]), el, wr], [3.6, 3.2, 3.0], BR4),
                limb([wr, hd], [4.6, 3.6], SKIN2)]
     return ''.join(out)
 
@@ -622,25 +633,35 @@ def sheet_alistair():
     sh.put(2, 0, alistair_front(mouth='open', eyes='raised', gesture=0), 'front talk: open, hand out')
     sh.put(3, 0, alistair_front(mouth='shut', gesture=1), 'front talk: shut')
     # walk toward the viewer: the leg coming forward is at the floor, the trailing heel lifts
-    fw = [  # (bob, liftL, liftR, soleL, soleR, armL, armR)
-        (0, 0, 2, False, True, -1, 2),
-        (1, 0, 4, False, True, -1, 1),
-        (-1, 0, 6, False, False, 0, 0),
-        (0, 2, 0, True, False, 2, -1),
-        (1, 4, 0, True, False, 1, -1),
-        (-1, 6, 0, False, False, 0, 0),
+    fw = [  # (bob, (liftL, modeL), (liftR, modeR), armL, armR)
+        (0, (0, 'plant'), (2, 'heel'), -1, 2),
+        (1, (0, 'plant'), (4, 'heel'), -1, 1),
+        (-1, (0, 'plant'), (5, 'swing'), 0, 0),
+        (0, (2, 'heel'), (0, 'plant'), 2, -1),
+        (1, (4, 'heel'), (0, 'plant'), 1, -1),
+        (-1, (5, 'swing'), (0, 'plant'), 0, 0),
     ]
-    for i, (b, lL, lR, sL, sR, aL, aR) in enumerate(fw):
-        sh.put(4 + i, 0, alistair_front(bob=b, legs=(lL, lR), soles=(sL, sR), arms=(aL, aR),
-                                        scarf=[0, 0, 0, 0, 0, 0][i]), 'front walk %d' % i)
+    for i, (b, (lL, mL), (lR, mR), aL, aR) in enumerate(fw):
+        sh.put(4 + i, 0, alistair_front(bob=b, legs=(lL, lR), modes=(mL, mR), arms=(aL, aR)),
+               'front walk %d' % i)
     # ----- row 1: back
     sh.put(0, 1, alistair_back(), 'back idle')
     sh.put(1, 1, alistair_back(bob=-1), 'back idle: breath in')
-    sh.put(2, 1, alistair_back(head_dy=1, gesture=0), 'back talk: nod down, hand up')
-    sh.put(3, 1, alistair_back(gesture=1), 'back talk: nod up')
-    for i, (b, lL, lR, sL, sR, aL, aR) in enumerate(fw):
-        # from behind the same rhythm: the lifted foot is the one going forward (away from us)
-        sh.put(4 + i, 1, alistair_back(bob=b, legs=(lR, lL), arms=(aR, aL)), 'back walk %d' % i)
+    sh.put(2, 1, alistair_back(head_dy=1, arms=(0, 3)), 'back talk: nod down, hand up')
+    sh.put(3, 1, alistair_back(arms=(0, 1)), 'back talk: nod up')
+    # walking away: the leading foot is a pixel further (higher), the trailing heel turns its
+    # sole to us, the swinging foot lifts with a bent knee
+    bw = [  # (bob, (liftL, modeL), (liftR, modeR), armL, armR)
+        (0, (1, 'plant'), (0, 'heel'), -1, 2),
+        (1, (0, 'plant'), (2, 'heel'), -1, 1),
+        (-1, (0, 'plant'), (4, 'swing'), 0, 0),
+        (0, (0, 'heel'), (1, 'plant'), 2, -1),
+        (1, (2, 'heel'), (0, 'plant'), 1, -1),
+        (-1, (4, 'swing'), (0, 'plant'), 0, 0),
+    ]
+    for i, (b, (lL, mL), (lR, mR), aL, aR) in enumerate(bw):
+        sh.put(4 + i, 1, alistair_back(bob=b, legs=((lL, mL), (lR, mR)), arms=(aL, aR)),
+               'back walk %d' % i)
     # ----- row 2: side
     sh.put(0, 2, alistair_side(), 'side idle: as the standing sprite')
     sh.put(1, 2, alistair_side(bob=-1), 'side idle: breath in')
@@ -652,7 +673,441 @@ def sheet_alistair():
     return sh
 
 
-SHEETS = [sheet_alistair]
+# ====================================================================== THE GAFFER
+def gf_legs(shift=0):
+    """Cargo trousers and boots. shift = +-1: the hips slide a pixel sideways (weight on one leg),
+    the legs lean from the boots up."""
+    def X(x, y):
+        return x + shift * (86 - y) / 35.0
+    out = [poly([(X(11, 51), 51), (X(20, 51), 51), (X(20, 60), 60), (19, 86), (12, 86)], G2),
+           poly([(X(20, 51), 51), (X(29, 51), 51), (28, 86), (21, 86), (X(20, 60), 60)], G2)]
+    k = 1 if shift else 0
+    if shift:
+        out += [rect(12 + shift, 55, 1, 14, G3), rect(12, 69, 1, 16, G3),
+                rect(27 + shift, 55, 1, 14, G1), rect(27, 69, 1, 16, G1)]
+    else:
+        out += [rect(12, 55, 1, 30, G3), rect(27, 55, 1, 30, G1)]
+    out += [rect(11 + shift * k, 63, 5, 7, G1), rect(11 + shift * k, 63, 5, 1, G3),
+            rect(24 + shift * k, 63, 5, 7, G1), rect(24 + shift * k, 63, 5, 1, G3),
+            path('M13 77 h4 M23 78 h4', stroke=G1),
+            path('M11 85 H19 V92 H9 V89 Z', BR1), path('M21 85 H29 L31 89 V92 H21 Z', BR1),
+            rect(11, 85, 8, 1, BR2), rect(21, 85, 8, 1, BR2),
+            rect(9, 91, 10, 1, INK), rect(21, 91, 10, 1, INK)]
+    return ''.join(out)
+
+
+def gf_torso():
+    return ''.join([
+        path('M11 23 L15 21 H25 L29 23 L30 30 L30 50 L10 50 L10 30 Z', G1),
+        rect(11, 24, 1, 25, G2), rect(13, 23, 5, 1, G2), rect(28, 26, 1, 24, G0),
+        path('M21 29 L18 34 H20 L19 38 L23 32 H21 Z', YELLOW),
+        path('M13 45 Q20 48 27 45', stroke=G0),
+    ])
+
+
+def gf_sleeve(side):
+    if side == 'L':
+        return path('M11 23 L7 25 L6 34 H11 Z', G1) + rect(7, 26, 1, 7, G2)
+    return path('M29 23 L33 25 L34 34 H29 Z', G1)
+
+
+def gf_arm_down(side):
+    """Forearm and glove hanging, the thumb hooked in the belt (the standing pose)."""
+    if side == 'L':
+        return ''.join([
+            path('M6 34 H11 L11 45 H7 Z', SKIN2), rect(10, 35, 1, 10, SKIN3),
+            path('M8 37 l1 1', stroke=SKIN3),
+            path('M6 44 H11 V51 L10 54 H7 L6 51 Z', BR5), rect(6, 44, 5, 2, BR4),
+            rect(10, 46, 1, 7, BR4), rect(7, 52, 3, 1, BR6)])
+    return ''.join([
+        path('M29 34 H34 L33 45 H29 Z', SKIN2), rect(29, 35, 1, 10, SKIN3),
+        path('M31 38 l1 1', stroke=SKIN3),
+        path('M29 44 H34 V51 L33 54 H30 L29 51 Z', BR5), rect(29, 44, 5, 2, BR4),
+        rect(33, 46, 1, 7, BR4)])
+
+
+def gf_arm_raised(pose):
+    """His right forearm (viewer's left) up in front of the chest, gloved hand explaining.
+    pose 0: hand up by the shoulder, index finger up; 1: a touch higher; 2: hand out, palm open;
+    3: halfway down."""
+    el = (8.5, 35.5)
+    wr = [(12.0, 27.5), (12.0, 26.5), (9.0, 28.5), (11.0, 31.5)][pose]
+    out = [limb([el, wr], [5.0, 4.4], SKIN2)]
+    out.append(line((el[0] + 1.5, el[1] - 1), (wr[0] + 1.5, wr[1] + 1), SKIN3))
+    cx, cy = int(round(wr[0])), int(round(wr[1]))
+    # glove: cuff band, fist/palm, a finger or the open hand
+    out.append(rect(cx - 2, cy - 1, 5, 2, BR4))
+    if pose in (0, 1, 3):
+        out += [rect(cx - 2, cy - 5, 5, 4, BR5), rect(cx + 2, cy - 5, 1, 4, BR4),
+                rect(cx - 1, cy - 8, 2, 3, BR5), rect(cx, cy - 8, 1, 3, BR4),   # index up
+                rect(cx - 3, cy - 4, 1, 2, BR5)]                                 # thumb
+    else:
+        out += [rect(cx - 3, cy - 6, 6, 5, BR5), rect(cx + 2, cy - 6, 1, 5, BR4),
+                rect(cx - 3, cy - 7, 1, 1, BR5), rect(cx - 1, cy - 7, 1, 1, BR5),
+                rect(cx + 1, cy - 7, 1, 1, BR5), rect(cx - 4, cy - 3, 1, 2, BR5),
+                rect(cx - 2, cy - 5, 4, 1, BR6)]
+    return ''.join(out)
+
+
+GF_BELT = ''.join([
+    rect(10, 48, 20, 4, BR2), rect(10, 48, 20, 1, BR3),
+    rect(18, 48, 4, 4, G6), rect(19, 49, 2, 2, BR2),
+    path('M11 51 H17 V58 L16 59 H12 L11 58 Z', BR3), rect(11, 51, 6, 1, BR4),
+    rect(12, 47, 1, 5, G7), rect(11, 46, 3, 2, G7),
+    rect(15, 47, 1, 4, RED2),
+    rect(23, 52, 6, 5, INK), rect(24, 53, 4, 3, G4), rect(25, 54, 2, 1, INK),
+    rect(29, 50, 2, 9, G3), rect(29, 58, 2, 2, BR6),
+])
+
+
+def gf_head(mouth='shut', look=0, turn=0, brows=0):
+    """look: pupils -1/0/+1; turn: the head turned a pixel towards +x; brows -1 = raised."""
+    jaw = 1 if mouth in ('open', 'wide') else 0
+    out = [rect(17, 18, 6, 4, SKIN3)]
+    face = [path('M15 8 H25 V16 L23 19 H17 L15 16 Z', SKIN2),
+            rect(14, 11, 1, 4, SKIN3), rect(25, 11, 1, 4, SKIN3), rect(24, 10, 1, 5, SKIN3),
+            rect(16, 11 + brows, 3, 1, BR1), rect(21, 11 + brows, 3, 1, BR1)]
+    if look == 'closed':
+        face += [rect(16, 12, 3, 1, SKIN3), rect(21, 12, 3, 1, SKIN3)]
+    else:
+        face += [rect(17 + look, 12, 1, 1, INK), rect(22 + look, 12, 1, 1, INK)]
+    face += [rect(19, 13, 2, 2, SKIN3)]
+    # beard, with the mouth in it
+    face += [path('M15 14 L16 16 H24 L25 14 V%d L23 %d H17 L15 %d Z' % (17 + jaw, 21 + jaw, 17 + jaw), BR2),
+             rect(16, 17, 1, 2 + jaw, BR3)]
+    if mouth == 'open':
+        face += [rect(18, 16, 4, 1, BR1), rect(18, 17, 4, 1, INK), rect(19, 17, 2, 1, RED0)]
+    elif mouth == 'wide':
+        face += [rect(18, 16, 4, 1, BR1), rect(18, 17, 4, 2, INK), rect(19, 18, 2, 1, RED0)]
+    else:
+        face += [rect(18, 16, 4, 1, BR1)]
+    face += [rect(17, 20 + jaw, 6, 1, BR1)]
+    # cap
+    face += [path('M14 9 V5 L16 3 H24 L26 5 V9 Z', DEN1), rect(16, 3, 8, 1, DEN2),
+             rect(15, 4, 3, 3, DEN2), rect(19, 5, 3, 2, YELLOW),
+             path('M13 9 H27 L28 11 H12 Z', INK), rect(13, 9, 14, 1, DEN1)]
+    out.append(g(face, turn, 0))
+    return ''.join(out)
+
+
+def gaffer(bob=0, shift=0, look=0, turn=0, mouth='shut', raised=None, brows=0):
+    out = [gf_legs(shift)]
+    up = [gf_torso(), gf_sleeve('L'), gf_sleeve('R')]
+    if raised is None:
+        up.append(gf_arm_down('L'))
+    up.append(gf_arm_down('R'))
+    head = gf_head(mouth, look, turn, brows)
+    out.append(g(up, shift, bob))
+    out.append(GF_BELT if shift == 0 else g(GF_BELT, shift, 0))
+    if raised is not None:
+        out.append(g(gf_arm_raised(raised), shift, bob))
+    out.append(g(head, shift, bob))
+    return g(out, 0, 1)
+
+
+def sheet_gaffer():
+    sh = Sheet('gaffer', 40, 94, 8, 1,
+               'The gaffer: 8 cells of 40x94, feet at the bottom centre. 0-3 idle (thumbs in the belt:\n'
+               '     breath, a glance across at the lighting board, back), 4-7 talk.')
+    sh.put(0, 0, gaffer(), 'idle: as the standing sprite')
+    sh.put(1, 0, gaffer(bob=-1), 'idle: breath in, chest up')
+    sh.put(2, 0, gaffer(bob=-1, look=1, turn=1), 'idle: a glance at the board (to his left, +x)')
+    sh.put(3, 0, gaffer(shift=1), 'idle: weight onto his left leg, hips a pixel over')
+    sh.put(4, 0, gaffer(mouth='open', raised=0), 'talk: open, finger up')
+    sh.put(5, 0, gaffer(mouth='shut', raised=1), 'talk: shut')
+    sh.put(6, 0, gaffer(mouth='wide', raised=2, brows=-1), 'talk: open wide, open hand')
+    sh.put(7, 0, gaffer(mouth='shut', raised=3), 'talk: shut, hand coming down')
+    return sh
+
+
+# ====================================================================== THE PRODUCTION ASSISTANT
+PA_LEGS = ''.join([
+    path('M12 49 H18 V56 L17 82 H13 Z', G1), path('M18 49 H24 L23 82 H19 L18 56 Z', G1),
+    rect(13, 52, 1, 29, G2), rect(22, 52, 1, 29, G0),
+    path('M14 68 h2 M20 70 h2', stroke=G0),
+    path('M12 81 H17 V86 H10 V84 Z', WHITE), path('M19 81 H24 L26 84 V86 H19 Z', WHITE),
+    rect(10, 85, 7, 1, G6), rect(19, 85, 7, 1, G6),
+    rect(13, 82, 3, 1, RED2), rect(20, 82, 3, 1, RED2),
+])
+
+
+def pa_body():
+    return ''.join([
+        path('M11 22 L14 20 H22 L25 22 L26 28 V50 H10 V28 Z', DEN2),
+        rect(11, 24, 1, 25, DEN1), rect(24, 24, 1, 25, DEN1), rect(10, 47, 16, 3, DEN1),
+        path('M12 20 H24 L23 23 H13 Z', DEN1),
+        path('M15 22 L17 30 M21 22 L19 30', stroke=RED2),
+        rect(23, 44, 3, 6, INK), rect(24, 40, 1, 4, INK), rect(24, 45, 1, 1, GREEN),
+    ])
+
+
+def pa_upper_arm(side):
+    if side == 'L':
+        return path('M11 22 L8 24 L7 36 H11 L12 28 Z', DEN2) + rect(8, 25, 1, 10, DEN1)
+    return path('M25 22 L28 24 L29 36 H25 L24 28 Z', DEN2) + rect(27, 25, 1, 10, DEN1)
+
+
+def pa_board(dy=0, tilt=0):
+    """The clipboard hugged to the chest; dy raises (-) it, tilt = +1 leans its top to +x."""
+    out = [rect(11, 27, 14, 18, BR3), rect(11, 27, 14, 1, BR4), rect(12, 29, 12, 15, WHITE),
+           rect(13, 32, 9, 1, G6), rect(13, 34, 10, 1, G6), rect(13, 36, 7, 1, G6),
+           rect(13, 38, 10, 1, G6), rect(13, 40, 8, 1, G6),
+           rect(13, 34, 2, 1, RED2),
+           rect(15, 26, 6, 3, G7), rect(16, 26, 4, 1, G8)]
+    return g(out, tilt, dy)
+
+
+def pa_forearm(side, dy=0):
+    if side == 'L':
+        return g([path('M7 35 H11 L14 41 L12 44 L8 40 Z', DEN2),
+                  rect(12, 40, 3, 4, SKIN3), rect(12, 40, 3, 1, SKIN2)], 0, dy)
+    return g([path('M29 35 H25 L22 41 L24 44 L28 40 Z', DEN2),
+              rect(21, 40, 3, 4, SKIN3), rect(21, 40, 3, 1, SKIN2)], 0, dy)
+
+
+def pa_tap(dy=0):
+    """Viewer's-left hand tapping the board with a pen (fidget)."""
+    return g([path('M7 35 H11 L15 37 L14 40 L9 39 Z', DEN2),
+              rect(13, 36, 3, 3, SKIN3), rect(13, 36, 3, 1, SKIN2),
+              rect(16, 33 + dy, 1, 4, INK), rect(16, 33 + dy, 1, 1, RED2)], 0, 0)
+
+
+def pa_arm_to_headset():
+    """His left arm (viewer's right) up to the ear cup, elbow out."""
+    sh, el, wr = (26.5, 24.5), (29.0, 32.0), (25.5, 16.0)
+    out = [limb([sh, el], [4.5, 4.2], DEN2), limb([el, wr], [4.2, 3.6], DEN2),
+           line((27.8, 26), (29.3, 31), DEN1)]
+    out += [rect(23, 12, 3, 5, SKIN3), rect(23, 12, 2, 1, SKIN2), rect(22, 13, 1, 2, SKIN3)]
+    return ''.join(out)
+
+
+def pa_head(eyes='side', mouth='shut', brows=0, dx=0):
+    """eyes: 'side' (sliding down-left: the standing sprite), 'other' (down-right), 'front'
+    (at you), 'up', 'closed'. mouth: 'shut', 'open', 'o'. brows: -1 raised."""
+    out = [rect(16, 17, 4, 4, BR2)]
+    h = [path('M13 7 H23 V15 L21 18 H15 L13 15 Z', SKIN3),
+         rect(22, 9, 1, 6, BR2), rect(21, 15, 1, 2, BR2), rect(13, 10, 1, 4, BR2)]
+    h += [rect(14, 10 + brows, 3, 1, INK), rect(19, 10 + brows, 3, 1, INK)]
+    if eyes == 'closed':
+        h += [rect(14, 12, 3, 1, INK), rect(19, 12, 3, 1, INK)]
+    else:
+        h += [rect(14, 11, 3, 2, WHITE), rect(19, 11, 3, 2, WHITE)]
+        ex, ey = {'side': (0, 1), 'other': (2, 1), 'front': (1, 1), 'up': (1, 0)}[eyes]
+        h += [rect(14 + ex, 11 + ey, 1, 1, INK), rect(19 + ex, 11 + ey, 1, 1, INK)]
+    h += [rect(17, 13, 1, 2, BR2)]
+    if mouth == 'open':
+        h += [rect(16, 16, 3, 1, BR1), rect(16, 17, 3, 1, RED0)]
+    elif mouth == 'o':
+        h += [rect(16, 16, 2, 2, INK), rect(16, 17, 1, 1, RED0)]
+    else:
+        h += [rect(16, 16, 3, 1, BR1)]
+    h += [path('M12 11 L11 7 L12 4 L15 2 H21 L24 4 L25 7 L24 11 L23 8 L21 6 H15 L13 8 Z', INK),
+          rect(14, 3, 2, 1, G1), rect(18, 3, 2, 1, G1), rect(21, 4, 2, 1, G1),
+          rect(16, 5, 2, 1, G1), rect(12, 6, 1, 2, G1)]
+    h += [path('M12 7 L13 3 L16 1 H20 L23 3 L24 7', stroke=G3),
+          rect(10, 8, 3, 6, G0), rect(10, 9, 1, 4, G3), rect(23, 9, 2, 4, G0),
+          path('M11 14 L12 16 L15 17', stroke=G3), rect(15, 17, 1, 1, RED2)]
+    out.append(g(h, dx, 0))
+    return ''.join(out)
+
+
+def pa(bob=0, eyes='side', mouth='shut', brows=0, board=0, headset=False, tap=None, head_dx=0):
+    up = [pa_body(), pa_upper_arm('L')]
+    if not headset:
+        up.append(pa_upper_arm('R'))
+    up.append(pa_board(board))
+    if tap is None:
+        up.append(pa_forearm('L', board))
+    else:
+        up.append(pa_tap(tap))
+    if not headset:
+        up.append(pa_forearm('R', board))
+    up.append(pa_head(eyes, mouth, brows, head_dx))
+    if headset:
+        up.append(pa_arm_to_headset())
+    return g([PA_LEGS, g(up, 0, bob)], 0, 1)
+
+
+def sheet_pa():
+    sh = Sheet('pa', 36, 88, 8, 1,
+               'The production assistant: 8 cells of 36x88, feet at the bottom centre. 0-3 idle (jumpy:\n'
+               '     eyes away, hand to the headset, taps the clipboard), 4-7 talk (nervous).')
+    sh.put(0, 0, pa(), 'idle: as the standing sprite')
+    sh.put(1, 0, pa(eyes='other', board=-1), 'idle: glance the other way, board hugged up')
+    sh.put(2, 0, pa(eyes='other', headset=True), 'idle: a hand to the headset (listening)')
+    sh.put(3, 0, pa(eyes='side', tap=0), 'idle: taps the clipboard with a pen')
+    sh.put(4, 0, pa(eyes='front', mouth='open', brows=-1, board=-1), 'talk: open, a look at you')
+    sh.put(5, 0, pa(eyes='side', mouth='shut', board=-1), 'talk: shut, eyes away')
+    sh.put(6, 0, pa(bob=-1, eyes='front', mouth='o', brows=-1, board=-2), 'talk: "o", board up like a shield')
+    sh.put(7, 0, pa(eyes='other', mouth='shut', board=-1), 'talk: shut, eyes the other way')
+    return sh
+
+
+# ====================================================================== THE LEADING LADY
+def ll_gown(sparkle=0):
+    """The magenta sequinned gown; sparkle 0 is the standing sprite's, 1 and 2 move the glints."""
+    out = [path('M13 40 H23 L24 52 L26 70 L29 89 L26 90 H10 L7 89 L10 70 L12 52 Z', MAG1),
+           path('M13 40 H18 L17 60 L15 90 H10 L7 89 L10 70 L12 52 Z', MAG2),
+           path('M20 56 L22 72 L23 90 H21 L20 74 Z', MAG0)]
+    pink = [(14, 44), (16, 48), (13, 53), (15, 57), (12, 62), (14, 66), (11, 71), (13, 75), (10, 80),
+            (12, 84), (9, 87), (14, 87), (20, 46), (22, 51), (24, 63), (25, 76), (27, 84), (19, 66)]
+    white = [(15, 50), (12, 68), (11, 83), (23, 58)]
+    if sparkle == 1:
+        white = [(14, 44), (13, 75), (24, 63), (12, 84)]
+        pink = pink + [(15, 50), (12, 68), (11, 83), (23, 58)]
+    elif sparkle == 2:
+        white = [(16, 48), (11, 71), (22, 51), (27, 84), (19, 66)]
+        pink = pink + [(15, 50), (12, 68), (11, 83), (23, 58)]
+    out.append(px(pink, MAG3))
+    out.append(px(white, WHITE))
+    out += [rect(12, 89, 3, 1, G8), rect(19, 89, 3, 1, G8)]
+    return ''.join(out)
+
+
+def ll_bodice():
+    return ''.join([
+        path('M12 24 H24 L24 32 L23 41 H13 L12 32 Z', G6),
+        path('M12 24 H18 L17 41 H13 L12 32 Z', G7),
+        px([(13, 27), (15, 30), (14, 34), (16, 37), (21, 28), (19, 35)], WHITE),
+        px([(22, 31), (20, 38), (23, 26)], G4),
+        rect(13, 39, 10, 2, MAG2), rect(17, 39, 2, 2, CY2),
+    ])
+
+
+LL_HIP_ARM = ''.join([
+    path('M24 25 L28 27 L30 34 L26 41 L24 40 L27 34 L24 30 Z', SKIN),
+    rect(28, 30, 1, 4, SKIN2), rect(23, 38, 3, 3, SKIN), rect(27, 33, 3, 2, G8),
+])
+LL_BROW_ARM = ''.join([
+    path('M12 25 L9 24 L6 17 L8 13 L13 10 L16 10 L16 12 L11 15 L10 18 L12 22 Z', SKIN),
+    rect(7, 16, 1, 3, SKIN2), rect(9, 13, 3, 2, G8),
+])
+
+
+def ll_arm(side, el, wr, hand='open', cuff=True):
+    """A bare arm from the shoulder through elbow el to wrist wr, silver cuff, a hand.
+    hand: 'open' (palm, fingers on), 'up' (palm up), 'edge' (seen edge-on, fanning), 'fist'."""
+    sh = (11.5, 25.0) if side == 'L' else (24.5, 25.0)
+    out = [limb([sh, el, wr], [3.6, 3.2, 2.8], SKIN)]
+    # shade along the under side of the upper arm
+    out.append(line(lerp(sh, el, 0.35), lerp(sh, el, 0.9), SKIN2))
+    d = (wr[0] - el[0], wr[1] - el[1])
+    ln = math.hypot(*d) or 1
+    u = (d[0] / ln, d[1] / ln)
+    hx, hy = wr[0] + u[0] * 2.5, wr[1] + u[1] * 2.5
+    if hand == 'edge':
+        out.append(poly(seg_quad(wr, (wr[0] + u[0] * 5, wr[1] + u[1] * 5), 1.1, 0.9), SKIN))
+    elif hand == 'fist':
+        out.append(poly(disc((hx, hy), 1.6, 8), SKIN))
+    else:
+        out.append(poly(seg_quad(wr, (wr[0] + u[0] * 4.5, wr[1] + u[1] * 4.5), 1.8, 2.0), SKIN))
+        out.append(poly(disc((wr[0] + u[0] * 4.2, wr[1] + u[1] * 4.2), 1.5, 8), SKIN))
+    if cuff:
+        out.append(poly(seg_quad(lerp(el, wr, 0.78), wr, 1.8, 1.8), G8))
+    return ''.join(out)
+
+
+def ll_head(eyes='lidded', mouth='shut', up=0, sweat=0):
+    """eyes: 'lidded' (half-closed: the standing sprite), 'closed', 'rolled' (up, exasperated),
+    'open'. mouth: 'shut', 'open', 'O'. up = 1: the chin lifted (singing)."""
+    out = [rect(16, 19, 4, 5, SKIN), rect(19, 19, 1, 4, SKIN2)]
+    h = [path('M14 9 H22 V16 L20 19 H16 L14 16 Z', SKIN), rect(21, 11, 1, 5, SKIN2)]
+    ey = 13 - up
+    if eyes == 'lidded':
+        h += [rect(15, ey, 2, 1, INK), rect(19, ey, 2, 1, INK),
+              rect(15, ey - 1, 2, 1, V5), rect(19, ey - 1, 2, 1, V5)]
+    elif eyes == 'closed':
+        h += [rect(15, ey - 1, 2, 1, V5), rect(19, ey - 1, 2, 1, V5),
+              rect(15, ey, 2, 1, SKIN2), rect(19, ey, 2, 1, SKIN2),
+              px([(14, ey), (21, ey)], INK)]
+    elif eyes == 'rolled':
+        h += [rect(15, ey - 1, 2, 1, INK), rect(19, ey - 1, 2, 1, INK),
+              rect(15, ey, 2, 1, WHITE), rect(19, ey, 2, 1, WHITE),
+              rect(15, ey - 2, 2, 1, V5), rect(19, ey - 2, 2, 1, V5)]
+    else:
+        h += [rect(15, ey, 2, 1, INK), rect(19, ey, 2, 1, INK),
+              rect(15, ey - 1, 2, 1, V5), rect(19, ey - 1, 2, 1, V5), px([(16, ey), (20, ey)], WHITE)]
+    my = 16 - up
+    if mouth == 'open':
+        h += [rect(17, my, 3, 2, MAG1), rect(18, my, 1, 1, INK), rect(17, my, 3, 1, MAG2)]
+    elif mouth == 'O':
+        h += [rect(17, my, 3, 3, MAG2), rect(18, my + 1, 1, 1, INK), rect(17, my + 1, 1, 1, MAG1),
+              rect(19, my + 1, 1, 1, MAG1)]
+    else:
+        h += [rect(17, my, 3, 1, MAG2), rect(18, my + 1, 1, 1, MAG1)]
+    if sweat is not None:
+        h.append(rect(23, 12 + sweat, 1, 2, CY3))
+    # copper bouffant
+    h += [path('M13 17 L11 14 L10 9 L11 5 L14 2 H22 L25 5 L26 9 L25 14 L23 17 L22 10 L20 8 H16 L14 10 Z', ORANGE),
+          path('M11 14 L10 9 L11 5 L13 4 L12 9 L13 15 Z M25 14 L26 9 L25 5 L24 9 L23 12 Z', RED2),
+          rect(15, 3, 5, 1, BR6), rect(14, 4, 2, 2, BR6),
+          path('M16 8 L18 6 L21 7', stroke=RED2)]
+    out.append(''.join(h))
+    return ''.join(out)
+
+
+LL_SHOULDERS = ''.join([
+    path('M8 23 L12 21 L16 23 L15 27 H9 Z', G8),
+    path('M20 23 L24 21 L28 23 L27 27 H21 Z', G7),
+    rect(10, 26, 5, 1, G5), rect(22, 26, 5, 1, G4),
+    rect(11, 22, 2, 1, WHITE),
+])
+
+
+def lady(left='brow', right='hip', eyes='lidded', mouth='shut', up=0, sweat=0, sparkle=0, head_dx=0):
+    """left: the viewer's-left arm: 'brow' (the standing sprite) or (elbow, wrist, hand);
+    right likewise: 'hip' or (elbow, wrist, hand)."""
+    out = [ll_gown(sparkle), ll_bodice()]
+    if right == 'hip':
+        out.append(LL_HIP_ARM)
+    out_after = []
+    if left == 'brow':
+        out.append(LL_BROW_ARM)
+    out.append(g(ll_head(eyes, mouth, up, sweat), head_dx, 0))
+    out.append(LL_SHOULDERS)
+    if left != 'brow':
+        out_after.append(ll_arm('L', *left))
+    if right != 'hip':
+        out_after.append(ll_arm('R', *right))
+    return g(out + out_after, 0, 1)
+
+
+def sheet_lady():
+    sh = Sheet('leading_lady', 36, 92, 8, 2,
+               'The leading lady: 8 x 2 cells of 36x92, feet at the bottom centre.\n'
+               '     Row 0: 0-3 idle (fanning herself, wilting), 4-7 talk (exasperated).\n'
+               '     Row 1: 0-7 sing (arms open from the heart to a star-turn V and back; loops).')
+    # fanning: the hand flaps beside her face, palm on (wide) and edge-on (narrow)
+    fan_out = ((7.5, 31.0), (9.5, 19.5), 'open')
+    fan_in = ((8.0, 31.0), (11.5, 21.0), 'edge')
+    sh.put(0, 0, lady(left=fan_out, eyes='lidded'), 'idle: fan, palm on')
+    sh.put(1, 0, lady(left=fan_in, eyes='lidded', sweat=1), 'idle: fan, edge on')
+    sh.put(2, 0, lady(left=fan_out, eyes='closed', sweat=2), 'idle: fan, eyes shut (the heat)')
+    sh.put(3, 0, lady(left=fan_in, eyes='lidded', sweat=None), 'idle: fan; the bead of sweat has dropped')
+    fling = ((7.5, 33.0), (4.5, 29.5), 'up')
+    sh.put(4, 0, lady(left=fling, eyes='rolled', mouth='open'), 'talk: open, hand flung out, eyes up')
+    sh.put(5, 0, lady(left=fling, eyes='lidded', mouth='shut'), 'talk: shut')
+    sh.put(6, 0, lady(eyes='closed', mouth='open'), 'talk: open, the back of the wrist to the brow')
+    sh.put(7, 0, lady(eyes='lidded', mouth='shut'), 'talk: shut (the standing pose)')
+    # singing: (viewer's left arm, viewer's right arm, eyes, mouth, chin up, sparkle)
+    L, R = 'L', 'R'
+    sing = [
+        (((9.0, 32.0), (15.0, 31.0), 'fist'), ((27.0, 32.0), (20.0, 31.0), 'fist'), 'closed', 'open', 0, 0),
+        (((7.0, 32.5), (6.0, 38.0), 'up'), ((29.0, 32.5), (30.0, 38.0), 'up'), 'open', 'open', 1, 1),
+        (((6.5, 29.0), (5.0, 24.0), 'up'), ((29.5, 29.0), (31.0, 24.0), 'up'), 'closed', 'O', 1, 2),
+        (((7.0, 22.0), (5.5, 14.0), 'open'), ((29.0, 22.0), (30.5, 14.0), 'open'), 'closed', 'O', 1, 1),
+        (((7.0, 22.5), (5.0, 14.5), 'open'), ((29.0, 22.5), (31.0, 14.5), 'open'), 'closed', 'O', 1, 2),
+        (((6.5, 23.5), (5.0, 17.0), 'open'), ((29.5, 23.5), (31.0, 17.0), 'open'), 'open', 'open', 1, 1),
+        (((6.5, 29.0), (5.0, 25.0), 'up'), ((29.5, 29.0), (31.0, 25.0), 'up'), 'closed', 'O', 1, 0),
+        (((7.0, 32.5), (9.0, 35.0), 'up'), ((29.0, 32.5), (27.0, 35.0), 'up'), 'closed', 'open', 0, 1),
+    ]
+    for i, (la, ra, eyes, mouth, up, spk) in enumerate(sing):
+        sh.put(i, 1, lady(left=la, right=ra, eyes=eyes, mouth=mouth, up=up, sweat=None, sparkle=spk),
+               'sing %d' % i)
+    return sh
+
+
+SHEETS = [sheet_alistair, sheet_gaffer, sheet_pa, sheet_lady]
 
 
 def main():

@@ -527,6 +527,7 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
         if (lv->items[i].start)
             g->inventory[g->ninventory++] = (int16_t)i;
     g->wait_signal = -1;
+    g->pc = lv->start_script; /* the opening plays from the first tick */
     anim_init(g);
 }
 
@@ -573,6 +574,7 @@ void game_rebind(Game *g, const Level *lv)
     next.rng = g->rng;
     next.won = g->won;
     next.text_speed = g->text_speed;
+    next.pc = -1; /* a reload does not replay the opening */
     next.pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1;
     next.pointer_y = g->pointer_y < lv->height ? g->pointer_y : lv->height - 1;
     for (int i = 0; i < old->nflags; i++) {

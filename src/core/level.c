@@ -2958,7 +2958,7 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
     } else {
         static const char *const keys[] = {"id", "title", "size", "layers", "walkable", "scale", "player",
                                            "flags", "items", "sounds", "music", "defaults", "hotspots",
-                                           "actors", "dialogues", "animations", NULL};
+                                           "actors", "dialogues", "animations", "ambience", "start", NULL};
         check_keys(&L, root, keys);
         const cJSON *m;
         const char *s;
@@ -2995,6 +2995,18 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
             load_hotspots(&L, root, "actors", true);
             load_dialogues(&L, root);
             load_defaults(&L, root);
+            lv->ambience = -1;
+            lv->start_script = -1;
+            if ((m = cJSON_GetObjectItemCaseSensitive(root, "ambience"))) {
+                path_push_key(&L, "ambience");
+                lv->ambience = (int16_t)read_ref(&L, m, "sound", sound_index);
+                path_pop(&L);
+            }
+            if ((m = cJSON_GetObjectItemCaseSensitive(root, "start"))) {
+                path_push_key(&L, "start");
+                lv->start_script = compile_script(&L, m);
+                path_pop(&L);
+            }
             if (L.errors == 0) {
                 check_constants(&L);
                 check_dialogues(&L);

@@ -258,6 +258,8 @@ typedef struct Level {
     char *sound_ids[LEVEL_SOUND_MAX], *sound_files[LEVEL_SOUND_MAX];
     int nmusic;
     char *music_ids[LEVEL_SOUND_MAX], *music_files[LEVEL_SOUND_MAX];
+    int16_t ambience;     /* sound looped under everything, -1 none */
+    int32_t start_script; /* runs when a new game begins (the opening), -1 none */
     int32_t default_first[VERB_COUNT], default_count[VERB_COUNT]; /* text range of default lines */
     int nresponses;
     Response responses[LEVEL_RESPONSE_MAX];

@@ -17,6 +17,7 @@ typedef struct PlayOptions {
     const char *replay_path;  /* watch this replay instead of taking the mouse, or NULL */
     uint64_t seed;
     bool fullscreen;
+    bool new_game;            /* start a new game at once instead of the title screen */
 } PlayOptions;
 
 typedef struct RenderOptions {

@@ -43,22 +43,43 @@ bool render_init(Render *rd, SDL_Renderer *r, const char *root, char *err, size_
 {
     memset(rd, 0, sizeof *rd);
     rd->renderer = r;
+    snprintf(rd->root, sizeof rd->root, "%s", root);
     assets_init(&rd->assets, r, root);
-    rd->have_text = text_init(&rd->text, r, root, err, errlen);
+    rd->have_text = text_init(&rd->text, r, root, TEXT_SIZE, err, errlen) &&
+                    text_init(&rd->title, r, root, TEXT_SIZE_TITLE, err, errlen);
     return rd->have_text;
+}
+
+void render_set_text_size(Render *rd, bool large)
+{
+    char err[300];
+    if (!rd->have_text)
+        return;
+    text_quit(&rd->text);
+    rd->have_text = text_init(&rd->text, rd->renderer, rd->root, large ? TEXT_SIZE_LARGE : TEXT_SIZE, err, sizeof err);
 }
 
 void render_quit(Render *rd)
 {
     assets_clear(&rd->assets);
-    if (rd->have_text)
+    if (rd->have_text) {
         text_quit(&rd->text);
+        text_quit(&rd->title);
+    }
 }
+
+static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha);
+static void draw_image(Render *rd, const char *path, int x, int y);
+
+void render_fill(Render *rd, int x, int y, int w, int h, uint32_t rgb, int alpha) { fill(rd->renderer, x, y, w, h, rgb, alpha); }
+
+void render_image(Render *rd, const char *path, int x, int y) { draw_image(rd, path, x, y); }
 
 void render_reset_assets(Render *rd, const char *root)
 {
     assets_clear(&rd->assets);
     assets_init(&rd->assets, rd->renderer, root);
+    snprintf(rd->root, sizeof rd->root, "%s", root);
 }
 
 static void draw_image(Render *rd, const char *path, int x, int y)
@@ -406,43 +427,15 @@ static void draw_cursor(Render *rd, const RenderView *v)
     const Game *g = v->game;
     if (!v->draw_cursor)
         return;
-    if (g->held >= 0 && !game_busy(g)) {
+    if (g->held >= 0 && !game_busy(g) && !v->menu_open) {
         draw_centred(rd, g->level->items[g->held].icon, v->cursor_x, v->cursor_y, 255);
         return;
     }
     int kind = game_busy(g) ? CURSOR_IMG_WAIT : g->hover >= 0 ? (int)g->level->hotspots[g->hover].cursor : CURSOR_IMG_ARROW;
-    if (v->quit_prompt)
+    if (v->menu_open)
         kind = CURSOR_IMG_ARROW;
     const CursorImage *c = &CURSOR_IMAGES[kind];
     draw_image(rd, c->path, v->cursor_x - c->hot_x, v->cursor_y - c->hot_y);
-}
-
-void render_quit_buttons(int screen_w, int screen_h, SDL_Rect *quit, SDL_Rect *stay)
-{
-    *quit = (SDL_Rect){screen_w / 2 - 94, screen_h / 2 + 2, 86, 20};
-    *stay = (SDL_Rect){screen_w / 2 + 8, screen_h / 2 + 2, 86, 20};
-}
-
-static void draw_button(Render *rd, const SDL_Rect *b, const char *label, bool hot)
-{
-    fill(rd->renderer, b->x, b->y, b->w, b->h, hot ? 0xb0306a : 0x3a2c52, 255);
-    int w, h;
-    text_measure(&rd->text, label, 0, &w, &h);
-    text_draw(&rd->text, label, hot ? 0xffffff : 0xd8d0e8, 0, b->x + (b->w - w) / 2, b->y + (b->h - h) / 2);
-}
-
-static void draw_quit_prompt(Render *rd, const RenderView *v, int sw, int sh)
-{
-    fill(rd->renderer, 0, 0, sw, sh, 0x0c0814, 150);
-    fill(rd->renderer, sw / 2 - 110, sh / 2 - 30, 220, 62, 0x1c1428, 240);
-    int w, h;
-    const char *q = "Walk off the set?";
-    text_measure(&rd->text, q, 200, &w, &h);
-    text_draw(&rd->text, q, 0xfff4c8, 200, sw / 2 - w / 2, sh / 2 - 22);
-    SDL_Rect quit, stay;
-    render_quit_buttons(sw, sh, &quit, &stay);
-    draw_button(rd, &quit, "Quit (Enter)", v->quit_hover == 1);
-    draw_button(rd, &stay, "Stay (Esc)", v->quit_hover == 2);
 }
 
 void render_frame(Render *rd, const RenderView *v)
@@ -459,7 +452,7 @@ void render_frame(Render *rd, const RenderView *v)
     if (rd->have_text) {
         draw_speech(rd, v, head_x, head_y);
         draw_choices(rd, v);
-        if (!v->quit_prompt && !v->log_open)
+        if (!v->menu_open && !v->log_open)
             draw_hover_label(rd, v);
         draw_log(rd, v);
         if (v->banner) {
@@ -472,8 +465,9 @@ void render_frame(Render *rd, const RenderView *v)
             fill(r, 0, 0, lv->width, h + 8, 0x8a1830, 230);
             text_draw(&rd->text, v->error, ERROR_COLOR, lv->width - 16, lv->width / 2 - w / 2, 4);
         }
-        if (v->quit_prompt)
-            draw_quit_prompt(rd, v, lv->width, lv->height);
     }
-    draw_cursor(rd, v);
+    if (!v->menu_open)
+        draw_cursor(rd, v);
 }
+
+void render_cursor(Render *rd, const RenderView *v) { draw_cursor(rd, v); }

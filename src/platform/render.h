@@ -20,20 +20,27 @@ typedef struct RenderView {
     const char *banner;      /* a status line at the bottom (replay playback), or NULL */
     int cursor_x, cursor_y;  /* where to draw the cursor (logical px); the pointer when headless */
     bool draw_cursor;        /* false: the system cursor is showing instead */
-    bool quit_prompt;        /* the quit confirmation is open */
+    bool menu_open;          /* a menu covers the game (no labels, no game cursor) */
     bool log_open;           /* the conversation log is open */
     int log_scroll;          /* lines scrolled back from the newest */
-    int quit_hover;          /* 1: Quit under the pointer, 2: Stay, 0: neither */
 } RenderView;
 
 typedef struct Render {
     SDL_Renderer *renderer;
     Assets assets;
-    Text text;
+    Text text;               /* labels, speech, menus */
+    Text title;              /* the title screen's heading */
     bool have_text;          /* false when the font failed (the game still draws) */
+    char root[1024];
 } Render;
 
 bool render_init(Render *rd, SDL_Renderer *r, const char *root, char *err, size_t errlen);
+/* Reopens the main font at the normal or the large size. */
+void render_set_text_size(Render *rd, bool large);
+/* A filled rectangle, alpha 0..255. */
+void render_fill(Render *rd, int x, int y, int w, int h, uint32_t rgb, int alpha);
+/* Draws an image by path at x, y (no scaling). */
+void render_image(Render *rd, const char *path, int x, int y);
 void render_quit(Render *rd);
 /* Points the asset cache at another data root and forgets its textures (level reload). */
 void render_reset_assets(Render *rd, const char *root);
@@ -42,7 +49,7 @@ void render_frame(Render *rd, const RenderView *v);
 void render_hover_label(const Game *g, char *out, size_t cap);
 /* True when the cursor images are available (the platform then hides the system cursor). */
 bool render_has_cursors(Render *rd);
-/* The quit confirmation's buttons, in logical coordinates. */
-void render_quit_buttons(int screen_w, int screen_h, SDL_Rect *quit, SDL_Rect *stay);
+/* Draws the cursor (for menus drawn after the frame). */
+void render_cursor(Render *rd, const RenderView *v);
 
 #endif

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-bool text_init(Text *t, SDL_Renderer *r, const char *root, char *err, size_t errlen)
+bool text_init(Text *t, SDL_Renderer *r, const char *root, int size, char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
     t->renderer = r;
@@ -14,7 +14,7 @@ bool text_init(Text *t, SDL_Renderer *r, const char *root, char *err, size_t err
     }
     char path[1100];
     snprintf(path, sizeof path, "%s/%s", root, TEXT_FONT_FILE);
-    t->font = TTF_OpenFont(path, TEXT_SIZE);
+    t->font = TTF_OpenFont(path, size);
     if (!t->font) {
         snprintf(err, errlen, "%s: cannot open font: %s", path, TTF_GetError());
         text_quit(t);

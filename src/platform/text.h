@@ -9,6 +9,8 @@
 
 #define TEXT_FONT_FILE "assets/fonts/DejaVuSans-Bold.ttf" /* relative to the data root */
 #define TEXT_SIZE 10           /* logical pixels */
+#define TEXT_SIZE_LARGE 12     /* the "large text" option */
+#define TEXT_SIZE_TITLE 26     /* the title screen's heading */
 #define TEXT_OUTLINE 1         /* outline width in logical pixels */
 #define TEXT_CACHE_MAX 48      /* cached text textures */
 
@@ -29,8 +31,8 @@ typedef struct Text {
     TextCacheEntry cache[TEXT_CACHE_MAX];
 } Text;
 
-/* Opens the font under root. false with a message naming the file. */
-bool text_init(Text *t, SDL_Renderer *r, const char *root, char *err, size_t errlen);
+/* Opens the font under root at a size in logical pixels. false with a message naming the file. */
+bool text_init(Text *t, SDL_Renderer *r, const char *root, int size, char *err, size_t errlen);
 void text_quit(Text *t);
 /* Size of the texture text_draw would produce. */
 void text_measure(Text *t, const char *s, int wrap, int *w, int *h);

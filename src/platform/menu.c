@@ -1,0 +1,367 @@
+/* menu.c — menu screens: items, hit testing, keyboard and mouse, drawing. */
+#include "menu.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define MENU_W 300
+#define ROW_H 20
+#define SLOT_ROW_H 31
+#define PANEL_COLOR 0x1c1428
+#define ACCENT 0xe03fb0
+#define LABEL_COLOR 0xf2d597
+#define DIM_COLOR 0x8a7ea0
+
+static const int TEXT_SPEEDS[] = {50, 100, 150, 200};
+static const char *const TEXT_SPEED_NAMES[] = {"Slow", "Normal", "Fast", "Very fast"};
+#define TEXT_SPEED_COUNT 4
+
+void menu_slot_path(const char *dir, int slot, char *out, size_t cap)
+{
+    if (slot == SLOT_QUICK)
+        snprintf(out, cap, "%squick.sav", dir);
+    else if (slot == SLOT_AUTO)
+        snprintf(out, cap, "%sauto.sav", dir);
+    else
+        snprintf(out, cap, "%sslot%d.sav", dir, slot);
+}
+
+static MenuItem *add(Menu *m, ItemKind kind, MenuAction action, const char *label)
+{
+    MenuItem *it = &m->items[m->count++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->action = action;
+    it->enabled = true;
+    snprintf(it->label, sizeof it->label, "%s", label);
+    return it;
+}
+
+static void add_setting(Menu *m, SettingId id, const char *label)
+{
+    add(m, ITEM_SETTING, ACT_SETTING, label)->setting = id;
+}
+
+static SDL_Texture *thumb_texture(SDL_Renderer *r, const SaveInfo *info)
+{
+    if (!info->has_thumb || !r)
+        return NULL;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom((void *)info->thumb, SAVE_THUMB_W, SAVE_THUMB_H, 24,
+                                                        SAVE_THUMB_W * 3, SDL_PIXELFORMAT_RGB24);
+    if (!s)
+        return NULL;
+    SDL_Texture *t = SDL_CreateTextureFromSurface(r, s);
+    SDL_FreeSurface(s);
+    return t;
+}
+
+static void add_slot(Menu *m, int slot, const char *name, bool saving, const char *dir, SDL_Renderer *r)
+{
+    MenuItem *it = add(m, ITEM_SLOT, saving ? ACT_SAVE_SLOT : ACT_LOAD_SLOT, name);
+    it->slot = slot;
+    char path[1200], err[400];
+    menu_slot_path(dir, slot, path, sizeof path);
+    SaveInfo *info = SDL_malloc(sizeof *info);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(it->detail, sizeof it->detail, "Empty");
+        it->enabled = saving;
+    } else if (fclose(f), !info || !save_read_info(path, info, err, sizeof err)) {
+        /* say what is wrong with it; other slots are unaffected */
+        const char *why = strstr(err, ": ");
+        snprintf(it->detail, sizeof it->detail, "Cannot be loaded: %s", why ? why + 2 : "unreadable");
+        it->damaged = true;
+        it->enabled = saving; /* it can be overwritten */
+    } else {
+        time_t t = (time_t)info->saved_at;
+        struct tm tmv;
+        char date[64] = "";
+        if (localtime_r(&t, &tmv))
+            strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
+        unsigned secs = info->ticks / 60;
+        snprintf(it->detail, sizeof it->detail, "%s  -  played %u:%02u:%02u", date, secs / 3600, secs / 60 % 60, secs % 60);
+        it->thumb = thumb_texture(r, info);
+    }
+    SDL_free(info);
+}
+
+void menu_clear(Menu *m)
+{
+    for (int i = 0; i < m->count; i++)
+        if (m->items[i].thumb)
+            SDL_DestroyTexture(m->items[i].thumb);
+    m->count = 0;
+}
+
+void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Settings *s, const char *dir, SDL_Renderer *r)
+{
+    (void)s;
+    menu_clear(m);
+    m->screen = screen;
+    m->back = back;
+    m->hover = 0;
+    m->in_game = in_game;
+    m->message[0] = '\0';
+    char path[1200];
+    switch (screen) {
+    case SCREEN_TITLE: {
+        add(m, ITEM_BUTTON, ACT_NEW, "New game");
+        MenuItem *cont = add(m, ITEM_BUTTON, ACT_CONTINUE, "Continue");
+        bool any = false;
+        for (int slot = 1; slot <= MENU_SLOTS + 2 && !any; slot++) {
+            int id = slot <= MENU_SLOTS ? slot : slot == MENU_SLOTS + 1 ? SLOT_QUICK : SLOT_AUTO;
+            menu_slot_path(dir, id, path, sizeof path);
+            FILE *f = fopen(path, "rb");
+            any = f != NULL;
+            if (f)
+                fclose(f);
+        }
+        cont->enabled = any;
+        add(m, ITEM_BUTTON, ACT_OPEN_LOAD, "Load");
+        add(m, ITEM_BUTTON, ACT_OPEN_OPTIONS, "Options");
+        add(m, ITEM_BUTTON, ACT_QUIT, "Quit");
+        m->hover = any ? 1 : 0;
+        break;
+    }
+    case SCREEN_PAUSE:
+        add(m, ITEM_BUTTON, ACT_RESUME, "Resume");
+        add(m, ITEM_BUTTON, ACT_OPEN_SAVE, "Save");
+        add(m, ITEM_BUTTON, ACT_OPEN_LOAD, "Load");
+        add(m, ITEM_BUTTON, ACT_OPEN_OPTIONS, "Options");
+        add(m, ITEM_BUTTON, ACT_QUIT_TO_TITLE, "Quit to title");
+        break;
+    case SCREEN_OPTIONS:
+        add_setting(m, SET_MUSIC, "Music volume");
+        add_setting(m, SET_EFFECTS, "Effects volume");
+        add_setting(m, SET_TEXT_SPEED, "Text speed");
+        add_setting(m, SET_TEXT_SIZE, "Text size");
+        add_setting(m, SET_FULLSCREEN, "Fullscreen");
+        add_setting(m, SET_MUTE, "Sound");
+        add(m, ITEM_BUTTON, ACT_BACK, "Back");
+        break;
+    case SCREEN_SAVE:
+    case SCREEN_LOAD: {
+        bool saving = screen == SCREEN_SAVE;
+        for (int slot = 1; slot <= MENU_SLOTS; slot++) {
+            char name[32];
+            snprintf(name, sizeof name, "Slot %d", slot);
+            add_slot(m, slot, name, saving, dir, r);
+        }
+        if (!saving) {
+            add_slot(m, SLOT_QUICK, "Quick save (F5)", false, dir, r);
+            add_slot(m, SLOT_AUTO, "Autosave", false, dir, r);
+        }
+        add(m, ITEM_BUTTON, ACT_BACK, "Back");
+        break;
+    }
+    case SCREEN_GAME: break;
+    }
+}
+
+/* ------------------------------------------------------------------ layout */
+
+static int row_height(const MenuItem *it) { return it->kind == ITEM_SLOT ? SLOT_ROW_H : ROW_H; }
+
+static int menu_width(const Menu *m) { return m->screen == SCREEN_SAVE || m->screen == SCREEN_LOAD ? 420 : MENU_W; }
+
+static int menu_top(const Menu *m, int sh)
+{
+    int h = 0;
+    for (int i = 0; i < m->count; i++)
+        h += row_height(&m->items[i]) + 2;
+    int top = (sh - h) / 2 + (m->screen == SCREEN_TITLE ? 40 : 8);
+    return top < 22 ? 22 : top;
+}
+
+static int item_at(const Menu *m, int lx, int ly, int sw, int sh)
+{
+    int w = menu_width(m), x = (sw - w) / 2, y = menu_top(m, sh);
+    for (int i = 0; i < m->count; i++) {
+        int h = row_height(&m->items[i]);
+        if (lx >= x && lx < x + w && ly >= y && ly < y + h)
+            return i;
+        y += h + 2;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ settings */
+
+static int text_speed_index(int speed)
+{
+    for (int i = 0; i < TEXT_SPEED_COUNT; i++)
+        if (TEXT_SPEEDS[i] >= speed)
+            return i;
+    return TEXT_SPEED_COUNT - 1;
+}
+
+static void setting_value(const Settings *s, SettingId id, char *out, size_t cap)
+{
+    switch (id) {
+    case SET_MUSIC: snprintf(out, cap, "%d", s->music); break;
+    case SET_EFFECTS: snprintf(out, cap, "%d", s->effects); break;
+    case SET_TEXT_SPEED: snprintf(out, cap, "%s", TEXT_SPEED_NAMES[text_speed_index(s->text_speed)]); break;
+    case SET_TEXT_SIZE: snprintf(out, cap, "%s", s->large_text ? "Large" : "Normal"); break;
+    case SET_FULLSCREEN: snprintf(out, cap, "%s", s->fullscreen ? "On" : "Off"); break;
+    case SET_MUTE: snprintf(out, cap, "%s", s->muted ? "Muted" : "On"); break;
+    }
+}
+
+static void change_setting(Settings *s, SettingId id, int dir)
+{
+    switch (id) {
+    case SET_MUSIC: s->music = SDL_clamp(s->music + dir, 0, SETTINGS_VOLUME_MAX); break;
+    case SET_EFFECTS: s->effects = SDL_clamp(s->effects + dir, 0, SETTINGS_VOLUME_MAX); break;
+    case SET_TEXT_SPEED: {
+        int i = (text_speed_index(s->text_speed) + dir + TEXT_SPEED_COUNT) % TEXT_SPEED_COUNT;
+        s->text_speed = TEXT_SPEEDS[i];
+        break;
+    }
+    case SET_TEXT_SIZE: s->large_text = !s->large_text; break;
+    case SET_FULLSCREEN: s->fullscreen = !s->fullscreen; break;
+    case SET_MUTE: s->muted = !s->muted; break;
+    }
+}
+
+/* ------------------------------------------------------------------ input */
+
+static MenuAction activate(Menu *m, int i, int dir, Settings *s, int *slot)
+{
+    if (i < 0 || i >= m->count || !m->items[i].enabled)
+        return ACT_NONE;
+    MenuItem *it = &m->items[i];
+    if (it->kind == ITEM_SETTING) {
+        change_setting(s, it->setting, dir);
+        return ACT_SETTING;
+    }
+    *slot = it->slot;
+    return it->action;
+}
+
+static void move_hover(Menu *m, int dir)
+{
+    for (int tries = 0; tries < m->count; tries++) {
+        m->hover = m->hover < 0 ? 0 : (m->hover + dir + m->count) % m->count;
+        if (m->items[m->hover].enabled)
+            return;
+    }
+}
+
+MenuAction menu_event(Menu *m, const SDL_Event *e, int lx, int ly, Settings *s, int *slot)
+{
+    const int sw = 640, sh = 360;
+    *slot = 0;
+    if (e->type == SDL_MOUSEMOTION) {
+        int i = item_at(m, lx, ly, sw, sh);
+        if (i >= 0 && m->items[i].enabled)
+            m->hover = i;
+    } else if (e->type == SDL_MOUSEBUTTONDOWN) {
+        int i = item_at(m, lx, ly, sw, sh);
+        if (e->button.button == SDL_BUTTON_RIGHT && (i < 0 || m->items[i].kind != ITEM_SETTING))
+            return m->screen == SCREEN_TITLE ? ACT_NONE : ACT_BACK;
+        if (i >= 0)
+            m->hover = i;
+        return activate(m, i, e->button.button == SDL_BUTTON_RIGHT ? -1 : 1, s, slot);
+    } else if (e->type == SDL_KEYDOWN) {
+        switch (e->key.keysym.sym) {
+        case SDLK_UP: move_hover(m, -1); break;
+        case SDLK_DOWN:
+        case SDLK_TAB: move_hover(m, 1); break;
+        case SDLK_LEFT:
+        case SDLK_RIGHT:
+            if (m->hover >= 0 && m->items[m->hover].kind == ITEM_SETTING)
+                return activate(m, m->hover, e->key.keysym.sym == SDLK_LEFT ? -1 : 1, s, slot);
+            break;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+        case SDLK_SPACE: return activate(m, m->hover, 1, s, slot);
+        case SDLK_ESCAPE: return m->screen == SCREEN_TITLE ? ACT_NONE : m->screen == SCREEN_PAUSE ? ACT_RESUME : ACT_BACK;
+        default: break;
+        }
+    }
+    return ACT_NONE;
+}
+
+/* ------------------------------------------------------------------ drawing */
+
+static const char *screen_title(Screen s)
+{
+    switch (s) {
+    case SCREEN_PAUSE: return "Paused";
+    case SCREEN_OPTIONS: return "Options";
+    case SCREEN_SAVE: return "Save the game";
+    case SCREEN_LOAD: return "Load a game";
+    default: return "";
+    }
+}
+
+void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
+{
+    if (!rd->have_text)
+        return;
+    int w = menu_width(m), x = (sw - w) / 2, y = menu_top(m, sh);
+    if (m->screen == SCREEN_TITLE) {
+        render_fill(rd, 0, 0, sw, sh, 0x0c0814, 150);
+        int tw, th;
+        text_measure(&rd->title, "STARDUST SERENADE", 0, &tw, &th);
+        text_draw(&rd->title, "STARDUST SERENADE", 0xff9ae0, 0, (sw - tw) / 2, 40);
+        const char *sub = "A disco ball that refuses, stubbornly, to spin.";
+        text_measure(&rd->text, sub, 0, &tw, &th);
+        text_draw(&rd->text, sub, 0xc8fbff, 0, (sw - tw) / 2, 76);
+    } else {
+        render_fill(rd, 0, 0, sw, sh, 0x0c0814, 170);
+        const char *title = screen_title(m->screen);
+        int tw, th;
+        text_measure(&rd->text, title, 0, &tw, &th);
+        text_draw(&rd->text, title, 0xff9ae0, 0, (sw - tw) / 2, y - 20);
+    }
+    int total = 0;
+    for (int i = 0; i < m->count; i++)
+        total += row_height(&m->items[i]) + 2;
+    render_fill(rd, x - 8, y - 6, w + 16, total + 10, PANEL_COLOR, 235);
+    render_fill(rd, x - 8, y - 6, w + 16, 1, ACCENT, 255);
+    for (int i = 0; i < m->count; i++) {
+        MenuItem *it = &m->items[i];
+        int h = row_height(it);
+        bool lit = i == m->hover && it->enabled;
+        if (lit)
+            render_fill(rd, x, y, w, h, 0x93206f, 210);
+        uint32_t color = !it->enabled ? DIM_COLOR : lit ? 0xffffff : LABEL_COLOR;
+        if (it->kind == ITEM_SLOT) {
+            if (it->thumb) {
+                SDL_Rect dst = {x + 3, y + 2, 48, 27};
+                SDL_RenderCopy(rd->renderer, it->thumb, NULL, &dst);
+            } else {
+                render_fill(rd, x + 3, y + 2, 48, 27, 0x2c2140, 255);
+            }
+            text_draw(&rd->text, it->label, color, 0, x + 58, y + 2);
+            text_draw(&rd->text, it->detail, it->damaged ? 0xff7a6a : lit ? 0xffffff : 0xc0b4d8, 0, x + 58, y + 16);
+        } else {
+            int tw, th;
+            text_measure(&rd->text, it->label, 0, &tw, &th);
+            if (it->kind == ITEM_SETTING) {
+                char value[48];
+                setting_value(s, it->setting, value, sizeof value);
+                text_draw(&rd->text, it->label, color, 0, x + 10, y + (h - th) / 2);
+                char shown[64];
+                snprintf(shown, sizeof shown, "<  %s  >", value);
+                int vw, vh;
+                text_measure(&rd->text, shown, 0, &vw, &vh);
+                text_draw(&rd->text, shown, color, 0, x + w - vw - 10, y + (h - vh) / 2);
+            } else {
+                text_draw(&rd->text, it->label, color, 0, x + (w - tw) / 2, y + (h - th) / 2);
+            }
+        }
+        y += h + 2;
+    }
+    if (m->message[0]) {
+        int tw, th;
+        text_measure(&rd->text, m->message, w, &tw, &th);
+        text_draw(&rd->text, m->message, 0xfff4c8, w, (sw - tw) / 2, y + 8);
+    }
+    const char *hint = "Mouse, or arrows and Enter; Esc goes back";
+    int tw, th;
+    text_measure(&rd->text, hint, 0, &tw, &th);
+    text_draw(&rd->text, hint, DIM_COLOR, 0, (sw - tw) / 2, sh - th - 6);
+}
