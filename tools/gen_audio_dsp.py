@@ -328,7 +328,7 @@ def make_ir(rng, length, rt60, predelay=0.01, bright=6000.0, dark=1500.0, stereo
         ir[:, c] = tail
         for j in range(early):
             at = pd + nsamp(rng.uniform(0.002, 0.03))
-            ir[at, c] += rng.uniform(0.3, 1.0) * (1 if rng.random() < 0.5 else -1) * 8
+            ir[at, c] += rng.uniform(0.3, 1.0) * (1 if rng.random() < 0.5 else -1) * 3
     if stereo and width < 1:
         m = ir.mean(axis=1, keepdims=True)
         ir = m + width * (ir - m)

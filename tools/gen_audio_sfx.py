@@ -295,7 +295,7 @@ def breaker():
     rise = smoothstep(tm / 1.1)
     b1 = mains_buzz(m, rng, 0.3)
     b2 = mains_buzz(m, rng, 1.0)
-    buzzsig = (b1 * (1 - rise) + b2 * rise) * rise * 0.32
+    buzzsig = (b1 * (1 - rise) + b2 * rise) * rise * 0.75
     # the tubes flicker while striking
     fl = np.ones(m)
     for c in (0.35, 0.52, 0.78):
@@ -315,29 +315,31 @@ def breaker():
 # ====================================================================== footsteps
 
 def _step(seed, heel_f, slap_delay, slap_f, scuff):
+    """Leather shoe on a concrete floor: heel knock, sole slap, a little grit."""
     rng = rng_for(seed)
-    n = nsamp(0.34)
+    n = nsamp(0.3)
     y = np.zeros(n)
-    # heel: a short, firm knock with a little body
-    m = nsamp(0.12)
-    tm = tvec(m)
-    heel = lp(rng.standard_normal(m) * np.exp(-tm / 0.006), 2600)
-    heel += 1.6 * np.sin(2 * math.pi * np.cumsum(heel_f * (1 + 0.6 * np.exp(-tm / 0.008))) / SR) \
-        * np.exp(-tm / 0.022)
-    heel = filt(heel, 'peak', 900, 1.5, 4)
-    place(y, heel, nsamp(0.004))
-    # leather sole slapping down
+    # heel: a hard, short knock - the heel block's "tok" and a little weight behind it
     m = nsamp(0.08)
     tm = tvec(m)
-    slap = bp(rng.standard_normal(m) * np.exp(-tm / 0.009), slap_f, 1.1)
-    slap += 0.25 * hp(rng.standard_normal(m) * np.exp(-tm / 0.004), 5000)
-    place(y, 0.75 * slap, nsamp(0.004 + slap_delay))
-    # a little grit scuff
-    m = nsamp(0.05)
-    sc = hp(rng.standard_normal(m), 3500) * np.sin(np.linspace(0, math.pi, m)) ** 2
-    place(y, scuff * 0.12 * sc, nsamp(0.004 + slap_delay + 0.01))
-    y = hp(y, 70)
-    y = room(rng, y, rt60=0.55, mix=0.16, bright=6000, dark=1000)
+    heel = bp(rng.standard_normal(m) * np.exp(-tm / 0.0025), 1300, 0.7)
+    heel += 0.6 * modes(m, [heel_f * 3.6, heel_f * 7.9], [0.009, 0.005], [1, 0.5])
+    heel += 0.35 * np.sin(2 * math.pi * heel_f * tm) * np.exp(-tm / 0.012)
+    heel += 0.3 * hp(rng.standard_normal(m) * np.exp(-tm / 0.0008), 4000)
+    place(y, heel, nsamp(0.003))
+    # leather sole slapping down
+    m = nsamp(0.06)
+    tm = tvec(m)
+    slap = bp(rng.standard_normal(m) * np.exp(-tm / 0.005), slap_f, 0.8)
+    slap += 0.3 * hp(rng.standard_normal(m) * np.exp(-tm / 0.002), 5000)
+    place(y, 0.6 * slap, nsamp(0.003 + slap_delay))
+    # a little grit under the sole
+    m = nsamp(0.04)
+    sc = hp(rng.standard_normal(m), 4000) * np.sin(np.linspace(0, math.pi, m)) ** 2
+    sc *= rng.random(m) < 0.3
+    place(y, scuff * 0.18 * sc, nsamp(0.003 + slap_delay + 0.006))
+    y = hp(y, 90)
+    y = room(rng, y, rt60=0.5, mix=0.1, bright=6000, dark=1500)
     return finish(y, fin=0.001, fout=0.06)
 
 
@@ -412,7 +414,7 @@ def wobble():
         strength = math.exp(-c / 0.22)
         if strength < 0.04:
             break
-        for _ in range(rng.integers(3, 8)):
+        for _ in range(rng.integers(2, 5)):
             at = c + rng.uniform(0, 0.025)
             m = nsamp(0.05)
             fs = rng.uniform(2200, 8500, 4)
@@ -496,7 +498,7 @@ def phone_pickup():
     tone = bp(hp(tone, 300), 1100, 0.4)
     tone = lp(tone, 3400)
     tone *= smoothstep(tm / 0.015)
-    place(y, 0.28 * tone / np.max(np.abs(tone)), nsamp(s))
+    place(y, 0.5 * tone / np.max(np.abs(tone)), nsamp(s))
     y = hp(y, 60)
     return finish(y, fin=0.001, fout=0.06)
 
@@ -539,7 +541,7 @@ def popcorn():
     cr = lp(cr, 9000)
     hiss = hp(rng.standard_normal(n), 4000) * 0.05
     siz = (cr + hiss) * (smoothstep(tm / 0.05)) * np.exp(-tm / 0.6)
-    y += 0.5 * siz / np.max(np.abs(siz))
+    y += 0.8 * siz / np.max(np.abs(siz))
     # pops: a dull 'pok' with a small thump and a crack
     for at, f, g in ((0.12, 1050, 1.0), (0.41, 860, 0.8), (0.63, 1230, 0.6)):
         m = nsamp(0.1)
@@ -612,9 +614,11 @@ def case_open():
     rate *= 1 + 0.08 * lp(rng.standard_normal(m), 20) * 4
     idx = np.floor(np.cumsum(rate) / SR)
     pulses = (np.diff(idx, prepend=0) > 0).astype(float) * rng.uniform(0.6, 1.0, m)
-    creak = resonate(pulses, [310, 560, 980, 1650, 2480], [10, 12, 16, 18, 14],
+    creak = resonate(lp(pulses, 2500), [310, 560, 980, 1650, 2480], [10, 12, 16, 18, 14],
                      [0.6, 1.0, 0.9, 0.6, 0.35])
-    creak += 0.03 * bp(rng.standard_normal(m), 1500, 1) * np.sin(math.pi * u)
+    creak /= np.max(np.abs(creak))
+    fr = bp(rng.standard_normal(m), 1500, 1)
+    creak += 0.06 * fr / np.max(np.abs(fr)) * np.sin(math.pi * u)
     creak *= smoothstep(u / 0.1) * smoothstep((1 - u) / 0.15)
     place(y, 0.55 * creak / np.max(np.abs(creak)), nsamp(cs))
     # lid comes to rest against its stay: a soft plywood thud and a latch rattle
@@ -652,7 +656,7 @@ def ladder():
     scr *= np.sin(math.pi * tm / 0.3)
     scr += 0.4 * resonate(lp(jud, 200) * rng.standard_normal(m), [1320, 2100], [20, 20],
                           [1, 0.6])
-    place(y, 0.25 * scr / np.max(np.abs(scr)), 0)
+    place(y, 0.45 * scr / np.max(np.abs(scr)), 0)
     place(y, 1.0 * tube_clank(rng, 430, nsamp(0.7)), nsamp(0.3))
     place(y, 0.8 * tube_clank(rng, 515, nsamp(0.6), 0.3), nsamp(0.44))
     # spreader bar locks: quick double click

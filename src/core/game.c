@@ -264,9 +264,11 @@ static void script_run(Game *g)
         case OP_WIN:
             if (!g->won) {
                 g->won = true;
+                g->won_tick = g->tick;
                 emit(g, EV_WON, 0, 0);
             }
             break;
+        case OP_HINT: g->hints++; break;
         case OP_WALK: {
             NavPoint to = op->a >= 0 ? lv->hotspots[op->a].walk_to : (NavPoint){op->b & 0xffff, op->b >> 16};
             g->pending_verb = -1;
@@ -457,6 +459,8 @@ static void click(Game *g, uint8_t buttons)
 {
     if (g->dlg_phase == DLG_CHOOSING)
         return; /* dialogue_input has it */
+    if (g->won && !game_busy(g))
+        return; /* it's a wrap: the end card has the screen */
     if (game_busy(g)) {
         /* A click during a line ends the line; the script goes on. */
         if (g->speech.text >= 0)
@@ -543,9 +547,12 @@ void game_tick(Game *g, const Input *in)
     }
     update_inventory_bar(g);
     g->hover = (int16_t)(game_pointer_in_bar(g) ? -1 : game_hit_test(g, (NavPoint){g->pointer_x, g->pointer_y}));
-    for (int i = 0; i < in->nkeys; i++)
+    for (int i = 0; i < in->nkeys; i++) {
         if (in->keys[i] == KEY_TAB || in->keys[i] == KEY_SPACE)
             g->highlight = HIGHLIGHT_TICKS;
+        else if (in->keys[i] == KEY_PERIOD && g->speech.text >= 0)
+            g->speech.ticks_left = 0; /* "." skips the line, as a click does */
+    }
     dialogue_input(g, in);
     if (in->clicks)
         click(g, in->clicks);
@@ -573,6 +580,8 @@ void game_rebind(Game *g, const Level *lv)
     next.tick = g->tick;
     next.rng = g->rng;
     next.won = g->won;
+    next.won_tick = g->won_tick;
+    next.hints = g->hints;
     next.text_speed = g->text_speed;
     next.pc = -1; /* a reload does not replay the opening */
     next.pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1;

@@ -98,6 +98,8 @@ typedef struct Game {
     uint64_t seed;        /* the seed the play-through started from */
     Rng rng;              /* gameplay randomness */
     bool won;
+    uint32_t won_tick;    /* when it was won */
+    uint16_t hints;       /* hints used (the hint line) */
     int32_t pointer_x, pointer_y;   /* last pointer position, logical px */
     int16_t hover;                  /* hotspot under the pointer, -1 none */
     Walker player;

@@ -5,7 +5,7 @@
 
 static const char *const KEY_NAMES[KEY_COUNT] = {
     "", "Escape", "Space", "Tab", "Return", "Backspace", "Up", "Down", "Left", "Right",
-    "1", "2", "3", "4", "5", "6", "7", "8", "9", "F5", "F9",
+    "1", "2", "3", "4", "5", "6", "7", "8", "9", "F5", "F9", ".",
 };
 
 const char *key_name(Key k) { return k < KEY_COUNT ? KEY_NAMES[k] : ""; }

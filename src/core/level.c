@@ -806,7 +806,7 @@ static int find_state(const Level *lv, int object, const char *name);
 static void compile_action(Loader *L, const cJSON *a)
 {
     static const char *const verbs[] = {"say", "set", "give", "take", "face", "sound", "music", "wait", "win",
-                                        "walk_to", "dialogue", "anim", "if", NULL};
+                                        "walk_to", "dialogue", "anim", "hint", "if", NULL};
     if (cJSON_IsString(a)) { /* a bare string is a line the player says */
         int t = add_text(L, a->valuestring);
         if (t >= 0)
@@ -854,7 +854,7 @@ static void compile_action(Loader *L, const cJSON *a)
     if (!verb) {
         const char *first = a->child ? a->child->string : "(empty)";
         lerr(L, "unknown action \"%s\" (expected one of: say, set, give, take, face, sound, music, wait, win, "
-                "walk_to, dialogue, anim, if)", first);
+                "walk_to, dialogue, anim, hint, if)", first);
         return;
     }
     const char *v = verb->string;
@@ -1046,6 +1046,16 @@ static void compile_action(Loader *L, const cJSON *a)
         path_pop(L);
         if (t >= 0)
             emit(L, OP_DIALOGUE, t, 0);
+    } else if (strcmp(v, "hint") == 0) {
+        static const char *const keys[] = {"hint", NULL};
+        check_keys(L, a, keys);
+        if (!cJSON_IsTrue(verb)) {
+            path_push_key(L, "hint");
+            lerr(L, "expected true");
+            path_pop(L);
+        } else {
+            emit(L, OP_HINT, 0, 0);
+        }
     } else if (strcmp(v, "win") == 0) {
         static const char *const keys[] = {"win", NULL};
         check_keys(L, a, keys);
@@ -1688,7 +1698,7 @@ static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
         } else {
             ok = false;
         }
-        if ((m = member(L, h, "sprite", hs->object < 0))) { /* animated actors are drawn from their sheet */
+        if ((m = cJSON_GetObjectItemCaseSensitive(h, "sprite"))) { /* none: an offstage voice; animated: the sheet */
             path_push_key(L, "sprite");
             read_asset(L, m, &hs->sprite);
             path_pop(L);

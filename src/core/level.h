@@ -68,6 +68,7 @@ typedef enum OpCode {
     OP_MUSIC,       /* a: music index, or -1 to stop the music */
     OP_WAIT,        /* b: ticks */
     OP_WIN,         /* the game is won */
+    OP_HINT,        /* one more hint used (counted for the end card) */
     OP_WALK,        /* a: hotspot whose walk_to to walk to, or -1 for the point b = y << 16 | x; waits */
     OP_DIALOGUE,    /* a: tree — start a conversation; the script goes on after it ends */
     OP_ANIM_STATE,  /* a: object, b: state — put its state machine in that state */

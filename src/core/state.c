@@ -221,6 +221,10 @@ void state_walk(Game *g, Ser *s)
     ser_object_begin(s, NULL);
     ser_u32(s, "tick", &g->tick);
     ser_bool(s, "won", &g->won);
+    ser_u32(s, "won_tick", &g->won_tick);
+    uint32_t hints = g->hints;
+    ser_u32(s, "hints", &hints);
+    g->hints = (uint16_t)hints;
     if (ser_is_json(s)) {
         char hex[20];
         snprintf(hex, sizeof hex, "%016llx", (unsigned long long)state_hash(g));

@@ -439,6 +439,13 @@ static void handle_event(App *app, const SDL_Event *e)
             audio_ui(&app->audio, "ui_hover");
         return;
     }
+    if (render_end_card_showing(&app->game) && !app->watching &&
+        (e->type == SDL_MOUSEBUTTONDOWN || (e->type == SDL_KEYDOWN && !e->key.repeat &&
+                                            (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_ESCAPE)))) {
+        app->started = false; /* a finished game is not autosaved */
+        open_screen(app, SCREEN_TITLE, SCREEN_TITLE);
+        return;
+    }
     if (e->type == SDL_KEYDOWN && !e->key.repeat && game_key(app, e->key.keysym.sym))
         return;
     if (app->watching)

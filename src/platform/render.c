@@ -438,6 +438,8 @@ static void draw_cursor(Render *rd, const RenderView *v)
     draw_image(rd, c->path, v->cursor_x - c->hot_x, v->cursor_y - c->hot_y);
 }
 
+static void draw_fades_and_end(Render *rd, const RenderView *v);
+
 void render_frame(Render *rd, const RenderView *v)
 {
     const Level *lv = v->game->level;
@@ -466,8 +468,52 @@ void render_frame(Render *rd, const RenderView *v)
             text_draw(&rd->text, v->error, ERROR_COLOR, lv->width - 16, lv->width / 2 - w / 2, 4);
         }
     }
-    if (!v->menu_open)
+    draw_fades_and_end(rd, v);
+    if (!v->menu_open && !render_end_card_showing(v->game))
         draw_cursor(rd, v);
 }
 
 void render_cursor(Render *rd, const RenderView *v) { draw_cursor(rd, v); }
+
+bool render_end_card_showing(const Game *g)
+{
+    return g->won && g->tick >= g->won_tick + RENDER_END_DELAY_TICKS + RENDER_FADE_TICKS && !game_busy(g);
+}
+
+static void draw_centred_text(Text *t, const char *s, uint32_t color, int y, int sw)
+{
+    int w, h;
+    text_measure(t, s, sw - 40, &w, &h);
+    text_draw(t, s, color, sw - 40, (sw - w) / 2, y);
+}
+
+/* The fade in at the start, the fade out after the win, and the end card. */
+static void draw_fades_and_end(Render *rd, const RenderView *v)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    if (g->tick < RENDER_FADE_TICKS && lv->start_script >= 0)
+        fill(rd->renderer, 0, 0, lv->width, lv->height, 0, 255 * (RENDER_FADE_TICKS - (int)g->tick) / RENDER_FADE_TICKS);
+    if (!g->won || game_busy(g) || g->tick < g->won_tick + RENDER_END_DELAY_TICKS)
+        return;
+    uint32_t t = g->tick - g->won_tick - RENDER_END_DELAY_TICKS;
+    int alpha = t >= RENDER_FADE_TICKS ? 255 : (int)(255 * t / RENDER_FADE_TICKS);
+    fill(rd->renderer, 0, 0, lv->width, lv->height, 0x0c0814, alpha);
+    if (t < RENDER_FADE_TICKS || !rd->have_text)
+        return;
+    int sw = lv->width;
+    draw_centred_text(&rd->title, "CUT! PRINT!", 0xff9ae0, 60, sw);
+    draw_centred_text(&rd->text, "Stardust Serenade, scene forty-one. The ball spun. The lady sang. The take was good.", 0xc8fbff, 100, sw);
+    char line[200];
+    unsigned secs = g->won_tick / GAME_TICK_HZ;
+    snprintf(line, sizeof line, "Time on set: %u:%02u:%02u", secs / 3600, secs / 60 % 60, secs % 60);
+    draw_centred_text(&rd->text, line, 0xf2d597, 140, sw);
+    snprintf(line, sizeof line, g->hints == 0 ? "Calls to Dr. Halloran: none. The Maestro of Mayhem needs no one."
+                                              : g->hints == 1 ? "Calls to Dr. Halloran: one. Billed by the minute."
+                                                              : "Calls to Dr. Halloran: %u. Billed by the minute.",
+             (unsigned)g->hints);
+    draw_centred_text(&rd->text, line, 0xf2d597, 156, sw);
+    draw_centred_text(&rd->text, "Written, drawn, composed and programmed by the Stardust Serenade team.", 0xd8d0e8, 200, sw);
+    draw_centred_text(&rd->text, "Art CC BY 4.0 - Font: DejaVu Sans - Made with SDL2", 0x8a7ea0, 216, sw);
+    draw_centred_text(&rd->text, "Click or press Enter to return to the title.", 0xd8d0e8, 300, sw);
+}

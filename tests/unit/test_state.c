@@ -132,7 +132,7 @@ static void test_truncated_or_corrupt_saves_are_refused_untouched(void **state)
     /* an inventory count larger than the level's item table */
     uint8_t bad[8192];
     memcpy(bad, buf, n);
-    size_t inv = 4 + 1 + 8 + 4 + 16 + (size_t)lv->nflags; /* tick, won, seed, text speed, rng, flags */
+    size_t inv = 4 + 1 + 4 + 4 + 8 + 4 + 16 + (size_t)lv->nflags; /* tick, won, won tick, hints, seed, text speed, rng, flags */
     bad[inv] = 0x7f;
     assert_false(state_load(&target, bad, n));
     assert_int_equal(state_hash(&target), before);
