@@ -26,8 +26,8 @@ import sys
 
 def _ensure_deps():
     try:
-        import numpy  # noqa: F401
-        import scipy  # noqa: F401
+        import numpy  # noqa: F401  pylint: disable=unused-import
+        import scipy  # noqa: F401  pylint: disable=unused-import
     except ImportError:
         syspy = '/usr/bin/python3'
         if os.path.realpath(sys.executable) != os.path.realpath(syspy) and os.path.exists(syspy):

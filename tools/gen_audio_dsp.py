@@ -217,27 +217,6 @@ def circ(fn, x, *args, **kw):
     return y[n:]
 
 
-def tv_lowpass(x, fc, q=0.9):
-    """Time-varying resonant low-pass (Chamberlin state-variable filter, 2x oversampled
-    by running twice per sample).  fc: cutoff array (Hz), same length as x.
-    Implemented in plain Python per sample - use on short sounds only."""
-    fc = np.asarray(fc, float)
-    out = np.empty(len(x))
-    low = band = 0.0
-    damp = 1.0 / q
-    xs = x.tolist()
-    fs = (2 * np.sin(np.pi * np.clip(fc, 10, SR / 6) / (2 * SR))).tolist()
-    for i in range(len(xs)):
-        f = fs[i]
-        v = xs[i]
-        for _ in range(2):
-            low += f * band
-            high = v - low - damp * band
-            band += f * high
-        out[i] = low
-    return out
-
-
 def block_svf_lp(x, fc, q=0.8, block=64):
     """Time-varying low-pass for long signals: a biquad whose coefficients are
     updated every `block` samples (state carried across blocks)."""
@@ -443,7 +422,7 @@ def normalize_peak(x, target_db):
     return x * (db(target_db) / p) if p > 0 else x
 
 
-def master_music(x, rms_target=-18.0, peak_target=-3.0):
+def master_music(x, rms_target=-18.0, peak_target=-3.4):
     """Bring a loop to the target RMS, limiting its peaks to the ceiling (circularly)."""
     y = x
     for _ in range(6):

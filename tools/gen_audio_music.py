@@ -251,14 +251,14 @@ def formant_voice(freq, amp, rng, vowel='a', breath=0.04, widen=1.6):
     n = len(freq)
     jitter = 1 + 0.003 * lp(rng.standard_normal(n), 8) * 8
     src = saw(freq * jitter)
-    src = lp1(src, 2600) * 0.7 + 0.3 * src        # softer glottal pulse
+    src = lp1(src, 3000) * 0.5 + 0.5 * src        # a slightly softened glottal pulse
     src += breath * rng.standard_normal(n)
     y = np.zeros(n)
     for f, g, bw in FORMANTS[vowel]:
         q = f / (bw * widen)
         y += db(g) * bp(src, f, q) * (1 + 0.0 * g)
-    # a touch of the singer's presence region and air
-    y += 0.05 * bp(src, 3000, 2.5)
+    # the singer's formant (brilliance around 3 kHz) and a little air
+    y += 0.12 * bp(src, 3100, 3.0) + 0.02 * hp(src, 6000)
     y *= amp
     return y
 
@@ -312,6 +312,7 @@ def clap(rng, vel=1.0):
         env += (t >= d) * np.exp(-np.maximum(0, t - d) / 0.005)
     y = bp(w * env, 1250, 0.9) + 0.4 * hp(w * env, 3500)
     y += 0.5 * np.sin(2 * math.pi * 185 * t) * np.exp(-t / 0.05)
+    y = softclip(2.5 * y / np.max(np.abs(y)), 1.0)      # tame the crest of the noise bursts
     return y * vel
 
 
@@ -764,17 +765,17 @@ def disco():
     voice = T['voice'] + 0.35 * T['voice_lo']
     voice_st = width(voice, 14, 0.25) + echo(voice, 0.375, 0.33, 5) * 0.5
     parts = [
-        (stereo_from(T['kick'], 0.0), 1.0, 0.02),
-        (stereo_from(T['clap'], 0.0), 0.55, 0.25),
-        (stereo_from(T['hat'], 0.3), 0.55, 0.08),
+        (stereo_from(T['kick'], 0.0), 0.7, 0.02),
+        (stereo_from(T['clap'], 0.0), 0.5, 0.25),
+        (stereo_from(T['hat'], 0.3), 0.6, 0.08),
         (width(T['crash'], 17, 0.6), 0.25, 0.1),
-        (stereo_from(T['bass'], 0.0), 0.8, 0.02),
-        (ensemble(T['pad']), 0.5, 0.3),
-        (ensemble(T['stab']), 0.55, 0.3),
-        (ensemble(T['slead']), 0.6, 0.3),
-        (voice_st, 1.3, 0.35),
-        (ensemble(T['choir']), 0.6, 0.5),
-        (width(T['glock'], 19, 0.7), 0.45, 0.4),
+        (stereo_from(T['bass'], 0.0), 0.6, 0.02),
+        (ensemble(T['pad']), 1.4, 0.3),
+        (ensemble(T['stab']), 1.5, 0.3),
+        (ensemble(T['slead']), 1.2, 0.3),
+        (voice_st, 1.1, 0.35),
+        (ensemble(T['choir']), 1.2, 0.5),
+        (width(T['glock'], 19, 0.7), 0.7, 0.4),
     ]
     mix = mixdown(song, parts, ir, 0.3)
     mix = compress(mix, thr_db=-20, ratio=2.5, attack=0.01, release=0.15, loop=True)
@@ -825,7 +826,7 @@ def title():
         (width(T['brush'], 9, 0.5), 0.85, 0.25),
         (stereo_from(T['hat'], 0.35), 0.75, 0.2),
         (tremolo_pan(T['ep'], 4.0 * 70 / 60, 0.35), 0.8, 0.3),
-        (ensemble(T['pad']), 0.5, 0.4),
+        (ensemble(T['pad']), 0.9, 0.4),
         (tremolo_pan(T['mel'], 4.0 * 70 / 60, 0.2) + echo(T['mel'], 60 / 70 * 0.75, 0.25, 3)
          * 0.3, 1.1, 0.4),
         (width(T['glock'], 19, 0.7), 0.5, 0.5),
@@ -837,7 +838,7 @@ def title():
 
 # name -> (function, vorbis quality)
 SOUNDS = {
-    'moody': (moody, 2),
-    'title': (title, 2),
-    'disco': (disco, 2),
+    'moody': (moody, 2.5),
+    'title': (title, 3),
+    'disco': (disco, 3),
 }

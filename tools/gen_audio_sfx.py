@@ -9,9 +9,8 @@ import math
 
 import numpy as np
 
-from gen_audio_dsp import (SR, bp, conv, db, env_ad, fade, hp, lp, make_ir, modes,
-                           normalize_peak, nsamp, place, place_circ, resonate, saw, sine,
-                           smoothstep, tv_lowpass, tvec, circ, filt, softclip)
+from gen_audio_dsp import (SR, bp, circ, conv, fade, hp, lp, make_ir, modes, normalize_peak,
+                           nsamp, place, place_circ, resonate, saw, smoothstep, softclip, tvec)
 
 PEAK = -3.0
 
@@ -21,7 +20,6 @@ def rng_for(seed):
 
 
 def finish(x, peak=PEAK, fin=0.002, fout=0.02):
-    x = x - np.mean(x) * 0  # keep DC handling explicit: generators high-pass themselves
     return normalize_peak(fade(x, fin, fout), peak)
 
 
@@ -127,7 +125,7 @@ def motor_hum():
     tick = np.zeros(n)
     one = np.exp(-np.arange(200) / 30) * np.sin(2 * math.pi * 3200 * np.arange(200) / SR)
     for r in range(int(rot * T)):
-        place_circ(tick, one * (0.8 + 0.2 * math.sin(r)), nsamp(r / rot))
+        place_circ(tick, one * (0.8 + 0.2 * math.sin(r)), nsamp((r + 0.5) / rot))
     y += 0.15 * tick
     # gentle loop-locked wow
     y *= 1 + 0.05 * np.sin(2 * math.pi * 2 / T * t)
@@ -255,7 +253,6 @@ def breaker():
     rng = rng_for(1006)
     T = 2.8
     n = nsamp(T)
-    t = tvec(n)
     y = np.zeros(n)
     # the lever's travel: a short scrape/spring stretch before it snaps over
     m = nsamp(0.09)
