@@ -8,8 +8,9 @@ assets/src/sprites/*.svg (the same shapes, colours and proportions, copied here 
 moved, bent and swapped per frame, and writes one SVG per sheet: a grid of cells, each cell a
 nested <svg> that clips its frame. tools/build_assets.sh runs this script, then renders the
 sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark outline, palette remap
-without dither). The overlays (neon, tubes) are cut from variants of rooms/studio_b/back.svg
-by tools/build_assets.sh itself; this script writes those variants too (see overlay_variants).
+without dither). The disco ball is read pixel by pixel from assets/src/sprites/disco_ball.svg;
+the overlays (neon sign, tubes) redraw elements of assets/src/rooms/studio_b/back.svg, which
+they read, and tools/build_assets.sh checks their "as the background" frames against back.png.
 
 Only the standard library; the output depends on nothing but this file and the SVGs it reads,
 so it is byte-for-byte reproducible.
@@ -190,25 +191,28 @@ def al_front_leg(side, lift=0, bob=0, mode='plant'):
 
 
 def al_front_arm(side, swing=0):
-    """Hanging arm, front view. swing > 0: the hand comes forward (up and a little in);
-    swing < 0: the arm goes back (the hand rises a little, in shadow)."""
+    """Hanging arm, front view. swing > 0: the hand comes forward (up, a pixel in, lit);
+    swing < 0: the arm goes back (the hand rises a little and goes into shadow behind the hip)."""
     up = {0: 0, 1: 1, 2: 2, 3: 3, -1: 1, -2: 1}[swing]
     inward = 1 if swing >= 2 else 0
     hand_fill = SKIN if swing >= 0 else SKIN2
     hand_shade = SKIN2 if swing >= 0 else SKIN3
+    cut = 2 if swing <= -2 else 0   # the back-swung hand half hidden behind the hip
     bot = 51 - up
     if side == 'L':
         sleeve = poly([(11, 25), (8, 27), (7, 31), (6 + inward, bot), (11 + inward, bot), (12, 40)], PAPER2)
         det = [rect(8, 28, 1, 14 - max(0, up - 6), PAPER),
                path('M7 38 l2 1 M%s %s l2 -1' % (n(8 + inward), n(45 - up)), stroke=BR4),
                rect(6 + inward, bot - 1, 5, 1, PAPER)]
-        hand = [path('M6 51 H11 V55 L10 57 H7 L6 55 Z', hand_fill), rect(10, 51, 1, 5, hand_shade)]
+        hand = [path('M6 51 H11 V%d L10 %d H7 L6 %d Z' % (55 - cut, 57 - cut, 55 - cut), hand_fill),
+                rect(10, 51, 1, 5 - cut, hand_shade)]
         return sleeve + ''.join(det) + g(hand, inward, -up)
     sleeve = poly([(29, 25), (32, 27), (33, 31), (34 - inward, bot), (29 - inward, bot), (28, 40)], PAPER2)
     det = [rect(32, 30, 1, 20 - up, BR4),
            path('M31 36 l2 1 M%s %s l2 1' % (n(31 - inward), n(44 - up)), stroke=BR4),
            rect(29 - inward, bot - 1, 5, 1, PAPER)]
-    hand = [path('M29 51 H34 V55 L33 57 H30 L29 55 Z', hand_fill), rect(33, 51, 1, 5, hand_shade)]
+    hand = [path('M29 51 H34 V%d L33 %d H30 L29 %d Z' % (55 - cut, 57 - cut, 55 - cut), hand_fill),
+            rect(33, 51, 1, 5 - cut, hand_shade)]
     return sleeve + ''.join(det) + g(hand, -inward, -up)
 
 
@@ -302,7 +306,7 @@ def al_front_gesture(pose):
 
 
 def alistair_front(bob=0, legs=(0, 0), modes=('plant', 'plant'), arms=(0, 0), mouth='shut', eyes='open',
-                   gesture=None, head_dy=0, scarf=0, look=0):
+                   gesture=None, head_dy=0, scarf=0, look=0, sway=0):
     out = [al_front_leg('L', legs[0], bob, modes[0]), al_front_leg('R', legs[1], bob, modes[1])]
     up = []
     if gesture is None:
@@ -317,7 +321,7 @@ def alistair_front(bob=0, legs=(0, 0), modes=('plant', 'plant'), arms=(0, 0), mo
     up.append(g(al_front_head(mouth, eyes, look), 0, head_dy))
     if gesture is not None:
         up.append(al_front_gesture(gesture))
-    out.append(g(up, 0, bob))
+    out.append(g(up, sway, bob))
     return g(out, 0, 1)
 
 
@@ -401,7 +405,7 @@ AL_BACK_HEAD = ''.join([
 ])
 
 
-def alistair_back(bob=0, legs=((0, 'plant'), (0, 'plant')), arms=(0, 0), head_dy=0, gesture=None):
+def alistair_back(bob=0, legs=((0, 'plant'), (0, 'plant')), arms=(0, 0), head_dy=0, gesture=None, sway=0):
     out = [al_back_leg('L', legs[0][0], bob, legs[0][1]), al_back_leg('R', legs[1][0], bob, legs[1][1])]
     up = [al_back_arm('L', arms[0])]
     if gesture is None:
@@ -413,7 +417,7 @@ def alistair_back(bob=0, legs=((0, 'plant'), (0, 'plant')), arms=(0, 0), head_dy
     up.append(g(AL_BACK_HEAD, 0, head_dy))
     if gesture is not None:
         up.append(al_back_gesture(gesture))
-    out.append(g(up, 0, bob))
+    out.append(g(up, sway, bob))
     return g(out, 0, 1)
 
 
@@ -488,41 +492,37 @@ AL_SIDE_HAIR = ''.join([
 
 
 def al_side_leg(hip, ankle, heel_up, near):
-    """Side-view leg from hip to ankle; heel_up = shoe angle in degrees (+ heel up about the toe
-    tip when the toe is on the ground, - toe up about the heel)."""
+    """Side-view leg from hip to ankle. ankle is where the ankle would be with the foot flat;
+    heel_up turns the foot (degrees): + lifts the heel about the toe tip, - lifts the toe about
+    the heel, and the ankle goes with the foot."""
+    ax, ay = ankle
+    # shoe: heel at -3, toe at +6 from the ankle, 5 high (the original front shoe)
+    shoe = [(ax + x, ay + y) for x, y in [(-3, 0), (3, 0), (6, 3), (6, 5), (-3, 5)]]
+    top = [(ax + x, ay + y) for x, y in [(-2, 0), (3, 0), (3, 1), (-2, 1)]]
+    # (rot() turns clockwise on screen for a positive angle)
+    if heel_up:
+        piv = (ax + 6, ay + 5) if heel_up > 0 else (ax - 3, ay + 5)
+        shoe, top = rot(shoe, heel_up, *piv), rot(top, heel_up, *piv)
+        ankle = rot([ankle], heel_up, *piv)[0]
     knee = ik(hip, ankle, 17.5, 17.5, forward=1)
     if near:
-        col, shade, lit = G2, G1, G3
+        col, lit = G2, G3
         wt, wk, wa = 7.0, 6.2, 5.8
     else:
-        col, shade, lit = G1, G0, G2
+        col, lit = G1, G2
         wt, wk, wa = 6.0, 5.4, 5.0
     out = [limb([hip, knee, ankle], [wt, wk, wa], col)]
-    # a lit crease down the front of the shin, a fold behind the knee
+    # a lit crease down the front of the shin
     d = (ankle[0] - knee[0], ankle[1] - knee[1])
     ln = math.hypot(*d) or 1
-    nx, ny = -d[1] / ln, d[0] / ln   # normal pointing to -x for a downward shin ... choose front
+    nx, ny = -d[1] / ln, d[0] / ln
     if nx < 0:
         nx, ny = -nx, -ny
     f0 = (knee[0] + nx * (wk / 2 - 1.0), knee[1] + ny * (wk / 2 - 1.0))
     f1 = (ankle[0] + nx * (wa / 2 - 1.0), ankle[1] + ny * (wa / 2 - 1.0) - 2)
     out.append(line(lerp(f0, f1, 0.1), f1, lit))
-    # shoe: heel at -3, toe at +6 from the ankle, 5 high (the original front shoe)
-    shoe = [(-3, 0), (3, 0), (6, 3), (6, 5), (-3, 5)]
-    top = [(-2, 0), (3, 0), (3, 1), (-2, 1)]
-    ax, ay = ankle
-    shoe = [(ax + x, ay + y) for x, y in shoe]
-    top = [(ax + x, ay + y) for x, y in top]
-    if heel_up > 0:      # pivot on the toe tip
-        piv = (ax + 6, ay + 5)
-        shoe, top = rot(shoe, -heel_up, *piv), rot(top, -heel_up, *piv)
-    elif heel_up < 0:    # pivot on the heel
-        piv = (ax - 3, ay + 5)
-        shoe, top = rot(shoe, -heel_up, *piv), rot(top, -heel_up, *piv)
-    out.append(poly(shoe, BR1 if near else BR1))
+    out.append(poly(shoe, BR1))
     out.append(poly(top, BR2 if near else BR1))
-    if not near:
-        out.append(poly([(x, y) for x, y in shoe], BR1))
     return ''.join(out)
 
 
@@ -563,8 +563,6 @@ def alistair_side(bob=0, legs=None, arm=None, far_arm=None, mouth='shut', eyes='
         up.append(al_side_arm(far_arm, near=False))
     up.append(AL_SIDE_BODY)
     up.append(al_side_scarf(scarf))
-    if legs is not None:
-        pass
     if gesture is not None:
         up.append(al_side_gesture(gesture))
     elif arm is None:
@@ -594,31 +592,25 @@ def al_side_gesture(pose):
 
 def side_walk_pose(f):
     """Legs and arms of walk frame f (0..5), facing right. Contact, down, pass for the near leg
-    (f 0-2), then the same for the far leg (f 3-5). A step is 14 px, a cycle 28 px."""
-    stride = 14.0
+    (f 0-2), then the same for the far leg (f 3-5). A step is 15 px, a cycle 30 px: the planted
+    foot moves back 5 px a frame, so the engine should move him 5 px per walk frame."""
+    stride = 15.0
     step = stride / 3.0
     bob = [0, 1, -1, 0, 1, -1][f]
     hipx = 20.0
 
     def foot(phase):
-        # ankle x offset from the hip, lift (px above the floor), heel angle
-        return [(7.0, 0, -18),      # contact: heel strike, toe up
-                (7.0 - step, 0, 0),  # down: foot flat, taking the weight
-                (7.0 - 2 * step, 0, 0),  # pass: straight support leg
-                (-7.0, 0, 22),      # contact (trailing): heel up, on the toe
-                (-5.5, 3, 30),      # down: toe-off, the foot leaves the floor
-                (0.5, 5, 8)][phase]  # pass: swinging through, knee bent
+        # ankle x offset from the hip (foot flat), lift (px above the floor), foot angle
+        return [(7.5, 0, -18),           # contact: heel strike, toe up
+                (7.5 - step, 0, 0),      # down: foot flat, taking the weight
+                (7.5 - 2 * step, 0, 0),  # pass: straight support leg
+                (7.5 - 3 * step, 0, 16),  # contact (trailing): heel up, on the toe
+                (-8.0, 2, 40),           # down: toe-off, the foot leaves the floor
+                (0.5, 5, 8)][phase]      # pass: swinging through, knee bent
     legs = []
     for phase, hx in ((f, hipx + 1.0), ((f + 3) % 6, hipx - 1.5)):
         dx, lift, heel = foot(phase)
-        ank = (hipx + dx, 89.0 - lift)
-        if heel > 0 and lift == 0:
-            # on the toe: the ankle rises as the heel comes up
-            ank = (ank[0], 89.0 - 9.0 * math.sin(math.radians(heel)))
-        if heel > 0 and lift > 0:
-            ank = (ank[0], ank[1] - 4.0 * math.sin(math.radians(heel)))
-        hip = (hx, 55.5 + bob)
-        legs.append((hip, ank, heel))
+        legs.append(((hx, 55.5 + bob), (hipx + dx, 89.0 - lift), heel))
     arm = [-22, -8, 8, 22, 8, -8][f]
     return bob, legs, arm
 
@@ -635,16 +627,16 @@ def sheet_alistair():
     sh.put(2, 0, alistair_front(mouth='open', eyes='raised', gesture=0), 'front talk: open, hand out')
     sh.put(3, 0, alistair_front(mouth='shut', gesture=1), 'front talk: shut')
     # walk toward the viewer: the leg coming forward is at the floor, the trailing heel lifts
-    fw = [  # (bob, (liftL, modeL), (liftR, modeR), armL, armR)
-        (0, (0, 'plant'), (2, 'heel'), -1, 2),
-        (1, (0, 'plant'), (4, 'heel'), -1, 1),
-        (-1, (0, 'plant'), (5, 'swing'), 0, 0),
-        (0, (2, 'heel'), (0, 'plant'), 2, -1),
-        (1, (4, 'heel'), (0, 'plant'), 1, -1),
-        (-1, (5, 'swing'), (0, 'plant'), 0, 0),
+    fw = [  # (bob, sway, (liftL, modeL), (liftR, modeR), armL, armR)
+        (0, 0, (0, 'plant'), (2, 'heel'), -2, 3),
+        (1, -1, (0, 'plant'), (4, 'heel'), -1, 2),
+        (-1, -1, (0, 'plant'), (5, 'swing'), 0, 0),
+        (0, 0, (2, 'heel'), (0, 'plant'), 3, -2),
+        (1, 1, (4, 'heel'), (0, 'plant'), 2, -1),
+        (-1, 1, (5, 'swing'), (0, 'plant'), 0, 0),
     ]
-    for i, (b, (lL, mL), (lR, mR), aL, aR) in enumerate(fw):
-        sh.put(4 + i, 0, alistair_front(bob=b, legs=(lL, lR), modes=(mL, mR), arms=(aL, aR)),
+    for i, (b, sw, (lL, mL), (lR, mR), aL, aR) in enumerate(fw):
+        sh.put(4 + i, 0, alistair_front(bob=b, sway=sw, legs=(lL, lR), modes=(mL, mR), arms=(aL, aR)),
                'front walk %d' % i)
     # ----- row 1: back
     sh.put(0, 1, alistair_back(), 'back idle')
@@ -653,16 +645,16 @@ def sheet_alistair():
     sh.put(3, 1, alistair_back(arms=(0, 1)), 'back talk: nod up')
     # walking away: the leading foot is a pixel further (higher), the trailing heel turns its
     # sole to us, the swinging foot lifts with a bent knee
-    bw = [  # (bob, (liftL, modeL), (liftR, modeR), armL, armR)
-        (0, (1, 'plant'), (0, 'heel'), -1, 2),
-        (1, (0, 'plant'), (2, 'heel'), -1, 1),
-        (-1, (0, 'plant'), (4, 'swing'), 0, 0),
-        (0, (0, 'heel'), (1, 'plant'), 2, -1),
-        (1, (2, 'heel'), (0, 'plant'), 1, -1),
-        (-1, (4, 'swing'), (0, 'plant'), 0, 0),
+    bw = [  # (bob, sway, (liftL, modeL), (liftR, modeR), armL, armR)
+        (0, 0, (1, 'plant'), (0, 'heel'), -2, 3),
+        (1, -1, (0, 'plant'), (2, 'heel'), -1, 2),
+        (-1, -1, (0, 'plant'), (4, 'swing'), 0, 0),
+        (0, 0, (0, 'heel'), (1, 'plant'), 3, -2),
+        (1, 1, (2, 'heel'), (0, 'plant'), 2, -1),
+        (-1, 1, (4, 'swing'), (0, 'plant'), 0, 0),
     ]
-    for i, (b, (lL, mL), (lR, mR), aL, aR) in enumerate(bw):
-        sh.put(4 + i, 1, alistair_back(bob=b, legs=((lL, mL), (lR, mR)), arms=(aL, aR)),
+    for i, (b, sw, (lL, mL), (lR, mR), aL, aR) in enumerate(bw):
+        sh.put(4 + i, 1, alistair_back(bob=b, sway=sw, legs=((lL, mL), (lR, mR)), arms=(aL, aR)),
                'back walk %d' % i)
     # ----- row 2: side
     sh.put(0, 2, alistair_side(), 'side idle: as the standing sprite')
@@ -671,7 +663,8 @@ def sheet_alistair():
     sh.put(3, 2, alistair_side(mouth='shut', gesture=1), 'side talk: shut')
     for f in range(6):
         bob, legs, arm = side_walk_pose(f)
-        sh.put(4 + f, 2, alistair_side(bob=bob, legs=legs, arm=arm, far_arm=-arm), 'side walk %d' % f)
+        sh.put(4 + f, 2, alistair_side(bob=bob, legs=legs, arm=arm, far_arm=-arm, lean=1,
+                                        scarf=[0, 1, 0, 0, 1, 0][f]), 'side walk %d' % f)
     return sh
 
 
@@ -683,14 +676,14 @@ def gf_legs(shift=0):
         return x + shift * (86 - y) / 35.0
     out = [poly([(X(11, 51), 51), (X(20, 51), 51), (X(20, 60), 60), (19, 86), (12, 86)], G2),
            poly([(X(20, 51), 51), (X(29, 51), 51), (28, 86), (21, 86), (X(20, 60), 60)], G2)]
-    k = 1 if shift else 0
     if shift:
         out += [rect(12 + shift, 55, 1, 14, G3), rect(12, 69, 1, 16, G3),
                 rect(27 + shift, 55, 1, 14, G1), rect(27, 69, 1, 16, G1)]
     else:
         out += [rect(12, 55, 1, 30, G3), rect(27, 55, 1, 30, G1)]
-    out += [rect(11 + shift * k, 63, 5, 7, G1), rect(11 + shift * k, 63, 5, 1, G3),
-            rect(24 + shift * k, 63, 5, 7, G1), rect(24 + shift * k, 63, 5, 1, G3),
+    # the thigh pockets ride with the hips
+    out += [rect(11 + shift, 63, 5, 7, G1), rect(11 + shift, 63, 5, 1, G3),
+            rect(24 + shift, 63, 5, 7, G1), rect(24 + shift, 63, 5, 1, G3),
             path('M13 77 h4 M23 78 h4', stroke=G1),
             path('M11 85 H19 V92 H9 V89 Z', BR1), path('M21 85 H29 L31 89 V92 H21 Z', BR1),
             rect(11, 85, 8, 1, BR2), rect(21, 85, 8, 1, BR2),
@@ -997,7 +990,14 @@ def ll_arm(side, el, wr, hand='open', cuff=True):
     ln = math.hypot(*d) or 1
     u = (d[0] / ln, d[1] / ln)
     hx, hy = wr[0] + u[0] * 2.5, wr[1] + u[1] * 2.5
-    if hand == 'edge':
+    if hand == 'clasp':    # hands clasped at the heart: drawn once, by the right arm
+        if side == 'R':
+            out.append(rect(15, 28, 6, 4, SKIN))
+            out.append(rect(16, 27, 4, 1, SKIN))
+            out.append(rect(17, 29, 1, 2, SKIN2))
+            out.append(rect(19, 29, 1, 2, SKIN2))
+            out.append(rect(15, 31, 6, 1, SKIN2))
+    elif hand == 'edge':
         out.append(poly(seg_quad(wr, (wr[0] + u[0] * 5, wr[1] + u[1] * 5), 1.1, 0.9), SKIN))
     elif hand == 'fist':
         out.append(poly(disc((hx, hy), 1.6, 8), SKIN))
@@ -1094,7 +1094,7 @@ def sheet_lady():
     # singing: (viewer's left arm, viewer's right arm, eyes, mouth, chin up, sparkle)
     L, R = 'L', 'R'
     sing = [
-        (((9.0, 32.0), (15.0, 31.0), 'fist'), ((27.0, 32.0), (20.0, 31.0), 'fist'), 'closed', 'open', 0, 0),
+        (((8.5, 32.5), (15.5, 30.5), 'clasp'), ((27.5, 32.5), (20.5, 30.5), 'clasp'), 'closed', 'open', 0, 0),
         (((7.0, 32.5), (6.0, 38.0), 'up'), ((29.0, 32.5), (30.0, 38.0), 'up'), 'open', 'open', 1, 1),
         (((6.5, 29.0), (5.0, 24.0), 'up'), ((29.5, 29.0), (31.0, 24.0), 'up'), 'closed', 'O', 1, 2),
         (((7.0, 22.0), (5.5, 14.0), 'open'), ((29.0, 22.0), (30.5, 14.0), 'open'), 'closed', 'O', 1, 1),
@@ -1221,9 +1221,9 @@ def sheet_electrician():
     sh.put(0, 0, electrician_doze(), 'doze: as the standing sprite')
     sh.put(1, 0, electrician_doze(mouth=1), 'doze: breathing in, jaw drops')
     sh.put(2, 0, electrician_doze(breath=-1, mouth=1), 'doze: chest up')
-    sh.put(3, 0, electrician_doze(breath=-1, z=[(22, 6, 4, G8)]), 'doze: snore out, a small z')
-    sh.put(4, 0, electrician_doze(loll=(0, 1), z=[(24, 2, 5, WHITE)]), 'doze: head lolls lower, the z rises')
-    sh.put(5, 0, electrician_doze(loll=(-1, 1), z=[(27, 1, 4, G7)]), 'doze: the z fades at the top')
+    sh.put(3, 0, electrician_doze(breath=-1, z=[(24, 6, 4, G8)]), 'doze: snore out, a small z')
+    sh.put(4, 0, electrician_doze(loll=(0, 1), z=[(26, 2, 5, WHITE)]), 'doze: head lolls lower, the z rises')
+    sh.put(5, 0, electrician_doze(loll=(-1, 1), z=[(29, 1, 4, G7)]), 'doze: the z fades at the top')
     sh.put(0, 1, electrician_awake(), 'awake: sitting up, grumpy')
     sh.put(1, 1, electrician_awake(breath=-1), 'awake: breath')
     sh.put(2, 1, electrician_awake(breath=-1, eyes='closed'), 'awake: a slow grumpy blink')
@@ -1256,8 +1256,9 @@ def read_ball():
 
 
 def runs(pix, dx=0, dy=0):
-    """Pixels as horizontal runs of 1-px-high rects."""
-    out = []
+    """Pixels as horizontal runs, one stroked path per colour (a 1-px line through the middle of
+    each pixel row covers exactly that row)."""
+    by_col = {}
     for y in sorted({p[1] for p in pix}):
         xs = sorted(p[0] for p in pix if p[1] == y)
         i = 0
@@ -1265,9 +1266,10 @@ def runs(pix, dx=0, dy=0):
             j = i
             while j + 1 < len(xs) and xs[j + 1] == xs[j] + 1 and pix[(xs[j + 1], y)] == pix[(xs[i], y)]:
                 j += 1
-            out.append(rect(xs[i] + dx, y + dy, j - i + 1, 1, pix[(xs[i], y)]))
+            by_col.setdefault(pix[(xs[i], y)], []).append('M%d %s.5h%d' % (xs[i] + dx, y + dy, j - i + 1))
             i = j + 1
-    return ''.join(out)
+    return ''.join('<path d="%s" stroke="%s" stroke-width="1" fill="none"/>' % (''.join(v), c)
+                   for c, v in sorted(by_col.items()))
 
 
 def ball_geometry(pix):
@@ -1408,7 +1410,7 @@ def sparkle(x, y, size):
     return ''.join(out)
 
 
-def disco_mount(spark=None):
+def disco_mount():
     """Chain, motor housing and stub as in back.svg (cell coordinates)."""
     ox, oy = DISCO_ORIGIN
     out = [rect(485 - ox, 56 - oy, 2, 6, G5), rect(485 - ox, 57 - oy, 1, 2, G7),
@@ -1580,12 +1582,14 @@ def sheet_tubes():
     truss = between(text, '<!-- ================= truss', '<!-- two unlit par cans')
     dim_def = (tube_def.replace('id="tube"', 'id="tube_dim"')
                .replace('<rect x="4" y="16" width="128" height="4" fill="#f3f5f6"/>',
-                        '<rect x="4" y="16" width="128" height="4" fill="%s"/>' % PAPER2)
+                        '<rect x="4" y="16" width="128" height="4" fill="%s"/>'
+                        '<rect x="14" y="17" width="108" height="3" fill="url(#sickly)"/>' % PAPER2)
                .replace('<rect x="4" y="16" width="128" height="1" fill="#c8fbff"/>',
                         '<rect x="4" y="16" width="128" height="1" fill="%s"/>'
-                        '<rect x="4" y="19" width="128" height="1" fill="#95897b"/>'
                         '<rect x="4" y="16" width="10" height="4" fill="%s"/>'
                         '<rect x="122" y="16" width="10" height="4" fill="%s"/>' % (PAPER, G5, G5)))
+    sickly = ('<pattern id="sickly" width="2" height="2" patternUnits="userSpaceOnUse">%s%s</pattern>'
+              % (rect(0, 0, 1, 1, GREEN), rect(1, 1, 1, 1, GREEN)))
     off_def = (tube_def.replace('id="tube"', 'id="tube_off"')
                .replace('<rect x="4" y="16" width="128" height="4" fill="#f3f5f6"/>',
                         '<rect x="4" y="16" width="128" height="4" fill="%s"/>' % G4)
@@ -1602,7 +1606,7 @@ def sheet_tubes():
              '<mask id="tubes_spill" maskUnits="userSpaceOnUse" x="0" y="0" width="640" height="40">%s'
              '<ellipse cx="398" cy="18" rx="87" ry="16" fill="#ffffff" clip-path="url(#above33)"/></mask>'
              % (tubes_shape, tubes_shape))
-    defs = '\n'.join([tube_def, dim_def, off_def, clip, spill])
+    defs = '\n'.join([sickly, tube_def, dim_def, off_def, clip, spill])
 
     def frame(state):
         lt = lights

@@ -15,17 +15,26 @@
 #                                                                      opaque like a room: the panels)
 #   WALK_BEHIND (below)               -> assets/rooms/<room>/front_*.png  (walk-behind layers: back.png
 #                                                                      masked to one section of back.svg)
+#   tools/anim_sheets.py              -> assets/src/anim/*.svg       (animation sheets, generated from
+#                                                                      the sprites' parts and back.svg)
+#   assets/src/anim/*.svg             -> assets/anim/*.png           (as sprites; ANIM_SHEETS below: the
+#                                                                      disco ball gets the set behind it,
+#                                                                      the overlays are checked against
+#                                                                      back.png)
+#   assets/src/fx/*.svg               -> assets/fx/*.png             (light spots: smooth alpha, as drawn,
+#                                                                      no palette remap)
 #
-# Needs: rsvg-convert (Debian: librsvg2-bin) and ImageMagick's convert (Debian: imagemagick).
+# Needs: rsvg-convert (Debian: librsvg2-bin), ImageMagick's convert (Debian: imagemagick) and
+# python3 (Debian: python3; the standard library only).
 # Usage: tools/build_assets.sh            (run from anywhere)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-for tool in rsvg-convert convert; do
+for tool in rsvg-convert convert python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "build_assets: missing '$tool' (apt-get install librsvg2-bin imagemagick)" >&2
+        echo "build_assets: missing '$tool' (apt-get install librsvg2-bin imagemagick python3)" >&2
         exit 1
     fi
 done
@@ -65,7 +74,11 @@ report() {  # report <png>
 # Pixels that are already exactly a palette colour (everything drawn flat) are kept as
 # drawn, so the error diffusion of nearby glows/gradients cannot speckle them.
 build_room() {  # build_room <in.svg> <out.png> [label]
-    local in="$1" out="$2" label="${3:-room}" raw="$TMP/room.png"
+    render_room "$1" "$2"
+    report "$2" "${3:-room}"
+}
+render_room() {  # render_room <in.svg> <out.png>
+    local in="$1" out="$2" raw="$TMP/room.png"
     mkdir -p "$(dirname "$out")"
     rsvg-convert --background-color='#0b0910' "$in" -o "$raw"
     convert "$raw" -alpha off "$TMP/room_rgb.png"
@@ -76,7 +89,6 @@ build_room() {  # build_room <in.svg> <out.png> [label]
         -colorspace Gray -threshold 0 -negate "$TMP/room_mask.png"
     convert "$TMP/room_fs.png" "$TMP/room_rgb.png" "$TMP/room_mask.png" -compose Over -composite \
         +dither -remap "$PAL_PNG" "${PNG_OPTS[@]}" -define png:color-type=3 "$out"
-    report "$out" "$label"
 }
 
 # Sprite: render, make alpha binary, add a 1-px dark outline around the silhouette,
@@ -181,6 +193,141 @@ WALK_BEHIND=(
 for wb in "${WALK_BEHIND[@]}"; do
     read -r room name section <<<"$wb"
     build_walk_behind "$room" "$name" "$section"
+done
+
+# ---------------------------------------------------------------- animation sheets
+# tools/anim_sheets.py composes every frame from the parts of the standing sprites (and, for the
+# overlays, from back.svg) and writes one SVG per sheet; the sheets are then built like sprites.
+# name, cell width, cell height (the engine reads cell (col,row) at x=col*W, y=row*H; the anchor
+# of every frame is the bottom centre of its cell). Keep in step with tools/anim_sheets.py.
+ANIM_SHEETS=(
+    "alistair 40 96"
+    "gaffer 40 94"
+    "pa 36 88"
+    "electrician 60 56"
+    "leading_lady 36 92"
+    "disco_ball 40 48"
+    "neon 170 36"
+    "tubes 640 40"
+)
+# where a cell of the disco ball sheet sits in the room (top-left) - DISCO_ORIGIN in the script
+DISCO_AT=(466 56)
+NEON_AT=(400 60)
+
+# A frame must keep off the edges of its cell (left and right columns, and the top and bottom
+# rows between two rows of cells), or its outline would spill into the neighbouring frame.
+check_cells() {  # check_cells <raw render> <W> <H> <label>
+    local raw="$1" W="$2" H="$3" label="$4" w h c r draw=()
+    w=$(convert "$raw" -format '%w' info:)
+    h=$(convert "$raw" -format '%h' info:)
+    if (( w % W || h % H )); then
+        echo "build_assets: $label is ${w}x${h}, not a grid of ${W}x${H} cells" >&2
+        exit 1
+    fi
+    for ((c = 0; c < w / W; c++)); do
+        draw+=(-draw "rectangle $((c * W)),0 $((c * W)),$((h - 1))")
+        draw+=(-draw "rectangle $((c * W + W - 1)),0 $((c * W + W - 1)),$((h - 1))")
+    done
+    for ((r = 1; r < h / H; r++)); do
+        draw+=(-draw "rectangle 0,$((r * H - 1)) $((w - 1)),$((r * H))")
+    done
+    if [[ "$(convert "$raw" -alpha extract -threshold 50% \
+            \( -size "${w}x${h}" xc:black -fill white "${draw[@]}" \) \
+            -compose Multiply -composite -format '%[fx:maxima]' info:)" != 0 ]]; then
+        echo "build_assets: $label: a frame draws on the edge of its cell" >&2
+        exit 1
+    fi
+}
+
+# check_like_back <sheet.png> <col> <row> <W> <H> <x> <y>: that frame, laid on back.png with its
+# top-left at (x,y), must change no pixel (a frame meant to look exactly like the background).
+check_like_back() {
+    local png="$1" col="$2" row="$3" W="$4" H="$5" x="$6" y="$7" back=assets/rooms/studio_b/back.png
+    if [[ "$(convert "$back" \( "$png" -crop "${W}x${H}+$((col * W))+$((row * H))" +repage \) \
+            -geometry "+$x+$y" -compose Over -composite "$back" -compose Difference -composite \
+            -alpha off -format '%[fx:maxima]' info:)" != 0 ]]; then
+        echo "build_assets: $png frame $col,$row does not match back.png" >&2
+        exit 1
+    fi
+}
+
+# check_same_frames <sheet.png> <W> <H> <col,row> <col,row>...: all those frames identical.
+check_same_frames() {
+    local png="$1" W="$2" H="$3" first="$4" cell col row
+    shift 4
+    IFS=, read -r col row <<<"$first"
+    convert "$png" -crop "${W}x${H}+$((col * W))+$((row * H))" +repage "$TMP/frame_a.png"
+    for cell in "$@"; do
+        IFS=, read -r col row <<<"$cell"
+        convert "$png" -crop "${W}x${H}+$((col * W))+$((row * H))" +repage "$TMP/frame_b.png"
+        if [[ "$(compare -metric AE "$TMP/frame_a.png" "$TMP/frame_b.png" null: 2>&1)" != 0 ]]; then
+            echo "build_assets: $png frame $cell differs from frame $first" >&2
+            exit 1
+        fi
+    done
+}
+
+# The disco ball hangs in back.png too. Under every frame of its sheet goes the set as it looks
+# without the ball (back.svg without its <use> of the ball), where the still ball is: a ball that
+# swings off its place uncovers the sign behind it, not a ghost of itself.
+under_disco_ball() {  # under_disco_ball <sheet.png> <W> <H>
+    local png="$1" W="$2" H="$3" svg="$SRC/rooms/studio_b/back.svg" w h c r draw=()
+    if [[ "$(grep -c '<use xlink:href="#ball"' "$svg")" != 1 ]]; then
+        echo "build_assets: expected one <use xlink:href=\"#ball\"> in $svg" >&2
+        exit 1
+    fi
+    grep -v '<use xlink:href="#ball"' "$svg" >"$TMP/noball.svg"
+    render_room "$TMP/noball.svg" "$TMP/noball.png"
+    w=$(convert "$png" -format '%w' info:)
+    h=$(convert "$png" -format '%h' info:)
+    # the set behind the ball, cut to the still ball's footprint (frame 0,0)
+    convert "$TMP/noball.png" -crop "${W}x${H}+${DISCO_AT[0]}+${DISCO_AT[1]}" +repage -alpha off \
+        \( "$png" -crop "${W}x${H}+0+0" +repage -alpha extract \) \
+        -compose CopyOpacity -composite "$TMP/plate.png"
+    # ... tiled under every frame that draws anything (empty cells stay empty)
+    for ((r = 0; r < h / H; r++)); do
+        for ((c = 0; c < w / W; c++)); do
+            if [[ "$(convert "$png" -crop "${W}x${H}+$((c * W))+$((r * H))" +repage -alpha extract \
+                    -format '%[fx:maxima]' info:)" == 0 ]]; then
+                draw+=(-draw "rectangle $((c * W)),$((r * H)) $((c * W + W - 1)),$((r * H + H - 1))")
+            fi
+        done
+    done
+    convert -size "${w}x${h}" xc:none -tile "$TMP/plate.png" -draw 'color 0,0 reset' +tile \
+        \( +clone -alpha extract -fill black "${draw[@]}" -alpha off \) -compose CopyOpacity -composite \
+        "$png" -compose Over -composite \
+        "${PNG_OPTS[@]}" -define png:color-type=6 "$TMP/disco.png"
+    mv "$TMP/disco.png" "$png"
+}
+
+python3 tools/anim_sheets.py "$SRC/anim"
+for sheet in "${ANIM_SHEETS[@]}"; do
+    read -r name W H <<<"$sheet"
+    build_sprite "$SRC/anim/$name.svg" "assets/anim/$name.png" anim
+    if ! grep -q 'data-outline="none"' "$SRC/anim/$name.svg"; then
+        check_cells "$TMP/sprite.png" "$W" "$H" "assets/anim/$name.png"
+    fi
+    case "$name" in
+        disco_ball)
+            under_disco_ball "assets/anim/$name.png" "$W" "$H"
+            report "assets/anim/$name.png" '+ set'
+            # still = the ball in back.png; the wobble (1-8) and the sputter (9-14) end still
+            check_like_back "assets/anim/$name.png" 0 0 "$W" "$H" "${DISCO_AT[@]}"
+            check_same_frames "assets/anim/$name.png" "$W" "$H" 0,0 8,0 14,0
+            ;;
+        neon)  check_like_back "assets/anim/$name.png" 1 0 "$W" "$H" "${NEON_AT[@]}" ;;
+        tubes) check_like_back "assets/anim/$name.png" 0 0 "$W" "$H" 0 0 ;;
+    esac
+done
+
+# ---------------------------------------------------------------- light spots (fx)
+# Not sprites: smooth alpha, drawn white; no outline, no palette remap.
+for svg in "$SRC"/fx/*.svg; do
+    out="assets/fx/$(basename "${svg%.svg}").png"
+    mkdir -p "$(dirname "$out")"
+    rsvg-convert "$svg" -o "$TMP/fx.png"
+    convert "$TMP/fx.png" "${PNG_OPTS[@]}" -define png:color-type=6 "$out"
+    report "$out" fx
 done
 
 echo "done."

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""make_replay.py — writes a replay by playing the game through high-level steps.
+
+A scenario is a list of steps (see SCENARIOS below): use a thing, look at it, talk to someone and
+pick choices by their text, use an item on a thing, combine two items, call for a hint, and
+assert on the state. The driver runs the real game headless (`stardust replay --state`) after
+each command to see what is on screen, skips lines with '.', waits for walks, and writes the
+replay with its expectations. Run it again when the level's content changes:
+
+    tools/make_replay.py [--stardust build/stardust] [NAME ...]   (default: every scenario)
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LEVEL = "levels/studio_b.json"
+BAR_Y, SLOT_Y = 358, 342          # pointer at the bottom edge opens the inventory bar; slot centres
+SLOT_X0, SLOT_STEP = 22, 32
+
+
+class Driver:
+    def __init__(self, stardust, title):
+        self.stardust = stardust
+        self.lines = ["stardust-replay 1", "# " + title, "# Written by tools/make_replay.py; regenerate it rather than edit by hand.",
+                      "level " + LEVEL]
+        self.tick = 0
+        self.expects = 0
+
+    # -- running the game ------------------------------------------------------------------
+    def state(self):
+        text = "\n".join(l for l in self.lines if not l.split(" ")[1:2] == ["expect"]) + "\nend %d\n" % self.tick
+        path = "/tmp/make_replay_probe.replay"
+        with open(path, "w") as f:
+            f.write(text.replace("level " + LEVEL, "level " + os.path.join(ROOT, LEVEL)))
+        r = subprocess.run([self.stardust, "replay", path, "--state"], capture_output=True, text=True)
+        if r.returncode not in (0, 1):
+            sys.exit("make_replay: the game refused the replay:\n" + r.stderr)
+        return json.loads(r.stdout)
+
+    def cmd(self, text):
+        self.lines.append("%d %s" % (self.tick, text))
+        self.tick += 1
+
+    def comment(self, text):
+        self.lines.append("# " + text)
+
+    def expect(self, path, value):
+        self.lines.append("%d expect %s %s" % (self.tick, path, json.dumps(value, ensure_ascii=False)))
+        self.expects += 1
+
+    def settle(self, limit=6000):
+        """Skips lines and waits for walks until the player can act (or a choice is offered)."""
+        start = self.tick
+        while self.tick - start < limit:
+            s = self.state()
+            dlg = s["dialogue"]
+            if dlg and dlg["choosing"]:
+                return s
+            if not s["busy"] and not s["player"]["walking"]:
+                return s
+            if s["speech"]:
+                self.cmd("key .")
+            else:
+                self.tick += 5
+        sys.exit("make_replay: stuck at tick %d" % self.tick)
+
+    # -- steps ----------------------------------------------------------------------------
+    def skip_opening(self):
+        self.comment("the opening narration, skipped line by line")
+        self.tick = 31
+        self.settle()
+
+    def use(self, target):
+        self.comment("use " + target)
+        self.cmd("click @%s left" % target)
+        return self.settle()
+
+    def look(self, target):
+        self.comment("look at " + target)
+        self.cmd("click @%s right" % target)
+        return self.settle()
+
+    def choose(self, text):
+        s = self.state()
+        choices = s["dialogue"]["choices"] if s["dialogue"] else []
+        if text not in choices:
+            sys.exit("make_replay: tick %d: no choice %r among %r" % (self.tick, text, choices))
+        self.comment("choose: " + text)
+        self.expect("dialogue.choosing", True)
+        self.cmd("key %d" % (choices.index(text) + 1))
+        return self.settle()
+
+    def talk(self, actor, *choices):
+        self.use(actor)
+        for c in choices:
+            self.choose(c)
+        s = self.state()
+        if s["dialogue"]:
+            sys.exit("make_replay: tick %d: the talk with %s did not end; offered %r" % (self.tick, actor, s["dialogue"]["choices"]))
+
+    def pick(self, item):
+        s = self.state()
+        inv = s["inventory"]
+        if item not in inv:
+            sys.exit("make_replay: tick %d: %s is not in the inventory %r" % (self.tick, item, inv))
+        x = SLOT_X0 + SLOT_STEP * inv.index(item)
+        self.cmd("move %d %d" % (x, BAR_Y))
+        self.cmd("move %d %d" % (x, SLOT_Y))
+        self.cmd("click %d %d left" % (x, SLOT_Y))
+        self.expect("held", item)
+
+    def use_item(self, item, target):
+        self.comment("use %s on %s" % (item, target))
+        self.pick(item)
+        self.cmd("move 320 200")  # off the bar, which then closes
+        self.cmd("click @%s left" % target)
+        return self.settle()
+
+    def combine(self, a, b):
+        self.comment("combine %s with %s" % (a, b))
+        self.pick(a)
+        inv = self.state()["inventory"]
+        x = SLOT_X0 + SLOT_STEP * inv.index(b)
+        self.cmd("move %d %d" % (x, SLOT_Y))
+        self.cmd("click %d %d left" % (x, SLOT_Y))
+        self.cmd("move 320 200")
+        return self.settle()
+
+    def hint(self, expected_line, plainer=None):
+        """Calls the therapist; asserts the hint given; optionally asks for it plainer."""
+        self.comment("call the hint line")
+        self.cmd("click @wall_phone left")
+        said = None
+        for _ in range(400):
+            s = self.state()
+            if s["speech"] and s["speech"]["speaker"] == "therapist" and s["speech"]["text"] not in (
+                    "Dr. Halloran's line. Alistair, is that you? You're breathing like a man in a disco emergency.",):
+                said = s["speech"]["text"]
+                break
+            if s["speech"]:
+                self.cmd("key .")
+            else:
+                self.tick += 5  # walking to the phone
+        if said != expected_line:
+            sys.exit("make_replay: tick %d: the hint was %r, not %r" % (self.tick, said, expected_line))
+        self.expect("speech.text", expected_line)
+        s = self.settle()
+        if plainer:
+            self.choose("Say that again, plainer.")
+            # the plainer node ends on its own after its lines; settle() already skipped them
+        else:
+            self.choose("Thank you, doctor. Same time next week.")
+        return self.settle()
+
+    def check(self, **flags):
+        for k, v in flags.items():
+            self.expect("flags." + k, v)
+
+    def finish(self, path, margin=30):
+        self.tick += margin
+        self.lines.append("end %d" % self.tick)
+        with open(os.path.join(ROOT, path), "w") as f:
+            f.write("\n".join(self.lines) + "\n")
+        print("%s: %d ticks, %d expectations" % (path, self.tick, self.expects))
+
+
+# ---------------------------------------------------------------- the steps of the game
+
+def apologise(d):
+    d.talk("pa", "Look. About the shouting...", "I shouted at you. It was wrong. I'm sorry.",
+           "Carry on. You're doing fine.")
+    d.check(apologised=True, pa_confessed=True)
+
+
+def chain_a(d):
+    d.use("craft_table")                        # the oven mitt
+    d.use_item("oven_mitt", "popcorn_machine")  # unplug it
+    d.use("stage_socket")                       # plug the ball back in: nothing
+    d.check(popcorn_unplugged=True, ball_plugged=True)
+    d.use("popcorn_machine")                    # burnt popcorn, now it is cold
+    d.look("fire_notice")
+    d.use("coffee_cups")                        # half-empty coffee
+    d.use("craft_table")                        # sugar
+    d.combine("sugar", "coffee_half")
+    d.use_item("coffee_sweet", "electrician")   # awake, on his break
+    d.check(electrician_awake=True)
+    d.use_item("burnt_popcorn", "electrician")  # a fire hazard ends any break
+    d.check(breaker_reset=True)
+
+
+def chain_b(d, after_apology):
+    d.talk("leading_lady", "What's wrong? Apart from the heat, the ball and me.")
+    d.check(earring_known=True)
+    d.look("disco_ball")
+    d.look("disco_ball")
+    d.check(glint_seen=True)
+    d.talk("gaffer", "I need your ladder. Something's stuck in the ball.", "Carry on.")
+    d.check(gaffer_wants_spotter=True)
+    if not after_apology:
+        apologise(d)
+    d.talk("pa", "Would you spot a ladder for me?", "Carry on. You're doing fine.")
+    d.check(pa_spotting=True)
+    d.talk("gaffer", "The PA will spot the ladder.", "Carry on.")
+    d.expect("inventory.length", len(d.state()["inventory"]))
+    d.use_item("case_key", "equipment_cases")
+    d.use_item("ladder", "disco_ball")
+    d.use("ladder_up")
+    d.check(motor_free=True)
+    d.use_item("earring", "leading_lady")
+    d.check(lady_ready=True)
+
+
+def finale(d):
+    d.comment("the finale")
+    d.use("gaffer")
+    d.choose("Run the cue. We're ready. We're actually ready.")
+    d.expect("won", True)
+    d.expect("anims.disco_ball.state", "spinning")
+
+
+def walkthrough(d):
+    d.skip_opening()
+    apologise(d)
+    chain_a(d)
+    chain_b(d, after_apology=True)
+    finale(d)
+
+
+def jam_first(d):
+    d.skip_opening()
+    chain_b(d, after_apology=False)
+    chain_a(d)
+    finale(d)
+
+
+def interleaved(d):
+    d.skip_opening()
+    d.look("disco_ball")
+    d.look("disco_ball")
+    d.use("craft_table")
+    d.talk("leading_lady", "What's wrong? Apart from the heat, the ball and me.")
+    d.use_item("oven_mitt", "popcorn_machine")
+    apologise(d)
+    d.talk("gaffer", "I need your ladder. Something's stuck in the ball.", "Carry on.")
+    d.use("popcorn_machine")
+    d.talk("pa", "Would you spot a ladder for me?", "Carry on. You're doing fine.")
+    d.use("coffee_cups")
+    d.talk("gaffer", "The PA will spot the ladder.", "Carry on.")
+    d.use("craft_table")
+    d.use_item("case_key", "equipment_cases")
+    d.combine("coffee_half", "sugar")
+    d.use_item("ladder", "platform")
+    d.use_item("coffee_sweet", "electrician")
+    d.use("ladder_up")
+    d.use_item("burnt_popcorn", "electrician")
+    d.use("stage_socket")  # the ball plugged in last: it sputters, the motor is already free
+    d.use_item("earring", "leading_lady")
+    finale(d)
+
+
+def hints(d):
+    """The hint line from the start and from the states that matter, gentle then plain."""
+    d.skip_opening()
+    d.hint("You told me you threatened someone this morning. People rarely help those who frighten them, Alistair.")
+    d.hint("Apologise to your production assistant. Properly. Then listen to what he says.")
+    d.expect("hints", 2)
+    apologise(d)
+    d.hint("Something on your set is too hot to handle. What do caterers handle hot things with?", plainer=True)
+    d.expect("hints", 4)
+    d.use("craft_table")
+    d.use_item("oven_mitt", "popcorn_machine")
+    d.hint("The ball's socket is free now. Whose plug belongs in it?")
+    d.use("stage_socket")
+    d.hint("Your electrician is asleep, and the breaker is his. What wakes a tired man on a film set?")
+    d.use("popcorn_machine")
+    d.use("coffee_cups")
+    d.use("craft_table")
+    d.combine("sugar", "coffee_half")
+    d.use_item("coffee_sweet", "electrician")
+    d.hint("You have something that smells like a fire hazard, and a man whose break only a fire hazard can end.")
+    d.hint("Give the burnt popcorn to the electrician. Reporting a fire hazard ends his break and he'll reset the breaker.")
+    d.use_item("burnt_popcorn", "electrician")
+    d.hint("Your leading lady is unhappy about more than the heat. Have you asked her why?")
+    d.expect("hints", 9)
+
+
+SCENARIOS = {
+    "walkthrough": ("The whole game: the apology, then chain A (power), then chain B (the jam), then the take.", walkthrough,
+                    "tests/replays/walkthrough.replay"),
+    "walkthrough_jam_first": ("The whole game the other way round: chain B (the jam) first, then chain A.", jam_first,
+                              "tests/replays/walkthrough_jam_first.replay"),
+    "walkthrough_interleaved": ("The whole game with both chains interleaved, and the ball plugged in last.", interleaved,
+                                "tests/replays/walkthrough_interleaved.replay"),
+    "hint_line": ("The hint line: the first step not done, gentle first, plainer when asked again.", hints,
+                  "tests/replays/hint_line.replay"),
+}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stardust", default=os.path.join(ROOT, "build", "plain", "stardust"))
+    ap.add_argument("names", nargs="*")
+    args = ap.parse_args()
+    for name in args.names or list(SCENARIOS):
+        title, play, path = SCENARIOS[name]
+        d = Driver(args.stardust, title)
+        play(d)
+        d.finish(path)
+
+
+if __name__ == "__main__":
+    main()
