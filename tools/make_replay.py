@@ -22,8 +22,9 @@ SLOT_X0, SLOT_STEP = 22, 32
 
 
 class Driver:
-    def __init__(self, stardust, title):
+    def __init__(self, stardust, title, read=False):
         self.stardust = stardust
+        self.read = read  # let every line play out instead of skipping it (a player who reads)
         self.lines = ["stardust-replay 1", "# " + title, "# Written by tools/make_replay.py; regenerate it rather than edit by hand.",
                       "level " + LEVEL]
         self.tick = 0
@@ -51,7 +52,7 @@ class Driver:
         self.lines.append("%d expect %s %s" % (self.tick, path, json.dumps(value, ensure_ascii=False)))
         self.expects += 1
 
-    def settle(self, limit=6000):
+    def settle(self, limit=60000):
         """Skips lines and waits for walks until the player can act (or a choice is offered)."""
         start = self.tick
         while self.tick - start < limit:
@@ -61,7 +62,9 @@ class Driver:
                 return s
             if not s["busy"] and not s["player"]["walking"]:
                 return s
-            if s["speech"]:
+            if s["speech"] and self.read:
+                self.tick += max(1, s["speech"]["ticks_left"])
+            elif s["speech"]:
                 self.cmd("key .")
             else:
                 self.tick += 5
@@ -69,8 +72,8 @@ class Driver:
 
     # -- steps ----------------------------------------------------------------------------
     def skip_opening(self):
-        self.comment("the opening narration, skipped line by line")
-        self.tick = 31
+        self.comment("the opening narration, read to the end" if self.read else "the opening narration, skipped line by line")
+        self.tick = 1 if self.read else 31
         self.settle()
 
     def use(self, target):
@@ -294,6 +297,8 @@ SCENARIOS = {
                               "tests/replays/walkthrough_jam_first.replay"),
     "walkthrough_interleaved": ("The whole game with both chains interleaved, and the ball plugged in last.", interleaved,
                                 "tests/replays/walkthrough_interleaved.replay"),
+    "walkthrough_reading": ("The whole game as a player who lets every line play out at normal text speed.", walkthrough,
+                            "tests/replays/walkthrough_reading.replay"),
     "hint_line": ("The hint line: the first step not done, gentle first, plainer when asked again.", hints,
                   "tests/replays/hint_line.replay"),
 }
@@ -306,7 +311,7 @@ def main():
     args = ap.parse_args()
     for name in args.names or list(SCENARIOS):
         title, play, path = SCENARIOS[name]
-        d = Driver(args.stardust, title)
+        d = Driver(args.stardust, title, read=name.endswith("_reading"))
         play(d)
         d.finish(path)
 
