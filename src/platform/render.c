@@ -432,7 +432,7 @@ static void draw_cursor(Render *rd, const RenderView *v)
         return;
     }
     int kind = game_busy(g) ? CURSOR_IMG_WAIT : g->hover >= 0 ? (int)g->level->hotspots[g->hover].cursor : CURSOR_IMG_ARROW;
-    if (v->menu_open)
+    if (v->menu_open || v->log_open)
         kind = CURSOR_IMG_ARROW;
     const CursorImage *c = &CURSOR_IMAGES[kind];
     draw_image(rd, c->path, v->cursor_x - c->hot_x, v->cursor_y - c->hot_y);
@@ -492,7 +492,7 @@ static void draw_fades_and_end(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
     const Level *lv = g->level;
-    if (g->tick < RENDER_FADE_TICKS && lv->start_script >= 0)
+    if (g->tick < RENDER_FADE_TICKS && lv->start_script >= 0 && !v->menu_open) /* not behind the title menu */
         fill(rd->renderer, 0, 0, lv->width, lv->height, 0, 255 * (RENDER_FADE_TICKS - (int)g->tick) / RENDER_FADE_TICKS);
     if (!g->won || game_busy(g) || g->tick < g->won_tick + RENDER_END_DELAY_TICKS)
         return;
