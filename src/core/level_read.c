@@ -1,0 +1,648 @@
+/* level_read.c — the loader's groundwork: the string arena, error reports at file:line:col with
+ * their JSON path, checks on the raw text (UTF-8, nesting, syntax), typed readers for JSON values,
+ * and id lookups. */
+
+#include "level_load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <sys/stat.h>
+
+/* ------------------------------------------------------------------ strings */
+
+char *arena_strdup(Level *lv, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    LevelArena *a = lv->arena;
+    if (!a || a->used + n > a->cap) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        LevelArena *b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = a;
+        b->used = 0;
+        b->cap = cap;
+        lv->arena = a = b;
+    }
+    char *out = a->data + a->used;
+    memcpy(out, s, n);
+    a->used += n;
+    return out;
+}
+
+bool file_read_all(const char *path, size_t max, char **out, size_t *len, char *err, size_t errlen)
+{
+    *out = NULL;
+    *len = 0;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s: is a directory, not a file", path);
+        return false;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        snprintf(err, errlen, "%s: file too large (%lld bytes; the limit is %zu)", path,
+                 (long long)st.st_size, max);
+        return false;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return false;
+    }
+    size_t cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        snprintf(err, errlen, "%s: out of memory", path);
+        return false;
+    }
+    size_t n = fread(buf, 1, cap - 1, f);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        snprintf(err, errlen, "%s: read error", path);
+        return false;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return true;
+}
+
+/* ------------------------------------------------------------------ errors */
+
+void path_push_key(Loader *L, const char *key)
+{
+    if (L->nparts < LOADER_PATH_MAX)
+        L->parts[L->nparts] = (JsonPathPart){key, 0};
+    L->nparts++;
+}
+
+void path_push_index(Loader *L, int index)
+{
+    if (L->nparts < LOADER_PATH_MAX)
+        L->parts[L->nparts] = (JsonPathPart){NULL, index};
+    L->nparts++;
+}
+
+void path_pop(Loader *L) { L->nparts--; }
+
+static void path_format(const Loader *L, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
+    for (int i = 0; i < parts && n < cap; i++) {
+        const JsonPathPart *p = &L->parts[i];
+        int w = p->key ? snprintf(out + n, cap - n, "%s%s", i ? "." : "", p->key)
+                       : snprintf(out + n, cap - n, "[%d]", p->index);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+}
+
+/* Reports an error at the current JSON path. */
+
+void lerr(Loader *L, const char *fmt, ...)
+{
+    char msg[600], where[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
+    size_t off = jsonpos_find(L->text, L->len, L->parts, parts);
+    int line, col;
+    jsonpos_line_col(L->text, L->len, off, &line, &col);
+    path_format(L, where, sizeof where);
+    if (where[0])
+        diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, line, col, where, msg);
+    else
+        diag_add(L->diag, "%s:%d:%d: %s", L->path, line, col, msg);
+    L->errors++;
+}
+
+/* Records the current position and JSON path as a site; returns its index or -1. */
+int32_t site_here(Loader *L, bool has_else)
+{
+    if (L->nsites == L->capsites) {
+        int cap = L->capsites ? L->capsites * 2 : 64;
+        Site *grown = realloc(L->sites, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        L->sites = grown;
+        L->capsites = cap;
+    }
+    Site *site = &L->sites[L->nsites];
+    int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
+    size_t off = jsonpos_find(L->text, L->len, L->parts, parts);
+    jsonpos_line_col(L->text, L->len, off, &site->line, &site->col);
+    path_format(L, site->where, sizeof site->where);
+    site->has_else = has_else;
+    return L->nsites++;
+}
+
+/* Reports an error at a recorded site. */
+void site_err(Loader *L, int32_t site, const char *msg)
+{
+    if (site < 0)
+        diag_add(L->diag, "%s: %s", L->path, msg);
+    else
+        diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, L->sites[site].line, L->sites[site].col, L->sites[site].where, msg);
+    L->errors++;
+}
+
+/* ------------------------------------------------------------------ text checks before parsing */
+
+/* Reports the first byte that is not valid UTF-8 (or is NUL); returns false then. */
+bool check_utf8(Loader *L)
+{
+    const unsigned char *t = (const unsigned char *)L->text;
+    size_t i = 0;
+    while (i < L->len) {
+        unsigned char c = t[i];
+        size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        bool ok = n != 0 && c != 0 && !(c == 0xC0 || c == 0xC1) && i + n <= L->len;
+        for (size_t k = 1; ok && k < n; k++)
+            ok = (t[i + k] & 0xC0) == 0x80;
+        if (!ok) {
+            int line, col;
+            jsonpos_line_col(L->text, L->len, i, &line, &col);
+            if (c == 0)
+                diag_add(L->diag, "%s:%d:%d: binary data (a NUL byte): a level file is UTF-8 JSON text",
+                         L->path, line, col);
+            else
+                diag_add(L->diag, "%s:%d:%d: not UTF-8 text (byte 0x%02X): a level file is UTF-8 JSON",
+                         L->path, line, col, c);
+            L->errors++;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+/* Refuses nesting deeper than LEVEL_NESTING_MAX before cJSON recurses into it; notes whether the
+ * text ends with brackets or a string still open (a truncated file). */
+bool check_nesting(Loader *L, bool *unclosed)
+{
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < L->len; i++) {
+        char c = L->text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > LEVEL_NESTING_MAX) {
+                int line, col;
+                jsonpos_line_col(L->text, L->len, i, &line, &col);
+                diag_add(L->diag, "%s:%d:%d: nested deeper than %d levels", L->path, line, col,
+                         LEVEL_NESTING_MAX);
+                L->errors++;
+                return false;
+            }
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    *unclosed = depth > 0 || in_string;
+    return true;
+}
+
+void syntax_error(Loader *L, size_t off, bool unclosed)
+{
+    size_t end = L->len;
+    while (end > 0 && strchr(" \t\r\n", L->text[end - 1]))
+        end--;
+    int line, col;
+    if (off >= end || unclosed) {
+        jsonpos_line_col(L->text, L->len, end, &line, &col);
+        diag_add(L->diag, "%s:%d:%d: unexpected end of file (is it truncated?)", L->path, line, col);
+    } else {
+        jsonpos_line_col(L->text, L->len, off, &line, &col);
+        unsigned char c = (unsigned char)L->text[off];
+        if (c >= 0x20 && c < 0x7f)
+            diag_add(L->diag, "%s:%d:%d: JSON syntax error at '%c'", L->path, line, col, c);
+        else
+            diag_add(L->diag, "%s:%d:%d: JSON syntax error", L->path, line, col);
+    }
+    L->errors++;
+}
+
+/* ------------------------------------------------------------------ typed readers */
+
+const char *type_name(const cJSON *j)
+{
+    if (!j)
+        return "nothing";
+    if (cJSON_IsBool(j))
+        return "a boolean";
+    if (cJSON_IsNull(j))
+        return "null";
+    if (cJSON_IsNumber(j))
+        return "a number";
+    if (cJSON_IsString(j))
+        return "a string";
+    if (cJSON_IsArray(j))
+        return "an array";
+    if (cJSON_IsObject(j))
+        return "an object";
+    return "an unknown value";
+}
+
+bool is_meta_key(const char *k) { return k[0] == '$' || k[0] == '_' || strncmp(k, "//", 2) == 0; }
+
+/* Reports members not in `allowed` (NULL-terminated) and duplicated members. */
+void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
+{
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        int earlier = 0;
+        for (const cJSON *d = obj->child; d != c; d = d->next)
+            earlier += strcmp(c->string, d->string) == 0;
+        if (earlier) {
+            path_push_key(L, c->string);
+            if (L->nparts <= LOADER_PATH_MAX)
+                L->parts[L->nparts - 1].index = earlier; /* point at this occurrence, not the first */
+            lerr(L, "duplicate key \"%s\"", c->string);
+            path_pop(L);
+        }
+        if (is_meta_key(c->string))
+            continue;
+        bool ok = false;
+        for (const char *const *a = allowed; *a && !ok; a++)
+            ok = strcmp(*a, c->string) == 0;
+        if (!ok) {
+            char list[400] = "";
+            size_t n = 0;
+            for (const char *const *a = allowed; *a && n < sizeof list; a++) {
+                int w = snprintf(list + n, sizeof list - n, "%s%s", a == allowed ? "" : ", ", *a);
+                if (w > 0)
+                    n += (size_t)w;
+            }
+            path_push_key(L, c->string);
+            lerr(L, "unknown field \"%s\" (expected one of: %s)", c->string, list);
+            path_pop(L);
+        }
+    }
+}
+
+const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!m && required)
+        lerr(L, "missing field \"%s\"", key);
+    return m;
+}
+
+bool read_int(Loader *L, const cJSON *j, int32_t lo, int32_t hi, int32_t *out)
+{
+    if (!cJSON_IsNumber(j)) {
+        lerr(L, "expected a whole number, found %s", type_name(j));
+        return false;
+    }
+    double d = j->valuedouble;
+    if (d != (double)(long long)d) {
+        lerr(L, "expected a whole number, found %g", d);
+        return false;
+    }
+    if (d < lo || d > hi) {
+        lerr(L, "%g is out of range (%ld to %ld)", d, (long)lo, (long)hi);
+        return false;
+    }
+    *out = (int32_t)d;
+    return true;
+}
+
+bool read_string(Loader *L, const cJSON *j, const char **out)
+{
+    if (!cJSON_IsString(j)) {
+        lerr(L, "expected a string, found %s", type_name(j));
+        return false;
+    }
+    if (j->valuestring[0] == '\0') {
+        lerr(L, "must not be empty");
+        return false;
+    }
+    *out = j->valuestring;
+    return true;
+}
+
+bool read_bool(Loader *L, const cJSON *j, bool *out)
+{
+    if (!cJSON_IsBool(j)) {
+        lerr(L, "expected true or false, found %s", type_name(j));
+        return false;
+    }
+    *out = cJSON_IsTrue(j);
+    return true;
+}
+
+bool valid_id(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+bool read_id(Loader *L, const cJSON *j, const char **out)
+{
+    if (!read_string(L, j, out))
+        return false;
+    if (!valid_id(*out)) {
+        lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", *out);
+        return false;
+    }
+    return true;
+}
+
+bool read_point(Loader *L, const cJSON *j, NavPoint *out)
+{
+    if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) != 2) {
+        lerr(L, "expected a point [x, y], found %s", type_name(j));
+        return false;
+    }
+    int32_t v[2];
+    bool ok = true;
+    for (int i = 0; i < 2; i++) {
+        path_push_index(L, i);
+        ok = read_int(L, cJSON_GetArrayItem(j, i), 0, i ? L->lv->height : L->lv->width, &v[i]) && ok;
+        path_pop(L);
+    }
+    if (ok)
+        *out = (NavPoint){v[0], v[1]};
+    return ok;
+}
+
+bool read_rect(Loader *L, const cJSON *j, Rect *out)
+{
+    if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) != 4) {
+        lerr(L, "expected a rectangle [x, y, width, height], found %s", type_name(j));
+        return false;
+    }
+    int32_t v[4];
+    for (int i = 0; i < 4; i++) {
+        path_push_index(L, i);
+        bool ok = read_int(L, cJSON_GetArrayItem(j, i), i < 2 ? -LEVEL_SIZE_MAX : 1, LEVEL_SIZE_MAX, &v[i]);
+        path_pop(L);
+        if (!ok)
+            return false;
+    }
+    if (v[0] < 0 || v[1] < 0 || v[0] + v[2] > L->lv->width || v[1] + v[3] > L->lv->height) {
+        lerr(L, "rectangle [%ld, %ld, %ld, %ld] is outside the level (%ldx%ld)", (long)v[0], (long)v[1],
+             (long)v[2], (long)v[3], (long)L->lv->width, (long)L->lv->height);
+        return false;
+    }
+    *out = (Rect){v[0], v[1], v[2], v[3]};
+    return true;
+}
+
+/* Reads a list of points (a polygon ring); returns the count or -1. */
+int read_ring(Loader *L, const cJSON *j, NavPoint *out, int max)
+{
+    if (!cJSON_IsArray(j)) {
+        lerr(L, "expected a list of points [[x, y], ...], found %s", type_name(j));
+        return -1;
+    }
+    int n = cJSON_GetArraySize(j);
+    if (n < 3) {
+        lerr(L, "a polygon needs at least 3 points, found %d", n);
+        return -1;
+    }
+    if (n > max) {
+        lerr(L, "a polygon may have at most %d points, found %d", max, n);
+        return -1;
+    }
+    int i = 0;
+    bool ok = true;
+    for (const cJSON *p = j->child; p; p = p->next, i++) {
+        path_push_index(L, i);
+        ok = read_point(L, p, &out[i]) && ok;
+        path_pop(L);
+    }
+    return ok ? n : -1;
+}
+
+bool read_color(Loader *L, const cJSON *j, uint32_t *out)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return false;
+    unsigned v = 0;
+    bool ok = s[0] == '#' && strlen(s) == 7;
+    for (int i = 1; ok && i < 7; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        ok = d >= 0;
+        v = v * 16 + (unsigned)(d < 0 ? 0 : d);
+    }
+    if (!ok) {
+        lerr(L, "expected a colour \"#rrggbb\", found \"%s\"", s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool read_enum(Loader *L, const cJSON *j, const char *const *names, int count, int *out)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return false;
+    for (int i = 0; i < count; i++) {
+        if (strcmp(s, names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    }
+    char list[200] = "";
+    size_t n = 0;
+    for (int i = 0; i < count; i++) {
+        int w = snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", names[i]);
+        if (w > 0 && (size_t)w < sizeof list - n)
+            n += (size_t)w;
+    }
+    lerr(L, "unknown value \"%s\" (expected one of: %s)", s, list);
+    return false;
+}
+
+const char *const FACING_NAMES[FACE_COUNT] = {"down", "up", "left", "right"};
+const char *const CURSOR_NAMES[CURSOR_COUNT] = {"use", "look", "talk", "exit"};
+
+const char *facing_name(Facing f) { return f < FACE_COUNT ? FACING_NAMES[f] : "?"; }
+
+const char *const LAYER_NAMES[ANIM_LAYERS] = {"body", "face", "effect"};
+const char *const MODE_NAMES[ANIM_MODE_COUNT] = {"once", "loop", "pingpong"};
+
+const char *anim_layer_name(int layer) { return layer >= 0 && layer < ANIM_LAYERS ? LAYER_NAMES[layer] : "?"; }
+const char *cursor_name(Cursor c) { return c < CURSOR_COUNT ? CURSOR_NAMES[c] : "?"; }
+
+/* Checks that an asset file exists under the data root; stores the path. */
+bool read_asset(Loader *L, const cJSON *j, char **out)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return false;
+    char full[1024];
+    snprintf(full, sizeof full, "%s/%s", L->lv->root, s);
+    FILE *f = fopen(full, "rb");
+    if (!f) {
+        lerr(L, "file not found: %s (asset paths are relative to the data root \"%s\")", s, L->lv->root);
+        return false;
+    }
+    fclose(f);
+    *out = arena_strdup(L->lv, s);
+    return *out != NULL;
+}
+
+/* ------------------------------------------------------------------ lookups */
+
+int find_in(char *const *ids, int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return i;
+    return -1;
+}
+
+int level_find_flag(const Level *lv, const char *id) { return find_in(lv->flag_ids, lv->nflags, id); }
+
+int level_find_item(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->nitems; i++)
+        if (strcmp(lv->items[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int level_find_hotspot(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->nhotspots; i++)
+        if (strcmp(lv->hotspots[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* Reads an id that must name an entry of a table; reports "unknown <what>" otherwise. */
+int read_ref(Loader *L, const cJSON *j, const char *what, int index_of(const Level *, const char *))
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return -1;
+    int i = index_of(L->lv, s);
+    if (i < 0)
+        lerr(L, "unknown %s \"%s\"", what, s);
+    return i;
+}
+
+int level_find_tree(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->ntrees; i++)
+        if (strcmp(lv->trees[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int level_find_node(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->nnodes; i++)
+        if (strcmp(lv->nodes[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* A node named "node" (in the tree being compiled) or "tree.node"; -1 with an error otherwise. */
+int read_node_ref(Loader *L, const cJSON *j)
+{
+    const char *s;
+    if (!read_string(L, j, &s))
+        return -1;
+    int n = -1;
+    if (strchr(s, '.')) {
+        n = level_find_node(L->lv, s);
+    } else if (L->current_tree >= 0) {
+        char full[256];
+        snprintf(full, sizeof full, "%s.%s", L->lv->trees[L->current_tree].id, s);
+        n = level_find_node(L->lv, full);
+    }
+    if (n < 0)
+        lerr(L, "unknown dialogue node \"%s\"%s", s, strchr(s, '.') ? "" : " in this tree");
+    return n;
+}
+
+int level_find_set(const Level *lv, const char *id)
+{
+    for (int i = 0; i < lv->nsets; i++)
+        if (strcmp(lv->sets[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int level_find_object(const Level *lv, const char *id)
+{
+    if (strcmp(id, "player") == 0)
+        return OBJECT_PLAYER;
+    int h = level_find_hotspot(lv, id);
+    return h >= 0 ? lv->hotspots[h].object : -1;
+}
+
+const char *level_object_name(const Level *lv, int object)
+{
+    int h = lv->objects[object].hotspot;
+    return h < 0 ? "player" : lv->hotspots[h].id;
+}
+
+int signal_index(Loader *L, const char *id, bool add)
+{
+    Level *lv = L->lv;
+    for (int i = 0; i < lv->nsignals; i++)
+        if (strcmp(lv->signal_ids[i], id) == 0)
+            return i;
+    if (!add)
+        return -1;
+    if (lv->nsignals >= LEVEL_SIGNAL_MAX) {
+        lerr(L, "too many signals (at most %d)", LEVEL_SIGNAL_MAX);
+        return -1;
+    }
+    lv->signal_ids[lv->nsignals] = arena_strdup(lv, id);
+    return lv->nsignals++;
+}
+
+/* A clip of the given set by name; -1 with an error otherwise. */
+int read_clip(Loader *L, const cJSON *j, int set)
+{
+    const char *name;
+    if (!read_string(L, j, &name))
+        return -1;
+    for (int i = 0; i < L->lv->sets[set].nclips; i++)
+        if (strcmp(L->lv->clips[L->lv->sets[set].first_clip + i].id, name) == 0)
+            return L->lv->sets[set].first_clip + i;
+    lerr(L, "unknown clip \"%s\" in animation set \"%s\"", name, L->lv->sets[set].id);
+    return -1;
+}
+
+int sound_index(const Level *lv, const char *id) { return find_in(lv->sound_ids, lv->nsounds, id); }
+int music_index(const Level *lv, const char *id) { return find_in(lv->music_ids, lv->nmusic, id); }
+
+int actor_index(const Level *lv, const char *id)
+{
+    int i = level_find_hotspot(lv, id);
+    return i >= 0 && lv->hotspots[i].is_actor ? i : -1;
+}
+
