@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "diag.h"
@@ -159,7 +160,7 @@ static int cmd_replay(int argc, char **argv)
             printf("%s\n", json);
         free(json);
     }
-    if (save_path && !save_write(save_path, g, 0, NULL, err, sizeof err)) {
+    if (save_path && !save_write(save_path, g, (int64_t)time(NULL), NULL, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
         status = 2;
     }

@@ -71,6 +71,9 @@ static void add_slot(Menu *m, int slot, const char *name, bool saving, const cha
         /* say what is wrong with it; other slots are unaffected */
         const char *why = strstr(err, ": ");
         snprintf(it->detail, sizeof it->detail, "Cannot be loaded: %s", why ? why + 2 : "unreadable");
+        char *paren = strstr(it->detail, " (");
+        if (paren && strlen(it->detail) > 60)
+            *paren = '\0'; /* the reason in brackets would run off the panel */
         it->damaged = true;
         it->enabled = saving; /* it can be overwritten */
     } else {
@@ -80,7 +83,10 @@ static void add_slot(Menu *m, int slot, const char *name, bool saving, const cha
         if (localtime_r(&t, &tmv))
             strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
         unsigned secs = info->ticks / 60;
-        snprintf(it->detail, sizeof it->detail, "%s  -  played %u:%02u:%02u", date, secs / 3600, secs / 60 % 60, secs % 60);
+        if (info->saved_at > 0)
+            snprintf(it->detail, sizeof it->detail, "%s  -  played %u:%02u:%02u", date, secs / 3600, secs / 60 % 60, secs % 60);
+        else
+            snprintf(it->detail, sizeof it->detail, "played %u:%02u:%02u", secs / 3600, secs / 60 % 60, secs % 60);
         it->thumb = thumb_texture(r, info);
     }
     SDL_free(info);
