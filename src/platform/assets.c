@@ -22,6 +22,34 @@ void assets_clear(Assets *a)
     a->count = 0;
 }
 
+/* The smallest rectangle holding every pixel that is not fully transparent (the whole image
+ * when it has no alpha, or when it is all transparent). */
+static SDL_Rect opaque_bounds(SDL_Surface *s)
+{
+    SDL_Rect all = {0, 0, s->w, s->h};
+    if (!s->format->Amask)
+        return all;
+    SDL_Surface *rgba = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
+    if (!rgba)
+        return all;
+    int x0 = rgba->w, y0 = rgba->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < rgba->h; y++) {
+        const Uint8 *row = (const Uint8 *)rgba->pixels + y * rgba->pitch;
+        for (int x = 0; x < rgba->w; x++) {
+            if (row[x * 4 + 3]) {
+                x0 = x < x0 ? x : x0;
+                x1 = x > x1 ? x : x1;
+                y0 = y < y0 ? y : y0;
+                y1 = y > y1 ? y : y1;
+            }
+        }
+    }
+    SDL_FreeSurface(rgba);
+    if (x1 < 0)
+        return all;
+    return (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
 const AssetEntry *assets_get(Assets *a, const char *path)
 {
     if (!path)
@@ -44,6 +72,7 @@ const AssetEntry *assets_get(Assets *a, const char *path)
     e->texture = SDL_CreateTextureFromSurface(a->renderer, s);
     e->w = s->w;
     e->h = s->h;
+    e->opaque = opaque_bounds(s);
     SDL_FreeSurface(s);
     if (!e->texture) {
         fprintf(stderr, "stardust: %s: cannot make a texture: %s\n", full, SDL_GetError());

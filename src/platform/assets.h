@@ -12,6 +12,8 @@ typedef struct AssetEntry {
     char *path;           /* as written in the level */
     SDL_Texture *texture; /* NULL when loading failed */
     int w, h;
+    SDL_Rect opaque;      /* the part that is not fully transparent (a walk-behind layer is mostly
+                             empty: drawing only this part saves a full-screen blend) */
 } AssetEntry;
 
 typedef struct Assets {

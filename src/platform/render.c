@@ -87,8 +87,8 @@ static void draw_image(Render *rd, const char *path, int x, int y)
     const AssetEntry *e = assets_get(&rd->assets, path);
     if (!e)
         return;
-    SDL_Rect dst = {x, y, e->w, e->h};
-    SDL_RenderCopy(rd->renderer, e->texture, NULL, &dst);
+    SDL_Rect dst = {x + e->opaque.x, y + e->opaque.y, e->opaque.w, e->opaque.h};
+    SDL_RenderCopy(rd->renderer, e->texture, &e->opaque, &dst);
 }
 
 /* Draws an image with its bottom centre at (fx, fy), scaled by scale/256, optionally mirrored. */
