@@ -60,15 +60,9 @@ static int bench_file(const char *file, uint64_t min_ticks)
 /* A long session of random pointer moves and clicks, as fast as it runs. */
 static int bench_random(const char *level_path, uint32_t nticks)
 {
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(level_path, &d);
-    if (!lv) {
-        diag_print(&d, stderr);
-        diag_free(&d);
+    Level *lv = level_load_report(level_path, stderr);
+    if (!lv)
         return 1;
-    }
-    diag_free(&d);
     Game *g = malloc(sizeof *g);
     game_init(g, lv, 7);
     Rng input_rng;

@@ -178,15 +178,9 @@ static int cmd_inspect(int argc, char **argv)
     if (argc < 1 || argc > 2)
         return usage_error("%s", "inspect needs SAVE [LEVEL]");
     const char *level_path = argc == 2 ? argv[1] : DEFAULT_LEVEL;
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(level_path, &d);
-    if (!lv) {
-        diag_print(&d, stderr);
-        diag_free(&d);
+    Level *lv = level_load_report(level_path, stderr);
+    if (!lv)
         return 2;
-    }
-    diag_free(&d);
     Game *g = malloc(sizeof *g);
     SaveInfo *info = malloc(sizeof *info);
     char err[1200];

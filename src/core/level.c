@@ -284,15 +284,9 @@ static void load_player(Loader *L, const cJSON *root)
 
 static void load_flags(Loader *L, const cJSON *root)
 {
-    const cJSON *flags = cJSON_GetObjectItemCaseSensitive(root, "flags");
+    const cJSON *flags = enter_table(L, root, "flags", "an object {\"flag_name\": false, ...}");
     if (!flags)
         return;
-    path_push_key(L, "flags");
-    if (!cJSON_IsObject(flags)) {
-        lerr(L, "expected an object {\"flag_name\": false, ...}, found %s", type_name(flags));
-        path_pop(L);
-        return;
-    }
     for (const cJSON *f = flags->child; f; f = f->next) {
         if (is_meta_key(f->string))
             continue;
@@ -316,15 +310,9 @@ static void load_flags(Loader *L, const cJSON *root)
 /* Reads {"id": "file", ...} into an id/file table (sounds and music). */
 static void load_sound_table(Loader *L, const cJSON *root, const char *key, char **ids, char **files, int *count)
 {
-    const cJSON *t = cJSON_GetObjectItemCaseSensitive(root, key);
+    const cJSON *t = enter_table(L, root, key, "an object {\"id\": \"file\", ...}");
     if (!t)
         return;
-    path_push_key(L, key);
-    if (!cJSON_IsObject(t)) {
-        lerr(L, "expected an object {\"id\": \"file\", ...}, found %s", type_name(t));
-        path_pop(L);
-        return;
-    }
     for (const cJSON *s = t->child; s; s = s->next) {
         if (is_meta_key(s->string))
             continue;
@@ -402,15 +390,9 @@ int32_t level_response(const Level *lv, ResponseKind kind, int owner, int item)
 
 static void declare_items(Loader *L, const cJSON *root)
 {
-    const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
+    const cJSON *items = enter_table(L, root, "items", "an object {\"item_id\": {...}, ...}");
     if (!items)
         return;
-    path_push_key(L, "items");
-    if (!cJSON_IsObject(items)) {
-        lerr(L, "expected an object {\"item_id\": {...}, ...}, found %s", type_name(items));
-        path_pop(L);
-        return;
-    }
     for (const cJSON *it = items->child; it; it = it->next) {
         if (is_meta_key(it->string))
             continue;
@@ -925,6 +907,17 @@ Level *level_load(const char *path, Diag *diag)
     }
     Level *lv = level_load_text(path, text, len, diag);
     free(text);
+    return lv;
+}
+
+Level *level_load_report(const char *path, FILE *out)
+{
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(path, &d);
+    if (!lv)
+        diag_print(&d, out);
+    diag_free(&d);
     return lv;
 }
 

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <stdio.h>
+
 #include "diag.h"
 #include "nav.h"
 
@@ -304,6 +306,8 @@ Level *level_load(const char *path, Diag *diag);
 /* Same, from text already in memory (path is used in messages and to find the data root). */
 Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag);
 void level_free(Level *lv);
+/* level_load, printing every error to out (for tools and the command line). */
+Level *level_load_report(const char *path, FILE *out);
 
 /* Lookups by id, for replays and tools (never in the tick): index or -1. */
 int level_find_hotspot(const Level *lv, const char *id);

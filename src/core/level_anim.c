@@ -226,15 +226,9 @@ void load_animations(Loader *L, const cJSON *root)
 {
     static const char *const keys[] = {"sheet", "cell", "columns", "origin", "clips", NULL};
     Level *lv = L->lv;
-    const cJSON *all = cJSON_GetObjectItemCaseSensitive(root, "animations");
+    const cJSON *all = enter_table(L, root, "animations", "an object {\"set_id\": {\"sheet\": ..., \"clips\": {...}}}");
     if (!all)
         return;
-    path_push_key(L, "animations");
-    if (!cJSON_IsObject(all)) {
-        lerr(L, "expected an object {\"set_id\": {\"sheet\": ..., \"clips\": {...}}}, found %s", type_name(all));
-        path_pop(L);
-        return;
-    }
     for (const cJSON *a = all->child; a; a = a->next) {
         if (is_meta_key(a->string))
             continue;

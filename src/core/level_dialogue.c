@@ -12,15 +12,9 @@
 /* First pass: tree and node names, so scripts and conditions anywhere can refer to them. */
 void declare_dialogues(Loader *L, const cJSON *root)
 {
-    const cJSON *dl = cJSON_GetObjectItemCaseSensitive(root, "dialogues");
+    const cJSON *dl = enter_table(L, root, "dialogues", "an object {\"tree_id\": {\"start\": ..., \"nodes\": {...}}}");
     if (!dl)
         return;
-    path_push_key(L, "dialogues");
-    if (!cJSON_IsObject(dl)) {
-        lerr(L, "expected an object {\"tree_id\": {\"start\": ..., \"nodes\": {...}}}, found %s", type_name(dl));
-        path_pop(L);
-        return;
-    }
     for (const cJSON *t = dl->child; t; t = t->next) {
         if (is_meta_key(t->string))
             continue;

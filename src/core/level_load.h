@@ -75,6 +75,9 @@ bool check_utf8(Loader *L);
 int find_in(char *const *ids, int n, const char *id);
 bool is_meta_key(const char *k);
 const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required);
+/* A top-level table: the member `key` of root when it is an object, with `key` pushed on the path
+ * (the caller pops it); NULL when absent, or when it is not an object (reported, nothing pushed). */
+const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape);
 int music_index(const Level *lv, const char *id);
 void path_pop(Loader *L);
 void path_push_index(Loader *L, int index);

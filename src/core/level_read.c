@@ -300,6 +300,20 @@ void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
     }
 }
 
+const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape)
+{
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!t)
+        return NULL;
+    path_push_key(L, key);
+    if (!cJSON_IsObject(t)) {
+        lerr(L, "expected %s, found %s", shape, type_name(t));
+        path_pop(L);
+        return NULL;
+    }
+    return t;
+}
+
 const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required)
 {
     const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, key);

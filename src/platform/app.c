@@ -663,18 +663,6 @@ static void close_app(App *app)
     SDL_Quit();
 }
 
-/* Loads the level named by path, printing every error. */
-static Level *load_level_or_report(const char *path)
-{
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(path, &d);
-    if (!lv)
-        diag_print(&d, stderr);
-    diag_free(&d);
-    return lv;
-}
-
 int app_play(const PlayOptions *opt)
 {
     App *app = calloc(1, sizeof *app);
@@ -700,7 +688,7 @@ int app_play(const PlayOptions *opt)
         app->level_path = app->replay.level_path;
         app->seed = app->replay.seed;
     }
-    app->level = load_level_or_report(app->level_path);
+    app->level = level_load_report(app->level_path, stderr);
     if (!app->level)
         goto done;
     stat(app->level_path, &app->level_stat);
@@ -760,7 +748,7 @@ int app_render(const RenderOptions *opt)
         have_replay = true;
         seed = replay.seed;
     }
-    lv = load_level_or_report(level_path);
+    lv = level_load_report(level_path, stderr);
     if (!lv)
         goto done;
     g = malloc(sizeof *g);
@@ -828,7 +816,7 @@ done:
 
 int app_anim_strip(const char *level_path, const char *object, const char *clip_name, const char *out_path)
 {
-    Level *lv = load_level_or_report(level_path);
+    Level *lv = level_load_report(level_path, stderr);
     if (!lv)
         return 1;
     int status = 1, obj = level_find_object(lv, object);
