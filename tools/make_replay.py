@@ -288,6 +288,27 @@ def hints(d):
     d.use_item("burnt_popcorn", "electrician")
     d.hint("Your leading lady is unhappy about more than the heat. Have you asked her why?")
     d.expect("hints", 9)
+    d.talk("leading_lady", "What's wrong? Apart from the heat, the ball and me.")
+    d.hint("You've looked at that ball a hundred times today. Look again. Closer.")
+    d.look("disco_ball")
+    d.look("disco_ball")
+    d.hint("To get close to the ball you need height. Who keeps the ladders?")
+    d.talk("gaffer", "I need your ladder. Something's stuck in the ball.", "Carry on.")
+    d.hint("The gaffer wants a spotter. Someone on your set owes you a favour now. Or you owe them one.")
+    d.talk("pa", "Would you spot a ladder for me?", "Carry on. You're doing fine.")
+    d.hint("You have your spotter. Does the gaffer know?")
+    d.talk("gaffer", "The PA will spot the ladder.", "Carry on.")
+    d.hint("A key without a lock is just jewellery, Alistair.")
+    d.use_item("case_key", "equipment_cases")
+    d.hint("A ladder does nothing folded in your arms. Where do you need to be tall?")
+    d.use_item("ladder", "disco_ball")
+    d.hint("You've set it up. Now climb.")
+    d.use("ladder_up")
+    d.hint("You found something that belongs to someone. Return it.")
+    d.use_item("earring", "leading_lady")
+    d.hint("Then I think you're ready, Alistair. Ask your gaffer to run the cue. And breathe.")
+    d.expect("hints", 18)
+    finale(d)
 
 
 SCENARIOS = {
@@ -299,7 +320,8 @@ SCENARIOS = {
                                 "tests/replays/walkthrough_interleaved.replay"),
     "walkthrough_reading": ("The whole game as a player who lets every line play out at normal text speed.", walkthrough,
                             "tests/replays/walkthrough_reading.replay"),
-    "hint_line": ("The hint line: the first step not done, gentle first, plainer when asked again.", hints,
+    "hint_line": ("The hint line at every stage of the game: the first step not done, gentle first, plainer when asked "
+                  "again; then the game is won with the hints counted.", hints,
                   "tests/replays/hint_line.replay"),
 }
 
