@@ -22,8 +22,9 @@ SLOT_X0, SLOT_STEP = 22, 32
 
 
 class Driver:
-    def __init__(self, stardust, title, read=False):
+    def __init__(self, stardust, title, read=False, gap=0):
         self.stardust = stardust
+        self.gap = gap  # extra ticks after each skip (a replay slow enough to drive a real window)
         self.read = read  # let every line play out instead of skipping it (a player who reads)
         self.lines = ["stardust-replay 1", "# " + title, "# Written by tools/make_replay.py; regenerate it rather than edit by hand.",
                       "level " + LEVEL]
@@ -66,6 +67,7 @@ class Driver:
                 self.tick += max(1, s["speech"]["ticks_left"])
             elif s["speech"]:
                 self.cmd("key .")
+                self.tick += self.gap
             else:
                 self.tick += 5
         sys.exit("make_replay: stuck at tick %d" % self.tick)

@@ -262,7 +262,7 @@ void render_hover_label(const Game *g, char *out, size_t cap)
     const Level *lv = g->level;
     const char *held = g->held >= 0 ? lv->items[g->held].name : NULL;
     out[0] = '\0';
-    if (game_busy(g))
+    if (game_busy(g) || g->won) /* a line is playing, or it's a wrap */
         return;
     if (g->hover_item >= 0) {
         const char *name = lv->items[g->hover_item].name;
@@ -431,7 +431,9 @@ static void draw_cursor(Render *rd, const RenderView *v)
         draw_centred(rd, g->level->items[g->held].icon, v->cursor_x, v->cursor_y, 255);
         return;
     }
-    int kind = game_busy(g) ? CURSOR_IMG_WAIT : g->hover >= 0 ? (int)g->level->hotspots[g->hover].cursor : CURSOR_IMG_ARROW;
+    int kind = game_busy(g) ? CURSOR_IMG_WAIT
+               : g->hover >= 0 && !g->won ? (int)g->level->hotspots[g->hover].cursor
+                                          : CURSOR_IMG_ARROW;
     if (v->menu_open || v->log_open)
         kind = CURSOR_IMG_ARROW;
     const CursorImage *c = &CURSOR_IMAGES[kind];
