@@ -28,17 +28,9 @@ int main(int argc, char **argv)
     const char *replay_path = argc > 1 ? argv[1] : "tests/replays/walkthrough.replay";
     Replay r;
     char err[1200];
-    if (!replay_load(replay_path, &r, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
+    Level *lv = replay_open(replay_path, &r, stderr);
+    if (!lv)
         return 1;
-    }
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(r.level_path, &d);
-    if (!lv || !replay_bind(&r, lv, err, sizeof err)) {
-        diag_print(&d, stderr);
-        return 1;
-    }
     Game *g = malloc(sizeof *g);
     game_init(g, lv, r.seed);
     /* play up to the song: the ball spins and the leading lady sings */

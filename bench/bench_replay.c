@@ -23,22 +23,9 @@ static double now_seconds(void)
 static int bench_file(const char *file, uint64_t min_ticks)
 {
     Replay r;
-    char err[1200];
-    if (!replay_load(file, &r, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
+    Level *lv = replay_open(file, &r, stderr);
+    if (!lv)
         return 1;
-    }
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(r.level_path, &d);
-    if (!lv || !replay_bind(&r, lv, err, sizeof err)) {
-        diag_print(&d, stderr);
-        diag_free(&d);
-        level_free(lv);
-        replay_free(&r);
-        return 1;
-    }
-    diag_free(&d);
     Game *g = malloc(sizeof *g);
     uint64_t ticks = 0;
     double t0 = now_seconds();
@@ -93,20 +80,9 @@ static int bench_random(const char *level_path, uint32_t nticks)
 static int bench_anim(const char *file)
 {
     Replay r;
-    char err[1200];
-    if (!replay_load(file, &r, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
+    Level *lv = replay_open(file, &r, stderr);
+    if (!lv)
         return 1;
-    }
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(r.level_path, &d);
-    diag_free(&d);
-    if (!lv || !replay_bind(&r, lv, err, sizeof err)) {
-        level_free(lv);
-        replay_free(&r);
-        return 1;
-    }
     Game *g = malloc(sizeof *g);
     game_init(g, lv, r.seed);
     ReplayReport rep;

@@ -118,28 +118,9 @@ static int cmd_replay(int argc, char **argv)
         return usage_error("%s", "replay needs a replay file");
     Replay r;
     char err[1200];
-    if (!replay_load(file, &r, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
-        replay_free(&r);
+    Level *lv = replay_open(file, &r, stderr);
+    if (!lv)
         return 2;
-    }
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(r.level_path, &d);
-    if (!lv) {
-        fprintf(stderr, "%s:%d: the replay's level cannot be loaded:\n", file, r.level_line);
-        diag_print(&d, stderr);
-        diag_free(&d);
-        replay_free(&r);
-        return 2;
-    }
-    diag_free(&d);
-    if (!replay_bind(&r, lv, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
-        level_free(lv);
-        replay_free(&r);
-        return 2;
-    }
     if (r.has_level_hash && r.level_hash != lv->content_hash && !quiet)
         fprintf(stderr, "%s: note: %s has changed since this replay was recorded\n", file, r.level_path);
     if (!r.has_end && !quiet)

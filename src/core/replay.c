@@ -410,6 +410,31 @@ bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen)
     return true;
 }
 
+Level *replay_open(const char *file, Replay *r, FILE *report)
+{
+    char err[1200];
+    if (!replay_load(file, r, err, sizeof err)) {
+        fprintf(report, "%s\n", err);
+        replay_free(r);
+        return NULL;
+    }
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(r->level_path, &d);
+    if (!lv) {
+        fprintf(report, "%s:%d: the replay's level cannot be loaded:\n", file, r->level_line);
+        diag_print(&d, report);
+    } else if (!replay_bind(r, lv, err, sizeof err)) {
+        fprintf(report, "%s\n", err);
+        level_free(lv);
+        lv = NULL;
+    }
+    diag_free(&d);
+    if (!lv)
+        replay_free(r);
+    return lv;
+}
+
 /* ------------------------------------------------------------------ expectations */
 
 /* Follows a dotted path ("flags.ball_plugged", "inventory.0", "inventory[0]") into the state. */

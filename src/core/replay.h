@@ -68,6 +68,9 @@ bool replay_load(const char *file, Replay *r, char *err, size_t errlen);
 void replay_free(Replay *r);
 /* Resolves @ids and checks coordinates against the loaded level. false with "file:line: message". */
 bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen);
+/* Reads a replay, loads its level and binds the two; prints every problem to report and returns
+ * NULL (with r freed) when any step fails. */
+Level *replay_open(const char *file, Replay *r, FILE *report);
 
 /* For the tick g is about to run: checks its expectations (reporting failures to log) and builds
  * its input. *cursor starts at 0. Returns false once past the end tick. */

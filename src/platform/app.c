@@ -679,24 +679,20 @@ int app_play(const PlayOptions *opt)
     if (opt->fullscreen)
         app->settings.fullscreen = true;
     if (opt->replay_path) {
-        if (!replay_load(opt->replay_path, &app->replay, err, sizeof err)) {
-            fprintf(stderr, "%s\n", err);
+        app->level = replay_open(opt->replay_path, &app->replay, stderr);
+        if (!app->level) {
             free(app);
             return 2;
         }
         app->watching = true;
         app->level_path = app->replay.level_path;
         app->seed = app->replay.seed;
+    } else {
+        app->level = level_load_report(app->level_path, stderr);
     }
-    app->level = level_load_report(app->level_path, stderr);
     if (!app->level)
         goto done;
     stat(app->level_path, &app->level_stat);
-    if (app->watching && !replay_bind(&app->replay, app->level, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
-        status = 2;
-        goto done;
-    }
     game_init(&app->game, app->level, app->seed);
     if (!open_window(app))
         goto done;
