@@ -279,6 +279,25 @@ void ser_u64(Ser *s, const char *key, uint64_t *v)
     bin_u64(s, v, 8);
 }
 
+/* A narrow field through a 32-bit one: the same bytes, a range check when reading. */
+static int64_t narrow(Ser *s, const char *key, int64_t value, int64_t lo, int64_t hi)
+{
+    int32_t wide = (int32_t)value;
+    ser_i32(s, key, &wide);
+    if (s->mode != SER_READ)
+        return value;
+    if (wide < lo || wide > hi) {
+        s->ok = false;
+        return value;
+    }
+    return wide;
+}
+
+void ser_u8(Ser *s, const char *key, uint8_t *v) { *v = (uint8_t)narrow(s, key, *v, 0, UINT8_MAX); }
+void ser_i8(Ser *s, const char *key, int8_t *v) { *v = (int8_t)narrow(s, key, *v, INT8_MIN, INT8_MAX); }
+void ser_u16(Ser *s, const char *key, uint16_t *v) { *v = (uint16_t)narrow(s, key, *v, 0, UINT16_MAX); }
+void ser_i16(Ser *s, const char *key, int16_t *v) { *v = (int16_t)narrow(s, key, *v, INT16_MIN, INT16_MAX); }
+
 void ser_fixed(Ser *s, const char *key, int32_t *v)
 {
     if (s->mode == SER_JSON) {

@@ -58,6 +58,12 @@ void ser_bool(Ser *s, const char *key, bool *v);
 void ser_i32(Ser *s, const char *key, int32_t *v);
 void ser_u32(Ser *s, const char *key, uint32_t *v);
 void ser_u64(Ser *s, const char *key, uint64_t *v);
+/* Narrow fields, stored in 32 bits like the wide ones (so one layout serves every field); a value
+ * read back that does not fit the field makes the read fail. */
+void ser_u8(Ser *s, const char *key, uint8_t *v);
+void ser_i8(Ser *s, const char *key, int8_t *v);
+void ser_u16(Ser *s, const char *key, uint16_t *v);
+void ser_i16(Ser *s, const char *key, int16_t *v);
 /* A fixed-point 1/256 value: 32 bits in binary, whole units (floor) in JSON. */
 void ser_fixed(Ser *s, const char *key, int32_t *v);
 /* An index into a level table: 16 bits in binary; in JSON the name (NULL name gives null). */

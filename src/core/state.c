@@ -32,9 +32,7 @@ static void walk_player(Game *g, Ser *s)
             ser_json_null(s, "goal");
         }
     } else {
-        uint32_t facing = w->facing;
-        ser_u32(s, NULL, &facing);
-        w->facing = (uint8_t)facing;
+        ser_u8(s, NULL, &w->facing);
         ser_bool(s, NULL, &w->hurry);
         int32_t n = w->npath, pos = w->path_pos;
         ser_i32(s, NULL, &n);
@@ -95,21 +93,15 @@ static void walk_dialogue(Game *g, Ser *s)
     }
     ser_ref(s, NULL, &g->dlg_tree, NULL);
     ser_ref(s, NULL, &g->dlg_node, NULL);
-    uint32_t phase = g->dlg_phase;
-    ser_u32(s, NULL, &phase);
-    g->dlg_phase = (uint8_t)phase;
+    ser_u8(s, NULL, &g->dlg_phase);
     ser_ref(s, NULL, &g->dlg_choice, NULL);
     ser_ref(s, NULL, &g->dlg_hover, NULL);
     ser_i32(s, NULL, &g->dlg_resume);
     for (int i = 0; i < (lv->nnodes + 7) / 8; i++) {
-        uint32_t b = g->visited[i];
-        ser_u32(s, NULL, &b);
-        g->visited[i] = (uint8_t)b;
+        ser_u8(s, NULL, &g->visited[i]);
     }
     for (int i = 0; i < (lv->nchoices + 7) / 8; i++) {
-        uint32_t b = g->chosen[i];
-        ser_u32(s, NULL, &b);
-        g->chosen[i] = (uint8_t)b;
+        ser_u8(s, NULL, &g->chosen[i]);
     }
 }
 
@@ -183,9 +175,7 @@ static void walk_log(Game *g, Ser *s)
             ser_json_string(s, "text", line->text >= 0 && line->text < lv->ntexts ? lv->texts[line->text] : "");
             ser_object_end(s);
         } else {
-            int32_t speaker = line->speaker;
-            ser_i32(s, NULL, &speaker);
-            line->speaker = (int16_t)speaker;
+            ser_i16(s, NULL, &line->speaker);
             ser_i32(s, NULL, &line->text);
         }
     }
@@ -208,11 +198,9 @@ static void walk_speech(Game *g, Ser *s)
         ser_object_end(s);
         return;
     }
-    int32_t speaker = sp->speaker;
-    ser_i32(s, NULL, &speaker);
+    ser_i16(s, NULL, &sp->speaker);
     ser_i32(s, NULL, &sp->text);
     ser_i32(s, NULL, &sp->ticks_left);
-    sp->speaker = (int16_t)speaker;
 }
 
 void state_walk(Game *g, Ser *s)
@@ -222,9 +210,7 @@ void state_walk(Game *g, Ser *s)
     ser_u32(s, "tick", &g->tick);
     ser_bool(s, "won", &g->won);
     ser_u32(s, "won_tick", &g->won_tick);
-    uint32_t hints = g->hints;
-    ser_u32(s, "hints", &hints);
-    g->hints = (uint16_t)hints;
+    ser_u16(s, "hints", &g->hints);
     if (ser_is_json(s)) {
         char hex[20];
         snprintf(hex, sizeof hex, "%016llx", (unsigned long long)state_hash(g));
@@ -232,9 +218,7 @@ void state_walk(Game *g, Ser *s)
         ser_json_string(s, "level", lv->id);
     }
     ser_u64(s, "seed", &g->seed);
-    uint32_t text_speed = g->text_speed;
-    ser_u32(s, "text_speed", &text_speed);
-    g->text_speed = (uint16_t)text_speed;
+    ser_u16(s, "text_speed", &g->text_speed);
     if (!ser_is_json(s)) {
         ser_u64(s, NULL, &g->rng.state);
         ser_u64(s, NULL, &g->rng.inc);
@@ -288,9 +272,7 @@ void state_walk(Game *g, Ser *s)
         walk_anims(g, s);
         ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
     } else {
-        int32_t verb = g->pending_verb;
-        ser_i32(s, NULL, &verb);
-        g->pending_verb = (int8_t)verb;
+        ser_i8(s, NULL, &g->pending_verb);
         ser_ref(s, NULL, &g->pending_target, NULL);
         ser_ref(s, NULL, &g->pending_item, NULL);
         ser_i32(s, NULL, &g->pc);
