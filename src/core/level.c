@@ -292,13 +292,8 @@ static void load_flags(Loader *L, const cJSON *root)
             continue;
         path_push_key(L, f->string);
         bool init;
-        if (!valid_id(f->string)) {
-            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", f->string);
-        } else if (level_find_flag(L->lv, f->string) >= 0) {
-            lerr(L, "duplicate flag \"%s\"", f->string);
-        } else if (L->lv->nflags >= LEVEL_FLAG_MAX) {
-            lerr(L, "too many flags (at most %d)", LEVEL_FLAG_MAX);
-        } else if (read_bool(L, f, &init)) {
+        if (new_entry(L, f->string, level_find_flag(L->lv, f->string) >= 0, L->lv->nflags, LEVEL_FLAG_MAX, "flag", "flags") &&
+            read_bool(L, f, &init)) {
             L->lv->flag_ids[L->lv->nflags] = arena_strdup(L->lv, f->string);
             L->lv->flag_init[L->lv->nflags++] = init;
         }
@@ -318,13 +313,8 @@ static void load_sound_table(Loader *L, const cJSON *root, const char *key, char
             continue;
         path_push_key(L, s->string);
         char *file = NULL;
-        if (!valid_id(s->string))
-            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", s->string);
-        else if (find_in(ids, *count, s->string) >= 0)
-            lerr(L, "duplicate id \"%s\"", s->string);
-        else if (*count >= LEVEL_SOUND_MAX)
-            lerr(L, "too many entries (at most %d)", LEVEL_SOUND_MAX);
-        else if (read_asset(L, s, &file)) {
+        if (new_entry(L, s->string, find_in(ids, *count, s->string) >= 0, *count, LEVEL_SOUND_MAX, "id", "entries") &&
+            read_asset(L, s, &file)) {
             ids[*count] = arena_strdup(L->lv, s->string);
             files[(*count)++] = file;
         }
@@ -397,13 +387,7 @@ static void declare_items(Loader *L, const cJSON *root)
         if (is_meta_key(it->string))
             continue;
         path_push_key(L, it->string);
-        if (!valid_id(it->string))
-            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", it->string);
-        else if (level_find_item(L->lv, it->string) >= 0)
-            lerr(L, "duplicate item \"%s\"", it->string);
-        else if (L->lv->nitems >= LEVEL_ITEM_MAX)
-            lerr(L, "too many items (at most %d)", LEVEL_ITEM_MAX);
-        else {
+        if (new_entry(L, it->string, level_find_item(L->lv, it->string) >= 0, L->lv->nitems, LEVEL_ITEM_MAX, "item", "items")) {
             Item *item = &L->lv->items[L->lv->nitems++];
             item->id = arena_strdup(L->lv, it->string);
             item->look = -1;

@@ -233,12 +233,9 @@ void load_animations(Loader *L, const cJSON *root)
         if (is_meta_key(a->string))
             continue;
         path_push_key(L, a->string);
-        if (!valid_id(a->string)) {
-            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", a->string);
-        } else if (level_find_set(lv, a->string) >= 0) {
-            lerr(L, "duplicate animation set \"%s\"", a->string);
-        } else if (lv->nsets >= LEVEL_ANIMSET_MAX) {
-            lerr(L, "too many animation sets (at most %d)", LEVEL_ANIMSET_MAX);
+        if (!new_entry(L, a->string, level_find_set(lv, a->string) >= 0, lv->nsets, LEVEL_ANIMSET_MAX, "animation set",
+                       "animation sets")) {
+            /* reported */
         } else if (!cJSON_IsObject(a)) {
             lerr(L, "expected {\"sheet\": png, \"cell\": [w, h], \"columns\": n, \"clips\": {...}}, found %s", type_name(a));
         } else {
@@ -300,11 +297,8 @@ void load_animations(Loader *L, const cJSON *root)
                         if (is_meta_key(c->string))
                             continue;
                         path_push_key(L, c->string);
-                        if (!valid_id(c->string))
-                            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", c->string);
-                        else if (anim_find_clip(lv, set, c->string) >= 0)
-                            lerr(L, "duplicate clip \"%s\"", c->string);
-                        else {
+                        if (new_entry(L, c->string, anim_find_clip(lv, set, c->string) >= 0, lv->nclips, LEVEL_CLIP_MAX,
+                                      "clip", "clips")) {
                             int before = lv->nclips;
                             load_clip(L, c, set, cell, columns, origin);
                             if (lv->nclips > before)

@@ -20,12 +20,9 @@ void declare_dialogues(Loader *L, const cJSON *root)
             continue;
         path_push_key(L, t->string);
         const cJSON *nodes = cJSON_IsObject(t) ? cJSON_GetObjectItemCaseSensitive(t, "nodes") : NULL;
-        if (!valid_id(t->string)) {
-            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", t->string);
-        } else if (level_find_tree(L->lv, t->string) >= 0) {
-            lerr(L, "duplicate dialogue \"%s\"", t->string);
-        } else if (L->lv->ntrees >= LEVEL_TREE_MAX) {
-            lerr(L, "too many dialogues (at most %d)", LEVEL_TREE_MAX);
+        if (!new_entry(L, t->string, level_find_tree(L->lv, t->string) >= 0, L->lv->ntrees, LEVEL_TREE_MAX, "dialogue",
+                       "dialogues")) {
+            /* reported */
         } else if (!cJSON_IsObject(t)) {
             lerr(L, "expected a dialogue object {\"start\": ..., \"nodes\": {...}}, found %s", type_name(t));
         } else if (!cJSON_IsObject(nodes) || !nodes->child) {

@@ -77,6 +77,9 @@ bool is_meta_key(const char *k);
 const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required);
 /* A top-level table: the member `key` of root when it is an object, with `key` pushed on the path
  * (the caller pops it); NULL when absent, or when it is not an object (reported, nothing pushed). */
+/* Checks a new entry's id for a table of `count` entries (at most `max`); reports the first
+ * problem (not an id, `taken` already, the table full) and returns false then. */
+bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural);
 const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape);
 int music_index(const Level *lv, const char *id);
 void path_pop(Loader *L);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 
@@ -375,6 +376,19 @@ bool valid_id(const char *s)
     return true;
 }
 
+bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural)
+{
+    if (!valid_id(id))
+        lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", id);
+    else if (taken)
+        lerr(L, "duplicate %s \"%s\"", what, id);
+    else if (count >= max)
+        lerr(L, "too many %s (at most %d)", plural, max);
+    else
+        return true;
+    return false;
+}
+
 bool read_id(Loader *L, const cJSON *j, const char **out)
 {
     if (!read_string(L, j, out))
@@ -537,20 +551,24 @@ int find_in(char *const *ids, int n, const char *id)
 
 int level_find_flag(const Level *lv, const char *id) { return find_in(lv->flag_ids, lv->nflags, id); }
 
-int level_find_item(const Level *lv, const char *id)
+/* The index of the entry whose id is `id` in an array of structs that each begin with their
+ * `char *id` (items, hotspots, trees, nodes, animation sets), or -1. */
+static int find_by_id(const void *base, int n, size_t stride, const char *id)
 {
-    for (int i = 0; i < lv->nitems; i++)
-        if (strcmp(lv->items[i].id, id) == 0)
+    _Static_assert(offsetof(Item, id) == 0 && offsetof(Hotspot, id) == 0 && offsetof(DialogueTree, id) == 0 &&
+                       offsetof(DialogueNode, id) == 0 && offsetof(AnimSet, id) == 0,
+                   "find_by_id needs the id first");
+    for (int i = 0; i < n; i++)
+        if (strcmp(*(char *const *)((const char *)base + (size_t)i * stride), id) == 0)
             return i;
     return -1;
 }
 
+int level_find_item(const Level *lv, const char *id) { return find_by_id(lv->items, lv->nitems, sizeof lv->items[0], id); }
+
 int level_find_hotspot(const Level *lv, const char *id)
 {
-    for (int i = 0; i < lv->nhotspots; i++)
-        if (strcmp(lv->hotspots[i].id, id) == 0)
-            return i;
-    return -1;
+    return find_by_id(lv->hotspots, lv->nhotspots, sizeof lv->hotspots[0], id);
 }
 
 /* Reads an id that must name an entry of a table; reports "unknown <what>" otherwise. */
@@ -565,21 +583,9 @@ int read_ref(Loader *L, const cJSON *j, const char *what, int index_of(const Lev
     return i;
 }
 
-int level_find_tree(const Level *lv, const char *id)
-{
-    for (int i = 0; i < lv->ntrees; i++)
-        if (strcmp(lv->trees[i].id, id) == 0)
-            return i;
-    return -1;
-}
+int level_find_tree(const Level *lv, const char *id) { return find_by_id(lv->trees, lv->ntrees, sizeof lv->trees[0], id); }
 
-int level_find_node(const Level *lv, const char *id)
-{
-    for (int i = 0; i < lv->nnodes; i++)
-        if (strcmp(lv->nodes[i].id, id) == 0)
-            return i;
-    return -1;
-}
+int level_find_node(const Level *lv, const char *id) { return find_by_id(lv->nodes, lv->nnodes, sizeof lv->nodes[0], id); }
 
 /* A node named "node" (in the tree being compiled) or "tree.node"; -1 with an error otherwise. */
 int read_node_ref(Loader *L, const cJSON *j)
@@ -600,13 +606,7 @@ int read_node_ref(Loader *L, const cJSON *j)
     return n;
 }
 
-int level_find_set(const Level *lv, const char *id)
-{
-    for (int i = 0; i < lv->nsets; i++)
-        if (strcmp(lv->sets[i].id, id) == 0)
-            return i;
-    return -1;
-}
+int level_find_set(const Level *lv, const char *id) { return find_by_id(lv->sets, lv->nsets, sizeof lv->sets[0], id); }
 
 int level_find_object(const Level *lv, const char *id)
 {
