@@ -1,26 +1,11 @@
 /* Tests of conversations: entry by state, lines that advance by time or click, choices that are
  * conditional, once-only or hidden after a visit, picking by click and by key, jumps, the end,
  * resuming the script that started it, and the log of what was said. */
+#define TEST_LEVEL_FIXTURE /* lv, setup and teardown from test_util.h */
 #include "test_util.h"
 
 #include "dialogue.h"
 #include "state.h"
-
-static Level *lv;
-
-static int setup(void **state)
-{
-    (void)state;
-    lv = test_level();
-    return lv ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    level_free(lv);
-    return 0;
-}
 
 static const char *speech(const Game *g) { return g->speech.text >= 0 ? g->level->texts[g->speech.text] : NULL; }
 

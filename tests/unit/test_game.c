@@ -1,25 +1,10 @@
 /* Tests of the tick: hover and hit testing, looking, walking around obstacles, scripts that wait,
  * skipping and cancelling, defaults from the seeded PRNG, reload carry-over, random-input invariants. */
+#define TEST_LEVEL_FIXTURE /* lv, setup and teardown from test_util.h */
 #include "test_util.h"
 
 #include "rng.h"
 #include "state.h"
-
-static Level *lv;
-
-static int setup(void **state)
-{
-    (void)state;
-    lv = test_level();
-    return lv ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    level_free(lv);
-    return 0;
-}
 
 static void move_to(Game *g, int x, int y)
 {

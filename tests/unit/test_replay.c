@@ -1,26 +1,11 @@
 /* Tests of the replay format: strict parsing with file:line errors, expectations that pass and
  * fail, `click @id`, and a recording that replays to the same hashes. */
+#define TEST_LEVEL_FIXTURE /* lv, setup and teardown from test_util.h */
 #include "test_util.h"
 
 #include "replay.h"
 #include "rng.h"
 #include "state.h"
-
-static Level *lv;
-
-static int setup(void **state)
-{
-    (void)state;
-    lv = test_level();
-    return lv ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    level_free(lv);
-    return 0;
-}
 
 static bool parse(const char *text, Replay *r, char *err, size_t errlen)
 {

@@ -1,27 +1,12 @@
 /* Tests of the canonical serialisation: the hash follows the state, the JSON carries the keys
  * tests rely on, and a binary save reads back to the same hash while bad bytes are refused. */
+#define TEST_LEVEL_FIXTURE /* lv, setup and teardown from test_util.h */
 #include "test_util.h"
 
 #include <cjson/cJSON.h>
 
 #include "ser.h"
 #include "state.h"
-
-static Level *lv;
-
-static int setup(void **state)
-{
-    (void)state;
-    lv = test_level();
-    return lv ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    level_free(lv);
-    return 0;
-}
 
 static void test_hash_changes_with_every_kind_of_state(void **state)
 {

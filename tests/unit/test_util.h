@@ -80,6 +80,25 @@ static inline Level *test_level(void)
     return lv;
 }
 
+#ifdef TEST_LEVEL_FIXTURE
+/* The fixture most test files share: the test level, loaded once for the whole group. */
+static Level *lv;
+
+static int setup(void **state)
+{
+    (void)state;
+    lv = test_level();
+    return lv ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    level_free(lv);
+    return 0;
+}
+#endif
+
 /* Ticks with no input. */
 static inline void idle(Game *g, int ticks)
 {
