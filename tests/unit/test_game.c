@@ -228,6 +228,13 @@ static void open_bar_over_slot(Game *g, int slot)
     point_at(g, r.x + r.w / 2, r.y + r.h / 2);
 }
 
+/* Puts an item in the inventory and on the cursor, as if picked from the bar. */
+static void hold(Game *g, int item)
+{
+    g->inventory[g->ninventory++] = (int16_t)item;
+    g->held = (int16_t)item;
+}
+
 static void get_key(Game *g)
 {
     int lamp_on = level_find_flag(lv, "lamp_on");
@@ -281,14 +288,7 @@ static void test_an_item_without_an_answer_gets_the_hotspots_own_catch_all_then_
     Game g;
     game_init(&g, lv, 1);
     int coin = level_find_item(lv, "coin");
-    g.inventory[g.ninventory++] = (int16_t)coin;
-    g.held = (int16_t)coin;
-    click_at(&g, 160, 20, INPUT_LEFT);
-    idle(&g, 300);
-    click_at(&g, 160, 20, INPUT_LEFT); /* skip whatever is said... */
-    game_init(&g, lv, 1);
-    g.inventory[g.ninventory++] = (int16_t)coin;
-    g.held = (int16_t)coin;
+    hold(&g, coin);
     g.player.x = 160 * FIXED_ONE;
     g.player.y = 60 * FIXED_ONE;
     click_at(&g, 160, 20, INPUT_LEFT); /* standing there already: answers at once */
@@ -307,8 +307,7 @@ static void test_giving_an_item_to_an_actor(void **state)
     Game g;
     game_init(&g, lv, 1);
     int coin = level_find_item(lv, "coin");
-    g.inventory[g.ninventory++] = (int16_t)coin;
-    g.held = (int16_t)coin;
+    hold(&g, coin);
     click_at(&g, 60, 80, INPUT_LEFT);
     for (int i = 0; i < 300 && g.speech.text < 0; i++)
         idle(&g, 1);
