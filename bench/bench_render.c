@@ -39,7 +39,7 @@ int main(int argc, char **argv)
     Input in;
     while (replay_step(&r, &cursor, g, &in, &rep, NULL)) {
         game_tick(g, &in);
-        if (g->flags[level_find_flag(lv, "ball_spinning")] && g->speech.text >= 0 && g->speech.speaker >= 0)
+        if (g->flags[level_find(lv, ID_FLAG, "ball_spinning")] && g->speech.text >= 0 && g->speech.speaker >= 0)
             break;
     }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {

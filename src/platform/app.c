@@ -815,9 +815,9 @@ int app_anim_strip(const char *level_path, const char *object, const char *clip_
     Level *lv = level_load_report(level_path, stderr);
     if (!lv)
         return 1;
-    int status = 1, obj = level_find_object(lv, object);
+    int status = 1, obj = level_find(lv, ID_OBJECT, object);
     int set = obj >= 0 ? lv->objects[obj].set : -1;
-    int clip = set >= 0 ? anim_find_clip(lv, set, clip_name) : -1;
+    int clip = set >= 0 ? level_find_in(lv, ID_CLIP, set, clip_name) : -1;
     SDL_Surface *surface = NULL, *sheet = NULL;
     if (obj < 0 || set < 0) {
         fprintf(stderr, "stardust: %s: \"%s\" is not an animated object\n", level_path, object);

@@ -55,7 +55,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static int obj(const char *name) { return level_find_object(lv, name); }
+static int obj(const char *name) { return level_find(lv, ID_OBJECT, name); }
 
 static const char *clip_of(const Game *g, const char *name)
 {
@@ -112,7 +112,7 @@ static void test_once_clip_fires_each_event_once_then_the_machine_moves_on(void 
         g.signals = 0;
     }
     assert_int_equal(flag_events, 1);
-    assert_true(g.flags[level_find_flag(lv, "bumped")]);
+    assert_true(g.flags[level_find(lv, ID_FLAG, "bumped")]);
     assert_int_equal(signals_seen, 1u);
     assert_string_equal(clip_of(&g, "ball"), "still"); /* "next" after the clip played out */
     assert_int_equal(lv->states[g.anims[obj("ball")].state].clip, g.anims[obj("ball")].layer[LAYER_BODY].clip);
@@ -125,7 +125,7 @@ static void test_conditions_move_the_machine(void **state)
     game_init(&g, lv, 1);
     idle(&g, 5);
     assert_string_equal(clip_of(&g, "ball"), "still");
-    g.flags[level_find_flag(lv, "power")] = true;
+    g.flags[level_find(lv, ID_FLAG, "power")] = true;
     idle(&g, 1);
     assert_string_equal(clip_of(&g, "ball"), "spin");
     char *json = state_json(&g);
@@ -139,8 +139,8 @@ static void test_queued_clip_follows_and_speed_scales_time(void **state)
     Game g;
     game_init(&g, lv, 1);
     int ball = obj("ball");
-    anim_play(&g, ball, LAYER_EFFECT, anim_find_clip(lv, lv->objects[ball].set, "wobble"));
-    anim_queue(&g, ball, LAYER_EFFECT, anim_find_clip(lv, lv->objects[ball].set, "spin"));
+    anim_play(&g, ball, LAYER_EFFECT, level_find_in(lv, ID_CLIP, lv->objects[ball].set, "wobble"));
+    anim_queue(&g, ball, LAYER_EFFECT, level_find_in(lv, ID_CLIP, lv->objects[ball].set, "spin"));
     idle(&g, 6); /* 3 frames x 2 ticks */
     AnimPlayer *fx = &g.anims[ball].layer[LAYER_EFFECT];
     assert_string_equal(lv->clips[fx->clip].id, "spin");
@@ -185,7 +185,7 @@ static void test_scripts_wait_for_signals_and_clip_ends(void **state)
     game_init(&g, lv, 1);
     g.player.x = 100 * FIXED_ONE;
     g.player.y = 50 * FIXED_ONE;
-    NavPoint at = lv->hotspots[level_find_hotspot(lv, "ball")].walk_to;
+    NavPoint at = lv->hotspots[level_find(lv, ID_HOTSPOT, "ball")].walk_to;
     g.player.x = at.x * FIXED_ONE;
     g.player.y = at.y * FIXED_ONE;
     click_at(&g, 100, 20, INPUT_LEFT); /* use: wobble, wait for "tilted", say, wait for the end, power */
@@ -193,10 +193,10 @@ static void test_scripts_wait_for_signals_and_clip_ends(void **state)
     assert_int_equal(g.speech.text, -1); /* still waiting for the signal */
     idle(&g, 3);
     assert_string_equal(lv->texts[g.speech.text], "Tilt!");
-    assert_false(g.flags[level_find_flag(lv, "power")]);
+    assert_false(g.flags[level_find(lv, ID_FLAG, "power")]);
     click_at(&g, 10, 60, INPUT_LEFT); /* skip the line */
     idle(&g, 3);
-    assert_true(g.flags[level_find_flag(lv, "power")]);
+    assert_true(g.flags[level_find(lv, ID_FLAG, "power")]);
     idle(&g, 1);
     assert_string_equal(clip_of(&g, "ball"), "spin");
 }

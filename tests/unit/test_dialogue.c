@@ -54,10 +54,10 @@ static void test_first_meeting_plays_its_lines_then_offers_choices(void **state)
     (void)state;
     Game g;
     start(&g);
-    assert_int_equal(g.dlg_tree, level_find_tree(lv, "bob"));
-    assert_int_equal(g.dlg_node, level_find_node(lv, "bob.hello"));
+    assert_int_equal(g.dlg_tree, level_find(lv, ID_TREE, "bob"));
+    assert_int_equal(g.dlg_node, level_find(lv, ID_NODE, "bob.hello"));
     assert_string_equal(speech(&g), "Hello there.");
-    assert_int_equal(g.speech.speaker, level_find_hotspot(lv, "bob"));
+    assert_int_equal(g.speech.speaker, level_find(lv, ID_HOTSPOT, "bob"));
     idle(&g, SPEECH_TICKS_MIN); /* lines advance by time */
     assert_string_equal(speech(&g), "Hi, Bob.");
     assert_int_equal(g.speech.speaker, SPEAKER_PLAYER);
@@ -76,7 +76,7 @@ static void test_once_only_choice_disappears_and_visits_unlock_others(void **sta
     press(&g, KEY_1); /* Lamp? */
     assert_string_equal(speech(&g), "Lamp?"); /* the player says his pick */
     skip_to_choices(&g);
-    assert_true(dialogue_visited(&g, level_find_node(lv, "bob.lamp")));
+    assert_true(dialogue_visited(&g, level_find(lv, ID_NODE, "bob.lamp")));
     assert_string_equal(offered(&g), "The lamp again.|Coin, please.|Bye.");
 }
 
@@ -85,7 +85,7 @@ static void test_conditions_and_hidden_after(void **state)
     (void)state;
     Game g;
     start(&g);
-    g.flags[level_find_flag(lv, "lamp_on")] = true;
+    g.flags[level_find(lv, ID_FLAG, "lamp_on")] = true;
     skip_to_choices(&g);
     assert_string_equal(offered(&g), "Lamp?|Secret?|Coin, please.|Bye.");
     press(&g, KEY_1);
@@ -93,7 +93,7 @@ static void test_conditions_and_hidden_after(void **state)
     assert_string_equal(offered(&g), "Secret?|The lamp again.|Coin, please.|Bye.");
     press(&g, KEY_1); /* Secret? sets a flag and hides "The lamp again." */
     skip_to_choices(&g);
-    assert_true(g.flags[level_find_flag(lv, "seen")]);
+    assert_true(g.flags[level_find(lv, ID_FLAG, "seen")]);
     assert_string_equal(offered(&g), "Secret?|Coin, please.|Bye.");
 }
 
@@ -104,7 +104,7 @@ static void test_silent_choice_acts_without_a_line(void **state)
     start(&g);
     skip_to_choices(&g);
     press(&g, KEY_2); /* Coin, please. (say: false) */
-    assert_true(game_has_item(&g, level_find_item(lv, "coin")));
+    assert_true(game_has_item(&g, level_find(lv, ID_ITEM, "coin")));
     assert_int_equal(g.dlg_phase, DLG_CHOOSING); /* straight back to the menu */
     assert_string_equal(offered(&g), "Lamp?|Bye.");
 }
@@ -139,7 +139,7 @@ static void test_arrow_keys_and_return(void **state)
     assert_int_equal(g.dlg_hover, 0);
     press(&g, KEY_DOWN);
     press(&g, KEY_RETURN);
-    assert_true(game_has_item(&g, level_find_item(lv, "coin")));
+    assert_true(game_has_item(&g, level_find(lv, ID_ITEM, "coin")));
 }
 
 static void test_ending_resumes_the_script_that_started_it(void **state)
@@ -168,7 +168,7 @@ static void test_second_conversation_starts_at_the_entry_for_returning(void **st
     for (int i = 0; i < 10 && game_busy(&g); i++)
         click_at(&g, 100, 20, INPUT_LEFT);
     click_at(&g, 65, 15, INPUT_LEFT);
-    assert_int_equal(g.dlg_node, level_find_node(lv, "bob.again"));
+    assert_int_equal(g.dlg_node, level_find(lv, ID_NODE, "bob.again"));
     assert_string_equal(speech(&g), "You again.");
 }
 

@@ -23,14 +23,14 @@ static void test_hover_names_the_topmost_visible_hotspot(void **state)
     Game g;
     game_init(&g, lv, 1);
     move_to(&g, 160, 20);
-    assert_int_equal(g.hover, level_find_hotspot(lv, "lamp"));
+    assert_int_equal(g.hover, level_find(lv, ID_HOTSPOT, "lamp"));
     move_to(&g, 30, 15); /* the sign (z 0) lies over the wall (z -1) */
-    assert_int_equal(g.hover, level_find_hotspot(lv, "sign"));
+    assert_int_equal(g.hover, level_find(lv, ID_HOTSPOT, "sign"));
     move_to(&g, 80, 70); /* the floor */
     assert_int_equal(g.hover, -1);
-    g.flags[level_find_flag(lv, "lamp_on")] = true; /* hides the sign */
+    g.flags[level_find(lv, ID_FLAG, "lamp_on")] = true; /* hides the sign */
     move_to(&g, 30, 15);
-    assert_int_equal(g.hover, level_find_hotspot(lv, "wall"));
+    assert_int_equal(g.hover, level_find(lv, ID_HOTSPOT, "wall"));
 }
 
 static void test_right_click_looks_without_walking(void **state)
@@ -53,7 +53,7 @@ static void test_left_click_walks_there_then_uses_it(void **state)
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    int lamp_on = level_find_flag(lv, "lamp_on"), seen = level_find_flag(lv, "seen");
+    int lamp_on = level_find(lv, ID_FLAG, "lamp_on"), seen = level_find(lv, ID_FLAG, "seen");
     click_at(&g, 160, 20, INPUT_LEFT);
     assert_true(g.player.npath > 0);
     assert_false(g.flags[lamp_on]);
@@ -65,7 +65,7 @@ static void test_left_click_walks_there_then_uses_it(void **state)
     assert_int_equal(p.x, 160);
     assert_int_equal(p.y, 60);
     assert_int_equal(g.player.facing, FACE_UP);
-    assert_true(game_has_item(&g, level_find_item(lv, "key")));
+    assert_true(game_has_item(&g, level_find(lv, ID_ITEM, "key")));
     assert_string_equal(speech(&g), "Click.");
     assert_false(g.flags[seen]);
     idle(&g, SPEECH_TICKS_MIN + 10);
@@ -105,7 +105,7 @@ static void test_click_outside_walks_to_nearest_floor_point(void **state)
     NavPoint p = game_player_pos(&g);
     assert_true(nav_contains(&lv->nav, p));
     game_init(&g, lv, 1);
-    g.flags[level_find_flag(lv, "lamp_on")] = true;
+    g.flags[level_find(lv, ID_FLAG, "lamp_on")] = true;
     Input in = {0};
     game_tick(&g, &in);
     NavPoint target = nav_nearest(&lv->nav, (NavPoint){100, 75}); /* inside the hole */
@@ -125,7 +125,7 @@ static void test_new_click_cancels_walk_and_queued_action(void **state)
     idle(&g, 20);
     click_at(&g, 30, 80, INPUT_LEFT); /* changed my mind */
     idle(&g, 600);
-    assert_false(g.flags[level_find_flag(lv, "lamp_on")]);
+    assert_false(g.flags[level_find(lv, ID_FLAG, "lamp_on")]);
     NavPoint p = game_player_pos(&g);
     assert_int_equal(p.x, 30);
     assert_int_equal(p.y, 80);
@@ -136,7 +136,7 @@ static void test_click_skips_the_line_and_the_script_goes_on(void **state)
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    int lamp_on = level_find_flag(lv, "lamp_on");
+    int lamp_on = level_find(lv, ID_FLAG, "lamp_on");
     click_at(&g, 160, 20, INPUT_LEFT);
     while (!g.flags[lamp_on])
         idle(&g, 1);
@@ -145,7 +145,7 @@ static void test_click_skips_the_line_and_the_script_goes_on(void **state)
     assert_null(speech(&g));
     assert_true(game_busy(&g)); /* the wait still runs */
     idle(&g, 11);
-    assert_true(g.flags[level_find_flag(lv, "seen")]);
+    assert_true(g.flags[level_find(lv, ID_FLAG, "seen")]);
     NavPoint p = game_player_pos(&g);
     assert_int_equal(p.x, 160);
 }
@@ -180,7 +180,7 @@ static void test_actor_speaks_in_own_voice(void **state)
     click_at(&g, 60, 80, INPUT_LEFT);
     for (int i = 0; i < 300 && g.speech.text < 0; i++)
         idle(&g, 1);
-    assert_int_equal(g.speech.speaker, level_find_hotspot(lv, "bob"));
+    assert_int_equal(g.speech.speaker, level_find(lv, ID_HOTSPOT, "bob"));
     assert_string_equal(speech(&g), "Hi.");
 }
 
@@ -189,7 +189,7 @@ static void test_reload_keeps_flags_items_and_position_by_id(void **state)
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    int lamp_on = level_find_flag(lv, "lamp_on");
+    int lamp_on = level_find(lv, ID_FLAG, "lamp_on");
     click_at(&g, 160, 20, INPUT_LEFT);
     while (!g.flags[lamp_on])
         idle(&g, 1);
@@ -207,10 +207,10 @@ static void test_reload_keeps_flags_items_and_position_by_id(void **state)
     diag_free(&d);
     assert_non_null(edited);
     game_rebind(&g, edited);
-    assert_true(g.flags[level_find_flag(edited, "lamp_on")]);
-    assert_true(g.flags[level_find_flag(edited, "seen")]);
-    assert_true(g.flags[level_find_flag(edited, "extra")]);
-    assert_true(game_has_item(&g, level_find_item(edited, "key")));
+    assert_true(g.flags[level_find(edited, ID_FLAG, "lamp_on")]);
+    assert_true(g.flags[level_find(edited, ID_FLAG, "seen")]);
+    assert_true(g.flags[level_find(edited, ID_FLAG, "extra")]);
+    assert_true(game_has_item(&g, level_find(edited, ID_ITEM, "key")));
     NavPoint after = game_player_pos(&g);
     assert_int_equal(after.x, before.x);
     assert_int_equal(after.y, before.y);
@@ -237,7 +237,7 @@ static void hold(Game *g, int item)
 
 static void get_key(Game *g)
 {
-    int lamp_on = level_find_flag(lv, "lamp_on");
+    int lamp_on = level_find(lv, ID_FLAG, "lamp_on");
     click_at(g, 160, 20, INPUT_LEFT);
     while (!g->flags[lamp_on])
         idle(g, 1);
@@ -252,14 +252,14 @@ static void test_taking_an_item_opens_the_bar_to_show_it(void **state)
     point_at(&g, 60, 70);
     assert_false(g.inv_open);
     get_key(&g);
-    assert_true(game_has_item(&g, level_find_item(lv, "key")));
+    assert_true(game_has_item(&g, level_find(lv, ID_ITEM, "key")));
     assert_true(g.inv_open); /* shown without asking */
     idle(&g, INV_FLASH_TICKS);
     point_at(&g, 60, 40);
     assert_false(g.inv_open);
     open_bar_over_slot(&g, 0);
     assert_true(g.inv_open);
-    assert_int_equal(g.hover_item, level_find_item(lv, "key"));
+    assert_int_equal(g.hover_item, level_find(lv, ID_ITEM, "key"));
     assert_int_equal(g.hover, -1); /* the bar covers the room */
     point_at(&g, 60, 40); /* leaving the bar closes it */
     assert_false(g.inv_open);
@@ -273,13 +273,13 @@ static void test_pick_an_item_and_use_it_on_a_hotspot(void **state)
     get_key(&g);
     open_bar_over_slot(&g, 0);
     click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
-    assert_int_equal(g.held, level_find_item(lv, "key"));
+    assert_int_equal(g.held, level_find(lv, ID_ITEM, "key"));
     click_at(&g, 160, 20, INPUT_LEFT); /* key on the lamp: its own answer */
     while (g.player.path_pos < g.player.npath)
         idle(&g, 1);
     assert_string_equal(speech(&g), "Wrong kind of lock.");
     assert_int_equal(g.held, -1); /* used up as a cursor, still in the bag */
-    assert_true(game_has_item(&g, level_find_item(lv, "key")));
+    assert_true(game_has_item(&g, level_find(lv, ID_ITEM, "key")));
 }
 
 static void test_an_item_without_an_answer_gets_the_hotspots_own_catch_all_then_the_default(void **state)
@@ -287,7 +287,7 @@ static void test_an_item_without_an_answer_gets_the_hotspots_own_catch_all_then_
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    int coin = level_find_item(lv, "coin");
+    int coin = level_find(lv, ID_ITEM, "coin");
     hold(&g, coin);
     g.player.x = 160 * FIXED_ONE;
     g.player.y = 60 * FIXED_ONE;
@@ -306,12 +306,12 @@ static void test_giving_an_item_to_an_actor(void **state)
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    int coin = level_find_item(lv, "coin");
+    int coin = level_find(lv, ID_ITEM, "coin");
     hold(&g, coin);
     click_at(&g, 60, 80, INPUT_LEFT);
     for (int i = 0; i < 300 && g.speech.text < 0; i++)
         idle(&g, 1);
-    assert_int_equal(g.speech.speaker, level_find_hotspot(lv, "bob"));
+    assert_int_equal(g.speech.speaker, level_find(lv, ID_HOTSPOT, "bob"));
     assert_string_equal(speech(&g), "Thanks!");
     assert_false(game_has_item(&g, coin));
 }
@@ -322,7 +322,7 @@ static void test_combining_two_items_in_either_order(void **state)
     for (int order = 0; order < 2; order++) {
         Game g;
         game_init(&g, lv, 1);
-        int key = level_find_item(lv, "key"), coin = level_find_item(lv, "coin");
+        int key = level_find(lv, ID_ITEM, "key"), coin = level_find(lv, ID_ITEM, "coin");
         g.inventory[g.ninventory++] = (int16_t)key;
         g.inventory[g.ninventory++] = (int16_t)coin;
         open_bar_over_slot(&g, order);
@@ -331,7 +331,7 @@ static void test_combining_two_items_in_either_order(void **state)
         click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
         assert_string_equal(speech(&g), "Jingle.");
         assert_int_equal(g.ninventory, 1);
-        assert_int_equal(g.inventory[0], level_find_item(lv, "keyring"));
+        assert_int_equal(g.inventory[0], level_find(lv, ID_ITEM, "keyring"));
         assert_int_equal(g.held, -1);
     }
 }
@@ -341,8 +341,8 @@ static void test_combining_what_does_not_go_together_says_the_default(void **sta
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    g.inventory[g.ninventory++] = (int16_t)level_find_item(lv, "key");
-    g.inventory[g.ninventory++] = (int16_t)level_find_item(lv, "keyring");
+    g.inventory[g.ninventory++] = (int16_t)level_find(lv, ID_ITEM, "key");
+    g.inventory[g.ninventory++] = (int16_t)level_find(lv, ID_ITEM, "keyring");
     open_bar_over_slot(&g, 0);
     click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
     open_bar_over_slot(&g, 1);
@@ -356,13 +356,13 @@ static void test_right_click_puts_the_item_back_and_looks_at_items(void **state)
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    g.inventory[g.ninventory++] = (int16_t)level_find_item(lv, "key");
+    g.inventory[g.ninventory++] = (int16_t)level_find(lv, ID_ITEM, "key");
     open_bar_over_slot(&g, 0);
     click_at(&g, g.pointer_x, g.pointer_y, INPUT_RIGHT);
     assert_string_equal(speech(&g), "A key.");
     idle(&g, SPEECH_TICKS_MIN);
     click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
-    assert_int_equal(g.held, level_find_item(lv, "key"));
+    assert_int_equal(g.held, level_find(lv, ID_ITEM, "key"));
     click_at(&g, 60, 70, INPUT_RIGHT);
     assert_int_equal(g.held, -1);
     assert_null(speech(&g)); /* no look: the right click only put it back */
@@ -374,7 +374,7 @@ static void test_scripted_walk_takes_input_away_until_it_arrives(void **state)
     Game g;
     game_init(&g, lv, 1);
     click_at(&g, 30, 15, INPUT_LEFT); /* the sign: give a coin, walk to (120, 95), speak */
-    int coin = level_find_item(lv, "coin");
+    int coin = level_find(lv, ID_ITEM, "coin");
     while (!game_has_item(&g, coin))
         idle(&g, 1);
     assert_true(game_busy(&g));

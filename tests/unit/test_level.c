@@ -25,7 +25,7 @@ static void test_studio_b_loads_with_every_story_hotspot(void **state)
                                         "breaker_panel", "wall_phone", "neon_sign", "fluorescent_lights",
                                         "geometric_furniture", "platform", "back_wall"};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
-        int h = level_find_hotspot(lv, named[i]);
+        int h = level_find(lv, ID_HOTSPOT, named[i]);
         assert_true(h >= 0);
         assert_non_null(lv->hotspots[h].name);
         assert_true(lv->hotspots[h].script[VERB_LOOK] >= 0);
@@ -43,17 +43,17 @@ static void test_ids_resolve_to_indices_in_scripts(void **state)
     (void)state;
     Level *lv = test_level();
     assert_non_null(lv);
-    int lamp = level_find_hotspot(lv, "lamp");
+    int lamp = level_find(lv, ID_HOTSPOT, "lamp");
     const Op *op = &lv->ops[lv->hotspots[lamp].script[VERB_USE]];
     assert_int_equal(op[0].code, OP_SET);
-    assert_int_equal(op[0].a, level_find_flag(lv, "lamp_on"));
+    assert_int_equal(op[0].a, level_find(lv, ID_FLAG, "lamp_on"));
     assert_int_equal(op[1].code, OP_GIVE);
-    assert_int_equal(op[1].a, level_find_item(lv, "key"));
+    assert_int_equal(op[1].a, level_find(lv, ID_ITEM, "key"));
     assert_int_equal(op[2].code, OP_SAY);
     assert_string_equal(lv->texts[op[2].b], "Click.");
     assert_int_equal(op[3].code, OP_WAIT);
     assert_int_equal(op[3].b, 10);
-    int bob = level_find_hotspot(lv, "bob");
+    int bob = level_find(lv, ID_HOTSPOT, "bob");
     assert_true(lv->hotspots[bob].is_actor);
     const Op *say = &lv->ops[lv->hotspots[bob].script[VERB_USE]];
     assert_int_equal(say->code, OP_SAY);
@@ -65,7 +65,7 @@ static void test_if_else_compiles_to_jumps(void **state)
 {
     (void)state;
     Level *lv = test_level();
-    int lamp = level_find_hotspot(lv, "lamp");
+    int lamp = level_find(lv, ID_HOTSPOT, "lamp");
     int pc = lv->hotspots[lamp].script[VERB_LOOK];
     assert_int_equal(lv->ops[pc].code, OP_JUMP_UNLESS);
     int else_at = lv->ops[pc].b;
@@ -211,7 +211,7 @@ static void test_hotspot_polygon_contains_edges_not_outside(void **state)
 {
     (void)state;
     Level *lv = test_level();
-    const Hotspot *sign = &lv->hotspots[level_find_hotspot(lv, "sign")];
+    const Hotspot *sign = &lv->hotspots[level_find(lv, ID_HOTSPOT, "sign")];
     assert_true(hotspot_contains(sign, (NavPoint){30, 15}));
     assert_true(hotspot_contains(sign, (NavPoint){20, 10}));  /* a corner */
     assert_true(hotspot_contains(sign, (NavPoint){30, 10}));  /* on an edge */

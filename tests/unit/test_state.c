@@ -95,7 +95,7 @@ static void test_save_round_trip_gives_the_same_hash(void **state)
     idle(&g, 400);
     idle(&loaded, 400);
     assert_int_equal(state_hash(&loaded), state_hash(&g));
-    assert_true(loaded.flags[level_find_flag(lv, "lamp_on")]);
+    assert_true(loaded.flags[level_find(lv, ID_FLAG, "lamp_on")]);
 }
 
 static void test_truncated_or_corrupt_saves_are_refused_untouched(void **state)

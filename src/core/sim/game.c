@@ -27,25 +27,6 @@ void game_set_flag(Game *g, int flag, bool value)
 
 bool game_speaking(const Game *g, int speaker) { return g->speech.text >= 0 && g->speech.speaker == speaker; }
 
-static int32_t isqrt64(int64_t v)
-{
-    if (v <= 0)
-        return 0;
-    uint64_t x = (uint64_t)v, r = 0, bit = 1ULL << 62;
-    while (bit > x)
-        bit >>= 2;
-    while (bit) {
-        if (x >= r + bit) {
-            x -= r + bit;
-            r = (r >> 1) + bit;
-        } else {
-            r >>= 1;
-        }
-        bit >>= 2;
-    }
-    return (int32_t)r;
-}
-
 NavPoint game_player_pos(const Game *g)
 {
     return (NavPoint){g->player.x / FIXED_ONE, g->player.y / FIXED_ONE};
@@ -324,13 +305,6 @@ static void set_held(Game *g, int item)
 
 /* ------------------------------------------------------------------ walking */
 
-static Facing facing_towards(int32_t dx, int32_t dy)
-{
-    if ((dx < 0 ? -dx : dx) >= (dy < 0 ? -dy : dy))
-        return dx < 0 ? FACE_LEFT : FACE_RIGHT;
-    return dy < 0 ? FACE_UP : FACE_DOWN;
-}
-
 /* Sets off towards p; returns false when it cannot be reached. */
 static bool walk_to(Game *g, NavPoint p)
 {
@@ -368,9 +342,9 @@ static void walk_step(Game *g)
     while (step > 0 && walking(g)) {
         NavPoint t = w->path[w->path_pos];
         int32_t dx = t.x * FIXED_ONE - w->x, dy = t.y * FIXED_ONE - w->y;
-        int32_t dist = isqrt64((int64_t)dx * dx + (int64_t)dy * dy);
+        int32_t dist = (int32_t)geom_isqrt((uint64_t)((int64_t)dx * dx + (int64_t)dy * dy));
         if (dx || dy)
-            w->facing = (uint8_t)facing_towards(dx, dy);
+            w->facing = (uint8_t)geom_facing(dx, dy);
         if (dist <= step) {
             w->x = t.x * FIXED_ONE;
             w->y = t.y * FIXED_ONE;
@@ -479,7 +453,7 @@ static void click(Game *g, uint8_t buttons)
         NavPoint me = game_player_pos(g);
         g->player.npath = g->player.path_pos = 0;
         g->pending_verb = -1;
-        g->player.facing = (uint8_t)facing_towards(h->rect.x + h->rect.w / 2 - me.x, h->rect.y + h->rect.h / 2 - me.y);
+        g->player.facing = (uint8_t)geom_facing(h->rect.x + h->rect.w / 2 - me.x, h->rect.y + h->rect.h / 2 - me.y);
         respond(g, g->hover, VERB_LOOK, -1);
     }
 }
@@ -587,18 +561,18 @@ void game_rebind(Game *g, const Level *lv)
     next.pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1;
     next.pointer_y = g->pointer_y < lv->height ? g->pointer_y : lv->height - 1;
     for (int i = 0; i < old->nflags; i++) {
-        int f = level_find_flag(lv, old->flag_ids[i]);
+        int f = level_find(lv, ID_FLAG, old->flag_ids[i]);
         if (f >= 0)
             next.flags[f] = g->flags[i];
     }
     next.ninventory = 0;
     for (int i = 0; i < g->ninventory; i++) {
-        int it = level_find_item(lv, old->items[g->inventory[i]].id);
+        int it = level_find(lv, ID_ITEM, old->items[g->inventory[i]].id);
         if (it >= 0 && !game_has_item(&next, it))
             next.inventory[next.ninventory++] = (int16_t)it;
     }
     if (g->held >= 0) {
-        int held = level_find_item(lv, old->items[g->held].id);
+        int held = level_find(lv, ID_ITEM, old->items[g->held].id);
         next.held = (int16_t)(held >= 0 && game_has_item(&next, held) ? held : -1);
     }
     NavPoint at = nav_nearest(&lv->nav, game_player_pos(g));
@@ -611,12 +585,12 @@ void game_rebind(Game *g, const Level *lv)
             if (strcmp(lv->music_ids[i], old->music_ids[g->music]) == 0)
                 next.music = (int16_t)i;
     for (int i = 0; i < old->nnodes; i++) { /* conversations remembered by node name */
-        int n = level_find_node(lv, old->nodes[i].id);
+        int n = level_find(lv, ID_NODE, old->nodes[i].id);
         if (n >= 0 && dialogue_visited(g, i))
             next.visited[n >> 3] |= (uint8_t)(1u << (n & 7));
     }
     for (int o = 0; o < old->nobjects; o++) { /* machines keep their state, by name */
-        int st = g->anims[o].state, no = level_find_object(lv, level_object_name(old, o));
+        int st = g->anims[o].state, no = level_find(lv, ID_OBJECT, level_id(old, ID_OBJECT, o));
         if (st < 0 || no < 0)
             continue;
         for (int k = 0; k < lv->nstates; k++)

@@ -15,8 +15,11 @@ typedef enum SerMode {
     SER_HASH,  /* feed the bytes to FNV-1a; nothing is stored */
     SER_WRITE, /* append the bytes to a caller's buffer */
     SER_READ,  /* read the bytes back from a buffer into the fields */
-    SER_JSON   /* write JSON text (names resolved, human units) */
+    SER_JSON,  /* write JSON text (names resolved, human units) */
+    SER_QUERY  /* the JSON walk, keeping only the value at one path, as compact JSON text */
 } SerMode;
+
+#define SER_QUERY_PARTS 8   /* components of a query path */
 
 typedef struct Ser {
     SerMode mode;
@@ -30,6 +33,14 @@ typedef struct Ser {
     size_t text_len, text_cap;
     int depth;                   /* SER_JSON: nesting depth */
     bool first[SER_DEPTH_MAX];   /* SER_JSON: no comma needed yet at this depth */
+    /* SER_QUERY: the path ("player.x", "inventory.0") split into parts, and where the walk is */
+    char query[128];
+    const char *parts[SER_QUERY_PARTS];
+    int nparts;
+    int members[SER_DEPTH_MAX];  /* members written so far at each depth (an array's next index) */
+    bool on_path[SER_DEPTH_MAX]; /* the container open at this depth lies on the query path */
+    int capture_depth;           /* depth of the value being captured, 0 when not capturing */
+    bool found;                  /* the value was found (and text holds it) */
 } Ser;
 
 #define FNV64_OFFSET 0xcbf29ce484222325ULL
@@ -42,9 +53,13 @@ void ser_init_hash(Ser *s);
 void ser_init_write(Ser *s, uint8_t *buf, size_t cap);
 void ser_init_read(Ser *s, const uint8_t *buf, size_t len);
 void ser_init_json(Ser *s);
+/* A JSON walk that keeps only the value at `path` (dotted; "inventory[0]" also works); after the
+ * walk, s->found tells whether the path exists and s->text holds the value's compact JSON. */
+void ser_init_query(Ser *s, const char *path);
 /* Frees the JSON text (the other modes own nothing). */
 void ser_free(Ser *s);
-/* true in SER_JSON: fields that exist only for people (names, derived values) are written then. */
+/* true in SER_JSON and SER_QUERY: fields that exist only for people (names, derived values) are
+ * written then. */
 bool ser_is_json(const Ser *s);
 
 /* Structure. key is the member name inside an object, NULL inside an array or at the top. */

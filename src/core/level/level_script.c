@@ -67,11 +67,11 @@ int compile_cond(Loader *L, const cJSON *j)
     int idx = -1;
     path_push_key(L, c->string);
     if (strcmp(c->string, "flag") == 0) {
-        int f = read_ref(L, c, "flag", level_find_flag);
+        int f = read_ref(L, c, ID_FLAG);
         if (f >= 0)
             idx = add_cond(L, (Cond){COND_FLAG, (int16_t)f, 0, 0});
     } else if (strcmp(c->string, "item") == 0) {
-        int it = read_ref(L, c, "item", level_find_item);
+        int it = read_ref(L, c, ID_ITEM);
         if (it >= 0)
             idx = add_cond(L, (Cond){COND_ITEM, (int16_t)it, 0, 0});
     } else if (strcmp(c->string, "visited") == 0) {
@@ -135,7 +135,7 @@ static void compile_action(Loader *L, const cJSON *a)
         }
         int speaker = SPEAKER_PLAYER;
         if (strcmp(who->valuestring, "player") != 0) {
-            speaker = actor_index(L->lv, who->valuestring);
+            speaker = level_find(L->lv, ID_ACTOR, who->valuestring);
             if (speaker < 0) {
                 path_push_index(L, 0);
                 lerr(L, "unknown speaker \"%s\" (an actor id or \"player\")", who->valuestring);
@@ -182,7 +182,7 @@ static void compile_action(Loader *L, const cJSON *a)
             path_push_key(L, "who");
             const char *w;
             if (read_string(L, who, &w) && strcmp(w, "player") != 0) {
-                speaker = actor_index(L->lv, w);
+                speaker = level_find(L->lv, ID_ACTOR, w);
                 if (speaker < 0) {
                     lerr(L, "unknown speaker \"%s\" (an actor id or \"player\")", w);
                     speaker = SPEAKER_PLAYER;
@@ -206,7 +206,7 @@ static void compile_action(Loader *L, const cJSON *a)
             path_pop(L);
         }
         path_push_key(L, "set");
-        int f = read_ref(L, verb, "flag", level_find_flag);
+        int f = read_ref(L, verb, ID_FLAG);
         path_pop(L);
         if (f >= 0)
             emit(L, OP_SET, f, to ? 1 : 0);
@@ -214,7 +214,7 @@ static void compile_action(Loader *L, const cJSON *a)
         static const char *const keys[] = {"give", "take", NULL};
         check_keys(L, a, keys);
         path_push_key(L, v);
-        int it = read_ref(L, verb, "item", level_find_item);
+        int it = read_ref(L, verb, ID_ITEM);
         path_pop(L);
         if (it >= 0)
             emit(L, v[0] == 'g' ? OP_GIVE : OP_TAKE, it, 0);
@@ -230,7 +230,7 @@ static void compile_action(Loader *L, const cJSON *a)
         static const char *const keys[] = {"sound", NULL};
         check_keys(L, a, keys);
         path_push_key(L, "sound");
-        int s = read_ref(L, verb, "sound", sound_index);
+        int s = read_ref(L, verb, ID_SOUND);
         path_pop(L);
         if (s >= 0)
             emit(L, OP_SOUND, s, 0);
@@ -238,7 +238,7 @@ static void compile_action(Loader *L, const cJSON *a)
         static const char *const keys[] = {"music", NULL};
         check_keys(L, a, keys);
         path_push_key(L, "music");
-        int m = cJSON_IsNull(verb) ? -1 : read_ref(L, verb, "music", music_index);
+        int m = cJSON_IsNull(verb) ? -1 : read_ref(L, verb, ID_MUSIC);
         path_pop(L);
         if (m >= 0 || cJSON_IsNull(verb))
             emit(L, OP_MUSIC, m, 0);
@@ -263,7 +263,7 @@ static void compile_action(Loader *L, const cJSON *a)
                     path_pop(L);
                 }
                 path_push_key(L, "anim");
-                int obj = read_string(L, an, &name) ? level_find_object(L->lv, name) : -2;
+                int obj = read_string(L, an, &name) ? level_find(L->lv, ID_OBJECT, name) : -2;
                 if (obj == -1)
                     lerr(L, "\"%s\" is not animated (no \"anims\")", name);
                 else if (obj >= 0)
@@ -273,7 +273,7 @@ static void compile_action(Loader *L, const cJSON *a)
                 const char *name;
                 path_push_key(L, "signal");
                 if (read_string(L, sig, &name)) {
-                    int sg = signal_index(L, name, true);
+                    int sg = intern_signal(L, name);
                     int op = sg >= 0 ? emit(L, OP_WAIT_SIGNAL, sg, 0) : -1;
                     if (op >= 0)
                         L->op_site[op] = site_here(L, false);
@@ -289,7 +289,7 @@ static void compile_action(Loader *L, const cJSON *a)
         check_keys(L, a, keys);
         const char *name;
         path_push_key(L, "anim");
-        int obj = read_string(L, verb, &name) ? level_find_object(L->lv, name) : -2;
+        int obj = read_string(L, verb, &name) ? level_find(L->lv, ID_OBJECT, name) : -2;
         if (obj == -1)
             lerr(L, "\"%s\" is not animated (no \"anims\")", name);
         path_pop(L);
@@ -306,16 +306,16 @@ static void compile_action(Loader *L, const cJSON *a)
             lerr(L, "an anim action needs exactly one of \"state\", \"clip\" or \"speed\"");
         } else if (obj >= 0 && st) {
             path_push_key(L, "state");
-            int state = read_string(L, st, &name) ? find_state(L->lv, obj, name) : -2;
+            int state = read_string(L, st, &name) ? level_find_in(L->lv, ID_STATE, obj, name) : -2;
             if (state == -1)
-                lerr(L, "\"%s\" has no state \"%s\"", level_object_name(L->lv, obj), name);
+                lerr(L, "\"%s\" has no state \"%s\"", level_id(L->lv, ID_OBJECT, obj), name);
             else if (state >= 0)
                 emit(L, OP_ANIM_STATE, obj, state);
             path_pop(L);
         } else if (obj >= 0 && cl) {
             int set = L->lv->objects[obj].set;
             if (set < 0) {
-                lerr(L, "\"%s\" has no animation set", level_object_name(L->lv, obj));
+                lerr(L, "\"%s\" has no animation set", level_id(L->lv, ID_OBJECT, obj));
             } else {
                 path_push_key(L, "clip");
                 int clip = read_clip(L, cl, set);
@@ -343,7 +343,7 @@ static void compile_action(Loader *L, const cJSON *a)
         check_keys(L, a, keys);
         path_push_key(L, "walk_to");
         if (cJSON_IsString(verb)) {
-            int h = read_ref(L, verb, "hotspot or actor", level_find_hotspot);
+            int h = read_ref(L, verb, ID_HOTSPOT);
             if (h >= 0)
                 emit(L, OP_WALK, h, 0);
         } else {
@@ -356,7 +356,7 @@ static void compile_action(Loader *L, const cJSON *a)
         static const char *const keys[] = {"dialogue", NULL};
         check_keys(L, a, keys);
         path_push_key(L, "dialogue");
-        int t = read_ref(L, verb, "dialogue", level_find_tree);
+        int t = read_ref(L, verb, ID_TREE);
         path_pop(L);
         if (t >= 0)
             emit(L, OP_DIALOGUE, t, 0);

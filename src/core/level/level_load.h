@@ -58,21 +58,19 @@ void lerr(Loader *L, const char *fmt, ...)
     ;
 bool read_walkable_point(Loader *L, const cJSON *j, NavPoint *out);
 int16_t add_object(Loader *L, int hotspot, int set, NavPoint at);
-int find_state(const Level *lv, int object, const char *name);
 void load_animations(Loader *L, const cJSON *root);
 void load_objects(Loader *L, const cJSON *root, const char *key);
+void resolve_auto_clips(Level *lv);
 void require_clip(Loader *L, int set, const char *name, const char *who);
 void check_constants(Loader *L);
 void check_dialogues(Loader *L);
 void check_signals(Loader *L);
 void declare_dialogues(Loader *L, const cJSON *root);
 void load_dialogues(Loader *L, const cJSON *root);
-int actor_index(const Level *lv, const char *id);
 char *arena_strdup(Level *lv, const char *s);
 void check_keys(Loader *L, const cJSON *obj, const char *const *allowed);
 bool check_nesting(Loader *L, bool *unclosed);
 bool check_utf8(Loader *L);
-int find_in(char *const *ids, int n, const char *id);
 bool is_meta_key(const char *k);
 const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required);
 /* A top-level table: the member `key` of root when it is an object, with `key` pushed on the path
@@ -81,7 +79,6 @@ const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required)
  * problem (not an id, `taken` already, the table full) and returns false then. */
 bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural);
 const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape);
-int music_index(const Level *lv, const char *id);
 void path_pop(Loader *L);
 void path_push_index(Loader *L, int index);
 void path_push_key(Loader *L, const char *key);
@@ -95,13 +92,12 @@ bool read_int(Loader *L, const cJSON *j, int32_t lo, int32_t hi, int32_t *out);
 int read_node_ref(Loader *L, const cJSON *j);
 bool read_point(Loader *L, const cJSON *j, NavPoint *out);
 bool read_rect(Loader *L, const cJSON *j, Rect *out);
-int read_ref(Loader *L, const cJSON *j, const char *what, int index_of(const Level *, const char *));
+int read_ref(Loader *L, const cJSON *j, IdKind kind);
 int read_ring(Loader *L, const cJSON *j, NavPoint *out, int max);
 bool read_string(Loader *L, const cJSON *j, const char **out);
-int signal_index(Loader *L, const char *id, bool add);
+int intern_signal(Loader *L, const char *id);
 void site_err(Loader *L, int32_t site, const char *msg);
 int32_t site_here(Loader *L, bool has_else);
-int sound_index(const Level *lv, const char *id);
 void syntax_error(Loader *L, size_t off, bool unclosed);
 const char *type_name(const cJSON *j);
 bool valid_id(const char *s);

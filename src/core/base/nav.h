@@ -8,13 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "geom.h"
+
 #define NAV_RING_MAX 24        /* outlines + holes in one area */
 #define NAV_VERT_MAX 192       /* corners over all rings */
 #define NAV_PATH_MAX 48        /* waypoints in a path */
 #define NAV_COORD_LIMIT 32767  /* |x| and |y| of a corner; keeps every product well inside int64 */
 #define NAV_VIS_WORDS ((NAV_VERT_MAX + 63) / 64) /* 64-bit words in one row of the visibility matrix */
-
-typedef struct NavPoint { int32_t x, y; } NavPoint;
 
 typedef struct NavRing {
     int16_t first;    /* index of the ring's first corner in Nav.verts */

@@ -20,7 +20,7 @@ void declare_dialogues(Loader *L, const cJSON *root)
             continue;
         path_push_key(L, t->string);
         const cJSON *nodes = cJSON_IsObject(t) ? cJSON_GetObjectItemCaseSensitive(t, "nodes") : NULL;
-        if (!new_entry(L, t->string, level_find_tree(L->lv, t->string) >= 0, L->lv->ntrees, LEVEL_TREE_MAX, "dialogue",
+        if (!new_entry(L, t->string, level_find(L->lv, ID_TREE, t->string) >= 0, L->lv->ntrees, LEVEL_TREE_MAX, "dialogue",
                        "dialogues")) {
             /* reported */
         } else if (!cJSON_IsObject(t)) {
@@ -235,7 +235,7 @@ void load_dialogues(Loader *L, const cJSON *root)
     if (!cJSON_IsObject(dl))
         return;
     for (const cJSON *t = dl->child; t; t = t->next) {
-        int tree = cJSON_IsObject(t) ? level_find_tree(L->lv, t->string) : -1;
+        int tree = cJSON_IsObject(t) ? level_find(L->lv, ID_TREE, t->string) : -1;
         if (tree < 0 || is_meta_key(t->string))
             continue;
         DialogueTree *dt = &L->lv->trees[tree];
@@ -248,20 +248,20 @@ void load_dialogues(Loader *L, const cJSON *root)
             path_push_key(L, "with");
             const char *who;
             if (read_string(L, with, &who)) {
-                dt->actor = (int16_t)actor_index(L->lv, who);
+                dt->actor = (int16_t)level_find(L->lv, ID_ACTOR, who);
                 if (dt->actor < 0)
                     lerr(L, "unknown actor \"%s\"", who);
             }
             path_pop(L);
         } else {
-            dt->actor = (int16_t)actor_index(L->lv, dt->id);
+            dt->actor = (int16_t)level_find(L->lv, ID_ACTOR, dt->id);
         }
         const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(t, "nodes");
         path_push_key(L, "nodes");
         for (const cJSON *n = nodes->child; n; n = n->next) {
             char full[256];
             snprintf(full, sizeof full, "%s.%s", t->string, n->string);
-            int index = is_meta_key(n->string) ? -1 : level_find_node(L->lv, full);
+            int index = is_meta_key(n->string) ? -1 : level_find(L->lv, ID_NODE, full);
             if (index < 0)
                 continue;
             path_push_key(L, n->string);

@@ -43,15 +43,6 @@ static bool nav_same(NavPoint a, NavPoint b)
     return a.x == b.x && a.y == b.y;
 }
 
-/* Cross product (a - o) x (b - o): > 0 when b is left of the ray o->a. Inputs within 2^24 of each
- * other, or one difference a ring edge, keep it exact. */
-static int64_t nav_cross(NavPoint o, NavPoint a, NavPoint b)
-{
-    int64_t ax = (int64_t)a.x - o.x, ay = (int64_t)a.y - o.y;
-    int64_t bx = (int64_t)b.x - o.x, by = (int64_t)b.y - o.y;
-    return ax * by - ay * bx;
-}
-
 /* Dot product (a - o) . (b - o). */
 static int64_t nav_dot(NavPoint o, NavPoint a, NavPoint b)
 {
@@ -67,46 +58,21 @@ static int64_t nav_dist2(NavPoint a, NavPoint b)
     return dx * dx + dy * dy;
 }
 
-/* True when p lies in the bounding box of segment a-b (with a zero cross product: on the segment). */
-static bool nav_in_box(NavPoint a, NavPoint b, NavPoint p)
-{
-    return p.x >= (a.x < b.x ? a.x : b.x) && p.x <= (a.x > b.x ? a.x : b.x) &&
-           p.y >= (a.y < b.y ? a.y : b.y) && p.y <= (a.y > b.y ? a.y : b.y);
-}
-
 /* True when closed segments a-b and c-d share at least one point. */
 static bool nav_segments_touch(NavPoint a, NavPoint b, NavPoint c, NavPoint d)
 {
-    int o1 = nav_sign(nav_cross(a, b, c)), o2 = nav_sign(nav_cross(a, b, d));
-    int o3 = nav_sign(nav_cross(c, d, a)), o4 = nav_sign(nav_cross(c, d, b));
+    int o1 = nav_sign(geom_cross(a, b, c)), o2 = nav_sign(geom_cross(a, b, d));
+    int o3 = nav_sign(geom_cross(c, d, a)), o4 = nav_sign(geom_cross(c, d, b));
     if (o1 * o2 < 0 && o3 * o4 < 0)
         return true;
-    return (o1 == 0 && nav_in_box(a, b, c)) || (o2 == 0 && nav_in_box(a, b, d)) ||
-           (o3 == 0 && nav_in_box(c, d, a)) || (o4 == 0 && nav_in_box(c, d, b));
-}
-
-/* floor(sqrt(n)), bit by bit: exact and branch-predictable, no division. */
-static uint64_t nav_isqrt(uint64_t n)
-{
-    uint64_t root = 0, bit = (uint64_t)1 << 62;
-    while (bit > n)
-        bit >>= 2;
-    while (bit != 0) {
-        if (n >= root + bit) {
-            n -= root + bit;
-            root = (root >> 1) + bit;
-        } else {
-            root >>= 1;
-        }
-        bit >>= 2;
-    }
-    return root;
+    return (o1 == 0 && geom_in_box(a, b, c)) || (o2 == 0 && geom_in_box(a, b, d)) ||
+           (o3 == 0 && geom_in_box(c, d, a)) || (o4 == 0 && geom_in_box(c, d, b));
 }
 
 /* ceil(sqrt(n)). */
 static uint64_t nav_isqrt_ceil(uint64_t n)
 {
-    uint64_t r = nav_isqrt(n);
+    uint64_t r = geom_isqrt(n);
     return r * r < n ? r + 1 : r;
 }
 
@@ -120,7 +86,7 @@ static int64_t nav_cost_up(NavPoint a, NavPoint b)
 /* A* heuristic: straight-line distance in 1/1024 pixel, rounded down (never overestimates). */
 static int64_t nav_cost_down(NavPoint a, NavPoint b)
 {
-    return (int64_t)nav_isqrt((uint64_t)nav_dist2(a, b) << (2 * NAV_COST_SHIFT));
+    return (int64_t)geom_isqrt((uint64_t)nav_dist2(a, b) << (2 * NAV_COST_SHIFT));
 }
 
 /* num / den rounded to nearest (halves up), den > 0; C division truncates, so floor it by hand. */
@@ -139,32 +105,13 @@ static int32_t nav_clamp_coord(int32_t v)
     return v < -NAV_QUERY_LIMIT ? -NAV_QUERY_LIMIT : v > NAV_QUERY_LIMIT ? NAV_QUERY_LIMIT : v;
 }
 
-/* +1 strictly inside the polygon v[0..n-1], 0 on its boundary, -1 outside. Crossing count with a
- * half-open rule on y, so a ray through a corner counts exactly once; either winding. */
-static int nav_poly_classify(const NavPoint *v, int n, NavPoint p)
-{
-    bool inside = false;
-    for (int i = 0, j = n - 1; i < n; j = i++) {
-        NavPoint a = v[j], b = v[i];
-        int64_t c = nav_cross(a, b, p);
-        if (c == 0 && nav_in_box(a, b, p))
-            return 0;
-        if ((a.y <= p.y) != (b.y <= p.y)) {
-            /* the edge spans p's row: it lies to p's right when p is left of an upward edge */
-            if (b.y > a.y ? c > 0 : c < 0)
-                inside = !inside;
-        }
-    }
-    return inside ? 1 : -1;
-}
-
 /* nav_poly_classify for ring r, with a bounding-box early out (nav_contains runs every tick). */
 static int nav_ring_classify(const Nav *nav, int r, NavPoint p)
 {
     const NavRing *ring = &nav->rings[r];
     if (p.x < ring->lo.x || p.x > ring->hi.x || p.y < ring->lo.y || p.y > ring->hi.y)
         return -1;
-    return nav_poly_classify(nav->verts + ring->first, ring->count, p);
+    return geom_poly_classify(nav->verts + ring->first, ring->count, p);
 }
 
 /* True when p is in the closed walkable area of outline o: in or on o, not strictly inside a hole. */
@@ -231,8 +178,8 @@ static bool nav_segment_in_rings(const Nav *nav, int r0, int r1, NavPoint a, Nav
                     return false; /* the part after the corner lies outside */
             } else if (side[i] * side[j] < 0) {
                 /* the edge crosses the line a-b strictly between its corners */
-                int sa = nav_sign(nav_cross(v[i], v[j], a));
-                int sb = nav_sign(nav_cross(v[i], v[j], b));
+                int sa = nav_sign(geom_cross(v[i], v[j], a));
+                int sb = nav_sign(geom_cross(v[i], v[j], b));
                 if (sa * sb < 0)
                     return false; /* proper crossing */
                 if ((sa == 0 && sb < 0) || (sb == 0 && sa < 0))
@@ -376,14 +323,14 @@ static bool nav_check_ring(const NavPoint *pts, int count, int64_t *area2, char 
         int j = i + 1 == count ? 0 : i + 1;
         if (nav_same(pts[i], pts[j]))
             return nav_fail(err, errlen, "repeated point");
-        *area2 += nav_cross(pts[0], pts[i], pts[j]);
+        *area2 += geom_cross(pts[0], pts[i], pts[j]);
     }
     if (*area2 == 0)
         return nav_fail(err, errlen, "zero area (points collinear or self-overlapping)");
     for (int i = 0; i < count; i++) {
         int j = i + 1 == count ? 0 : i + 1, k = j + 1 == count ? 0 : j + 1;
         /* neighbouring edges share pts[j]; they must not fold back onto each other */
-        if (nav_cross(pts[j], pts[i], pts[k]) == 0 && nav_dot(pts[j], pts[i], pts[k]) > 0)
+        if (geom_cross(pts[j], pts[i], pts[k]) == 0 && nav_dot(pts[j], pts[i], pts[k]) > 0)
             return nav_fail(err, errlen, "self-intersecting");
         for (int m = i + 2; m < count; m++) {
             int n = m + 1 == count ? 0 : m + 1;
@@ -467,7 +414,7 @@ void nav_finish(Nav *nav)
                 int k = ring->first + i;
                 NavPoint prev = nav->verts[ring->first + (i == 0 ? ring->count - 1 : i - 1)];
                 NavPoint next = nav->verts[ring->first + (i + 1 == ring->count ? 0 : i + 1)];
-                if (nav_cross(nav->verts[k], next, prev) >= 0)
+                if (geom_cross(nav->verts[k], next, prev) >= 0)
                     continue; /* convex or straight from the walkable side */
                 if (!nav_in_piece(nav, o, nav->verts[k]))
                     continue; /* buried in an overlapping hole */
@@ -556,7 +503,7 @@ NavPoint nav_nearest(const Nav *nav, NavPoint p)
     if (!best.found)
         return p;
     int64_t reach = (int64_t)nav_isqrt_ceil((uint64_t)best.d2) -
-                    (int64_t)nav_isqrt((uint64_t)proj_d2[nearest]) + 1;
+                    (int64_t)geom_isqrt((uint64_t)proj_d2[nearest]) + 1;
     if (reach > NAV_NEAREST_REACH_MAX)
         reach = NAV_NEAREST_REACH_MAX;
     for (int k = 0; k < nav->vert_count; k++)
@@ -587,7 +534,7 @@ static int nav_simplify(NavPoint *pts, int n)
     for (int i = 0; i < n; i++) {
         if (m > 0 && nav_same(pts[m - 1], pts[i]))
             continue;
-        while (m >= 2 && nav_cross(pts[m - 2], pts[m - 1], pts[i]) == 0 &&
+        while (m >= 2 && geom_cross(pts[m - 2], pts[m - 1], pts[i]) == 0 &&
                nav_dot(pts[m - 1], pts[m - 2], pts[i]) < 0)
             m--;
         pts[m++] = pts[i];

@@ -43,10 +43,8 @@ void dialogue_start(Game *g, int tree, int32_t resume_pc)
     g->dlg_tree = (int16_t)tree;
     g->dlg_resume = resume_pc;
     if (t->actor >= 0) { /* turn to the person spoken to */
-        NavPoint me = {g->player.x / FIXED_ONE, g->player.y / FIXED_ONE};
-        int32_t dx = lv->hotspots[t->actor].at.x - me.x, dy = lv->hotspots[t->actor].at.y - me.y;
-        g->player.facing = (uint8_t)((dx < 0 ? -dx : dx) >= (dy < 0 ? -dy : dy) ? (dx < 0 ? FACE_LEFT : FACE_RIGHT)
-                                                                                : (dy < 0 ? FACE_UP : FACE_DOWN));
+        NavPoint me = game_player_pos(g);
+        g->player.facing = (uint8_t)geom_facing(lv->hotspots[t->actor].at.x - me.x, lv->hotspots[t->actor].at.y - me.y);
     }
     for (int e = 0; e < t->nentries; e++) {
         const DialogueEntry *entry = &lv->entries[t->first_entry + e];

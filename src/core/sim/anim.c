@@ -1,48 +1,7 @@
 /* anim.c — clip playback, automatic clips (idle / walk / talk by facing) and state machines. */
 #include "anim.h"
 
-#include <stdio.h>
 #include <string.h>
-
-int anim_find_clip(const Level *lv, int set, const char *name)
-{
-    if (set < 0 || set >= lv->nsets)
-        return -1;
-    const AnimSet *s = &lv->sets[set];
-    for (int i = 0; i < s->nclips; i++)
-        if (strcmp(lv->clips[s->first_clip + i].id, name) == 0)
-            return s->first_clip + i;
-    return -1;
-}
-
-void anim_resolve_auto(Level *lv)
-{
-    static const char *const kinds[AUTO_COUNT] = {"idle", "walk", "talk"};
-    static const char *const dirs[FACE_COUNT] = {"down", "up", "left", "right"};
-    for (int o = 0; o < lv->nobjects; o++) {
-        AnimObject *obj = &lv->objects[o];
-        for (int k = 0; k < AUTO_COUNT; k++) {
-            int plain = anim_find_clip(lv, obj->set, kinds[k]); /* "idle" for things that do not turn */
-            for (int f = 0; f < FACE_COUNT; f++) {
-                char name[32];
-                snprintf(name, sizeof name, "%s_%s", kinds[k], dirs[f]);
-                obj->auto_clip[k][f] = (int16_t)anim_find_clip(lv, obj->set, name);
-                if (obj->auto_clip[k][f] < 0)
-                    obj->auto_clip[k][f] = (int16_t)plain;
-            }
-        }
-        /* Facing left without clips of its own: the right-facing ones, mirrored. */
-        obj->auto_mirror[FACE_LEFT] = anim_find_clip(lv, obj->set, "idle_left") < 0 &&
-                                      anim_find_clip(lv, obj->set, "idle_right") >= 0;
-        if (obj->auto_mirror[FACE_LEFT])
-            for (int k = 0; k < AUTO_COUNT; k++)
-                obj->auto_clip[k][FACE_LEFT] = obj->auto_clip[k][FACE_RIGHT];
-        for (int k = 1; k < AUTO_COUNT; k++) /* no walk or talk clip: stay idle */
-            for (int f = 0; f < FACE_COUNT; f++)
-                if (obj->auto_clip[k][f] < 0)
-                    obj->auto_clip[k][f] = obj->auto_clip[AUTO_IDLE][f];
-    }
-}
 
 /* ------------------------------------------------------------------ players */
 

@@ -34,50 +34,6 @@ char *arena_strdup(Level *lv, const char *s)
     return out;
 }
 
-bool file_read_all(const char *path, size_t max, char **out, size_t *len, char *err, size_t errlen)
-{
-    *out = NULL;
-    *len = 0;
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        return false;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s: is a directory, not a file", path);
-        return false;
-    }
-    if ((unsigned long long)st.st_size > max) {
-        snprintf(err, errlen, "%s: file too large (%lld bytes; the limit is %zu)", path,
-                 (long long)st.st_size, max);
-        return false;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        return false;
-    }
-    size_t cap = (size_t)st.st_size + 1;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        snprintf(err, errlen, "%s: out of memory", path);
-        return false;
-    }
-    size_t n = fread(buf, 1, cap - 1, f);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        snprintf(err, errlen, "%s: read error", path);
-        return false;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return true;
-}
-
 /* ------------------------------------------------------------------ errors */
 
 void path_push_key(Loader *L, const char *key)
@@ -510,17 +466,6 @@ bool read_enum(Loader *L, const cJSON *j, const char *const *names, int count, i
     return false;
 }
 
-const char *const FACING_NAMES[FACE_COUNT] = {"down", "up", "left", "right"};
-const char *const CURSOR_NAMES[CURSOR_COUNT] = {"use", "look", "talk", "exit"};
-
-const char *facing_name(Facing f) { return f < FACE_COUNT ? FACING_NAMES[f] : "?"; }
-
-const char *const LAYER_NAMES[ANIM_LAYERS] = {"body", "face", "effect"};
-const char *const MODE_NAMES[ANIM_MODE_COUNT] = {"once", "loop", "pingpong"};
-
-const char *anim_layer_name(int layer) { return layer >= 0 && layer < ANIM_LAYERS ? LAYER_NAMES[layer] : "?"; }
-const char *cursor_name(Cursor c) { return c < CURSOR_COUNT ? CURSOR_NAMES[c] : "?"; }
-
 /* Checks that an asset file exists under the data root; stores the path. */
 bool read_asset(Loader *L, const cJSON *j, char **out)
 {
@@ -539,53 +484,19 @@ bool read_asset(Loader *L, const cJSON *j, char **out)
     return *out != NULL;
 }
 
-/* ------------------------------------------------------------------ lookups */
+/* ------------------------------------------------------------------ references to ids */
 
-int find_in(char *const *ids, int n, const char *id)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(ids[i], id) == 0)
-            return i;
-    return -1;
-}
-
-int level_find_flag(const Level *lv, const char *id) { return find_in(lv->flag_ids, lv->nflags, id); }
-
-/* The index of the entry whose id is `id` in an array of structs that each begin with their
- * `char *id` (items, hotspots, trees, nodes, animation sets), or -1. */
-static int find_by_id(const void *base, int n, size_t stride, const char *id)
-{
-    _Static_assert(offsetof(Item, id) == 0 && offsetof(Hotspot, id) == 0 && offsetof(DialogueTree, id) == 0 &&
-                       offsetof(DialogueNode, id) == 0 && offsetof(AnimSet, id) == 0,
-                   "find_by_id needs the id first");
-    for (int i = 0; i < n; i++)
-        if (strcmp(*(char *const *)((const char *)base + (size_t)i * stride), id) == 0)
-            return i;
-    return -1;
-}
-
-int level_find_item(const Level *lv, const char *id) { return find_by_id(lv->items, lv->nitems, sizeof lv->items[0], id); }
-
-int level_find_hotspot(const Level *lv, const char *id)
-{
-    return find_by_id(lv->hotspots, lv->nhotspots, sizeof lv->hotspots[0], id);
-}
-
-/* Reads an id that must name an entry of a table; reports "unknown <what>" otherwise. */
-int read_ref(Loader *L, const cJSON *j, const char *what, int index_of(const Level *, const char *))
+/* Reads an id that must name an entry of a table; reports "unknown <kind> ..." otherwise. */
+int read_ref(Loader *L, const cJSON *j, IdKind kind)
 {
     const char *s;
     if (!read_string(L, j, &s))
         return -1;
-    int i = index_of(L->lv, s);
+    int i = level_find(L->lv, kind, s);
     if (i < 0)
-        lerr(L, "unknown %s \"%s\"", what, s);
+        lerr(L, "unknown %s \"%s\"", id_kind_name(kind), s);
     return i;
 }
-
-int level_find_tree(const Level *lv, const char *id) { return find_by_id(lv->trees, lv->ntrees, sizeof lv->trees[0], id); }
-
-int level_find_node(const Level *lv, const char *id) { return find_by_id(lv->nodes, lv->nnodes, sizeof lv->nodes[0], id); }
 
 /* A node named "node" (in the tree being compiled) or "tree.node"; -1 with an error otherwise. */
 int read_node_ref(Loader *L, const cJSON *j)
@@ -593,49 +504,11 @@ int read_node_ref(Loader *L, const cJSON *j)
     const char *s;
     if (!read_string(L, j, &s))
         return -1;
-    int n = -1;
-    if (strchr(s, '.')) {
-        n = level_find_node(L->lv, s);
-    } else if (L->current_tree >= 0) {
-        char full[256];
-        snprintf(full, sizeof full, "%s.%s", L->lv->trees[L->current_tree].id, s);
-        n = level_find_node(L->lv, full);
-    }
+    bool full = strchr(s, '.') != NULL;
+    int n = full ? level_find(L->lv, ID_NODE, s) : level_find_in(L->lv, ID_NODE, L->current_tree, s);
     if (n < 0)
-        lerr(L, "unknown dialogue node \"%s\"%s", s, strchr(s, '.') ? "" : " in this tree");
+        lerr(L, "unknown dialogue node \"%s\"%s", s, full ? "" : " in this tree");
     return n;
-}
-
-int level_find_set(const Level *lv, const char *id) { return find_by_id(lv->sets, lv->nsets, sizeof lv->sets[0], id); }
-
-int level_find_object(const Level *lv, const char *id)
-{
-    if (strcmp(id, "player") == 0)
-        return OBJECT_PLAYER;
-    int h = level_find_hotspot(lv, id);
-    return h >= 0 ? lv->hotspots[h].object : -1;
-}
-
-const char *level_object_name(const Level *lv, int object)
-{
-    int h = lv->objects[object].hotspot;
-    return h < 0 ? "player" : lv->hotspots[h].id;
-}
-
-int signal_index(Loader *L, const char *id, bool add)
-{
-    Level *lv = L->lv;
-    for (int i = 0; i < lv->nsignals; i++)
-        if (strcmp(lv->signal_ids[i], id) == 0)
-            return i;
-    if (!add)
-        return -1;
-    if (lv->nsignals >= LEVEL_SIGNAL_MAX) {
-        lerr(L, "too many signals (at most %d)", LEVEL_SIGNAL_MAX);
-        return -1;
-    }
-    lv->signal_ids[lv->nsignals] = arena_strdup(lv, id);
-    return lv->nsignals++;
 }
 
 /* A clip of the given set by name; -1 with an error otherwise. */
@@ -644,19 +517,23 @@ int read_clip(Loader *L, const cJSON *j, int set)
     const char *name;
     if (!read_string(L, j, &name))
         return -1;
-    for (int i = 0; i < L->lv->sets[set].nclips; i++)
-        if (strcmp(L->lv->clips[L->lv->sets[set].first_clip + i].id, name) == 0)
-            return L->lv->sets[set].first_clip + i;
-    lerr(L, "unknown clip \"%s\" in animation set \"%s\"", name, L->lv->sets[set].id);
-    return -1;
+    int clip = level_find_in(L->lv, ID_CLIP, set, name);
+    if (clip < 0)
+        lerr(L, "unknown clip \"%s\" in animation set \"%s\"", name, L->lv->sets[set].id);
+    return clip;
 }
 
-int sound_index(const Level *lv, const char *id) { return find_in(lv->sound_ids, lv->nsounds, id); }
-int music_index(const Level *lv, const char *id) { return find_in(lv->music_ids, lv->nmusic, id); }
-
-int actor_index(const Level *lv, const char *id)
+/* The signal named id, added to the level's table when it is new; -1 with an error when full. */
+int intern_signal(Loader *L, const char *id)
 {
-    int i = level_find_hotspot(lv, id);
-    return i >= 0 && lv->hotspots[i].is_actor ? i : -1;
+    Level *lv = L->lv;
+    int i = level_find(lv, ID_SIGNAL, id);
+    if (i >= 0)
+        return i;
+    if (lv->nsignals >= LEVEL_SIGNAL_MAX) {
+        lerr(L, "too many signals (at most %d)", LEVEL_SIGNAL_MAX);
+        return -1;
+    }
+    lv->signal_ids[lv->nsignals] = arena_strdup(lv, id);
+    return lv->nsignals++;
 }
-

@@ -16,6 +16,9 @@ void state_walk(Game *g, Ser *s);
 uint64_t state_hash(const Game *g);
 /* The state as JSON text (caller frees), including "hash". NULL when out of memory. */
 char *state_json(const Game *g);
+/* The value at a dotted path of the state JSON ("flags.ball_plugged", "inventory.0") as compact
+ * JSON text (caller frees); NULL when the state has no such path. */
+char *state_query(const Game *g, const char *path);
 /* Binary body: bytes written to buf (0 when cap is too small). */
 size_t state_save(const Game *g, uint8_t *buf, size_t cap);
 /* Reads a binary body into g (already game_init'ed on the same level); false when the bytes are

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "anim.h"
 
 /* ------------------------------------------------------------------ animation */
 
@@ -121,17 +120,17 @@ static int read_anim_events(Loader *L, const cJSON *list, int nframes, PendingEv
                 lerr(L, "an event needs exactly one of \"sound\", \"set\" or \"signal\"");
             } else if (snd) {
                 path_push_key(L, "sound");
-                pe.ev = (AnimEvent){AEV_SOUND, (int16_t)read_ref(L, snd, "sound", sound_index)};
+                pe.ev = (AnimEvent){AEV_SOUND, (int16_t)read_ref(L, snd, ID_SOUND)};
                 path_pop(L);
             } else if (set) {
                 path_push_key(L, "set");
-                pe.ev = (AnimEvent){AEV_SET, (int16_t)read_ref(L, set, "flag", level_find_flag)};
+                pe.ev = (AnimEvent){AEV_SET, (int16_t)read_ref(L, set, ID_FLAG)};
                 path_pop(L);
             } else {
                 const char *name;
                 path_push_key(L, "signal");
                 if (read_string(L, sig, &name) && valid_id(name))
-                    pe.ev = (AnimEvent){AEV_SIGNAL, (int16_t)signal_index(L, name, true)};
+                    pe.ev = (AnimEvent){AEV_SIGNAL, (int16_t)intern_signal(L, name)};
                 else
                     lerr(L, "expected a signal name (letters, digits and _)");
                 path_pop(L);
@@ -233,7 +232,7 @@ void load_animations(Loader *L, const cJSON *root)
         if (is_meta_key(a->string))
             continue;
         path_push_key(L, a->string);
-        if (!new_entry(L, a->string, level_find_set(lv, a->string) >= 0, lv->nsets, LEVEL_ANIMSET_MAX, "animation set",
+        if (!new_entry(L, a->string, level_find(lv, ID_SET, a->string) >= 0, lv->nsets, LEVEL_ANIMSET_MAX, "animation set",
                        "animation sets")) {
             /* reported */
         } else if (!cJSON_IsObject(a)) {
@@ -297,7 +296,7 @@ void load_animations(Loader *L, const cJSON *root)
                         if (is_meta_key(c->string))
                             continue;
                         path_push_key(L, c->string);
-                        if (new_entry(L, c->string, anim_find_clip(lv, set, c->string) >= 0, lv->nclips, LEVEL_CLIP_MAX,
+                        if (new_entry(L, c->string, level_find_in(lv, ID_CLIP, set, c->string) >= 0, lv->nclips, LEVEL_CLIP_MAX,
                                       "clip", "clips")) {
                             int before = lv->nclips;
                             load_clip(L, c, set, cell, columns, origin);
@@ -320,7 +319,7 @@ void load_animations(Loader *L, const cJSON *root)
 /* Checks that an animation set has a clip; reports what the automatic rules need otherwise. */
 void require_clip(Loader *L, int set, const char *name, const char *who)
 {
-    if (anim_find_clip(L->lv, set, name) < 0)
+    if (level_find_in(L->lv, ID_CLIP, set, name) < 0)
         lerr(L, "animation set \"%s\" has no clip \"%s\" (%s)", L->lv->sets[set].id, name, who);
 }
 
@@ -332,14 +331,6 @@ int16_t add_object(Loader *L, int hotspot, int set, NavPoint at)
     }
     L->lv->objects[L->lv->nobjects] = (AnimObject){(int16_t)hotspot, (int16_t)set, -1, at};
     return (int16_t)L->lv->nobjects++;
-}
-
-int find_state(const Level *lv, int object, const char *name)
-{
-    for (int i = 0; i < lv->nstates; i++)
-        if (lv->states[i].object == object && strcmp(lv->states[i].id, name) == 0)
-            return i;
-    return -1;
 }
 
 /* "machine": {"start": state, "states": {name: {"clip", "talk", "next", "on": [{"if", "to"}]}}} */
@@ -375,7 +366,7 @@ static void load_machine(Loader *L, const cJSON *mj, int object)
     }
     path_push_key(L, "states");
     for (const cJSON *st = states->child; st; st = st->next) {
-        int si = is_meta_key(st->string) ? -1 : find_state(lv, object, st->string);
+        int si = is_meta_key(st->string) ? -1 : level_find_in(lv, ID_STATE, object, st->string);
         if (si < first)
             continue;
         SmState *state = &lv->states[si];
@@ -407,7 +398,7 @@ static void load_machine(Loader *L, const cJSON *mj, int object)
         if ((m = cJSON_GetObjectItemCaseSensitive(st, "next"))) {
             const char *name;
             path_push_key(L, "next");
-            if (read_string(L, m, &name) && (state->next = (int16_t)find_state(lv, object, name)) < 0)
+            if (read_string(L, m, &name) && (state->next = (int16_t)level_find_in(lv, ID_STATE, object, name)) < 0)
                 lerr(L, "unknown state \"%s\"", name);
             path_pop(L);
         }
@@ -437,7 +428,7 @@ static void load_machine(Loader *L, const cJSON *mj, int object)
                         const char *name;
                         if ((c = member(L, t, "to", true))) {
                             path_push_key(L, "to");
-                            if (read_string(L, c, &name) && (tr.to = (int16_t)find_state(lv, object, name)) < 0)
+                            if (read_string(L, c, &name) && (tr.to = (int16_t)level_find_in(lv, ID_STATE, object, name)) < 0)
                                 lerr(L, "unknown state \"%s\"", name);
                             path_pop(L);
                         }
@@ -457,7 +448,7 @@ static void load_machine(Loader *L, const cJSON *mj, int object)
     if (start) {
         const char *name;
         path_push_key(L, "start");
-        if (read_string(L, start, &name) && (lv->objects[object].start_state = (int16_t)find_state(lv, object, name)) < 0)
+        if (read_string(L, start, &name) && (lv->objects[object].start_state = (int16_t)level_find_in(lv, ID_STATE, object, name)) < 0)
             lerr(L, "unknown state \"%s\"", name);
         path_pop(L);
     }
@@ -472,7 +463,7 @@ void load_objects(Loader *L, const cJSON *root, const char *key)
     int i = 0;
     for (const cJSON *h = list->child; h; h = h->next, i++) {
         const cJSON *id = cJSON_IsObject(h) ? cJSON_GetObjectItemCaseSensitive(h, "id") : NULL;
-        int hi = cJSON_IsString(id) ? level_find_hotspot(L->lv, id->valuestring) : -1;
+        int hi = cJSON_IsString(id) ? level_find(L->lv, ID_HOTSPOT, id->valuestring) : -1;
         const cJSON *anims = cJSON_IsObject(h) ? cJSON_GetObjectItemCaseSensitive(h, "anims") : NULL;
         if (hi < 0 || !anims || L->lv->hotspots[hi].object >= 0)
             continue;
@@ -480,7 +471,7 @@ void load_objects(Loader *L, const cJSON *root, const char *key)
         path_push_key(L, key);
         path_push_index(L, i);
         path_push_key(L, "anims");
-        int set = read_ref(L, anims, "animation set", level_find_set);
+        int set = read_ref(L, anims, ID_SET);
         path_pop(L);
         NavPoint at = {0, 0};
         const cJSON *atj = member(L, h, "at", true);
@@ -510,3 +501,32 @@ void load_objects(Loader *L, const cJSON *root, const char *key)
     }
 }
 
+/* At the end of loading: each object's automatic clips (idle, walk, talk by facing) as indices, so
+ * the tick never looks a clip up by name. */
+void resolve_auto_clips(Level *lv)
+{
+    static const char *const kinds[AUTO_COUNT] = {"idle", "walk", "talk"};
+    for (int o = 0; o < lv->nobjects; o++) {
+        AnimObject *obj = &lv->objects[o];
+        for (int k = 0; k < AUTO_COUNT; k++) {
+            int plain = level_find_in(lv, ID_CLIP, obj->set, kinds[k]); /* "idle" for things that do not turn */
+            for (int f = 0; f < FACE_COUNT; f++) {
+                char name[32];
+                snprintf(name, sizeof name, "%s_%s", kinds[k], FACING_NAMES[f]);
+                obj->auto_clip[k][f] = (int16_t)level_find_in(lv, ID_CLIP, obj->set, name);
+                if (obj->auto_clip[k][f] < 0)
+                    obj->auto_clip[k][f] = (int16_t)plain;
+            }
+        }
+        /* Facing left without clips of its own: the right-facing ones, mirrored. */
+        obj->auto_mirror[FACE_LEFT] = level_find_in(lv, ID_CLIP, obj->set, "idle_left") < 0 &&
+                                      level_find_in(lv, ID_CLIP, obj->set, "idle_right") >= 0;
+        if (obj->auto_mirror[FACE_LEFT])
+            for (int k = 0; k < AUTO_COUNT; k++)
+                obj->auto_clip[k][FACE_LEFT] = obj->auto_clip[k][FACE_RIGHT];
+        for (int k = 1; k < AUTO_COUNT; k++) /* no walk or talk clip: stay idle */
+            for (int f = 0; f < FACE_COUNT; f++)
+                if (obj->auto_clip[k][f] < 0)
+                    obj->auto_clip[k][f] = obj->auto_clip[AUTO_IDLE][f];
+    }
+}

@@ -25,9 +25,5 @@ int anim_frame(const Game *g, int object, int layer);
 /* True when the layer's clip has played out (a once clip at its end), loops (it never ends, so
  * nothing waits for it), or nothing plays. */
 bool anim_finished(const Game *g, int object, int layer);
-/* The clip named `name` in an animation set, or -1. */
-int anim_find_clip(const Level *lv, int set, const char *name);
-/* At load: resolves each object's automatic clips (idle, walk, talk by facing) to indices. */
-void anim_resolve_auto(Level *lv);
 
 #endif

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "anim.h"
+#include "fileio.h"
 #include "ser.h"
 
 /* ------------------------------------------------------------------ sections */
@@ -248,7 +248,7 @@ static void load_player(Loader *L, const cJSON *root)
     }
     if ((m = cJSON_GetObjectItemCaseSensitive(pj, "anims"))) {
         path_push_key(L, "anims");
-        p->anims = (int16_t)read_ref(L, m, "animation set", level_find_set);
+        p->anims = (int16_t)read_ref(L, m, ID_SET);
         static const char *const dirs[] = {"down", "up", "right"};
         for (int d = 0; p->anims >= 0 && d < 3; d++) {
             char clip[32];
@@ -292,7 +292,7 @@ static void load_flags(Loader *L, const cJSON *root)
             continue;
         path_push_key(L, f->string);
         bool init;
-        if (new_entry(L, f->string, level_find_flag(L->lv, f->string) >= 0, L->lv->nflags, LEVEL_FLAG_MAX, "flag", "flags") &&
+        if (new_entry(L, f->string, level_find(L->lv, ID_FLAG, f->string) >= 0, L->lv->nflags, LEVEL_FLAG_MAX, "flag", "flags") &&
             read_bool(L, f, &init)) {
             L->lv->flag_ids[L->lv->nflags] = arena_strdup(L->lv, f->string);
             L->lv->flag_init[L->lv->nflags++] = init;
@@ -303,7 +303,7 @@ static void load_flags(Loader *L, const cJSON *root)
 }
 
 /* Reads {"id": "file", ...} into an id/file table (sounds and music). */
-static void load_sound_table(Loader *L, const cJSON *root, const char *key, char **ids, char **files, int *count)
+static void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind, char **ids, char **files, int *count)
 {
     const cJSON *t = enter_table(L, root, key, "an object {\"id\": \"file\", ...}");
     if (!t)
@@ -313,7 +313,7 @@ static void load_sound_table(Loader *L, const cJSON *root, const char *key, char
             continue;
         path_push_key(L, s->string);
         char *file = NULL;
-        if (new_entry(L, s->string, find_in(ids, *count, s->string) >= 0, *count, LEVEL_SOUND_MAX, "id", "entries") &&
+        if (new_entry(L, s->string, level_find(L->lv, kind, s->string) >= 0, *count, LEVEL_SOUND_MAX, "id", "entries") &&
             read_asset(L, s, &file)) {
             ids[*count] = arena_strdup(L->lv, s->string);
             files[(*count)++] = file;
@@ -348,7 +348,7 @@ static void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, 
         if (strcmp(r->string, "*") == 0 && any) {
             *any = compile_script(L, r);
         } else {
-            int item = level_find_item(L->lv, r->string);
+            int item = level_find(L->lv, ID_ITEM, r->string);
             if (item < 0) {
                 lerr(L, "unknown item \"%s\"", r->string);
             } else if (kind == RESP_COMBINE && item == owner) {
@@ -366,18 +366,6 @@ static void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, 
     }
 }
 
-int32_t level_response(const Level *lv, ResponseKind kind, int owner, int item)
-{
-    for (int i = 0; i < lv->nresponses; i++) {
-        const Response *r = &lv->responses[i];
-        if (r->kind != kind)
-            continue;
-        if ((r->owner == owner && r->item == item) || (kind == RESP_COMBINE && r->owner == item && r->item == owner))
-            return r->script;
-    }
-    return -1;
-}
-
 static void declare_items(Loader *L, const cJSON *root)
 {
     const cJSON *items = enter_table(L, root, "items", "an object {\"item_id\": {...}, ...}");
@@ -387,7 +375,7 @@ static void declare_items(Loader *L, const cJSON *root)
         if (is_meta_key(it->string))
             continue;
         path_push_key(L, it->string);
-        if (new_entry(L, it->string, level_find_item(L->lv, it->string) >= 0, L->lv->nitems, LEVEL_ITEM_MAX, "item", "items")) {
+        if (new_entry(L, it->string, level_find(L->lv, ID_ITEM, it->string) >= 0, L->lv->nitems, LEVEL_ITEM_MAX, "item", "items")) {
             Item *item = &L->lv->items[L->lv->nitems++];
             item->id = arena_strdup(L->lv, it->string);
             item->look = -1;
@@ -404,7 +392,7 @@ static void load_items(Loader *L, const cJSON *root)
     if (!items || !cJSON_IsObject(items))
         return;
     for (const cJSON *it = items->child; it; it = it->next) {
-        int idx = level_find_item(L->lv, it->string);
+        int idx = level_find(L->lv, ID_ITEM, it->string);
         if (idx < 0 || is_meta_key(it->string))
             continue;
         Item *item = &L->lv->items[idx];
@@ -470,7 +458,7 @@ static void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool
         } else if (id) {
             path_push_key(L, "id");
             if (read_id(L, id, &s)) {
-                if (level_find_hotspot(L->lv, s) >= 0)
+                if (level_find(L->lv, ID_HOTSPOT, s) >= 0)
                     lerr(L, "duplicate id \"%s\" (hotspot and actor ids share one namespace)", s);
                 else if (L->lv->nhotspots >= LEVEL_HOTSPOT_MAX)
                     lerr(L, "too many hotspots and actors (at most %d)", LEVEL_HOTSPOT_MAX);
@@ -625,7 +613,7 @@ static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
                                      : (NavPoint){hs->rect.x + hs->rect.w / 2, hs->rect.y + hs->rect.h};
         hs->walk_to = nav_nearest(&L->lv->nav, want);
         if (hs->is_actor && !cJSON_GetObjectItemCaseSensitive(h, "face"))
-            hs->face = hs->walk_to.x < hs->at.x ? FACE_RIGHT : FACE_LEFT;
+            hs->face = geom_facing(hs->at.x - hs->walk_to.x, 0);
     }
     if ((m = cJSON_GetObjectItemCaseSensitive(h, "visible_if"))) {
         path_push_key(L, "visible_if");
@@ -658,7 +646,7 @@ static void load_hotspots(Loader *L, const cJSON *root, const char *key, bool ac
     int i = 0;
     for (const cJSON *h = list->child; h; h = h->next, i++) {
         const cJSON *id = cJSON_IsObject(h) ? cJSON_GetObjectItemCaseSensitive(h, "id") : NULL;
-        int idx = cJSON_IsString(id) ? level_find_hotspot(L->lv, id->valuestring) : -1;
+        int idx = cJSON_IsString(id) ? level_find(L->lv, ID_HOTSPOT, id->valuestring) : -1;
         if (idx < 0 || L->lv->hotspots[idx].is_actor != actors || L->lv->hotspots[idx].line != i)
             continue; /* already reported (bad or duplicate id) */
         path_push_key(L, key);
@@ -835,8 +823,8 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
             load_scale(&L, root);
             load_flags(&L, root);
             declare_items(&L, root);
-            load_sound_table(&L, root, "sounds", lv->sound_ids, lv->sound_files, &lv->nsounds);
-            load_sound_table(&L, root, "music", lv->music_ids, lv->music_files, &lv->nmusic);
+            load_sound_table(&L, root, "sounds", ID_SOUND, lv->sound_ids, lv->sound_files, &lv->nsounds);
+            load_sound_table(&L, root, "music", ID_MUSIC, lv->music_ids, lv->music_files, &lv->nmusic);
             load_animations(&L, root);
             load_player(&L, root);
             declare_hotspots(&L, root, "hotspots", false);
@@ -853,7 +841,7 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
             lv->start_script = -1;
             if ((m = cJSON_GetObjectItemCaseSensitive(root, "ambience"))) {
                 path_push_key(&L, "ambience");
-                lv->ambience = (int16_t)read_ref(&L, m, "sound", sound_index);
+                lv->ambience = (int16_t)read_ref(&L, m, ID_SOUND);
                 path_pop(&L);
             }
             if ((m = cJSON_GetObjectItemCaseSensitive(root, "start"))) {
@@ -876,7 +864,7 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
     }
     if (!lv->title)
         lv->title = lv->id;
-    anim_resolve_auto(lv);
+    resolve_auto_clips(lv);
     return lv;
 }
 
@@ -916,30 +904,3 @@ void level_free(Level *lv)
     }
     free(lv);
 }
-
-bool hotspot_contains(const Hotspot *h, NavPoint p)
-{
-    const Rect *r = &h->rect;
-    if (p.x < r->x || p.y < r->y || p.x >= r->x + r->w || p.y >= r->y + r->h)
-        return false;
-    if (h->npoly == 0)
-        return true;
-    /* Even-odd crossing test; points on an edge count as inside. */
-    bool inside = false;
-    for (int i = 0, j = h->npoly - 1; i < h->npoly; j = i++) {
-        NavPoint a = h->poly[j], b = h->poly[i];
-        int64_t cross = (int64_t)(b.x - a.x) * (p.y - a.y) - (int64_t)(b.y - a.y) * (p.x - a.x);
-        if (cross == 0 && p.x >= (a.x < b.x ? a.x : b.x) && p.x <= (a.x > b.x ? a.x : b.x) &&
-            p.y >= (a.y < b.y ? a.y : b.y) && p.y <= (a.y > b.y ? a.y : b.y))
-            return true;
-        if ((a.y > p.y) != (b.y > p.y)) {
-            /* x of the edge at p.y, compared without division */
-            int64_t lhs = (int64_t)(p.x - a.x) * (b.y - a.y);
-            int64_t rhs = (int64_t)(b.x - a.x) * (p.y - a.y);
-            if (b.y - a.y > 0 ? lhs < rhs : lhs > rhs)
-                inside = !inside;
-        }
-    }
-    return inside;
-}
-

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "geom.h"
 #include "nav.h"
 
 #define LEVEL_FILE_MAX (8u << 20) /* bytes; larger files are refused, not parsed */
@@ -48,7 +49,6 @@
 #define OBJECT_PLAYER 0           /* the player is always animated object 0 */
 #define SPEAKER_PLAYER (-1)       /* a say action's speaker when it is the player */
 
-typedef enum Facing { FACE_DOWN, FACE_UP, FACE_LEFT, FACE_RIGHT, FACE_COUNT } Facing;
 typedef enum Cursor { CURSOR_USE, CURSOR_LOOK, CURSOR_TALK, CURSOR_EXIT, CURSOR_COUNT } Cursor;
 /* What a click asks of a thing. Hotspots hold a script per verb (VERB_USE_ITEM: for any item
  * without its own response); the level holds default lines per verb. */
@@ -309,18 +309,32 @@ void level_free(Level *lv);
 /* level_load, printing every error to out (for tools and the command line). */
 Level *level_load_report(const char *path, FILE *out);
 
-/* Lookups by id, for replays and tools (never in the tick): index or -1. */
-int level_find_hotspot(const Level *lv, const char *id);
-int level_find_flag(const Level *lv, const char *id);
-int level_find_item(const Level *lv, const char *id);
-int level_find_tree(const Level *lv, const char *id);
-int level_find_set(const Level *lv, const char *id);
-/* The animated object named like a hotspot/actor id, or "player"; -1 when none. */
-int level_find_object(const Level *lv, const char *id);
-/* The object's name as the state JSON shows it ("player" or the hotspot id). */
-const char *level_object_name(const Level *lv, int object);
-/* A node by its full id "tree.node". */
-int level_find_node(const Level *lv, const char *id);
+/* The kinds of id a level file names things by. Hotspots and actors share one namespace. */
+typedef enum IdKind {
+    ID_FLAG,
+    ID_ITEM,
+    ID_HOTSPOT, /* a hotspot or an actor */
+    ID_ACTOR,   /* an actor only */
+    ID_TREE,    /* a dialogue tree */
+    ID_NODE,    /* a dialogue node "tree.node"; with level_find_in, "node" within tree `scope` */
+    ID_SET,     /* an animation set */
+    ID_OBJECT,  /* an animated object: "player" or the id of a hotspot or actor with "anims" */
+    ID_SOUND,
+    ID_MUSIC,
+    ID_SIGNAL,
+    ID_CLIP,    /* level_find_in: a clip of animation set `scope` */
+    ID_STATE,   /* level_find_in: a state of object `scope`'s machine */
+    ID_KIND_COUNT
+} IdKind;
+
+/* The index of the entry with that id, or -1 (for replays, tools and the loader; never in the tick). */
+int level_find(const Level *lv, IdKind kind, const char *id);
+/* The same for ids that live inside another entry (ID_CLIP, ID_STATE, ID_NODE by short name). */
+int level_find_in(const Level *lv, IdKind kind, int scope, const char *id);
+/* The id of entry `index` as the level file writes it, or NULL when there is none. */
+const char *level_id(const Level *lv, IdKind kind, int index);
+/* How messages name a kind: "flag", "hotspot or actor", "animation set", ... */
+const char *id_kind_name(IdKind kind);
 
 /* The script answering `item` used on hotspot h (RESP_USE_ITEM) or with item h (RESP_COMBINE,
  * either order); -1 when the level has none. */
@@ -334,7 +348,5 @@ const char *anim_layer_name(int layer);
 /* True when a point is inside the hotspot's shape (edges included). */
 bool hotspot_contains(const Hotspot *h, NavPoint p);
 
-/* Reads a whole file into memory (NUL-terminated). false with a message naming the file. */
-bool file_read_all(const char *path, size_t max, char **out, size_t *len, char *err, size_t errlen);
 
 #endif

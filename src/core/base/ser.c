@@ -49,6 +49,23 @@ void ser_init_json(Ser *s)
     s->first[0] = true;
 }
 
+void ser_init_query(Ser *s, const char *path)
+{
+    ser_init_json(s);
+    s->mode = SER_QUERY;
+    snprintf(s->query, sizeof s->query, "%s", path);
+    for (char *c = s->query; *c; c++)
+        if (*c == '[' || *c == ']')
+            *c = '.';
+    for (char *part = strtok(s->query, "."); part; part = strtok(NULL, ".")) {
+        if (s->nparts == SER_QUERY_PARTS) { /* deeper than any state path: nothing can match */
+            s->nparts = SER_DEPTH_MAX;
+            break;
+        }
+        s->parts[s->nparts++] = part;
+    }
+}
+
 void ser_free(Ser *s)
 {
     free(s->text);
@@ -56,7 +73,7 @@ void ser_free(Ser *s)
     s->text_len = s->text_cap = 0;
 }
 
-bool ser_is_json(const Ser *s) { return s->mode == SER_JSON; }
+bool ser_is_json(const Ser *s) { return s->mode == SER_JSON || s->mode == SER_QUERY; }
 
 /* ---- binary ---- */
 
@@ -121,6 +138,8 @@ static void text_reserve(Ser *s, size_t extra)
 
 static void text_put(Ser *s, const char *str, size_t n)
 {
+    if (s->mode == SER_QUERY && !s->capture_depth)
+        return;
     text_reserve(s, n);
     if (!s->ok)
         return;
@@ -154,9 +173,53 @@ static void text_quoted(Ser *s, const char *str)
     text_put(s, "\"", 1);
 }
 
+/* SER_QUERY: follows the walk along the query path. A member at depth d is on the path when its
+ * container is and its key (or index) is the path's d-th part; at the path's end it is captured. */
+static void query_member(Ser *s, const char *key)
+{
+    int d = s->depth;
+    if (d == 0) { /* the top-level value: its members start every path */
+        s->on_path[1] = true;
+        return;
+    }
+    if (s->capture_depth && d <= s->capture_depth) { /* a sibling: the captured value is complete */
+        s->capture_depth = 0;
+        s->found = true;
+    }
+    int index = s->members[d]++;
+    bool on = false;
+    if (d <= s->nparts && s->on_path[d] && !s->found) {
+        const char *want = s->parts[d - 1];
+        char num[16];
+        if (!key) {
+            snprintf(num, sizeof num, "%d", index);
+            key = num;
+        }
+        on = strcmp(key, want) == 0;
+    }
+    if (d + 1 < SER_DEPTH_MAX)
+        s->on_path[d + 1] = on; /* for a container this member opens */
+    if (on && d == s->nparts)
+        s->capture_depth = d; /* the value that follows is the answer */
+}
+
 /* Writes the comma, the newline indentation and the key that precede a member. */
 static void json_member(Ser *s, const char *key)
 {
+    if (s->mode == SER_QUERY) {
+        bool starting = !s->capture_depth;
+        query_member(s, key);
+        if (starting || !s->capture_depth)
+            return; /* nothing to write before the captured value itself */
+        if (!s->first[s->depth])
+            text_put(s, ",", 1);
+        s->first[s->depth] = false;
+        if (key && s->depth > s->capture_depth) {
+            text_quoted(s, key);
+            text_put(s, ":", 1);
+        }
+        return;
+    }
     if (!s->first[s->depth])
         text_put(s, ",", 1);
     s->first[s->depth] = false;
@@ -180,6 +243,7 @@ static void json_open(Ser *s, const char *key, char c)
     else
         s->ok = false;
     s->first[s->depth] = true;
+    s->members[s->depth] = 0;
 }
 
 static void json_close(Ser *s, char c)
@@ -187,6 +251,14 @@ static void json_close(Ser *s, char c)
     bool empty = s->first[s->depth];
     if (s->depth > 0)
         s->depth--;
+    if (s->mode == SER_QUERY) {
+        if (s->capture_depth && s->depth < s->capture_depth) { /* past the captured value */
+            s->capture_depth = 0;
+            s->found = true;
+        }
+        text_put(s, &c, 1);
+        return;
+    }
     if (!empty) {
         text_put(s, "\n", 1);
         for (int i = 0; i < s->depth; i++)
@@ -199,31 +271,31 @@ static void json_close(Ser *s, char c)
 
 void ser_object_begin(Ser *s, const char *key)
 {
-    if (s->mode == SER_JSON)
+    if (ser_is_json(s))
         json_open(s, key, '{');
 }
 
 void ser_object_end(Ser *s)
 {
-    if (s->mode == SER_JSON)
+    if (ser_is_json(s))
         json_close(s, '}');
 }
 
 void ser_array_begin(Ser *s, const char *key)
 {
-    if (s->mode == SER_JSON)
+    if (ser_is_json(s))
         json_open(s, key, '[');
 }
 
 void ser_array_end(Ser *s)
 {
-    if (s->mode == SER_JSON)
+    if (ser_is_json(s))
         json_close(s, ']');
 }
 
 void ser_bool(Ser *s, const char *key, bool *v)
 {
-    if (s->mode == SER_JSON) {
+    if (ser_is_json(s)) {
         json_member(s, key);
         text_puts(s, *v ? "true" : "false");
         return;
@@ -239,7 +311,7 @@ void ser_bool(Ser *s, const char *key, bool *v)
 
 void ser_i32(Ser *s, const char *key, int32_t *v)
 {
-    if (s->mode == SER_JSON) {
+    if (ser_is_json(s)) {
         char num[16];
         json_member(s, key);
         snprintf(num, sizeof num, "%ld", (long)*v);
@@ -254,7 +326,7 @@ void ser_i32(Ser *s, const char *key, int32_t *v)
 
 void ser_u32(Ser *s, const char *key, uint32_t *v)
 {
-    if (s->mode == SER_JSON) {
+    if (ser_is_json(s)) {
         char num[16];
         json_member(s, key);
         snprintf(num, sizeof num, "%lu", (unsigned long)*v);
@@ -269,7 +341,7 @@ void ser_u32(Ser *s, const char *key, uint32_t *v)
 
 void ser_u64(Ser *s, const char *key, uint64_t *v)
 {
-    if (s->mode == SER_JSON) {
+    if (ser_is_json(s)) {
         char num[24];
         json_member(s, key);
         snprintf(num, sizeof num, "%llu", (unsigned long long)*v);
@@ -300,7 +372,7 @@ void ser_i16(Ser *s, const char *key, int16_t *v) { *v = (int16_t)narrow(s, key,
 
 void ser_fixed(Ser *s, const char *key, int32_t *v)
 {
-    if (s->mode == SER_JSON) {
+    if (ser_is_json(s)) {
         int32_t whole = *v >= 0 ? *v / 256 : -((-*v + 255) / 256);
         ser_i32(s, key, &whole);
         return;
@@ -310,7 +382,7 @@ void ser_fixed(Ser *s, const char *key, int32_t *v)
 
 void ser_ref(Ser *s, const char *key, int16_t *index, const char *name)
 {
-    if (s->mode == SER_JSON) {
+    if (ser_is_json(s)) {
         if (name)
             ser_json_string(s, key, name);
         else
@@ -325,7 +397,7 @@ void ser_ref(Ser *s, const char *key, int16_t *index, const char *name)
 
 void ser_json_string(Ser *s, const char *key, const char *value)
 {
-    if (s->mode != SER_JSON)
+    if (!ser_is_json(s))
         return;
     json_member(s, key);
     text_quoted(s, value);
@@ -333,7 +405,7 @@ void ser_json_string(Ser *s, const char *key, const char *value)
 
 void ser_json_null(Ser *s, const char *key)
 {
-    if (s->mode != SER_JSON)
+    if (!ser_is_json(s))
         return;
     json_member(s, key);
     text_puts(s, "null");

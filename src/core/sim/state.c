@@ -140,7 +140,7 @@ static void walk_anims(Game *g, Ser *s)
         AnimState *a = &g->anims[o];
         if (a->layer[LAYER_BODY].clip < 0)
             continue;
-        ser_object_begin(s, level_object_name(lv, o));
+        ser_object_begin(s, level_id(lv, ID_OBJECT, o));
         for (int l = 0; l < ANIM_LAYERS; l++) {
             AnimPlayer *p = &a->layer[l];
             if (p->clip < 0)
@@ -303,6 +303,18 @@ char *state_json(const Game *g)
         return NULL;
     }
     return s.text;
+}
+
+char *state_query(const Game *g, const char *path)
+{
+    Ser s;
+    ser_init_query(&s, path);
+    state_walk((Game *)g, &s); /* the query mode only reads */
+    if (!s.ok || !s.found) {
+        ser_free(&s);
+        return NULL;
+    }
+    return s.text ? s.text : calloc(1, 1);
 }
 
 size_t state_save(const Game *g, uint8_t *buf, size_t cap)
