@@ -71,12 +71,12 @@ typedef enum OpCode {
     OP_WAIT,        /* b: ticks */
     OP_WIN,         /* the game is won */
     OP_HINT,        /* one more hint used (counted for the end card) */
-    OP_WALK,        /* a: hotspot whose walk_to to walk to, or -1 for the point b = y << 16 | x; waits */
+    OP_WALK,        /* a: hotspot whose walk_to to walk to, or -1 for the point in b (op_point); waits */
     OP_DIALOGUE,    /* a: tree — start a conversation; the script goes on after it ends */
     OP_ANIM_STATE,  /* a: object, b: state — put its state machine in that state */
-    OP_ANIM_PLAY,   /* a: object, b: clip | layer << 16 — play a clip now */
-    OP_ANIM_QUEUE,  /* a: object, b: clip | layer << 16 — play it after the current clip */
-    OP_ANIM_SPEED,  /* a: object, b: speed (1/256) | layer << 16 */
+    OP_ANIM_PLAY,   /* a: object, b: clip and layer (op_layered_value, op_layer) — play a clip now */
+    OP_ANIM_QUEUE,  /* a: object, b: clip and layer — play it after the current clip */
+    OP_ANIM_SPEED,  /* a: object, b: speed (1/256) and layer */
     OP_WAIT_ANIM,   /* a: object, b: layer — wait until its clip has played out */
     OP_WAIT_SIGNAL, /* a: signal — wait until a frame event sends it */
     OP_JUMP,        /* b: op index */
@@ -88,6 +88,13 @@ typedef struct Op {
     int16_t a;    /* see OpCode */
     int32_t b;    /* see OpCode */
 } Op;
+
+/* Operands packed into b, written by the compiler and read by the interpreter through these. */
+static inline int32_t op_pack_point(NavPoint p) { return (int32_t)(p.y << 16 | p.x); } /* 0 <= x, y < 65536 */
+static inline NavPoint op_point(const Op *op) { return (NavPoint){op->b & 0xffff, op->b >> 16}; }
+static inline int32_t op_pack_layered(int value, int layer) { return value | layer << 16; } /* a clip or a speed */
+static inline int op_layered_value(const Op *op) { return op->b & 0xffff; }
+static inline int op_layer(const Op *op) { return op->b >> 16; }
 
 typedef enum CondKind { COND_TRUE, COND_FLAG, COND_ITEM, COND_VISITED, COND_NOT, COND_ALL, COND_ANY } CondKind;
 

@@ -1,6 +1,8 @@
 /* anim.c — clip playback, automatic clips (idle / walk / talk by facing) and state machines. */
 #include "anim.h"
 
+#include "script.h"
+
 #include <string.h>
 
 /* ------------------------------------------------------------------ players */
@@ -11,9 +13,9 @@ static void fire_events(Game *g, const AnimFrame *f)
     for (int i = 0; i < f->nevents; i++) {
         const AnimEvent *e = &lv->anim_events[f->first_event + i];
         switch ((AnimEventKind)e->kind) {
-        case AEV_SOUND: game_emit(g, EV_SOUND, e->a, 0); break;
-        case AEV_SET: game_set_flag(g, e->a, true); break;
-        case AEV_SIGNAL: g->signals |= 1u << e->a; break;
+        case AEV_SOUND: script_sound(g, e->a); break;
+        case AEV_SET: script_set_flag(g, e->a, true); break;
+        case AEV_SIGNAL: script_signal(g, e->a); break;
         }
     }
 }
@@ -145,7 +147,7 @@ static void step_machine(Game *g, int object)
     }
     for (int i = 0; i < st->ntransitions; i++) {
         const SmTransition *t = &lv->transitions[st->first_transition + i];
-        if (game_cond(g, t->cond)) {
+        if (script_cond(g, t->cond)) {
             anim_set_state(g, object, t->to);
             return;
         }

@@ -1,6 +1,8 @@
 /* dialogue.c — the conversation state machine. */
 #include "dialogue.h"
 
+#include "script.h"
+
 #include <string.h>
 
 static void set_bit(uint8_t *bits, int i) { bits[i >> 3] |= (uint8_t)(1u << (i & 7)); }
@@ -14,8 +16,7 @@ static void enter_node(Game *g, int node)
     g->dlg_node = (int16_t)node;
     g->dlg_phase = DLG_LINES;
     g->dlg_hover = -1;
-    g->pc = g->level->nodes[node].script;
-    g->wait_ticks = 0;
+    script_goto(g, g->level->nodes[node].script);
 }
 
 static void finish(Game *g)
@@ -48,7 +49,7 @@ void dialogue_start(Game *g, int tree, int32_t resume_pc)
     }
     for (int e = 0; e < t->nentries; e++) {
         const DialogueEntry *entry = &lv->entries[t->first_entry + e];
-        if (entry->cond < 0 || game_cond(g, entry->cond)) {
+        if (entry->cond < 0 || script_cond(g, entry->cond)) {
             enter_node(g, entry->node);
             return;
         }
@@ -68,7 +69,7 @@ int dialogue_visible(const Game *g, int16_t *out)
         const DialogueChoice *ch = &lv->choices[c];
         if (ch->once && get_bit(g->chosen, c))
             continue;
-        if (ch->cond >= 0 && !game_cond(g, ch->cond))
+        if (ch->cond >= 0 && !script_cond(g, ch->cond))
             continue;
         out[n++] = (int16_t)c;
     }
@@ -103,8 +104,7 @@ void dialogue_choose(Game *g, int n)
     g->dlg_phase = DLG_CHOSEN;
     g->dlg_choice = (int16_t)c;
     g->dlg_hover = -1;
-    g->pc = g->level->choices[c].script;
-    g->wait_ticks = 0;
+    script_goto(g, g->level->choices[c].script);
 }
 
 int32_t dialogue_panel_top(const Level *lv, int rows) { return lv->height - rows * DLG_ROW_H - 2 * DLG_PAD; }

@@ -1,9 +1,11 @@
-/* game.c — the tick: pointer and hover, clicks turned into verbs, walking along paths, and the
- * script interpreter that plays responses out over ticks. */
+/* game.c — the tick: input, then hover and clicks turned into verbs, walking, the running script,
+ * and animation; plus starting a game and carrying one onto a reloaded level. */
 #include "game.h"
 
 #include "anim.h"
 #include "dialogue.h"
+#include "script.h"
+#include "walk.h"
 
 #include <string.h>
 
@@ -15,32 +17,7 @@ void game_emit(Game *g, GameEventKind kind, int a, int32_t b)
         g->events[g->nevents++] = (GameEvent){(uint8_t)kind, (int16_t)a, b};
 }
 
-#define emit game_emit
-
-void game_set_flag(Game *g, int flag, bool value)
-{
-    if (g->flags[flag] != value) {
-        g->flags[flag] = value;
-        emit(g, EV_FLAG, flag, value);
-    }
-}
-
 bool game_speaking(const Game *g, int speaker) { return g->speech.text >= 0 && g->speech.speaker == speaker; }
-
-NavPoint game_player_pos(const Game *g)
-{
-    return (NavPoint){g->player.x / FIXED_ONE, g->player.y / FIXED_ONE};
-}
-
-int32_t game_scale_at(const Level *lv, int32_t y)
-{
-    if (y <= lv->scale_far_y)
-        return lv->scale_far;
-    if (y >= lv->scale_near_y)
-        return lv->scale_near;
-    return lv->scale_far + (lv->scale_near - lv->scale_far) * (y - lv->scale_far_y) /
-                               (lv->scale_near_y - lv->scale_far_y);
-}
 
 bool game_has_item(const Game *g, int item)
 {
@@ -72,36 +49,10 @@ static int inventory_slot_at(const Game *g)
 
 /* ------------------------------------------------------------------ conditions and hit testing */
 
-bool game_cond(const Game *g, int cond)
-{
-    const Level *lv = g->level;
-    if (cond < 0 || cond >= lv->nconds)
-        return true;
-    const Cond *c = &lv->conds[cond];
-    switch ((CondKind)c->kind) {
-    case COND_TRUE: return true;
-    case COND_FLAG: return g->flags[c->a];
-    case COND_ITEM: return game_has_item(g, c->a);
-    case COND_VISITED: return dialogue_visited(g, c->a);
-    case COND_NOT: return !game_cond(g, c->a);
-    case COND_ALL:
-        for (int i = 0; i < c->count; i++)
-            if (!game_cond(g, lv->cond_list[c->first + i]))
-                return false;
-        return true;
-    case COND_ANY:
-        for (int i = 0; i < c->count; i++)
-            if (game_cond(g, lv->cond_list[c->first + i]))
-                return true;
-        return false;
-    }
-    return false;
-}
-
 bool game_hotspot_visible(const Game *g, int hotspot)
 {
     int c = g->level->hotspots[hotspot].visible_if;
-    return c < 0 || game_cond(g, c);
+    return c < 0 || script_cond(g, c);
 }
 
 int game_hit_test(const Game *g, NavPoint p)
@@ -148,227 +99,28 @@ bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
     return false;
 }
 
-/* ------------------------------------------------------------------ speech and scripts */
-
-static void say(Game *g, int speaker, int32_t text)
-{
-    int32_t len = (int32_t)strlen(g->level->texts[text]);
-    int32_t ticks = len * SPEECH_TICKS_PER_CHAR;
-    ticks = (ticks < SPEECH_TICKS_MIN ? SPEECH_TICKS_MIN : ticks) * 100 / g->text_speed;
-    g->speech = (Speech){(int16_t)speaker, text, ticks < 1 ? 1 : ticks};
-    g->log[g->log_total % GAME_LOG_MAX] = (LogLine){(int16_t)speaker, text};
-    g->log_total++;
-    emit(g, EV_SAY, speaker, text);
-}
-
-static void give_item(Game *g, int item)
-{
-    if (game_has_item(g, item) || g->ninventory >= LEVEL_ITEM_MAX)
-        return;
-    g->inventory[g->ninventory++] = (int16_t)item;
-    g->inv_flash = INV_FLASH_TICKS;
-    emit(g, EV_ITEM_GAINED, item, 0);
-}
-
-static void take_item(Game *g, int item)
-{
-    for (int i = 0; i < g->ninventory; i++) {
-        if (g->inventory[i] == item) {
-            memmove(&g->inventory[i], &g->inventory[i + 1], (size_t)(g->ninventory - i - 1) * sizeof g->inventory[0]);
-            g->ninventory--;
-            if (g->held == item)
-                g->held = -1;
-            emit(g, EV_ITEM_LOST, item, 0);
-            return;
-        }
-    }
-}
-
-static bool walk_to(Game *g, NavPoint p);
-static bool walking(const Game *g);
-
-/* Runs the script until it waits (a line, a wait, a walk) or ends. */
-static void script_run(Game *g)
-{
-    const Level *lv = g->level;
-    for (int steps = 0; g->pc >= 0 && steps < GAME_SCRIPT_STEPS_MAX; steps++) {
-        if (g->wait_ticks > 0 || g->speech.text >= 0 || walking(g))
-            return;
-        const Op *op = &lv->ops[g->pc];
-        g->pc++;
-        switch ((OpCode)op->code) {
-        case OP_END:
-            g->pc = -1;
-            if (g->dlg_tree >= 0 && g->dlg_phase != DLG_CHOOSING)
-                dialogue_script_ended(g); /* the conversation goes on (or ends and resumes its caller) */
-            if (g->pc < 0)
-                return;
-            break;
-        case OP_DIALOGUE:
-            dialogue_start(g, op->a, g->dlg_tree >= 0 ? g->dlg_resume : g->pc);
-            break;
-        case OP_ANIM_STATE: anim_set_state(g, op->a, op->b); break;
-        case OP_ANIM_PLAY: anim_play(g, op->a, op->b >> 16, op->b & 0xffff); break;
-        case OP_ANIM_QUEUE: anim_queue(g, op->a, op->b >> 16, op->b & 0xffff); break;
-        case OP_ANIM_SPEED: g->anims[op->a].layer[op->b >> 16].speed = (int16_t)(op->b & 0xffff); break;
-        case OP_WAIT_ANIM:
-            if (!anim_finished(g, op->a, op->b)) {
-                g->pc--; /* look again next tick */
-                return;
-            }
-            break;
-        case OP_WAIT_SIGNAL:
-            if (g->wait_signal != op->a) { /* start waiting for a new sending */
-                g->wait_signal = op->a;
-                g->signals &= ~(1u << op->a);
-                g->pc--;
-                return;
-            }
-            if (!(g->signals & (1u << op->a))) {
-                g->pc--;
-                return;
-            }
-            g->signals &= ~(1u << op->a);
-            g->wait_signal = -1;
-            break;
-        case OP_SAY: say(g, op->a, op->b); return;
-        case OP_SET: game_set_flag(g, op->a, op->b != 0); break;
-        case OP_GIVE: give_item(g, op->a); break;
-        case OP_TAKE: take_item(g, op->a); break;
-        case OP_FACE: g->player.facing = (uint8_t)op->a; break;
-        case OP_SOUND: emit(g, EV_SOUND, op->a, 0); break;
-        case OP_MUSIC:
-            g->music = op->a;
-            emit(g, EV_MUSIC, op->a, 0);
-            break;
-        case OP_WAIT: g->wait_ticks = op->b; return;
-        case OP_WIN:
-            if (!g->won) {
-                g->won = true;
-                g->won_tick = g->tick;
-                emit(g, EV_WON, 0, 0);
-            }
-            break;
-        case OP_HINT: g->hints++; break;
-        case OP_WALK: {
-            NavPoint to = op->a >= 0 ? lv->hotspots[op->a].walk_to : (NavPoint){op->b & 0xffff, op->b >> 16};
-            g->pending_verb = -1;
-            walk_to(g, to);
-            if (walking(g))
-                return;
-            break;
-        }
-        case OP_JUMP: g->pc = op->b; break;
-        case OP_JUMP_UNLESS:
-            if (!game_cond(g, op->a))
-                g->pc = op->b;
-            break;
-        }
-    }
-}
-
-/* Runs a response script, or says one of the level's default lines for the verb. */
-static void run_response(Game *g, int32_t script, Verb verb)
-{
-    const Level *lv = g->level;
-    if (script >= 0) {
-        g->pc = script;
-        g->wait_ticks = 0;
-        script_run(g);
-    } else if (lv->default_count[verb] > 0) {
-        uint32_t pick = rng_below(&g->rng, (uint32_t)lv->default_count[verb]);
-        say(g, SPEAKER_PLAYER, lv->default_first[verb] + (int32_t)pick);
-    }
-}
-
-/* A hotspot's response to a verb (for VERB_USE_ITEM, to `item`): its own, else its answer to any
- * item, else the level's default. */
-static void respond(Game *g, int hotspot, Verb verb, int item)
-{
-    const Hotspot *h = &g->level->hotspots[hotspot];
-    int32_t script = h->script[verb];
-    if (verb == VERB_USE_ITEM) {
-        int32_t own = level_response(g->level, RESP_USE_ITEM, hotspot, item);
-        if (own >= 0)
-            script = own;
-    }
-    run_response(g, script, verb);
-}
-
 static void set_held(Game *g, int item)
 {
     if (g->held != item) {
         g->held = (int16_t)item;
-        emit(g, EV_HELD, item, 0);
+        game_emit(g, EV_HELD, item, 0);
     }
 }
 
-/* ------------------------------------------------------------------ walking */
+/* ------------------------------------------------------------------ verbs */
 
-/* Sets off towards p; returns false when it cannot be reached. */
-static bool walk_to(Game *g, NavPoint p)
+/* Arrived where a click sent him: face the thing and do what was asked of it. */
+static void arrive(Game *g)
 {
-    Walker *w = &g->player;
-    NavPoint from = nav_nearest(&g->level->nav, game_player_pos(g));
-    int n = nav_find_path(&g->level->nav, from, p, w->path, NAV_PATH_MAX);
-    if (n < 0) {
-        w->npath = w->path_pos = 0;
-        return false;
-    }
-    /* Start from the whole pixel the path was planned from, so the walk follows it exactly. */
-    w->x = from.x * FIXED_ONE;
-    w->y = from.y * FIXED_ONE;
-    w->npath = (int16_t)n;
-    w->path_pos = 0;
-    w->hurry = false;
-    if (n > 0)
-        emit(g, EV_WALK, 0, n);
-    return true;
-}
-
-static bool walking(const Game *g) { return g->player.path_pos < g->player.npath; }
-
-bool game_walking(const Game *g) { return walking(g); }
-
-/* Moves the player along the path at a speed that shrinks with distance (depth). */
-static void walk_step(Game *g)
-{
-    Walker *w = &g->player;
-    if (!walking(g))
+    if (g->pending_verb < 0)
         return;
-    int32_t step = g->level->player.speed * game_scale_at(g->level, w->y / FIXED_ONE) / FIXED_ONE * (w->hurry ? 2 : 1);
-    if (step < 1)
-        step = 1;
-    while (step > 0 && walking(g)) {
-        NavPoint t = w->path[w->path_pos];
-        int32_t dx = t.x * FIXED_ONE - w->x, dy = t.y * FIXED_ONE - w->y;
-        int32_t dist = (int32_t)geom_isqrt((uint64_t)((int64_t)dx * dx + (int64_t)dy * dy));
-        if (dx || dy)
-            w->facing = (uint8_t)geom_facing(dx, dy);
-        if (dist <= step) {
-            w->x = t.x * FIXED_ONE;
-            w->y = t.y * FIXED_ONE;
-            w->path_pos++;
-            step -= dist;
-        } else {
-            w->x += (int32_t)((int64_t)dx * step / dist);
-            w->y += (int32_t)((int64_t)dy * step / dist);
-            step = 0;
-        }
-    }
-    if (!walking(g)) {
-        w->hurry = false;
-        emit(g, EV_ARRIVED, 0, 0);
-        if (g->pending_verb >= 0) {
-            int target = g->pending_target;
-            Verb verb = (Verb)g->pending_verb;
-            g->pending_verb = -1;
-            w->facing = (uint8_t)g->level->hotspots[target].face;
-            if (verb == VERB_USE_ITEM)
-                set_held(g, -1);
-            respond(g, target, verb, g->pending_item);
-        }
-    }
+    int target = g->pending_target;
+    Verb verb = (Verb)g->pending_verb;
+    g->pending_verb = -1;
+    g->player.facing = (uint8_t)g->level->hotspots[target].face;
+    if (verb == VERB_USE_ITEM)
+        set_held(g, -1);
+    script_answer(g, target, verb, g->pending_item);
 }
 
 /* ------------------------------------------------------------------ clicks */
@@ -380,7 +132,7 @@ static void click_inventory(Game *g, uint8_t buttons)
     if (item < 0) {
         set_held(g, -1);
     } else if (buttons & INPUT_RIGHT) {
-        run_response(g, g->level->items[item].look, VERB_LOOK);
+        script_respond(g, g->level->items[item].look, VERB_LOOK);
     } else if (g->held < 0) {
         set_held(g, item);
     } else if (g->held == item) {
@@ -388,7 +140,7 @@ static void click_inventory(Game *g, uint8_t buttons)
     } else {
         int other = g->held;
         set_held(g, -1);
-        run_response(g, level_response(g->level, RESP_COMBINE, other, item), VERB_COMBINE);
+        script_respond(g, level_response(g->level, RESP_COMBINE, other, item), VERB_COMBINE);
     }
 }
 
@@ -402,7 +154,7 @@ static void click_world_left(Game *g)
     g->last_click_tick = g->tick;
     g->last_click_x = p.x;
     g->last_click_y = p.y;
-    if (again && walking(g)) {
+    if (again && game_walking(g)) {
         g->player.hurry = true;
         return;
     }
@@ -416,7 +168,7 @@ static void click_world_left(Game *g)
     if (!walk_to(g, h->walk_to))
         return;
     Verb verb = g->held >= 0 ? VERB_USE_ITEM : VERB_USE;
-    if (walking(g)) {
+    if (game_walking(g)) {
         g->pending_verb = (int8_t)verb;
         g->pending_target = (int16_t)target;
         g->pending_item = g->held;
@@ -426,7 +178,7 @@ static void click_world_left(Game *g)
     int item = g->held;
     if (verb == VERB_USE_ITEM)
         set_held(g, -1);
-    respond(g, target, verb, item);
+    script_answer(g, target, verb, item);
 }
 
 static void click(Game *g, uint8_t buttons)
@@ -451,10 +203,10 @@ static void click(Game *g, uint8_t buttons)
         /* Look from where he stands: stop, turn towards it, comment. */
         const Hotspot *h = &g->level->hotspots[g->hover];
         NavPoint me = game_player_pos(g);
-        g->player.npath = g->player.path_pos = 0;
+        walk_stop(g);
         g->pending_verb = -1;
         g->player.facing = (uint8_t)geom_facing(h->rect.x + h->rect.w / 2 - me.x, h->rect.y + h->rect.h / 2 - me.y);
-        respond(g, g->hover, VERB_LOOK, -1);
+        script_answer(g, g->hover, VERB_LOOK, -1);
     }
 }
 
@@ -509,9 +261,9 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
     anim_init(g);
 }
 
-void game_tick(Game *g, const Input *in)
+/* The pointer, keys and text speed of this tick; the inventory bar and the hover follow the pointer. */
+static void take_input(Game *g, const Input *in)
 {
-    g->nevents = 0;
     if (in->text_speed >= TEXT_SPEED_MIN && in->text_speed <= TEXT_SPEED_MAX)
         g->text_speed = in->text_speed;
     if (in->pointer) {
@@ -527,17 +279,18 @@ void game_tick(Game *g, const Input *in)
         else if (in->keys[i] == KEY_PERIOD && g->speech.text >= 0)
             g->speech.ticks_left = 0; /* "." skips the line, as a click does */
     }
-    dialogue_input(g, in);
+}
+
+void game_tick(Game *g, const Input *in)
+{
+    g->nevents = 0;
+    take_input(g, in);
+    dialogue_input(g, in); /* while choices are on offer they take the keys and clicks */
     if (in->clicks)
         click(g, in->clicks);
-    walk_step(g);
-    if (g->speech.text >= 0 && --g->speech.ticks_left <= 0) {
-        g->speech.text = -1;
-        g->speech.ticks_left = 0;
-    }
-    if (g->wait_ticks > 0)
-        g->wait_ticks--;
-    script_run(g);
+    if (walk_step(g))
+        arrive(g);
+    script_tick(g);
     anim_tick(g);
     if (g->inv_flash > 0)
         g->inv_flash--;

@@ -140,8 +140,6 @@ typedef struct Game {
 
 /* Appends an event for the platform (sound, flag, ...). */
 void game_emit(Game *g, GameEventKind kind, int a, int32_t b);
-/* Sets a flag (emitting EV_FLAG when it changes). */
-void game_set_flag(Game *g, int flag, bool value);
 /* True while that speaker's line is showing (SPEAKER_PLAYER or an actor index). */
 bool game_speaking(const Game *g, int speaker);
 /* True while the player walks. */
@@ -155,7 +153,6 @@ void game_tick(Game *g, const Input *in);
 void game_rebind(Game *g, const Level *lv);
 
 /* Queries used by the tick, the renderer and tests. */
-bool game_cond(const Game *g, int cond);
 bool game_hotspot_visible(const Game *g, int hotspot);
 /* The topmost visible hotspot or actor at p, or -1. */
 int game_hit_test(const Game *g, NavPoint p);
