@@ -79,6 +79,12 @@ const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required)
  * problem (not an id, `taken` already, the table full) and returns false then. */
 bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural);
 const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape);
+/* The member `key` of obj with its key pushed on the JSON path (the caller pops it); NULL, with
+ * nothing pushed, when it is absent. */
+const cJSON *enter_member(Loader *L, const cJSON *obj, const char *key);
+/* "a, b, c": the names that begin each of `count` entries `stride` bytes apart (a plain array of
+ * strings, or a table of structs whose first member is the name), for messages. */
+void join_names(char *out, size_t cap, const void *entries, size_t stride, int count);
 void path_pop(Loader *L);
 void path_push_index(Loader *L, int index);
 void path_push_key(Loader *L, const char *key);

@@ -243,18 +243,37 @@ void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
         for (const char *const *a = allowed; *a && !ok; a++)
             ok = strcmp(*a, c->string) == 0;
         if (!ok) {
-            char list[400] = "";
-            size_t n = 0;
-            for (const char *const *a = allowed; *a && n < sizeof list; a++) {
-                int w = snprintf(list + n, sizeof list - n, "%s%s", a == allowed ? "" : ", ", *a);
-                if (w > 0)
-                    n += (size_t)w;
-            }
+            char list[400];
+            int count = 0;
+            while (allowed[count])
+                count++;
+            join_names(list, sizeof list, allowed, sizeof allowed[0], count);
             path_push_key(L, c->string);
             lerr(L, "unknown field \"%s\" (expected one of: %s)", c->string, list);
             path_pop(L);
         }
     }
+}
+
+void join_names(char *out, size_t cap, const void *entries, size_t stride, int count)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < count && n < cap; i++) {
+        const char *name = *(const char *const *)((const char *)entries + (size_t)i * stride);
+        int w = snprintf(out + n, cap - n, "%s%s", i ? ", " : "", name);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+}
+
+const cJSON *enter_member(Loader *L, const cJSON *obj, const char *key)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (m)
+        path_push_key(L, key);
+    return m;
 }
 
 const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape)
@@ -455,13 +474,8 @@ bool read_enum(Loader *L, const cJSON *j, const char *const *names, int count, i
             return true;
         }
     }
-    char list[200] = "";
-    size_t n = 0;
-    for (int i = 0; i < count; i++) {
-        int w = snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", names[i]);
-        if (w > 0 && (size_t)w < sizeof list - n)
-            n += (size_t)w;
-    }
+    char list[200];
+    join_names(list, sizeof list, names, sizeof names[0], count);
     lerr(L, "unknown value \"%s\" (expected one of: %s)", s, list);
     return false;
 }
