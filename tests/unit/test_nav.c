@@ -1,13 +1,17 @@
 /* test_nav.c — behaviour of the walkable area: containment, nearest point, walkable segments and
- * shortest paths, including a fixed-seed randomised property test. Integer-only like the module. */
+ * shortest paths, including a fixed-seed randomised property test. Integer-only like the module.
+ * Besides small made-up rooms, the real room is Studio B's walkable area loaded from
+ * levels/studio_b.json, so these tests follow the level rather than a copy of it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
+#include "level.h"
 #include "nav.h"
 
 #define PT(x, y) ((NavPoint){ (x), (y) })
@@ -46,16 +50,46 @@ static void build_box_room(Nav *nav)
     nav_finish(nav);
 }
 
-/* The real room: a floor under a slanted wall line, with the equipment case as a hole. */
+/* The real room as levels/studio_b.json has it, loaded once by load_studio_b: the floor under a
+ * slanted wall line, outline (10,266) (100,264) (210,226) (306,226) (372,240) (636,240) (636,356)
+ * (4,356), with two holes: the couch, 282..370 x 258..282, and the lighting board's foot,
+ * 594..634 x 290..302 (test_the_real_room_is_the_floor_with_the_couch_and_the_board_cut_out
+ * checks that the level still says so). */
+static Nav studio_b;
+
+static int load_studio_b(void **state)
+{
+    (void)state;
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(SOURCE_DIR "/levels/studio_b.json", &d);
+    if (!lv)
+        diag_print(&d, stderr);
+    diag_free(&d);
+    if (!lv)
+        return -1;
+    studio_b = lv->nav; /* plain data */
+    level_free(lv);
+    return 0;
+}
+
 static void build_real_room(Nav *nav)
 {
-    static const NavPoint outline[] = { { 10, 266 },  { 100, 264 }, { 210, 226 }, { 306, 226 },
-                                        { 372, 240 }, { 636, 240 }, { 636, 356 }, { 4, 356 } };
-    static const NavPoint hole[] = { { 282, 258 }, { 370, 258 }, { 370, 282 }, { 282, 282 } };
-    nav_init(nav);
-    add_ring(nav, outline, COUNT(outline), false);
-    add_ring(nav, hole, COUNT(hole), true);
-    nav_finish(nav);
+    *nav = studio_b;
+}
+
+/* dst = src with every coordinate multiplied by `scale` (used to sample segments finely). */
+static void build_scaled_copy(Nav *dst, const Nav *src, int scale)
+{
+    nav_init(dst);
+    for (int r = 0; r < src->ring_count; r++) {
+        const NavRing *ring = &src->rings[r];
+        NavPoint pts[NAV_VERT_MAX];
+        for (int i = 0; i < ring->count; i++)
+            pts[i] = PT(src->verts[ring->first + i].x * scale, src->verts[ring->first + i].y * scale);
+        add_ring(dst, pts, ring->count, ring->hole);
+    }
+    nav_finish(dst);
 }
 
 /* A concave room with several holes, some touching each other, one touching the outline, two
@@ -330,6 +364,27 @@ static void test_contains_excludes_hole_interior_but_not_hole_edge(void **state)
     assert_true(nav_contains(&nav, PT(79, 45)));
 }
 
+static void test_the_real_room_is_the_floor_with_the_couch_and_the_board_cut_out(void **state)
+{
+    (void)state;
+    Nav nav;
+    build_real_room(&nav);
+    assert_true(nav.finished);
+    assert_int_equal(nav.ring_count, 3);
+    assert_false(nav.rings[0].hole);
+    assert_int_equal(nav.rings[0].count, 8);
+    assert_point(nav.rings[0].lo, 4, 226);
+    assert_point(nav.rings[0].hi, 636, 356);
+    assert_true(nav.rings[1].hole); /* the couch */
+    assert_int_equal(nav.rings[1].count, 4);
+    assert_point(nav.rings[1].lo, 282, 258);
+    assert_point(nav.rings[1].hi, 370, 282);
+    assert_true(nav.rings[2].hole); /* the lighting board's foot */
+    assert_int_equal(nav.rings[2].count, 4);
+    assert_point(nav.rings[2].lo, 594, 290);
+    assert_point(nav.rings[2].hi, 634, 302);
+}
+
 static void test_contains_on_slanted_edges_of_the_real_room(void **state)
 {
     (void)state;
@@ -339,9 +394,15 @@ static void test_contains_on_slanted_edges_of_the_real_room(void **state)
     assert_false(nav_contains(&nav, PT(155, 244)));
     assert_true(nav_contains(&nav, PT(339, 233)));  /* on the edge (306,226)-(372,240) */
     assert_false(nav_contains(&nav, PT(340, 233))); /* just above it */
-    assert_true(nav_contains(&nav, PT(4, 356)));
-    assert_false(nav_contains(&nav, PT(320, 270))); /* in the equipment case */
-    assert_true(nav_contains(&nav, PT(370, 270)));
+    assert_true(nav_contains(&nav, PT(4, 356)));    /* the bottom left corner */
+    assert_false(nav_contains(&nav, PT(3, 356)));
+    assert_false(nav_contains(&nav, PT(320, 270))); /* in the couch */
+    assert_true(nav_contains(&nav, PT(370, 270)));  /* on its right side */
+    assert_false(nav_contains(&nav, PT(614, 296))); /* in the lighting board's foot */
+    assert_true(nav_contains(&nav, PT(614, 290)));  /* on its top */
+    assert_false(nav_contains(&nav, PT(614, 291)));
+    assert_true(nav_contains(&nav, PT(635, 296)));  /* in the gap between the board and the wall */
+    assert_false(nav_contains(&nav, PT(637, 296)));
 }
 
 /* ---- nearest point -------------------------------------------------------------------------- */
@@ -383,10 +444,12 @@ static void test_nearest_to_a_slanted_edge_is_a_contained_integer_point(void **s
     assert_point(nav_nearest(&nav, PT(61, 60)), 51, 49);
 
     build_real_room(&nav);
-    assert_point(nav_nearest(&nav, PT(300, 100)), 300, 226);
-    assert_point(nav_nearest(&nav, PT(340, 232)), 339, 233);
-    NavPoint p = nav_nearest(&nav, PT(150, 100));
-    assert_true(nav_contains(&nav, p));
+    assert_point(nav_nearest(&nav, PT(300, 100)), 300, 226);  /* above the flat top edge */
+    assert_point(nav_nearest(&nav, PT(340, 232)), 339, 233);  /* just above (306,226)-(372,240) */
+    /* above (100,264)-(210,226): the foot of the perpendicular, (195.3,231.1), rounds to (195,231),
+     * just outside; the nearest contained point (by brute force) is (193,232) */
+    assert_false(nav_contains(&nav, PT(195, 231)));
+    assert_point(nav_nearest(&nav, PT(150, 100)), 193, 232);
 }
 
 static void test_goal_inside_a_hole_goes_to_the_hole_edge(void **state)
@@ -401,9 +464,14 @@ static void test_goal_inside_a_hole_goes_to_the_hole_edge(void **state)
     assert_path(out, n, (const NavPoint[]){ { 80, 45 } }, 1);
 
     build_real_room(&nav);
-    /* the case's middle is 12 from top and bottom: the tie goes to the smaller y */
+    /* the couch's middle is 12 from top and bottom: the tie goes to the smaller y */
     n = nav_find_path(&nav, PT(150, 300), PT(320, 270), out, NAV_PATH_MAX);
     assert_path(out, n, (const NavPoint[]){ { 282, 258 }, { 320, 258 } }, 2);
+    /* a click on the lighting board's foot, nearer its front than its back: to the front edge */
+    assert_point(nav_nearest(&nav, PT(614, 297)), 614, 302);
+    assert_point(nav_nearest(&nav, PT(614, 295)), 614, 290);
+    n = nav_find_path(&nav, PT(500, 330), PT(614, 297), out, NAV_PATH_MAX);
+    assert_path(out, n, (const NavPoint[]){ { 614, 302 } }, 1);
 }
 
 static void test_nearest_is_exact_against_brute_force_near_the_busy_room(void **state)
@@ -487,6 +555,7 @@ static void test_segment_between_corners_of_a_concave_outline_outside_it_is_not_
     assert_true(nav_segment_walkable(&nav, PT(30, 80), PT(70, 80)));  /* the gap's floor */
 
     build_real_room(&nav);
+    /* over the reflex corner (100,264), where the slope begins: outside; from it, above the couch: in */
     assert_false(nav_segment_walkable(&nav, PT(10, 266), PT(210, 226)));
     assert_true(nav_segment_walkable(&nav, PT(100, 264), PT(372, 240)));
 }
@@ -599,10 +668,13 @@ static void test_path_starting_on_a_corner_works(void **state)
     /* from the hole's corner along its top edge */
     n = nav_find_path(&nav, PT(80, 30), PT(160, 50), out, NAV_PATH_MAX);
     assert_path(out, n, (const NavPoint[]){ { 120, 30 }, { 160, 50 } }, 2);
-    /* from the real room's corner, below the equipment case */
+    /* from the real room's corner, round the couch's bottom left corner; a little lower, the
+     * straight line passes under the couch */
     build_real_room(&nav);
-    n = nav_find_path(&nav, PT(10, 266), PT(600, 300), out, NAV_PATH_MAX);
-    assert_path(out, n, (const NavPoint[]){ { 282, 282 }, { 600, 300 } }, 2);
+    n = nav_find_path(&nav, PT(10, 266), PT(560, 296), out, NAV_PATH_MAX);
+    assert_path(out, n, (const NavPoint[]){ { 282, 282 }, { 560, 296 } }, 2);
+    n = nav_find_path(&nav, PT(10, 266), PT(560, 300), out, NAV_PATH_MAX);
+    assert_path(out, n, (const NavPoint[]){ { 560, 300 } }, 1);
 }
 
 static void test_path_to_a_goal_on_an_edge_works(void **state)
@@ -671,13 +743,13 @@ static void test_path_that_does_not_fit_is_refused(void **state)
     assert_int_equal(nav_find_path(&nav, PT(40, 50), PT(160, 50), out, 3), 3);
 }
 
-static void test_paths_in_the_real_room_go_around_the_equipment_case(void **state)
+static void test_paths_in_the_real_room_go_around_the_couch(void **state)
 {
     (void)state;
     Nav nav;
     NavPoint out[NAV_PATH_MAX];
     build_real_room(&nav);
-    /* straight across the case: 12 px up or down, a tie the lower index settles the same way every time */
+    /* straight across the couch: 12 px up or down, a tie the lower index settles the same way every time */
     int n = nav_find_path(&nav, PT(150, 270), PT(500, 270), out, NAV_PATH_MAX);
     assert_int_equal(n, 3);
     assert_true((out[0].x == 282 && out[1].x == 370) && out[0].y == out[1].y &&
@@ -692,11 +764,28 @@ static void test_paths_in_the_real_room_go_around_the_equipment_case(void **stat
     n = nav_find_path(&nav, PT(500, 300), PT(300, 100), out, NAV_PATH_MAX);
     assert_int_equal(n >= 1, true);
     assert_point(out[n - 1], 300, 226);
-    /* from the far left corner up the slope, the room's reflex corner (372,240) is the way round */
+    /* from the far left corner to the front of the stage: the straight line would leave the floor
+     * over the reflex corner (100,264) where the slope begins, so that corner is the way round */
+    assert_false(nav_segment_walkable(&nav, PT(10, 266), PT(450, 241)));
     n = nav_find_path(&nav, PT(10, 266), PT(450, 241), out, NAV_PATH_MAX);
-    assert_true(n >= 1);
-    for (int i = 0; i < n; i++)
-        assert_true(nav_contains(&nav, out[i]));
+    assert_path(out, n, (const NavPoint[]){ { 100, 264 }, { 450, 241 } }, 2);
+}
+
+static void test_paths_in_the_real_room_go_around_the_lighting_board(void **state)
+{
+    (void)state;
+    Nav nav;
+    NavPoint out[NAV_PATH_MAX];
+    build_real_room(&nav);
+    /* from in front of the board to behind it: round its nearer (left) side */
+    int n = nav_find_path(&nav, PT(600, 320), PT(615, 280), out, NAV_PATH_MAX);
+    assert_path(out, n, (const NavPoint[]){ { 594, 302 }, { 594, 290 }, { 615, 280 } }, 3);
+    /* into the 2 px gap between the board and the wall: under the board, which is nearer than over it */
+    n = nav_find_path(&nav, PT(580, 296), PT(635, 296), out, NAV_PATH_MAX);
+    assert_path(out, n, (const NavPoint[]){ { 594, 302 }, { 634, 302 }, { 635, 296 } }, 3);
+    /* from the far left, under the couch and over the board */
+    n = nav_find_path(&nav, PT(10, 266), PT(635, 296), out, NAV_PATH_MAX);
+    assert_path(out, n, (const NavPoint[]){ { 282, 282 }, { 634, 290 }, { 635, 296 } }, 3);
 }
 
 /* ---- properties ----------------------------------------------------------------------------- */
@@ -760,19 +849,9 @@ static void test_random_paths_in_the_real_room_stay_walkable(void **state)
 {
     (void)state;
     static Nav nav, fine;
-    static const NavPoint outline[] = { { 10, 266 },  { 100, 264 }, { 210, 226 }, { 306, 226 },
-                                        { 372, 240 }, { 636, 240 }, { 636, 356 }, { 4, 356 } };
-    static const NavPoint hole[] = { { 282, 258 }, { 370, 258 }, { 370, 282 }, { 282, 282 } };
-    NavPoint big_outline[8], big_hole[4], out[NAV_PATH_MAX];
-    for (int i = 0; i < 8; i++)
-        big_outline[i] = PT(outline[i].x * 8, outline[i].y * 8);
-    for (int i = 0; i < 4; i++)
-        big_hole[i] = PT(hole[i].x * 8, hole[i].y * 8);
+    NavPoint out[NAV_PATH_MAX];
     build_real_room(&nav);
-    nav_init(&fine);
-    add_ring(&fine, big_outline, 8, false);
-    add_ring(&fine, big_hole, 4, true);
-    nav_finish(&fine);
+    build_scaled_copy(&fine, &nav, 8);
     uint32_t seed = 12345u;
     for (int i = 0; i < 1000; i++) {
         NavPoint from = PT(rand_in(&seed, 0, 640), rand_in(&seed, 200, 360));
@@ -793,6 +872,12 @@ static void test_same_query_gives_the_same_path_every_time(void **state)
     int nb = nav_find_path(&copy, PT(10, 470), PT(630, 10), b, NAV_PATH_MAX);
     assert_true(na > 1);
     assert_path(b, nb, a, na);
+    build_real_room(&nav);
+    na = nav_find_path(&nav, PT(10, 266), PT(635, 296), a, NAV_PATH_MAX);
+    copy = nav;
+    nb = nav_find_path(&copy, PT(10, 266), PT(635, 296), b, NAV_PATH_MAX);
+    assert_true(na > 1);
+    assert_path(b, nb, a, na);
 }
 
 int main(void)
@@ -809,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_either_winding_gives_the_same_area_and_paths),
         cmocka_unit_test(test_contains_counts_edges_and_corners_as_inside),
         cmocka_unit_test(test_contains_excludes_hole_interior_but_not_hole_edge),
+        cmocka_unit_test(test_the_real_room_is_the_floor_with_the_couch_and_the_board_cut_out),
         cmocka_unit_test(test_contains_on_slanted_edges_of_the_real_room),
         cmocka_unit_test(test_nearest_of_a_contained_point_is_itself),
         cmocka_unit_test(test_goal_outside_the_outline_goes_to_the_nearest_edge_point),
@@ -828,10 +914,11 @@ int main(void)
         cmocka_unit_test(test_goal_in_a_separate_outline_is_unreachable),
         cmocka_unit_test(test_goal_walled_in_by_overlapping_holes_is_unreachable),
         cmocka_unit_test(test_path_that_does_not_fit_is_refused),
-        cmocka_unit_test(test_paths_in_the_real_room_go_around_the_equipment_case),
+        cmocka_unit_test(test_paths_in_the_real_room_go_around_the_couch),
+        cmocka_unit_test(test_paths_in_the_real_room_go_around_the_lighting_board),
         cmocka_unit_test(test_random_paths_in_a_room_with_several_holes_stay_walkable),
         cmocka_unit_test(test_random_paths_in_the_real_room_stay_walkable),
         cmocka_unit_test(test_same_query_gives_the_same_path_every_time),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, load_studio_b, NULL);
 }

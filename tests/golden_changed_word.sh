@@ -1,0 +1,37 @@
+#!/bin/sh
+# golden_changed_word.sh STARDUST IMGDIFF WORK_DIR — proves the golden comparison catches one changed
+# word: the hover_label golden shows the hover label "Gaffer"; rendered from a copy of the level in
+# which the gaffer is called "Rigger" (same length, same place), imgdiff must fail, while the same
+# render of an unchanged copy must pass. WORK_DIR must lie under the repository, so the copies
+# find assets/ there. Run from the repository root.
+bin=$1 diff=$2 work=$3
+golden=tests/golden/hover_label
+mkdir -p "$work" || exit 1
+rm -f "$work"/*.png
+cp levels/studio_b.json "$work/unchanged.json" || exit 1
+sed 's/"name": "Gaffer"/"name": "Rigger"/' levels/studio_b.json >"$work/changed.json" || exit 1
+if [ "$(grep -c '"name": "Rigger"' "$work/changed.json")" != 1 ] || grep -q '"name": "Gaffer"' "$work/changed.json"; then
+  echo "the gaffer's name was not changed in $work/changed.json: has levels/studio_b.json changed?"
+  exit 1
+fi
+if ! grep -q 'expect hover gaffer' tests/replays/hover_labels.replay; then
+  echo "tests/replays/hover_labels.replay no longer hovers over the gaffer"
+  exit 1
+fi
+fail=0
+for copy in unchanged changed; do
+  if [ "$copy" = unchanged ]; then echo "== the unchanged level: Gaffer"; else echo "== the changed level: Rigger"; fi
+  # shellcheck disable=SC2046
+  "$bin" render $(sed "s#levels/studio_b.json#$work/$copy.json#" "$golden.args") -o "$work/$copy.png" ||
+    { echo "render failed"; exit 1; }
+  "$diff" "$golden.png" "$work/$copy.png" "$work/$copy.diff.png"
+  status=$?
+  if [ "$copy" = unchanged ] && [ "$status" -ne 0 ]; then
+    echo "FAIL: the unchanged level should match $golden.png (exit $status)"
+    fail=1
+  elif [ "$copy" = changed ] && [ "$status" -ne 1 ]; then
+    echo "FAIL: a changed word in the hover label should not match $golden.png (exit $status)"
+    fail=1
+  fi
+done
+exit $fail
