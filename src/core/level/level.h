@@ -29,6 +29,7 @@
 #define LEVEL_RESPONSE_MAX 512    /* item-on-thing and item-with-item responses */
 #define LEVEL_DEFAULT_MAX 16      /* lines in one verb's default response list */
 #define LEVEL_TEXT_LEN_MAX 400    /* bytes in one spoken line */
+#define LEVEL_END_LINES_MAX 16    /* lines of the end card */
 #define LEVEL_WAIT_MAX 6000       /* ticks in one wait action */
 #define LEVEL_TREE_MAX 16         /* dialogue trees */
 #define LEVEL_NODE_MAX 256        /* dialogue nodes over all trees */
@@ -242,6 +243,21 @@ typedef struct Player {
     int16_t anims;              /* animation set, -1: the still images */
 } Player;
 
+/* Sounds and music the platform plays on its own, named by the level so `check` sees them. */
+typedef struct LevelUi {
+    int16_t title_music;  /* music on the title screen, -1 none */
+    int16_t click, hover; /* menu sounds, -1 none */
+    int16_t pickup;       /* an item arrives in the inventory, -1 none */
+} LevelUi;
+
+#define END_LINE_VARIANTS 3 /* a line that depends on the hints used: none, one, more */
+
+/* A line of the end card: its text by the number of hints used (the same thrice for a plain
+ * line; -1 for a spacer). "{time}" and "{hints}" in the text are filled in when it shows. */
+typedef struct EndLine {
+    int32_t text[END_LINE_VARIANTS];
+} EndLine;
+
 typedef struct LevelArena LevelArena;
 
 typedef struct Level {
@@ -270,6 +286,10 @@ typedef struct Level {
     char *music_ids[LEVEL_SOUND_MAX], *music_files[LEVEL_SOUND_MAX];
     int16_t ambience;     /* sound looped under everything, -1 none */
     int32_t start_script; /* runs when a new game begins (the opening), -1 none */
+    LevelUi ui;
+    int32_t end_title;    /* the end card's heading (text index), -1: no end card */
+    int nend_lines;
+    EndLine end_lines[LEVEL_END_LINES_MAX];
     int32_t default_first[VERB_COUNT], default_count[VERB_COUNT]; /* text range of default lines */
     int nresponses;
     Response responses[LEVEL_RESPONSE_MAX];

@@ -58,6 +58,24 @@ void lerr(Loader *L, const char *fmt, ...)
     ;
 bool read_walkable_point(Loader *L, const cJSON *j, NavPoint *out);
 int16_t add_object(Loader *L, int hotspot, int set, NavPoint at);
+/* The sections, in the order level.c reads them. */
+void load_size(Loader *L, const cJSON *root);
+void load_layers(Loader *L, const cJSON *root);
+void load_walkable(Loader *L, const cJSON *root);
+void load_scale(Loader *L, const cJSON *root);
+void load_flags(Loader *L, const cJSON *root);
+void declare_items(Loader *L, const cJSON *root);
+void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind, char **ids, char **files, int *count);
+void load_player(Loader *L, const cJSON *root);
+void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool actors);
+void load_items(Loader *L, const cJSON *root);
+/* {"item_id": script, ..., "*": script}: what a thing (RESP_USE_ITEM) or an item (RESP_COMBINE)
+ * does with each item; `any` receives the "*" script (NULL: "*" is not allowed). */
+void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, int owner, int32_t *any);
+void load_hotspots(Loader *L, const cJSON *root, const char *key, bool actors);
+void load_defaults(Loader *L, const cJSON *root);
+void load_ui(Loader *L, const cJSON *root);
+void load_end_card(Loader *L, const cJSON *root);
 void load_animations(Loader *L, const cJSON *root);
 void load_objects(Loader *L, const cJSON *root, const char *key);
 void resolve_auto_clips(Level *lv);
