@@ -160,6 +160,16 @@ class Driver:
             self.choose("Thank you, doctor. Same time next week.")
         return self.settle()
 
+    def end_card(self, lines):
+        """Waits for the end card and expects exactly these lines of text on it."""
+        s = self.state()
+        card_at = s["won_tick"] + 150 + 60  # the ending's delay and fade (SCREEN_END_DELAY_TICKS, SCREEN_FADE_TICKS)
+        self.tick = max(self.tick, card_at)
+        self.comment("the end card")
+        self.expect("screen.end_card", True)
+        self.expect("screen.cursor", "none")
+        self.expect("screen.text", lines)
+
     def check(self, **flags):
         for k, v in flags.items():
             self.expect("flags." + k, v)
@@ -313,6 +323,17 @@ def hints(d):
     finale(d)
 
 
+def hints_and_end_card(d):
+    hints(d)
+    secs = d.state()["won_tick"] // 60
+    d.end_card(["CUT! PRINT!",
+                "Stardust Serenade, scene forty-one. The ball spun. The lady sang. The take was good.",
+                "Time on set: %d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60),
+                "Calls to Dr. Halloran: 18. Billed by the minute.",
+                "Written, drawn, composed and programmed by the Stardust Serenade team.",
+                "Art CC BY 4.0 - Font: DejaVu Sans - Made with SDL2"])
+
+
 SCENARIOS = {
     "walkthrough": ("The whole game: the apology, then chain A (power), then chain B (the jam), then the take.", walkthrough,
                     "tests/replays/walkthrough.replay"),
@@ -325,6 +346,8 @@ SCENARIOS = {
     "hint_line": ("The hint line at every stage of the game: the first step not done, gentle first, plainer when asked "
                   "again; then the game is won with the hints counted.", hints,
                   "tests/replays/hint_line.replay"),
+    "end_card": ("The game won with every hint taken, then the end card: its title, the time on set and the calls "
+                 "counted.", hints_and_end_card, "tests/replays/end_card.replay"),
 }
 
 

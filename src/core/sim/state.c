@@ -3,6 +3,7 @@
 #include "state.h"
 
 #include "dialogue.h"
+#include "screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,6 +161,39 @@ static void walk_anims(Game *g, Ser *s)
     ser_object_end(s);
 }
 
+/* JSON only: what the screen shows, derived from the state (labels, cursor, every line of text in
+ * the order it is drawn: the spoken line, the choices, the hover label, the end card). */
+static void walk_screen(const Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    char line[SCREEN_LINE_MAX];
+    ser_object_begin(s, "screen");
+    screen_label(g, line, sizeof line);
+    ser_json_string(s, "label", line);
+    ser_json_string(s, "cursor", screen_cursor_name(screen_cursor(g)));
+    bool end_card = screen_end_card(g);
+    ser_bool(s, "end_card", &end_card);
+    ser_array_begin(s, "text");
+    if (g->speech.text >= 0)
+        ser_json_string(s, NULL, lv->texts[g->speech.text]);
+    int16_t shown[DIALOGUE_CHOICES_SHOWN];
+    int n = g->dlg_phase == DLG_CHOOSING ? dialogue_visible(g, shown) : 0;
+    for (int i = 0; i < n; i++) {
+        screen_choice_row(i, lv->texts[lv->choices[shown[i]].text], line, sizeof line);
+        ser_json_string(s, NULL, line);
+    }
+    screen_label(g, line, sizeof line);
+    if (line[0])
+        ser_json_string(s, NULL, line);
+    if (end_card && lv->end_title >= 0)
+        ser_json_string(s, NULL, lv->texts[lv->end_title]);
+    for (int i = 0; end_card && i < lv->nend_lines; i++)
+        if (screen_end_line(g, i, line, sizeof line))
+            ser_json_string(s, NULL, line);
+    ser_array_end(s);
+    ser_object_end(s);
+}
+
 /* The conversation log, oldest kept line first. */
 static void walk_log(Game *g, Ser *s)
 {
@@ -271,6 +305,7 @@ void state_walk(Game *g, Ser *s)
         walk_dialogue(g, s);
         walk_anims(g, s);
         ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
+        walk_screen(g, s);
     } else {
         ser_i8(s, NULL, &g->pending_verb);
         ser_ref(s, NULL, &g->pending_target, NULL);
