@@ -207,9 +207,76 @@ static void test_a_save_mid_conversation_continues_identically(void **state)
     assert_int_equal(state_hash(&h), state_hash(&g));
 }
 
+/* TEST_LEVEL with one piece of text replaced, loaded as a level (the caller frees it). */
+static Level *edited_level(const char *from, const char *to)
+{
+    char text[sizeof TEST_LEVEL + 256];
+    const char *at = strstr(TEST_LEVEL, from);
+    assert_non_null(at);
+    snprintf(text, sizeof text, "%.*s%s%s", (int)(at - TEST_LEVEL), TEST_LEVEL, to, at + strlen(from));
+    Diag d;
+    Level *edited = test_load_text(text, &d);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    assert_non_null(edited);
+    return edited;
+}
+
+/* Uses both once-only choices (Lamp? and Coin, please.), then leaves the talk. */
+static void use_the_once_only_choices(Game *g)
+{
+    start(g);
+    skip_to_choices(g);
+    press(g, KEY_1); /* Lamp? */
+    skip_to_choices(g);
+    assert_string_equal(offered(g), "The lamp again.|Coin, please.|Bye.");
+    press(g, KEY_2); /* Coin, please. */
+    skip_to_choices(g);
+    assert_string_equal(offered(g), "The lamp again.|Bye.");
+    press(g, KEY_2); /* Bye. */
+    for (int i = 0; i < 50 && g->dlg_tree >= 0; i++)
+        click_at(g, 100, 20, INPUT_LEFT);
+    assert_int_equal(g->dlg_tree, -1);
+}
+
+/* Talks to Bob again on g's (reloaded) level and returns what is on offer. */
+static const char *offered_on_return(Game *g)
+{
+    g->player.x = 65 * FIXED_ONE;
+    g->player.y = 55 * FIXED_ONE;
+    click_at(g, 65, 15, INPUT_LEFT);
+    skip_to_choices(g);
+    return offered(g);
+}
+
+static void test_reload_keeps_used_choices_when_their_words_change(void **state)
+{
+    (void)state;
+    Game g;
+    use_the_once_only_choices(&g);
+    Level *edited = edited_level("\"Coin, please.\"", "\"A coin, if you please.\"");
+    game_rebind(&g, edited);
+    assert_string_equal(offered_on_return(&g), "The lamp again.|Bye.");
+    level_free(edited);
+}
+
+static void test_reload_keeps_used_choices_when_they_move(void **state)
+{
+    (void)state;
+    Game g;
+    use_the_once_only_choices(&g);
+    /* "Bye." moves to the top of the menu: every choice after it changes place */
+    Level *edited = edited_level("\"menu\": {\"choices\": [\n", "\"menu\": {\"choices\": [\n        {\"text\": \"Bye.\", \"end\": true},\n");
+    game_rebind(&g, edited);
+    assert_string_equal(offered_on_return(&g), "Bye.|The lamp again.|Bye.");
+    level_free(edited);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reload_keeps_used_choices_when_their_words_change),
+        cmocka_unit_test(test_reload_keeps_used_choices_when_they_move),
         cmocka_unit_test(test_first_meeting_plays_its_lines_then_offers_choices),
         cmocka_unit_test(test_once_only_choice_disappears_and_visits_unlock_others),
         cmocka_unit_test(test_conditions_and_hidden_after),

@@ -299,9 +299,42 @@ void game_tick(Game *g, const Input *in)
     g->tick++;
 }
 
+/* Flags, the inventory and the held item, carried by id (what the new level lacks is dropped). */
+static void carry_possessions(Game *next, const Game *g)
+{
+    const Level *old = g->level, *lv = next->level;
+    for (int i = 0; i < old->nflags; i++) {
+        int f = level_find(lv, ID_FLAG, old->flag_ids[i]);
+        if (f >= 0)
+            next->flags[f] = g->flags[i];
+    }
+    next->ninventory = 0;
+    for (int i = 0; i < g->ninventory; i++) {
+        int it = level_find(lv, ID_ITEM, old->items[g->inventory[i]].id);
+        if (it >= 0 && !game_has_item(next, it))
+            next->inventory[next->ninventory++] = (int16_t)it;
+    }
+    if (g->held >= 0) {
+        int held = level_find(lv, ID_ITEM, old->items[g->held].id);
+        next->held = (int16_t)(held >= 0 && game_has_item(next, held) ? held : -1);
+    }
+}
+
+/* Music and the state of every machine, by id. */
+static void carry_scene(Game *next, const Game *g)
+{
+    const Level *old = g->level, *lv = next->level;
+    next->music = (int16_t)(g->music >= 0 ? level_find(lv, ID_MUSIC, old->music_ids[g->music]) : -1);
+    for (int o = 0; o < old->nobjects; o++) {
+        int st = g->anims[o].state, no = level_find(lv, ID_OBJECT, level_id(old, ID_OBJECT, o));
+        int ns = st >= 0 && no >= 0 ? level_find_in(lv, ID_STATE, no, old->states[st].id) : -1;
+        if (ns >= 0)
+            anim_set_state(next, no, ns);
+    }
+}
+
 void game_rebind(Game *g, const Level *lv)
 {
-    const Level *old = g->level;
     Game next;
     game_init(&next, lv, g->seed);
     next.tick = g->tick;
@@ -313,43 +346,13 @@ void game_rebind(Game *g, const Level *lv)
     next.pc = -1; /* a reload does not replay the opening */
     next.pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1;
     next.pointer_y = g->pointer_y < lv->height ? g->pointer_y : lv->height - 1;
-    for (int i = 0; i < old->nflags; i++) {
-        int f = level_find(lv, ID_FLAG, old->flag_ids[i]);
-        if (f >= 0)
-            next.flags[f] = g->flags[i];
-    }
-    next.ninventory = 0;
-    for (int i = 0; i < g->ninventory; i++) {
-        int it = level_find(lv, ID_ITEM, old->items[g->inventory[i]].id);
-        if (it >= 0 && !game_has_item(&next, it))
-            next.inventory[next.ninventory++] = (int16_t)it;
-    }
-    if (g->held >= 0) {
-        int held = level_find(lv, ID_ITEM, old->items[g->held].id);
-        next.held = (int16_t)(held >= 0 && game_has_item(&next, held) ? held : -1);
-    }
+    carry_possessions(&next, g);
     NavPoint at = nav_nearest(&lv->nav, game_player_pos(g));
     next.player.x = at.x * FIXED_ONE;
     next.player.y = at.y * FIXED_ONE;
     next.player.facing = g->player.facing;
-    next.music = -1;
-    if (g->music >= 0)
-        for (int i = 0; i < lv->nmusic; i++)
-            if (strcmp(lv->music_ids[i], old->music_ids[g->music]) == 0)
-                next.music = (int16_t)i;
-    for (int i = 0; i < old->nnodes; i++) { /* conversations remembered by node name */
-        int n = level_find(lv, ID_NODE, old->nodes[i].id);
-        if (n >= 0 && dialogue_visited(g, i))
-            next.visited[n >> 3] |= (uint8_t)(1u << (n & 7));
-    }
-    for (int o = 0; o < old->nobjects; o++) { /* machines keep their state, by name */
-        int st = g->anims[o].state, no = level_find(lv, ID_OBJECT, level_id(old, ID_OBJECT, o));
-        if (st < 0 || no < 0)
-            continue;
-        for (int k = 0; k < lv->nstates; k++)
-            if (lv->states[k].object == no && strcmp(lv->states[k].id, old->states[st].id) == 0)
-                anim_set_state(&next, no, k);
-    }
+    carry_scene(&next, g);
+    dialogue_carry_memory(&next, g);
     next.nevents = 0;
     next.hover = (int16_t)game_hit_test(&next, (NavPoint){next.pointer_x, next.pointer_y});
     *g = next;
