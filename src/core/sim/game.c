@@ -14,7 +14,7 @@
 void game_emit(Game *g, GameEventKind kind, int a, int32_t b)
 {
     if (g->nevents < GAME_EVENT_MAX)
-        g->events[g->nevents++] = (GameEvent){(uint8_t)kind, (int16_t)a, b};
+        g->events[g->nevents++] = (GameEvent){.kind = (uint8_t)kind, .a = (int16_t)a, .b = b};
 }
 
 bool game_speaking(const Game *g, int speaker) { return g->speech.text >= 0 && g->speech.speaker == speaker; }

@@ -42,8 +42,8 @@ void script_say(Game *g, int speaker, int32_t text)
     int32_t len = (int32_t)strlen(g->level->texts[text]);
     int32_t ticks = len * SPEECH_TICKS_PER_CHAR;
     ticks = (ticks < SPEECH_TICKS_MIN ? SPEECH_TICKS_MIN : ticks) * 100 / g->text_speed;
-    g->speech = (Speech){(int16_t)speaker, text, ticks < 1 ? 1 : ticks};
-    g->log[g->log_total % GAME_LOG_MAX] = (LogLine){(int16_t)speaker, text};
+    g->speech = (Speech){.speaker = (int16_t)speaker, .text = text, .ticks_left = ticks < 1 ? 1 : ticks};
+    g->log[g->log_total % GAME_LOG_MAX] = (LogLine){.speaker = (int16_t)speaker, .text = text};
     g->log_total++;
     game_emit(g, EV_SAY, speaker, text);
 }
