@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "playtime.h"
+
 #define MENU_W 300
 #define ROW_H 20
 #define SLOT_ROW_H 31
@@ -82,11 +84,12 @@ static void add_slot(Menu *m, int slot, const char *name, bool saving, const cha
         char date[64] = "";
         if (localtime_r(&t, &tmv))
             strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
-        unsigned secs = info->ticks / 60;
+        char played[PLAYTIME_MAX];
+        playtime_format(info->ticks, played, sizeof played);
         if (info->saved_at > 0)
-            snprintf(it->detail, sizeof it->detail, "%s  -  played %u:%02u:%02u", date, secs / 3600, secs / 60 % 60, secs % 60);
+            snprintf(it->detail, sizeof it->detail, "%s  -  played %s", date, played);
         else
-            snprintf(it->detail, sizeof it->detail, "played %u:%02u:%02u", secs / 3600, secs / 60 % 60, secs % 60);
+            snprintf(it->detail, sizeof it->detail, "played %s", played);
         it->thumb = thumb_texture(r, info);
     }
     SDL_free(info);
