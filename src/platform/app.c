@@ -260,13 +260,12 @@ static int newest_slot(App *app)
 {
     int best = 0;
     int64_t best_time = INT64_MIN;
-    static const int slots[] = {1, 2, 3, 4, 5, 6, SLOT_QUICK, SLOT_AUTO};
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
+    for (int i = 0; i < MENU_SLOT_COUNT; i++) { /* on a tie the later slot in the table wins */
         char path[1200], err[600];
         SaveInfo *info = malloc(sizeof *info);
-        menu_slot_path(app->home, slots[i], path, sizeof path);
+        menu_slot_path(app->home, MENU_SLOT_TABLE[i].id, path, sizeof path);
         if (info && save_read_info(path, info, err, sizeof err) && info->saved_at >= best_time) {
-            best = slots[i];
+            best = MENU_SLOT_TABLE[i].id;
             best_time = info->saved_at;
         }
         free(info);
