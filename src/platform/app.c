@@ -1,6 +1,7 @@
 /* app.c — the window and its fixed-timestep loop (Glenn Fiedler, "Fix Your Timestep!"): 60 Hz
  * ticks from an accumulator, one interpolated render per frame, catch-up capped, paused while
- * minimised. Also level hot reload, recording, replay watching, and the headless renderer. */
+ * minimised. Also level hot reload, recording and replay watching. The headless commands
+ * (render, anim) are in headless.c. */
 #include "app.h"
 
 #include <SDL.h>
@@ -12,7 +13,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "anim.h"
 #include "diag.h"
 #include "game.h"
 #include "input_sdl.h"
@@ -716,181 +716,5 @@ int app_play(const PlayOptions *opt)
 done:
     close_app(app);
     free(app);
-    return status;
-}
-
-/* ------------------------------------------------------------------ headless */
-
-int app_render(const RenderOptions *opt)
-{
-    int status = 1;
-    Replay replay;
-    bool have_replay = false;
-    char err[600];
-    const char *level_path = opt->level_path;
-    uint64_t seed = 1;
-    Level *lv = NULL;
-    Game *g = NULL;
-    SDL_Surface *surface = NULL;
-    SDL_Renderer *r = NULL;
-    Render rd;
-    bool have_rd = false;
-    if (opt->replay_path) {
-        if (!replay_load(opt->replay_path, &replay, err, sizeof err)) {
-            fprintf(stderr, "%s\n", err);
-            return 2;
-        }
-        have_replay = true;
-        seed = replay.seed;
-    }
-    lv = level_load_report(level_path, stderr);
-    if (!lv)
-        goto done;
-    g = malloc(sizeof *g);
-    if (!g)
-        goto done;
-    game_init(g, lv, seed);
-    if (have_replay) {
-        if (!replay_bind(&replay, lv, err, sizeof err)) {
-            fprintf(stderr, "%s\n", err);
-            status = 2;
-            goto done;
-        }
-        uint32_t stop = opt->has_tick ? opt->tick : replay.end_tick;
-        int cursor = 0;
-        ReplayReport rep = {0};
-        Input in;
-        while (g->tick < stop && replay_step(&replay, &cursor, g, &in, &rep, NULL))
-            game_tick(g, &in);
-    }
-    Input idle = {0};
-    uint32_t stop = opt->has_tick ? opt->tick : 0;
-    while (g->tick < stop) /* past the replay's end (or without one): time goes on with no input */
-        game_tick(g, &idle);
-    if (SDL_Init(0) != 0) {
-        fprintf(stderr, "stardust: cannot start SDL: %s\n", SDL_GetError());
-        goto done;
-    }
-    IMG_Init(IMG_INIT_PNG);
-    surface = SDL_CreateRGBSurfaceWithFormat(0, lv->width, lv->height, 32, SDL_PIXELFORMAT_RGBA32);
-    r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    if (!r) {
-        fprintf(stderr, "stardust: cannot create the software renderer: %s\n", SDL_GetError());
-        goto done;
-    }
-    if (!render_init(&rd, r, lv->root, err, sizeof err))
-        fprintf(stderr, "stardust: %s (drawing without text)\n", err);
-    have_rd = true;
-    /* a still frame: no interpolation, the state exactly at the tick */
-    RenderView v = {.game = g, .prev_x = g->player.x, .prev_y = g->player.y, .alpha = 256,
-                    .cursor_x = g->pointer_x, .cursor_y = g->pointer_y, .draw_cursor = render_has_cursors(&rd)};
-    render_frame(&rd, &v);
-    SDL_RenderPresent(r);
-    if (IMG_SavePNG(surface, opt->out_path) != 0) {
-        fprintf(stderr, "stardust: %s: cannot write PNG: %s\n", opt->out_path, IMG_GetError());
-        goto done;
-    }
-    status = 0;
-done:
-    if (have_rd)
-        render_quit(&rd);
-    if (r)
-        SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surface);
-    if (have_replay)
-        replay_free(&replay);
-    free(g);
-    level_free(lv);
-    TTF_Quit();
-    IMG_Quit();
-    SDL_Quit();
-    return status;
-}
-
-/* ------------------------------------------------------------------ clip preview */
-
-int app_anim_strip(const char *level_path, const char *object, const char *clip_name, const char *out_path)
-{
-    Level *lv = level_load_report(level_path, stderr);
-    if (!lv)
-        return 1;
-    int status = 1, obj = level_find_object(lv, object);
-    int set = obj >= 0 ? lv->objects[obj].set : -1;
-    int clip = set >= 0 ? anim_find_clip(lv, set, clip_name) : -1;
-    SDL_Surface *surface = NULL, *sheet = NULL;
-    if (obj < 0 || set < 0) {
-        fprintf(stderr, "stardust: %s: \"%s\" is not an animated object\n", level_path, object);
-        goto done;
-    }
-    if (clip < 0) {
-        fprintf(stderr, "stardust: %s: \"%s\" has no clip \"%s\" (its set is \"%s\")\n", level_path, object, clip_name,
-                lv->sets[set].id);
-        goto done;
-    }
-    if (SDL_Init(0) != 0)
-        goto done;
-    IMG_Init(IMG_INIT_PNG);
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s", lv->root, lv->sets[set].sheet);
-    sheet = IMG_Load(path);
-    if (!sheet) {
-        fprintf(stderr, "stardust: %s: cannot load: %s\n", path, IMG_GetError());
-        goto done;
-    }
-    const AnimClip *c = &lv->clips[clip];
-    const int gap = 6, label_h = 14, scale = 2;
-    int w = gap, h = 0;
-    for (int f = 0; f < c->nframes; f++) {
-        const AnimFrame *fr = &lv->frames[c->first_frame + f];
-        w += fr->src.w * scale + gap;
-        h = fr->src.h * scale > h ? fr->src.h * scale : h;
-    }
-    h += 2 * gap + label_h;
-    surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
-    SDL_Renderer *r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    if (!r)
-        goto done;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(r, sheet);
-    Text text;
-    char err[300];
-    bool have_text = text_init(&text, r, lv->root, TEXT_SIZE, err, sizeof err);
-    SDL_SetRenderDrawColor(r, 40, 32, 56, 255);
-    SDL_RenderClear(r);
-    int x = gap;
-    for (int f = 0; f < c->nframes; f++) {
-        const AnimFrame *fr = &lv->frames[c->first_frame + f];
-        SDL_Rect cell = {x, gap, fr->src.w * scale, fr->src.h * scale};
-        SDL_SetRenderDrawColor(r, 58, 48, 80, 255);
-        SDL_RenderFillRect(r, &cell);
-        SDL_Rect src = {fr->src.x, fr->src.y, fr->src.w, fr->src.h};
-        SDL_RenderCopy(r, tex, &src, &cell);
-        SDL_SetRenderDrawColor(r, 240, 80, 180, 255); /* the origin: where the object stands */
-        SDL_RenderDrawPoint(r, x + fr->origin.x * scale, gap + fr->origin.y * scale - 1);
-        if (have_text) {
-            char label[32];
-            snprintf(label, sizeof label, "%d: %dt%s", f, fr->ticks, fr->nevents ? " *" : "");
-            text_draw(&text, label, 0xf2d597, 0, x, h - label_h - 2);
-        }
-        x += cell.w + gap;
-    }
-    SDL_RenderPresent(r);
-    if (have_text)
-        text_quit(&text);
-    SDL_DestroyTexture(tex);
-    SDL_DestroyRenderer(r);
-    if (IMG_SavePNG(surface, out_path) != 0) {
-        fprintf(stderr, "stardust: %s: cannot write PNG: %s\n", out_path, IMG_GetError());
-        goto done;
-    }
-    printf("%s: %s/%s, %d frames, %s\n", out_path, object, clip_name, c->nframes,
-           c->mode == ANIM_ONCE ? "once" : c->mode == ANIM_LOOP ? "loop" : "ping-pong");
-    status = 0;
-done:
-    SDL_FreeSurface(surface);
-    SDL_FreeSurface(sheet);
-    level_free(lv);
-    TTF_Quit();
-    IMG_Quit();
-    SDL_Quit();
     return status;
 }
