@@ -4,7 +4,6 @@
 #include "events.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "session.h"
 
