@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "game.h"
 #include "level.h"
+#include "playtime.h"
 #include "replay.h"
 #include "save.h"
 #include "state.h"
@@ -169,9 +170,10 @@ static int cmd_inspect(int argc, char **argv)
     if (g && info) {
         game_init(g, lv, 1);
         if (save_read(argv[0], g, info, err, sizeof err)) {
-            unsigned secs = info->ticks / 60;
-            printf("%s: level %s, tick %u (played %u:%02u), state hash %016" PRIx64 "\n", argv[0], info->level_id,
-                   (unsigned)g->tick, secs / 60, secs % 60, state_hash(g));
+            char played[PLAYTIME_MAX];
+            playtime_format(info->ticks, played, sizeof played);
+            printf("%s: level %s, tick %u (played %s), state hash %016" PRIx64 "\n", argv[0], info->level_id,
+                   (unsigned)g->tick, played, state_hash(g));
             status = 0;
         } else {
             fprintf(stderr, "%s\n", err);

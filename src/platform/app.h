@@ -1,5 +1,6 @@
 /* app.h — the two ways the platform runs a level: in a window (play, record, watch a replay, hot
- * reload) and headless into a PNG (render). All SDL lives behind these calls. */
+ * reload: app.c, with session.c and events.c) and headless into a PNG (render and the clip
+ * preview: headless.c). All SDL lives behind these calls. */
 #ifndef STARDUST_APP_H
 #define STARDUST_APP_H
 

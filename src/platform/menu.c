@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "playtime.h"
+
 #define MENU_W 300
 #define ROW_H 20
 #define SLOT_ROW_H 31
@@ -17,14 +19,25 @@ static const int TEXT_SPEEDS[] = {50, 100, 150, 200};
 static const char *const TEXT_SPEED_NAMES[] = {"Slow", "Normal", "Fast", "Very fast"};
 #define TEXT_SPEED_COUNT 4
 
+const SaveSlot MENU_SLOT_TABLE[MENU_SLOT_COUNT] = {
+    {1, "slot1.sav", "Slot 1", true},
+    {2, "slot2.sav", "Slot 2", true},
+    {3, "slot3.sav", "Slot 3", true},
+    {4, "slot4.sav", "Slot 4", true},
+    {5, "slot5.sav", "Slot 5", true},
+    {6, "slot6.sav", "Slot 6", true},
+    {SLOT_QUICK, "quick.sav", "Quick save (F5)", false},
+    {SLOT_AUTO, "auto.sav", "Autosave", false},
+};
+_Static_assert(MENU_SLOTS == 6, "MENU_SLOT_TABLE lists six manual slots");
+
 void menu_slot_path(const char *dir, int slot, char *out, size_t cap)
 {
-    if (slot == SLOT_QUICK)
-        snprintf(out, cap, "%squick.sav", dir);
-    else if (slot == SLOT_AUTO)
-        snprintf(out, cap, "%sauto.sav", dir);
-    else
-        snprintf(out, cap, "%sslot%d.sav", dir, slot);
+    if (cap)
+        out[0] = '\0';
+    for (int i = 0; i < MENU_SLOT_COUNT; i++)
+        if (MENU_SLOT_TABLE[i].id == slot)
+            snprintf(out, cap, "%s%s", dir, MENU_SLOT_TABLE[i].file);
 }
 
 static MenuItem *add(Menu *m, ItemKind kind, MenuAction action, const char *label)
@@ -56,12 +69,12 @@ static SDL_Texture *thumb_texture(SDL_Renderer *r, const SaveInfo *info)
     return t;
 }
 
-static void add_slot(Menu *m, int slot, const char *name, bool saving, const char *dir, SDL_Renderer *r)
+static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const char *dir, SDL_Renderer *r)
 {
-    MenuItem *it = add(m, ITEM_SLOT, saving ? ACT_SAVE_SLOT : ACT_LOAD_SLOT, name);
-    it->slot = slot;
+    MenuItem *it = add(m, ITEM_SLOT, saving ? ACT_SAVE_SLOT : ACT_LOAD_SLOT, slot->name);
+    it->slot = slot->id;
     char path[1200], err[400];
-    menu_slot_path(dir, slot, path, sizeof path);
+    menu_slot_path(dir, slot->id, path, sizeof path);
     SaveInfo *info = SDL_malloc(sizeof *info);
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -82,11 +95,12 @@ static void add_slot(Menu *m, int slot, const char *name, bool saving, const cha
         char date[64] = "";
         if (localtime_r(&t, &tmv))
             strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
-        unsigned secs = info->ticks / 60;
+        char played[PLAYTIME_MAX];
+        playtime_format(info->ticks, played, sizeof played);
         if (info->saved_at > 0)
-            snprintf(it->detail, sizeof it->detail, "%s  -  played %u:%02u:%02u", date, secs / 3600, secs / 60 % 60, secs % 60);
+            snprintf(it->detail, sizeof it->detail, "%s  -  played %s", date, played);
         else
-            snprintf(it->detail, sizeof it->detail, "played %u:%02u:%02u", secs / 3600, secs / 60 % 60, secs % 60);
+            snprintf(it->detail, sizeof it->detail, "played %s", played);
         it->thumb = thumb_texture(r, info);
     }
     SDL_free(info);
@@ -115,9 +129,8 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Settings
         add(m, ITEM_BUTTON, ACT_NEW, "New game");
         MenuItem *cont = add(m, ITEM_BUTTON, ACT_CONTINUE, "Continue");
         bool any = false;
-        for (int slot = 1; slot <= MENU_SLOTS + 2 && !any; slot++) {
-            int id = slot <= MENU_SLOTS ? slot : slot == MENU_SLOTS + 1 ? SLOT_QUICK : SLOT_AUTO;
-            menu_slot_path(dir, id, path, sizeof path);
+        for (int i = 0; i < MENU_SLOT_COUNT && !any; i++) {
+            menu_slot_path(dir, MENU_SLOT_TABLE[i].id, path, sizeof path);
             FILE *f = fopen(path, "rb");
             any = f != NULL;
             if (f)
@@ -149,15 +162,9 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Settings
     case SCREEN_SAVE:
     case SCREEN_LOAD: {
         bool saving = screen == SCREEN_SAVE;
-        for (int slot = 1; slot <= MENU_SLOTS; slot++) {
-            char name[32];
-            snprintf(name, sizeof name, "Slot %d", slot);
-            add_slot(m, slot, name, saving, dir, r);
-        }
-        if (!saving) {
-            add_slot(m, SLOT_QUICK, "Quick save (F5)", false, dir, r);
-            add_slot(m, SLOT_AUTO, "Autosave", false, dir, r);
-        }
+        for (int i = 0; i < MENU_SLOT_COUNT; i++) /* saving: the manual slots only */
+            if (!saving || MENU_SLOT_TABLE[i].manual)
+                add_slot(m, &MENU_SLOT_TABLE[i], saving, dir, r);
         add(m, ITEM_BUTTON, ACT_BACK, "Back");
         break;
     }

@@ -52,6 +52,18 @@ typedef struct MenuItem {
 #define SLOT_QUICK 100
 #define SLOT_AUTO 101
 
+/* A place a game can be saved: every list of slots (the save and load screens, Continue, the
+ * file names) walks MENU_SLOT_TABLE, in this order. */
+typedef struct SaveSlot {
+    int id;                   /* 1..MENU_SLOTS, SLOT_QUICK or SLOT_AUTO */
+    const char *file;         /* its file inside the saves folder */
+    const char *name;         /* as the save and load screens show it */
+    bool manual;              /* the player saves here from the save screen (quick and auto: F5, autosave) */
+} SaveSlot;
+
+#define MENU_SLOT_COUNT (MENU_SLOTS + 2)
+extern const SaveSlot MENU_SLOT_TABLE[MENU_SLOT_COUNT];
+
 typedef struct Menu {
     Screen screen;
     Screen back;              /* where Back / Esc returns */
@@ -71,7 +83,7 @@ void menu_clear(Menu *m);
 MenuAction menu_event(Menu *m, const SDL_Event *e, int lx, int ly, Settings *s, int *slot);
 /* Draws the menu over whatever is already on the screen (size sw x sh). */
 void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh);
-/* The file of a slot inside dir. */
+/* The file of a slot inside dir ("" for an id not in MENU_SLOT_TABLE). */
 void menu_slot_path(const char *dir, int slot, char *out, size_t cap);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "anim.h"
 #include "dialogue.h"
+#include "playtime.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -507,8 +508,9 @@ static void draw_fades_and_end(Render *rd, const RenderView *v)
     draw_centred_text(&rd->title, "CUT! PRINT!", 0xff9ae0, 60, sw);
     draw_centred_text(&rd->text, "Stardust Serenade, scene forty-one. The ball spun. The lady sang. The take was good.", 0xc8fbff, 100, sw);
     char line[200];
-    unsigned secs = g->won_tick / GAME_TICK_HZ;
-    snprintf(line, sizeof line, "Time on set: %u:%02u:%02u", secs / 3600, secs / 60 % 60, secs % 60);
+    char played[PLAYTIME_MAX];
+    playtime_format(g->won_tick, played, sizeof played);
+    snprintf(line, sizeof line, "Time on set: %s", played);
     draw_centred_text(&rd->text, line, 0xf2d597, 140, sw);
     snprintf(line, sizeof line, g->hints == 0 ? "Calls to Dr. Halloran: none. The Maestro of Mayhem needs no one."
                                               : g->hints == 1 ? "Calls to Dr. Halloran: one. Billed by the minute."

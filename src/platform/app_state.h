@@ -1,0 +1,72 @@
+/* app_state.h — the App: everything a game window holds while it runs. Private to the windowed
+ * game (app.c, session.c, events.c); the headless commands and the rest of src/ never see it.
+ * Fields are grouped by the file that owns them; the others read them and call that file. */
+#ifndef STARDUST_APP_STATE_H
+#define STARDUST_APP_STATE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "audio.h"
+#include "game.h"
+#include "input_sdl.h"
+#include "level.h"
+#include "menu.h"
+#include "render.h"
+#include "replay.h"
+#include "save.h"
+#include "settings.h"
+
+typedef struct App {
+    /* ---- the window (app.c) */
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    SDL_Texture *target;         /* the logical screen, scaled up by an integer */
+    Render rd;                   /* draws the game and the menus onto target */
+    Audio audio;                 /* opened with the window, closed with it */
+    Settings settings;           /* loaded at start; changed by the options menu and hot keys */
+    char home[1024];             /* preferences and saves, with a trailing '/' */
+    bool minimised, unfocused, ever_focused; /* the loop stands still while minimised or unfocused */
+    bool running;                /* false ends the loop (Quit, closing the window) */
+    int scale, off_x, off_y;     /* logical to window mapping */
+    int mouse_x, mouse_y;        /* the real pointer, logical px, for drawing the cursor */
+    bool custom_cursor;          /* our cursor images are drawn; the system one is hidden */
+
+    /* ---- the game session (session.c) */
+    Level *level;                /* the level being played (replaced by a hot reload) */
+    Game game;                   /* the play-through; on the title screen, its backdrop */
+    uint64_t seed;               /* for new games (a replay's own seed when watching) */
+    bool started;                /* a game is under way (not just the title's backdrop) */
+    const char *level_path;      /* the level file (a replay's level when watching) */
+    struct stat level_stat;      /* the level file as last loaded (or last seen broken) */
+    uint32_t last_poll_ms;       /* when the level file was last checked for edits */
+    char error[1200];            /* a broken edit's message, shown until fixed */
+    Recorder rec;                /* --record: writes each tick's input */
+    bool recording;              /* rec is open */
+    const char *record_path;     /* the file rec writes */
+    Replay replay;               /* --replay: the replay being watched */
+    bool watching;               /* the replay, not the player, drives the game */
+    int replay_cursor;           /* the replay's next line */
+    ReplayReport replay_report;  /* its expectations so far */
+    bool replay_done;            /* the replay has ended; the game stands still */
+    char banner[800];            /* a status line (replay progress, "Quick-saved."), "" none */
+    InputCollector input;        /* the player's input since the last tick */
+    uint16_t pending_text_speed; /* a text-speed choice for the next tick, 0 none */
+    uint8_t thumb[SAVE_THUMB_W * SAVE_THUMB_H * 3]; /* the game as it looked when paused */
+    bool have_thumb;             /* thumb holds a picture (saves made from the pause menu use it) */
+    int32_t prev_x, prev_y;      /* player position before the last tick */
+
+    /* ---- what the player does (events.c) */
+    Menu menu;                   /* the menu screen showing; SCREEN_GAME when none */
+    bool log_open;               /* the conversation log is open (the game waits) */
+    int log_scroll;              /* lines the log is scrolled back */
+} App;
+
+/* app.c: fits the logical screen into the window (after a resize). */
+void app_update_mapping(App *app);
+/* app.c: a point in window coordinates (as mouse events give them) in logical pixels. */
+void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly);
+
+#endif

@@ -1,0 +1,253 @@
+/* events.c — routes each SDL event to the first part of the game that takes it (events_handle
+ * lists them in order) and carries out menu choices, hot keys and settings changes through the
+ * session. It never draws, and never advances the game: the loop's ticks do that. */
+#include "events.h"
+
+#include <stdio.h>
+
+#include "session.h"
+
+void events_open_screen(App *app, Screen screen, Screen back)
+{
+    menu_open(&app->menu, screen, back, app->started, &app->settings, app->home, app->renderer);
+    if (screen == SCREEN_TITLE)
+        audio_music_id(&app->audio, "title");
+}
+
+static bool key_pressed(const SDL_Event *e) { return e->type == SDL_KEYDOWN && !e->key.repeat; }
+
+/* ------------------------------------------------------------------ settings */
+
+static void store_settings(App *app)
+{
+    char path[1200], err[600];
+    snprintf(path, sizeof path, "%s%s", app->home, SETTINGS_FILE);
+    if (!settings_save(&app->settings, path, err, sizeof err))
+        fprintf(stderr, "stardust: %s\n", err);
+}
+
+/* Puts changed settings into effect (sound, window, text; the game's text speed at the next
+ * tick) and writes them to the preferences file. */
+static void apply_settings(App *app, bool text_size_changed)
+{
+    audio_apply_settings(&app->audio, &app->settings);
+    SDL_SetWindowFullscreen(app->window, app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    if (text_size_changed)
+        render_set_text_size(&app->rd, app->settings.large_text);
+    if (app->started && app->settings.text_speed != app->game.text_speed)
+        app->pending_text_speed = (uint16_t)app->settings.text_speed;
+    store_settings(app);
+}
+
+/* ------------------------------------------------------------------ menus */
+
+/* Carries out what the player chose in a menu. */
+static void menu_action(App *app, MenuAction act, int slot)
+{
+    Menu *m = &app->menu;
+    char msg[700] = "";
+    Screen here = m->screen;
+    audio_ui(&app->audio, "ui_click");
+    switch (act) {
+    case ACT_NONE: break;
+    case ACT_NEW: session_new_game(app); break;
+    case ACT_CONTINUE:
+        if (!session_continue(app, msg, sizeof msg))
+            snprintf(m->message, sizeof m->message, "%s", msg);
+        break;
+    case ACT_RESUME: m->screen = SCREEN_GAME; break;
+    case ACT_OPEN_SAVE: events_open_screen(app, SCREEN_SAVE, here); break;
+    case ACT_OPEN_LOAD: events_open_screen(app, SCREEN_LOAD, here); break;
+    case ACT_OPEN_OPTIONS: events_open_screen(app, SCREEN_OPTIONS, here); break;
+    case ACT_BACK: events_open_screen(app, m->back, m->back == SCREEN_PAUSE ? SCREEN_GAME : SCREEN_TITLE); break;
+    case ACT_QUIT: app->running = false; break;
+    case ACT_QUIT_TO_TITLE:
+        session_autosave(app);
+        session_stop(app);
+        events_open_screen(app, SCREEN_TITLE, SCREEN_TITLE);
+        break;
+    case ACT_SAVE_SLOT:
+        session_save(app, slot, msg, sizeof msg);
+        events_open_screen(app, SCREEN_SAVE, m->back);
+        snprintf(m->message, sizeof m->message, "%s", msg);
+        break;
+    case ACT_LOAD_SLOT:
+        if (!session_load(app, slot, msg, sizeof msg))
+            snprintf(m->message, sizeof m->message, "%s", msg);
+        break;
+    case ACT_SETTING: apply_settings(app, true); break;
+    }
+}
+
+/* ------------------------------------------------------------------ the handlers, in order */
+
+/* Closing, minimising, focus and resizing: the window's own events, always taken. */
+static bool on_window(App *app, const SDL_Event *e)
+{
+    if (e->type == SDL_QUIT) {
+        if (app->menu.screen == SCREEN_GAME && app->started)
+            session_keep_thumb(app);
+        session_autosave(app);
+        app->running = false; /* closing the window quits at once */
+        return true;
+    }
+    if (e->type != SDL_WINDOWEVENT)
+        return false;
+    switch (e->window.event) {
+    case SDL_WINDOWEVENT_MINIMIZED: app->minimised = true; break;
+    case SDL_WINDOWEVENT_RESTORED:
+    case SDL_WINDOWEVENT_MAXIMIZED:
+    case SDL_WINDOWEVENT_SHOWN: app->minimised = false; break;
+    case SDL_WINDOWEVENT_FOCUS_GAINED:
+        app->unfocused = false;
+        app->ever_focused = true;
+        break;
+    case SDL_WINDOWEVENT_FOCUS_LOST:
+        /* Without a window manager focus is never given, so only pause where it was. */
+        app->unfocused = app->ever_focused;
+        break;
+    case SDL_WINDOWEVENT_SIZE_CHANGED: app_update_mapping(app); break;
+    default: break;
+    }
+    return true;
+}
+
+/* F11 or Alt+Enter toggles fullscreen everywhere: in the game, the log and every menu. */
+static bool on_fullscreen_key(App *app, const SDL_Event *e)
+{
+    if (!key_pressed(e))
+        return false;
+    SDL_Keycode k = e->key.keysym.sym;
+    if (k != SDLK_F11 && !(k == SDLK_RETURN && (e->key.keysym.mod & KMOD_ALT)))
+        return false;
+    app->settings.fullscreen = !app->settings.fullscreen;
+    apply_settings(app, false);
+    return true;
+}
+
+/* The conversation log, while open, takes everything: scrolling, and Esc / L / right click close it. */
+static bool on_log(App *app, const SDL_Event *e)
+{
+    if (!app->log_open)
+        return false;
+    if (e->type == SDL_KEYDOWN) {
+        SDL_Keycode k = e->key.keysym.sym;
+        if (k == SDLK_ESCAPE || k == SDLK_l)
+            app->log_open = false;
+        else if (k == SDLK_UP || k == SDLK_PAGEUP)
+            app->log_scroll += k == SDLK_UP ? 1 : 8;
+        else if (k == SDLK_DOWN || k == SDLK_PAGEDOWN)
+            app->log_scroll -= k == SDLK_DOWN ? 1 : 8;
+    } else if (e->type == SDL_MOUSEWHEEL) {
+        app->log_scroll += e->wheel.y;
+    } else if (e->type == SDL_MOUSEBUTTONDOWN && e->button.button == SDL_BUTTON_RIGHT) {
+        app->log_open = false;
+    }
+    app->log_scroll = SDL_clamp(app->log_scroll, 0, GAME_LOG_MAX - 1);
+    return true;
+}
+
+/* A menu screen, while one shows, takes everything. */
+static bool on_menu(App *app, const SDL_Event *e)
+{
+    if (app->menu.screen == SCREEN_GAME)
+        return false;
+    int slot = 0;
+    int before = app->menu.hover;
+    MenuAction act = menu_event(&app->menu, e, app->mouse_x, app->mouse_y, &app->settings, &slot);
+    if (act != ACT_NONE)
+        menu_action(app, act, slot);
+    else if (app->menu.hover != before)
+        audio_ui(&app->audio, "ui_hover");
+    return true;
+}
+
+/* On the end card a click, Enter or Esc returns to the title (not when watching a replay). */
+static bool on_end_card(App *app, const SDL_Event *e)
+{
+    if (!render_end_card_showing(&app->game) || app->watching)
+        return false;
+    if (e->type != SDL_MOUSEBUTTONDOWN &&
+        !(key_pressed(e) && (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_ESCAPE)))
+        return false;
+    session_stop(app); /* a finished game is not autosaved */
+    events_open_screen(app, SCREEN_TITLE, SCREEN_TITLE);
+    return true;
+}
+
+/* Keys that work in the game itself: Esc (pause menu), F5 / F9 (quick save / load, not while
+ * watching a replay), L (the conversation log), M (mute). */
+static bool on_hot_key(App *app, const SDL_Event *e)
+{
+    if (!key_pressed(e))
+        return false;
+    switch (e->key.keysym.sym) {
+    case SDLK_ESCAPE:
+        session_keep_thumb(app);
+        events_open_screen(app, SCREEN_PAUSE, SCREEN_GAME);
+        return true;
+    case SDLK_F5:
+        if (!app->watching)
+            session_quick_save(app);
+        return true;
+    case SDLK_F9:
+        if (!app->watching)
+            session_quick_load(app);
+        return true;
+    case SDLK_l:
+        app->log_open = true;
+        app->log_scroll = 0;
+        return true;
+    case SDLK_m:
+        app->settings.muted = !app->settings.muted;
+        apply_settings(app, false);
+        return true;
+    default: return false;
+    }
+}
+
+/* The game: the pointer, clicks and keys, collected for the next tick. While watching a replay
+ * the replay drives the game, so the player's input is dropped here. */
+static bool on_game(App *app, const SDL_Event *e)
+{
+    if (app->watching)
+        return true;
+    if (e->type == SDL_MOUSEMOTION)
+        input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
+    else if (e->type == SDL_MOUSEBUTTONDOWN)
+        input_collect_click(&app->input, app->mouse_x, app->mouse_y, e->button.button);
+    else if (key_pressed(e))
+        input_collect_key(&app->input, e->key.keysym.sym);
+    return true;
+}
+
+/* ------------------------------------------------------------------ routing */
+
+/* Keeps the pointer's logical position (for every handler and for drawing the cursor). */
+static void track_pointer(App *app, const SDL_Event *e)
+{
+    if (e->type == SDL_MOUSEMOTION)
+        app_window_to_logical(app, e->motion.x, e->motion.y, &app->mouse_x, &app->mouse_y);
+    else if (e->type == SDL_MOUSEBUTTONDOWN)
+        app_window_to_logical(app, e->button.x, e->button.y, &app->mouse_x, &app->mouse_y);
+}
+
+typedef bool (*EventHandler)(App *app, const SDL_Event *e);
+
+void events_handle(App *app, const SDL_Event *e)
+{
+    /* Tried in this order; the first that takes the event ends its journey. */
+    static const EventHandler handlers[] = {
+        on_window,         /* quit, minimise, focus, resize */
+        on_fullscreen_key, /* F11, Alt+Enter: everywhere, even in the log and the menus */
+        on_log,            /* the conversation log, while open */
+        on_menu,           /* a menu screen, while one shows */
+        on_end_card,       /* the end card: back to the title */
+        on_hot_key,        /* Esc, F5, F9, L, M */
+        on_game,           /* the game itself */
+    };
+    track_pointer(app, e);
+    for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
+        if (handlers[i](app, e))
+            return;
+}

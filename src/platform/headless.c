@@ -1,0 +1,244 @@
+/* headless.c — the commands that draw without a window: `stardust render` (app_render: one frame
+ * of a level, after a replay if given) and `stardust anim` (app_anim_strip: a clip's frames side
+ * by side), both into a PNG. They never open a window, play sound or touch the App. */
+#include "app.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "anim.h"
+#include "game.h"
+#include "render.h"
+#include "replay.h"
+
+/* ------------------------------------------------------------------ SDL without a window */
+
+/* SDL for drawing into a picture in memory. Start from {0}: headless_end is safe whatever
+ * happened before it. */
+typedef struct Headless {
+    bool started;            /* SDL and SDL_image are initialised */
+    SDL_Surface *surface;    /* the picture, RGBA32 */
+    SDL_Renderer *renderer;  /* a software renderer drawing into it */
+} Headless;
+
+static bool headless_begin(Headless *h)
+{
+    if (SDL_Init(0) != 0) {
+        fprintf(stderr, "stardust: cannot start SDL: %s\n", SDL_GetError());
+        return false;
+    }
+    h->started = true;
+    IMG_Init(IMG_INIT_PNG);
+    return true;
+}
+
+/* The picture to draw into, w x hgt pixels, and its renderer. */
+static bool headless_canvas(Headless *h, int w, int hgt)
+{
+    h->surface = SDL_CreateRGBSurfaceWithFormat(0, w, hgt, 32, SDL_PIXELFORMAT_RGBA32);
+    h->renderer = h->surface ? SDL_CreateSoftwareRenderer(h->surface) : NULL;
+    if (!h->renderer) {
+        fprintf(stderr, "stardust: cannot create the software renderer: %s\n", SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+static bool headless_write_png(Headless *h, const char *path)
+{
+    SDL_RenderPresent(h->renderer);
+    if (IMG_SavePNG(h->surface, path) != 0) {
+        fprintf(stderr, "stardust: %s: cannot write PNG: %s\n", path, IMG_GetError());
+        return false;
+    }
+    return true;
+}
+
+/* Frees the picture and shuts SDL, SDL_image and SDL_ttf down (whoever drew text started it). */
+static void headless_end(Headless *h)
+{
+    if (h->renderer)
+        SDL_DestroyRenderer(h->renderer);
+    SDL_FreeSurface(h->surface);
+    if (h->started) {
+        TTF_Quit();
+        IMG_Quit();
+        SDL_Quit();
+    }
+    *h = (Headless){0};
+}
+
+/* ------------------------------------------------------------------ stardust render */
+
+/* Brings g to the tick asked for: through the replay when there is one, then on with no input.
+ * False, with the message printed, when the replay does not fit the level. */
+static bool advance(Game *g, const Level *lv, Replay *replay, const RenderOptions *opt)
+{
+    if (replay) {
+        char err[600];
+        if (!replay_bind(replay, lv, err, sizeof err)) {
+            fprintf(stderr, "%s\n", err);
+            return false;
+        }
+        uint32_t stop = opt->has_tick ? opt->tick : replay->end_tick;
+        int cursor = 0;
+        ReplayReport rep = {0};
+        Input in;
+        while (g->tick < stop && replay_step(replay, &cursor, g, &in, &rep, NULL))
+            game_tick(g, &in);
+    }
+    Input idle = {0};
+    uint32_t stop = opt->has_tick ? opt->tick : 0;
+    while (g->tick < stop) /* past the replay's end (or without one): time goes on with no input */
+        game_tick(g, &idle);
+    return true;
+}
+
+/* Draws g as a still frame into a PNG. */
+static bool draw_still(const Game *g, const Level *lv, const char *out_path)
+{
+    Headless hl = {0};
+    bool ok = false;
+    if (headless_begin(&hl) && headless_canvas(&hl, lv->width, lv->height)) {
+        Render rd;
+        char err[600];
+        if (!render_init(&rd, hl.renderer, lv->root, err, sizeof err))
+            fprintf(stderr, "stardust: %s (drawing without text)\n", err);
+        /* no interpolation: the state exactly at the tick */
+        RenderView v = {.game = g, .prev_x = g->player.x, .prev_y = g->player.y, .alpha = 256,
+                        .cursor_x = g->pointer_x, .cursor_y = g->pointer_y, .draw_cursor = render_has_cursors(&rd)};
+        render_frame(&rd, &v);
+        ok = headless_write_png(&hl, out_path);
+        render_quit(&rd);
+    }
+    headless_end(&hl);
+    return ok;
+}
+
+int app_render(const RenderOptions *opt)
+{
+    Replay replay;
+    bool have_replay = opt->replay_path != NULL;
+    char err[600];
+    if (have_replay && !replay_load(opt->replay_path, &replay, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
+    }
+    int status = 1;
+    Level *lv = level_load_report(opt->level_path, stderr);
+    Game *g = lv ? malloc(sizeof *g) : NULL;
+    if (g) {
+        game_init(g, lv, have_replay ? replay.seed : 1);
+        if (!advance(g, lv, have_replay ? &replay : NULL, opt))
+            status = 2;
+        else if (draw_still(g, lv, opt->out_path))
+            status = 0;
+    }
+    if (have_replay)
+        replay_free(&replay);
+    free(g);
+    level_free(lv);
+    return status;
+}
+
+/* ------------------------------------------------------------------ stardust anim */
+
+#define STRIP_GAP 6      /* px around and between frames */
+#define STRIP_LABEL_H 14 /* px for the labels under the frames */
+#define STRIP_SCALE 2    /* frames are drawn this many times their size */
+
+/* The size of the strip for clip c: every frame at STRIP_SCALE with gaps, and the labels. */
+static void strip_size(const Level *lv, const AnimClip *c, int *w, int *h)
+{
+    *w = STRIP_GAP;
+    *h = 0;
+    for (int f = 0; f < c->nframes; f++) {
+        const AnimFrame *fr = &lv->frames[c->first_frame + f];
+        *w += fr->src.w * STRIP_SCALE + STRIP_GAP;
+        *h = fr->src.h * STRIP_SCALE > *h ? fr->src.h * STRIP_SCALE : *h;
+    }
+    *h += 2 * STRIP_GAP + STRIP_LABEL_H;
+}
+
+/* Paints clip c's frames from the sheet texture side by side, each with its number, duration
+ * ('*' when it fires events) and its origin as a pink dot, on a strip h pixels high. */
+static void paint_strip(SDL_Renderer *r, const Level *lv, const AnimClip *c, SDL_Texture *sheet, int h)
+{
+    const int gap = STRIP_GAP, label_h = STRIP_LABEL_H, scale = STRIP_SCALE;
+    Text text;
+    char err[300];
+    bool have_text = text_init(&text, r, lv->root, TEXT_SIZE, err, sizeof err);
+    SDL_SetRenderDrawColor(r, 40, 32, 56, 255);
+    SDL_RenderClear(r);
+    int x = gap;
+    for (int f = 0; f < c->nframes; f++) {
+        const AnimFrame *fr = &lv->frames[c->first_frame + f];
+        SDL_Rect cell = {x, gap, fr->src.w * scale, fr->src.h * scale};
+        SDL_SetRenderDrawColor(r, 58, 48, 80, 255);
+        SDL_RenderFillRect(r, &cell);
+        SDL_Rect src = {fr->src.x, fr->src.y, fr->src.w, fr->src.h};
+        SDL_RenderCopy(r, sheet, &src, &cell);
+        SDL_SetRenderDrawColor(r, 240, 80, 180, 255); /* the origin: where the object stands */
+        SDL_RenderDrawPoint(r, x + fr->origin.x * scale, gap + fr->origin.y * scale - 1);
+        if (have_text) {
+            char label[32];
+            snprintf(label, sizeof label, "%d: %dt%s", f, fr->ticks, fr->nevents ? " *" : "");
+            text_draw(&text, label, 0xf2d597, 0, x, h - label_h - 2);
+        }
+        x += cell.w + gap;
+    }
+    if (have_text)
+        text_quit(&text);
+}
+
+/* Draws clip c of set `set` as a strip into a PNG. */
+static bool draw_strip(const Level *lv, int set, const AnimClip *c, const char *out_path)
+{
+    Headless hl = {0};
+    SDL_Surface *sheet = NULL;
+    bool ok = false;
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s", lv->root, lv->sets[set].sheet);
+    int w, h;
+    strip_size(lv, c, &w, &h);
+    if (headless_begin(&hl)) {
+        sheet = IMG_Load(path);
+        if (!sheet) {
+            fprintf(stderr, "stardust: %s: cannot load: %s\n", path, IMG_GetError());
+        } else if (headless_canvas(&hl, w, h)) {
+            SDL_Texture *tex = SDL_CreateTextureFromSurface(hl.renderer, sheet);
+            paint_strip(hl.renderer, lv, c, tex, h);
+            ok = headless_write_png(&hl, out_path);
+            SDL_DestroyTexture(tex);
+        }
+    }
+    SDL_FreeSurface(sheet);
+    headless_end(&hl);
+    return ok;
+}
+
+int app_anim_strip(const char *level_path, const char *object, const char *clip_name, const char *out_path)
+{
+    Level *lv = level_load_report(level_path, stderr);
+    if (!lv)
+        return 1;
+    int status = 1, obj = level_find(lv, ID_OBJECT, object);
+    int set = obj >= 0 ? lv->objects[obj].set : -1;
+    int clip = set >= 0 ? level_find_in(lv, ID_CLIP, set, clip_name) : -1;
+    if (obj < 0 || set < 0) {
+        fprintf(stderr, "stardust: %s: \"%s\" is not an animated object\n", level_path, object);
+    } else if (clip < 0) {
+        fprintf(stderr, "stardust: %s: \"%s\" has no clip \"%s\" (its set is \"%s\")\n", level_path, object, clip_name,
+                lv->sets[set].id);
+    } else if (draw_strip(lv, set, &lv->clips[clip], out_path)) {
+        const AnimClip *c = &lv->clips[clip];
+        printf("%s: %s/%s, %d frames, %s\n", out_path, object, clip_name, c->nframes,
+               c->mode == ANIM_ONCE ? "once" : c->mode == ANIM_LOOP ? "loop" : "ping-pong");
+        status = 0;
+    }
+    level_free(lv);
+    return status;
+}

@@ -1,0 +1,309 @@
+/* session.c — the game being played: new game, Continue, save and load slots, autosave, quick
+ * save and load, level hot reload, recording and replay watching, and each tick's input. It
+ * changes the Game and the menu's screen; it never draws a frame or reads SDL events. */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "diag.h"
+
+/* ------------------------------------------------------------------ opening and closing */
+
+int session_open(App *app, const PlayOptions *opt)
+{
+    app->seed = opt->seed;
+    app->level_path = opt->level_path;
+    if (opt->replay_path) {
+        app->level = replay_open(opt->replay_path, &app->replay, stderr);
+        if (!app->level)
+            return 2;
+        app->watching = true;
+        app->level_path = app->replay.level_path;
+        app->seed = app->replay.seed;
+    } else {
+        app->level = level_load_report(app->level_path, stderr);
+    }
+    if (!app->level)
+        return 1;
+    stat(app->level_path, &app->level_stat);
+    game_init(&app->game, app->level, app->seed);
+    return 0;
+}
+
+bool session_record(App *app, const char *path)
+{
+    char err[1200];
+    if (!recorder_open(&app->rec, path, app->level_path, app->level, app->seed, err, sizeof err)) {
+        fprintf(stderr, "stardust: %s\n", err);
+        return false;
+    }
+    app->recording = true;
+    app->record_path = path;
+    return true;
+}
+
+void session_close(App *app)
+{
+    if (app->recording)
+        recorder_close(&app->rec, &app->game);
+    app->recording = false;
+    if (app->watching)
+        replay_free(&app->replay);
+    app->watching = false;
+    level_free(app->level);
+    app->level = NULL;
+}
+
+/* ------------------------------------------------------------------ starting a game */
+
+static void start_playing(App *app)
+{
+    app->started = true;
+    app->menu.screen = SCREEN_GAME;
+    app->prev_x = app->game.player.x;
+    app->prev_y = app->game.player.y;
+    app->have_thumb = false;
+    audio_sync(&app->audio, &app->game);
+}
+
+void session_new_game(App *app)
+{
+    game_init(&app->game, app->level, app->seed);
+    app->pending_text_speed = app->settings.text_speed != app->game.text_speed ? (uint16_t)app->settings.text_speed : 0;
+    start_playing(app);
+}
+
+void session_stop(App *app) { app->started = false; }
+
+bool session_load(App *app, int slot, char *msg, size_t cap)
+{
+    char path[1200], err[600];
+    if (app->recording) {
+        snprintf(msg, cap, "Loading is off while recording a replay.");
+        return false;
+    }
+    menu_slot_path(app->home, slot, path, sizeof path);
+    Game *g = malloc(sizeof *g);
+    SaveInfo *info = malloc(sizeof *info);
+    bool ok = g && info;
+    if (ok) {
+        game_init(g, app->level, app->seed);
+        ok = save_read(path, g, info, err, sizeof err);
+        if (ok)
+            app->game = *g;
+        else
+            snprintf(msg, cap, "Could not load: %s", err);
+    }
+    free(g);
+    free(info);
+    if (ok)
+        start_playing(app);
+    return ok;
+}
+
+/* The newest readable save, for Continue; 0 when none. */
+static int newest_slot(App *app)
+{
+    int best = 0;
+    int64_t best_time = INT64_MIN;
+    for (int i = 0; i < MENU_SLOT_COUNT; i++) { /* on a tie the later slot in the table wins */
+        char path[1200], err[600];
+        SaveInfo *info = malloc(sizeof *info);
+        menu_slot_path(app->home, MENU_SLOT_TABLE[i].id, path, sizeof path);
+        if (info && save_read_info(path, info, err, sizeof err) && info->saved_at >= best_time) {
+            best = MENU_SLOT_TABLE[i].id;
+            best_time = info->saved_at;
+        }
+        free(info);
+    }
+    return best;
+}
+
+bool session_continue(App *app, char *msg, size_t cap)
+{
+    int newest = newest_slot(app);
+    if (cap)
+        msg[0] = '\0';
+    if (newest && session_load(app, newest, msg, cap))
+        return true;
+    if (cap && !msg[0])
+        snprintf(msg, cap, "There is no saved game yet.");
+    return false;
+}
+
+/* ------------------------------------------------------------------ saving */
+
+/* Shrinks the last frame of the game (the target texture) into a save thumbnail. */
+static bool capture_thumb(App *app, uint8_t *rgb)
+{
+    int w = app->level->width, h = app->level->height;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    if (!s)
+        return false;
+    SDL_SetRenderTarget(app->renderer, app->target);
+    bool ok = SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0;
+    SDL_SetRenderTarget(app->renderer, NULL);
+    int fx = w / SAVE_THUMB_W, fy = h / SAVE_THUMB_H;
+    for (int y = 0; ok && y < SAVE_THUMB_H; y++) {
+        for (int x = 0; x < SAVE_THUMB_W; x++) {
+            for (int c = 0; c < 3; c++) { /* a box average over fx x fy pixels */
+                unsigned sum = 0;
+                for (int dy = 0; dy < fy; dy++)
+                    for (int dx = 0; dx < fx; dx++)
+                        sum += ((const uint8_t *)s->pixels)[(y * fy + dy) * s->pitch + (x * fx + dx) * 3 + c];
+                rgb[(y * SAVE_THUMB_W + x) * 3 + c] = (uint8_t)(sum / (unsigned)(fx * fy));
+            }
+        }
+    }
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+void session_keep_thumb(App *app) { app->have_thumb = capture_thumb(app, app->thumb); }
+
+static bool save_to(App *app, int slot, const uint8_t *thumb, char *msg, size_t cap)
+{
+    char path[1200], err[600];
+    menu_slot_path(app->home, slot, path, sizeof path);
+    if (!save_write(path, &app->game, (int64_t)time(NULL), thumb, err, sizeof err)) {
+        snprintf(msg, cap, "Could not save: %s", err);
+        fprintf(stderr, "stardust: %s\n", err);
+        return false;
+    }
+    snprintf(msg, cap, slot == SLOT_QUICK ? "Quick-saved." : slot == SLOT_AUTO ? "Saved." : "Saved to slot %d.", slot);
+    return true;
+}
+
+bool session_save(App *app, int slot, char *msg, size_t cap)
+{
+    return save_to(app, slot, app->have_thumb ? app->thumb : NULL, msg, cap);
+}
+
+void session_autosave(App *app)
+{
+    char msg[700];
+    if (app->started && !app->watching && !app->game.won)
+        save_to(app, SLOT_AUTO, app->have_thumb ? app->thumb : NULL, msg, sizeof msg);
+}
+
+void session_quick_save(App *app)
+{
+    char msg[700];
+    uint8_t *thumb = malloc(sizeof app->thumb);
+    bool got = thumb && capture_thumb(app, thumb);
+    save_to(app, SLOT_QUICK, got ? thumb : NULL, msg, sizeof msg);
+    snprintf(app->banner, sizeof app->banner, "%s", msg);
+    free(thumb);
+}
+
+void session_quick_load(App *app)
+{
+    char msg[700] = "";
+    if (!session_load(app, SLOT_QUICK, msg, sizeof msg))
+        snprintf(app->error, sizeof app->error, "%s", msg);
+}
+
+/* ------------------------------------------------------------------ level hot reload */
+
+static void format_diag(const Diag *d, char *out, size_t cap)
+{
+    out[0] = '\0';
+    size_t n = 0;
+    for (int i = 0; i < d->count && i < 3 && n < cap; i++) {
+        int w = snprintf(out + n, cap - n, "%s%s", i ? "\n" : "", d->msgs[i]);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+    if (d->count > 3 && n < cap)
+        snprintf(out + n, cap - n, "\n(and %d more)", d->count - 3);
+}
+
+static bool same_stat(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+           a->st_size == b->st_size && a->st_ino == b->st_ino;
+}
+
+/* Puts the freshly loaded level in place of the old one, keeping the game where it was. */
+static void switch_level(App *app, Level *next)
+{
+    game_rebind(&app->game, next);
+    audio_load(&app->audio, next);
+    level_free(app->level);
+    app->level = next;
+    app->prev_x = app->game.player.x;
+    app->prev_y = app->game.player.y;
+    render_reset_assets(&app->rd, next->root);
+    audio_apply_settings(&app->audio, &app->settings);
+    audio_sync(&app->audio, &app->game);
+    app->error[0] = '\0';
+    fprintf(stderr, "stardust: reloaded %s\n", app->level_path);
+    if (app->recording)
+        fprintf(app->rec.f, "# level reloaded at tick %u: this recording replays against the edited file\n",
+                (unsigned)app->game.tick);
+}
+
+void session_poll_reload(App *app)
+{
+    uint32_t now = SDL_GetTicks();
+    if (app->watching || now - app->last_poll_ms < APP_RELOAD_POLL_MS)
+        return;
+    app->last_poll_ms = now;
+    struct stat st;
+    if (stat(app->level_path, &st) != 0 || same_stat(&st, &app->level_stat))
+        return;
+    app->level_stat = st;
+    Diag d;
+    diag_init(&d);
+    Level *next = level_load(app->level_path, &d);
+    if (!next) {
+        format_diag(&d, app->error, sizeof app->error);
+        fprintf(stderr, "stardust: the edited level has errors; still playing the last good version:\n");
+        diag_print(&d, stderr);
+    } else {
+        switch_level(app, next);
+    }
+    diag_free(&d);
+}
+
+/* ------------------------------------------------------------------ one tick */
+
+/* The replay's input for the next tick, with its progress on the banner; false once it ended. */
+static bool replay_input(App *app, Input *in)
+{
+    if (app->replay_done)
+        return false;
+    if (!replay_step(&app->replay, &app->replay_cursor, &app->game, in, &app->replay_report, stderr)) {
+        app->replay_done = true;
+        snprintf(app->banner, sizeof app->banner, "Replay finished at tick %u: %d of %d expectations held. Esc, Quit to leave.",
+                 (unsigned)app->game.tick, app->replay_report.passed,
+                 app->replay_report.passed + app->replay_report.failed);
+        return false;
+    }
+    snprintf(app->banner, sizeof app->banner, "Replay %s, tick %u of %u", app->replay.file,
+             (unsigned)app->game.tick, (unsigned)app->replay.end_tick);
+    return true;
+}
+
+void session_run_tick(App *app)
+{
+    Input in;
+    if (app->watching) {
+        if (!replay_input(app, &in))
+            return;
+    } else {
+        input_take(&app->input, &in);
+        in.text_speed = app->pending_text_speed;
+        app->pending_text_speed = 0;
+    }
+    if (app->recording)
+        recorder_tick(&app->rec, &app->game, &in);
+    app->prev_x = app->game.player.x;
+    app->prev_y = app->game.player.y;
+    game_tick(&app->game, &in);
+    audio_events(&app->audio, &app->game);
+}
