@@ -95,7 +95,7 @@ void audio_events(Audio *a, const Game *g)
         else if (e->kind == EV_MUSIC)
             play_music(a, e->a);
         else if (e->kind == EV_ITEM_GAINED)
-            audio_ui(a, "pickup");
+            audio_ui(a, a->level->ui.pickup);
     }
 }
 
@@ -113,22 +113,16 @@ void audio_sync(Audio *a, const Game *g)
     }
 }
 
-void audio_ui(Audio *a, const char *id)
+void audio_ui(Audio *a, int sound)
 {
-    if (!a->ok || !a->level)
-        return;
-    for (int i = 0; i < a->level->nsounds; i++)
-        if (strcmp(a->level->sound_ids[i], id) == 0 && a->sfx[i])
-            Mix_PlayChannel(-1, a->sfx[i], 0);
+    if (a->ok && sound >= 0 && sound < LEVEL_SOUND_MAX && a->sfx[sound])
+        Mix_PlayChannel(-1, a->sfx[sound], 0);
 }
 
-void audio_music_id(Audio *a, const char *id)
+void audio_title_music(Audio *a)
 {
-    if (!a->ok || !a->level)
-        return;
-    for (int i = 0; i < a->level->nmusic; i++)
-        if (strcmp(a->level->music_ids[i], id) == 0)
-            play_music(a, i);
+    if (a->ok && a->level)
+        play_music(a, a->level->ui.title_music);
 }
 
 void audio_apply_settings(Audio *a, const Settings *s)

@@ -28,10 +28,10 @@ void audio_close(Audio *a);
 void audio_events(Audio *a, const Game *g);
 /* Makes the music and ambience match the state (after a load, a reload, or a menu). */
 void audio_sync(Audio *a, const Game *g);
-/* A sound by id if the level declares it (menus: "ui_click", "ui_hover"). */
-void audio_ui(Audio *a, const char *id);
+/* A sound the platform plays on its own (the level's "ui": a menu click, a pickup); -1 is silence. */
+void audio_ui(Audio *a, int sound);
 void audio_apply_settings(Audio *a, const Settings *s);
-/* Plays a music track by id regardless of the game (the title screen). */
-void audio_music_id(Audio *a, const char *id);
+/* The title screen's music (the level's "ui": "title_music"), whatever the game plays. */
+void audio_title_music(Audio *a);
 
 #endif

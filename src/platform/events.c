@@ -5,13 +5,14 @@
 
 #include <stdio.h>
 
+#include "screen.h"
 #include "session.h"
 
 void events_open_screen(App *app, Screen screen, Screen back)
 {
     menu_open(&app->menu, screen, back, app->started, &app->settings, app->home, app->renderer);
     if (screen == SCREEN_TITLE)
-        audio_music_id(&app->audio, "title");
+        audio_title_music(&app->audio);
 }
 
 static bool key_pressed(const SDL_Event *e) { return e->type == SDL_KEYDOWN && !e->key.repeat; }
@@ -47,7 +48,7 @@ static void menu_action(App *app, MenuAction act, int slot)
     Menu *m = &app->menu;
     char msg[700] = "";
     Screen here = m->screen;
-    audio_ui(&app->audio, "ui_click");
+    audio_ui(&app->audio, app->level->ui.click);
     switch (act) {
     case ACT_NONE: break;
     case ACT_NEW: session_new_game(app); break;
@@ -158,14 +159,14 @@ static bool on_menu(App *app, const SDL_Event *e)
     if (act != ACT_NONE)
         menu_action(app, act, slot);
     else if (app->menu.hover != before)
-        audio_ui(&app->audio, "ui_hover");
+        audio_ui(&app->audio, app->level->ui.hover);
     return true;
 }
 
 /* On the end card a click, Enter or Esc returns to the title (not when watching a replay). */
 static bool on_end_card(App *app, const SDL_Event *e)
 {
-    if (!render_end_card_showing(&app->game) || app->watching)
+    if (!screen_end_card(&app->game) || app->watching)
         return false;
     if (e->type != SDL_MOUSEBUTTONDOWN &&
         !(key_pressed(e) && (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_ESCAPE)))

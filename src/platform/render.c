@@ -3,7 +3,7 @@
 
 #include "anim.h"
 #include "dialogue.h"
-#include "playtime.h"
+#include "screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,35 +258,11 @@ static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
     text_draw_above(&rd->text, lv->texts[g->speech.text], color, RENDER_SPEECH_WRAP, x, y, lv->width, lv->height);
 }
 
-void render_hover_label(const Game *g, char *out, size_t cap)
-{
-    const Level *lv = g->level;
-    const char *held = g->held >= 0 ? lv->items[g->held].name : NULL;
-    out[0] = '\0';
-    if (game_busy(g) || g->won) /* a line is playing, or it's a wrap */
-        return;
-    if (g->hover_item >= 0) {
-        const char *name = lv->items[g->hover_item].name;
-        if (held && g->held != g->hover_item)
-            snprintf(out, cap, "Use %s with %s", held, name);
-        else
-            snprintf(out, cap, "%s", name);
-    } else if (g->hover >= 0) {
-        const Hotspot *h = &lv->hotspots[g->hover];
-        if (held)
-            snprintf(out, cap, h->is_actor ? "Give %s to %s" : "Use %s on %s", held, h->name);
-        else
-            snprintf(out, cap, "%s", h->name);
-    } else if (held) {
-        snprintf(out, cap, "Use %s on ...", held);
-    }
-}
-
 static void draw_hover_label(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
     char label[300];
-    render_hover_label(g, label, sizeof label);
+    screen_label(g, label, sizeof label);
     if (!label[0])
         return;
     int bottom = g->pointer_y - 8;
@@ -428,15 +404,13 @@ static void draw_cursor(Render *rd, const RenderView *v)
     const Game *g = v->game;
     if (!v->draw_cursor)
         return;
-    if (g->held >= 0 && !game_busy(g) && !v->menu_open) {
+    int kind = v->menu_open || v->log_open ? SCREEN_CURSOR_ARROW : screen_cursor(g);
+    if (kind == SCREEN_CURSOR_NONE)
+        return;
+    if (kind == SCREEN_CURSOR_ITEM) {
         draw_centred(rd, g->level->items[g->held].icon, v->cursor_x, v->cursor_y, 255);
         return;
     }
-    int kind = game_busy(g) ? CURSOR_IMG_WAIT
-               : g->hover >= 0 && !g->won ? (int)g->level->hotspots[g->hover].cursor
-                                          : CURSOR_IMG_ARROW;
-    if (v->menu_open || v->log_open)
-        kind = CURSOR_IMG_ARROW;
     const CursorImage *c = &CURSOR_IMAGES[kind];
     draw_image(rd, c->path, v->cursor_x - c->hot_x, v->cursor_y - c->hot_y);
 }
@@ -472,16 +446,11 @@ void render_frame(Render *rd, const RenderView *v)
         }
     }
     draw_fades_and_end(rd, v);
-    if (!v->menu_open && !render_end_card_showing(v->game))
+    if (!v->menu_open)
         draw_cursor(rd, v);
 }
 
 void render_cursor(Render *rd, const RenderView *v) { draw_cursor(rd, v); }
-
-bool render_end_card_showing(const Game *g)
-{
-    return g->won && g->tick >= g->won_tick + RENDER_END_DELAY_TICKS + RENDER_FADE_TICKS && !game_busy(g);
-}
 
 static void draw_centred_text(Text *t, const char *s, uint32_t color, int y, int sw)
 {
@@ -490,34 +459,38 @@ static void draw_centred_text(Text *t, const char *s, uint32_t color, int y, int
     text_draw(t, s, color, sw - 40, (sw - w) / 2, y);
 }
 
-/* The fade in at the start, the fade out after the win, and the end card. */
+/* The end card: the level's title and lines under it, then how to leave. Lines come in
+ * paragraphs (a "" line between two), each in its own colour. */
+static void draw_end_card(Render *rd, const Game *g)
+{
+    static const uint32_t paragraph_colors[] = {0xc8fbff, 0xf2d597, 0xd8d0e8, 0x8a7ea0};
+    const Level *lv = g->level;
+    int sw = lv->width, y = 100, paragraph = 0;
+    if (lv->end_title >= 0)
+        draw_centred_text(&rd->title, lv->texts[lv->end_title], 0xff9ae0, 60, sw);
+    for (int i = 0; i < lv->nend_lines; i++) {
+        char line[SCREEN_LINE_MAX];
+        if (screen_end_line(g, i, line, sizeof line)) {
+            draw_centred_text(&rd->text, line, paragraph_colors[paragraph < 3 ? paragraph : 3], y, sw);
+            y += 16;
+        } else {
+            paragraph++;
+            y += 24;
+        }
+    }
+    draw_centred_text(&rd->text, "Click or press Enter to return to the title.", 0xd8d0e8, lv->height - 60, sw);
+}
+
+/* The fade in at the start (not behind the title menu), the fade out after the win, the end card. */
 static void draw_fades_and_end(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
     const Level *lv = g->level;
-    if (g->tick < RENDER_FADE_TICKS && lv->start_script >= 0 && !v->menu_open) /* not behind the title menu */
-        fill(rd->renderer, 0, 0, lv->width, lv->height, 0, 255 * (RENDER_FADE_TICKS - (int)g->tick) / RENDER_FADE_TICKS);
-    if (!g->won || game_busy(g) || g->tick < g->won_tick + RENDER_END_DELAY_TICKS)
-        return;
-    uint32_t t = g->tick - g->won_tick - RENDER_END_DELAY_TICKS;
-    int alpha = t >= RENDER_FADE_TICKS ? 255 : (int)(255 * t / RENDER_FADE_TICKS);
-    fill(rd->renderer, 0, 0, lv->width, lv->height, 0x0c0814, alpha);
-    if (t < RENDER_FADE_TICKS || !rd->have_text)
-        return;
-    int sw = lv->width;
-    draw_centred_text(&rd->title, "CUT! PRINT!", 0xff9ae0, 60, sw);
-    draw_centred_text(&rd->text, "Stardust Serenade, scene forty-one. The ball spun. The lady sang. The take was good.", 0xc8fbff, 100, sw);
-    char line[200];
-    char played[PLAYTIME_MAX];
-    playtime_format(g->won_tick, played, sizeof played);
-    snprintf(line, sizeof line, "Time on set: %s", played);
-    draw_centred_text(&rd->text, line, 0xf2d597, 140, sw);
-    snprintf(line, sizeof line, g->hints == 0 ? "Calls to Dr. Halloran: none. The Maestro of Mayhem needs no one."
-                                              : g->hints == 1 ? "Calls to Dr. Halloran: one. Billed by the minute."
-                                                              : "Calls to Dr. Halloran: %u. Billed by the minute.",
-             (unsigned)g->hints);
-    draw_centred_text(&rd->text, line, 0xf2d597, 156, sw);
-    draw_centred_text(&rd->text, "Written, drawn, composed and programmed by the Stardust Serenade team.", 0xd8d0e8, 200, sw);
-    draw_centred_text(&rd->text, "Art CC BY 4.0 - Font: DejaVu Sans - Made with SDL2", 0x8a7ea0, 216, sw);
-    draw_centred_text(&rd->text, "Click or press Enter to return to the title.", 0xd8d0e8, 300, sw);
+    int opening = v->menu_open ? 0 : screen_opening_fade(g), ending = screen_ending_fade(g);
+    if (opening > 0)
+        fill(rd->renderer, 0, 0, lv->width, lv->height, 0, opening);
+    if (ending > 0)
+        fill(rd->renderer, 0, 0, lv->width, lv->height, 0x0c0814, ending);
+    if (screen_end_card(g) && rd->have_text)
+        draw_end_card(rd, g);
 }

@@ -45,15 +45,9 @@ void render_quit(Render *rd);
 /* Points the asset cache at another data root and forgets its textures (level reload). */
 void render_reset_assets(Render *rd, const char *root);
 void render_frame(Render *rd, const RenderView *v);
-/* The hover label for the current state ("Use Oven mitt on Popcorn machine"); "" when none. */
-void render_hover_label(const Game *g, char *out, size_t cap);
 /* True when the cursor images are available (the platform then hides the system cursor). */
 bool render_has_cursors(Render *rd);
-#define RENDER_FADE_TICKS 60        /* the opening fades in, the ending fades out, over a second */
-#define RENDER_END_DELAY_TICKS 150  /* after the win, before the fade to the end card */
 
-/* True once the end card covers the screen. */
-bool render_end_card_showing(const Game *g);
 /* Draws the cursor (for menus drawn after the frame). */
 void render_cursor(Render *rd, const RenderView *v);
 
