@@ -10,6 +10,9 @@
 # any tree for tests:  cmake -DSTARDUST_CORE_DIR=<dir with base/ level/ sim/> -P cmake/layers.cmake
 # It reports every violation as file:line and fails after the last.
 
+cmake_policy(PUSH)
+cmake_policy(SET CMP0057 NEW) # if(IN_LIST), also when run as a script
+
 if(NOT STARDUST_CORE_DIR)
   set(STARDUST_CORE_DIR ${CMAKE_CURRENT_LIST_DIR}/../src/core)
 endif()
@@ -34,7 +37,10 @@ endforeach()
 foreach(layer ${_layers})
   file(GLOB _files ${_core}/${layer}/*.c ${_core}/${layer}/*.h)
   foreach(f ${_files})
-    file(STRINGS ${f} _lines)
+    # One list element a line: ';' and brackets would split or join CMake list elements.
+    file(READ ${f} _text)
+    string(REGEX REPLACE "[][;]" "_" _text "${_text}")
+    string(REPLACE "\n" ";" _lines "${_text}")
     set(_n 0)
     foreach(line IN LISTS _lines)
       math(EXPR _n "${_n} + 1")
@@ -68,6 +74,8 @@ foreach(layer ${_layers})
   endforeach()
 endforeach()
 
+cmake_policy(POP)
 if(_violations)
-  message(FATAL_ERROR "src/core breaks its layering (docs/design.md, \"Layers\"):\n${_violations}")
+  message(NOTICE "${_violations}") # unwrapped, one violation a line
+  message(FATAL_ERROR "src/core breaks its layering (see docs/design.md, \"Layers\"): the lines above")
 endif()
