@@ -1,5 +1,5 @@
-/* main.c — the command line (DESIGN.md "Command line"): play, replay, check, render. `replay` and
- * `check` never touch SDL; `render` uses SDL's software renderer without a window. */
+/* main.c — the command line (docs/design.md, "Command line"): play, replay, check, render, anim,
+ * inspect. `replay`, `check` and `inspect` never touch SDL; `render` and `anim` draw headless. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>

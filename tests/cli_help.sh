@@ -1,5 +1,5 @@
 #!/bin/sh
-# cli_help.sh STARDUST — --help lists every command of DESIGN.md; bad usage exits non-zero.
+# cli_help.sh STARDUST — --help lists every command of docs/design.md; bad usage exits non-zero.
 bin=$1
 help=$("$bin" --help) || { echo "--help failed"; exit 1; }
 fail=0

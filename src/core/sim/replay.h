@@ -1,4 +1,4 @@
-/* replay.h — the replay text format (see DESIGN.md "Replay files"): parsing with file:line errors,
+/* replay.h — the replay text format (docs/design.md, "Replays"): parsing with file:line errors,
  * stepping a Game through it while checking every `expect`, and recording a session in the same
  * format. No SDL: headless runs and the windowed player share this code. */
 #ifndef STARDUST_REPLAY_H
