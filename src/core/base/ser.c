@@ -1,4 +1,4 @@
-/* ser.c — the four serialisation back ends behind one set of field calls. */
+/* ser.c — the serialisation back ends (hash, write, read, JSON, query) behind one set of field calls. */
 #include "ser.h"
 
 #include <stdio.h>

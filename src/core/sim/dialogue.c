@@ -1,4 +1,4 @@
-/* dialogue.c — the conversation state machine. */
+/* dialogue.c — the conversation state machine: entering a tree, its lines, the choices on offer, the pick. */
 #include "dialogue.h"
 
 #include "script.h"
