@@ -127,7 +127,6 @@ static void load_sections(Loader *L, const cJSON *root)
                                        "flags", "items", "sounds", "music", "defaults", "hotspots",
                                        "actors", "dialogues", "animations", "ambience", "start",
                                        "ui", "end_card", NULL};
-    Level *lv = L->lv;
     check_keys(L, root, keys);
     load_names(L, root);
     load_size(L, root);
@@ -138,8 +137,8 @@ static void load_sections(Loader *L, const cJSON *root)
     load_scale(L, root);
     load_flags(L, root);
     declare_items(L, root);
-    load_sound_table(L, root, "sounds", ID_SOUND, lv->sound_ids, lv->sound_files, &lv->nsounds);
-    load_sound_table(L, root, "music", ID_MUSIC, lv->music_ids, lv->music_files, &lv->nmusic);
+    load_sound_table(L, root, "sounds", ID_SOUND);
+    load_sound_table(L, root, "music", ID_MUSIC);
     load_animations(L, root);
     load_player(L, root);
     declare_hotspots(L, root, "hotspots", false);

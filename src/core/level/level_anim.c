@@ -125,10 +125,6 @@ static PendingEvent read_anim_event(Loader *L, const cJSON *e, int nframes)
 /* "events": [{"frame": n, "sound"|"set"|"signal": id}, ...]; returns how many were read into out. */
 static int read_anim_events(Loader *L, const cJSON *list, int nframes, PendingEvent *out, int max)
 {
-    if (!cJSON_IsArray(list)) {
-        lerr(L, "expected a list of {\"frame\": n, \"sound\"|\"set\"|\"signal\": id}, found %s", type_name(list));
-        return 0;
-    }
     int n = 0, k = 0;
     for (const cJSON *e = list->child; e; e = e->next, k++) {
         path_push_index(L, k);
@@ -209,7 +205,7 @@ static void load_clip(Loader *L, const cJSON *c, int set, NavPoint cell, int col
         return;
     PendingEvent events[64];
     int nevents = 0;
-    const cJSON *m = enter_member(L, c, "events", OPTIONAL);
+    const cJSON *m = enter_list(L, c, "events", OPTIONAL, "a list of {\"frame\": n, \"sound\"|\"set\"|\"signal\": id}");
     if (m)
         nevents = leave(L, read_anim_events(L, m, n, events, 64));
     add_frame_events(L, clip, events, nevents);
@@ -227,8 +223,7 @@ static void load_clips(Loader *L, const cJSON *clips, int set, NavPoint cell, in
         return;
     }
     for (const cJSON *c = next_entry(L, clips, NULL); c; c = next_entry(L, clips, c)) {
-        if (new_entry(L, c->string, level_find_in(lv, ID_CLIP, set, c->string) >= 0, lv->nclips, LEVEL_CLIP_MAX, "clip",
-                      "clips")) {
+        if (new_entry(L, ID_CLIP, set, c->string)) {
             int before = lv->nclips;
             load_clip(L, c, set, cell, columns, origin);
             if (lv->nclips > before)
@@ -275,23 +270,19 @@ static void load_set(Loader *L, const cJSON *a)
     as->nclips = (int16_t)(lv->nclips - as->first_clip);
 }
 
+static void add_set(Loader *L, const cJSON *a, IdKind kind)
+{
+    (void)kind;
+    if (!cJSON_IsObject(a))
+        lerr(L, "expected {\"sheet\": png, \"cell\": [w, h], \"columns\": n, \"clips\": {...}}, found %s", type_name(a));
+    else
+        load_set(L, a);
+}
+
 /* "animations": {"set_id": {"sheet", "cell": [w, h], "columns": n, "origin": [x, y], "clips": {...}}} */
 void load_animations(Loader *L, const cJSON *root)
 {
-    Level *lv = L->lv;
-    const cJSON *all = enter_object(L, root, "animations", OPTIONAL, "an object {\"set_id\": {\"sheet\": ..., \"clips\": {...}}}");
-    if (!all)
-        return;
-    for (const cJSON *a = next_entry(L, all, NULL); a; a = next_entry(L, all, a)) {
-        if (!new_entry(L, a->string, level_find(lv, ID_SET, a->string) >= 0, lv->nsets, LEVEL_ANIMSET_MAX, "animation set",
-                       "animation sets"))
-            continue; /* reported */
-        if (!cJSON_IsObject(a))
-            lerr(L, "expected {\"sheet\": png, \"cell\": [w, h], \"columns\": n, \"clips\": {...}}, found %s", type_name(a));
-        else
-            load_set(L, a);
-    }
-    path_pop(L);
+    load_table(L, root, "animations", "an object {\"set_id\": {\"sheet\": ..., \"clips\": {...}}}", ID_SET, add_set);
 }
 
 /* Checks that an animation set has a clip; reports what the automatic rules need otherwise. */
@@ -329,10 +320,6 @@ static void load_transitions(Loader *L, const cJSON *on, int object)
 {
     static const char *const keys[] = {"if", "to", NULL};
     Level *lv = L->lv;
-    if (!cJSON_IsArray(on)) {
-        lerr(L, "expected a list of {\"if\": condition, \"to\": state}, found %s", type_name(on));
-        return;
-    }
     int k = 0;
     for (const cJSON *t = on->child; t; t = t->next, k++) {
         path_push_index(L, k);
@@ -366,7 +353,7 @@ static void load_state(Loader *L, const cJSON *st, SmState *state)
         state->spots = (int16_t)spots;
     state->next = member_state(L, st, "next", OPTIONAL, object);
     state->first_transition = (int16_t)lv->ntransitions;
-    const cJSON *on = enter_member(L, st, "on", OPTIONAL);
+    const cJSON *on = enter_list(L, st, "on", OPTIONAL, "a list of {\"if\": condition, \"to\": state}");
     if (on) {
         load_transitions(L, on, object);
         path_pop(L);
@@ -395,10 +382,6 @@ static void load_machine(Loader *L, const cJSON *mj, int object)
 {
     static const char *const keys[] = {"start", "states", NULL};
     Level *lv = L->lv;
-    if (!cJSON_IsObject(mj)) {
-        lerr(L, "expected {\"start\": state, \"states\": {...}}, found %s", type_name(mj));
-        return;
-    }
     check_keys(L, mj, keys);
     const cJSON *states = member(L, mj, "states", REQUIRED);
     if (!states)
@@ -438,13 +421,15 @@ static void load_object(Loader *L, const cJSON *h, int hotspot, int index, bool 
     hs->object = add_object(L, hotspot, set, at);
     if (hs->object < 0)
         return;
-    const cJSON *machine = cJSON_GetObjectItemCaseSensitive(h, "machine");
-    path_push_key(L, machine ? "machine" : "anims");
-    if (machine)
+    const cJSON *machine = enter_object(L, h, "machine", OPTIONAL, "{\"start\": state, \"states\": {...}}");
+    if (machine) {
         load_machine(L, machine, hs->object);
-    else
+        path_pop(L);
+    } else if (!cJSON_GetObjectItemCaseSensitive(h, "machine")) {
+        path_push_key(L, "anims");
         require_clip(L, set, "idle", "an animated thing without a machine plays \"idle\"");
-    path_pop(L);
+        path_pop(L);
+    }
 }
 
 /* Hotspots and actors with "anims" become animated objects (before any script names them). */

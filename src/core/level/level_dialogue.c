@@ -35,30 +35,26 @@ static void declare_nodes(Loader *L, const cJSON *t, const cJSON *nodes, int tre
     path_pop(L);
 }
 
+static void add_tree(Loader *L, const cJSON *t, IdKind kind)
+{
+    (void)kind;
+    const cJSON *nodes = cJSON_IsObject(t) ? cJSON_GetObjectItemCaseSensitive(t, "nodes") : NULL;
+    if (!cJSON_IsObject(t)) {
+        lerr(L, "expected a dialogue object {\"start\": ..., \"nodes\": {...}}, found %s", type_name(t));
+    } else if (!cJSON_IsObject(nodes) || !nodes->child) {
+        lerr(L, "missing field \"nodes\" (an object of named nodes)");
+    } else {
+        int tree = L->lv->ntrees++;
+        L->lv->trees[tree].id = arena_strdup(L->lv, t->string);
+        L->lv->trees[tree].actor = -1;
+        declare_nodes(L, t, nodes, tree);
+    }
+}
+
 /* First pass: tree and node names, so scripts and conditions anywhere can refer to them. */
 void declare_dialogues(Loader *L, const cJSON *root)
 {
-    Level *lv = L->lv;
-    const cJSON *dl = enter_object(L, root, "dialogues", OPTIONAL, "an object {\"tree_id\": {\"start\": ..., \"nodes\": {...}}}");
-    if (!dl)
-        return;
-    for (const cJSON *t = next_entry(L, dl, NULL); t; t = next_entry(L, dl, t)) {
-        const cJSON *nodes = cJSON_IsObject(t) ? cJSON_GetObjectItemCaseSensitive(t, "nodes") : NULL;
-        if (!new_entry(L, t->string, level_find(lv, ID_TREE, t->string) >= 0, lv->ntrees, LEVEL_TREE_MAX, "dialogue",
-                       "dialogues")) {
-            /* reported */
-        } else if (!cJSON_IsObject(t)) {
-            lerr(L, "expected a dialogue object {\"start\": ..., \"nodes\": {...}}, found %s", type_name(t));
-        } else if (!cJSON_IsObject(nodes) || !nodes->child) {
-            lerr(L, "missing field \"nodes\" (an object of named nodes)");
-        } else {
-            int tree = lv->ntrees++;
-            lv->trees[tree].id = arena_strdup(lv, t->string);
-            lv->trees[tree].actor = -1;
-            declare_nodes(L, t, nodes, tree);
-        }
-    }
-    path_pop(L);
+    load_table(L, root, "dialogues", "an object {\"tree_id\": {\"start\": ..., \"nodes\": {...}}}", ID_TREE, add_tree);
 }
 
 /* "goto": "node" or "end": true; returns the target, NODE_END, or -2 when neither is given. */
@@ -255,6 +251,9 @@ static void load_tree(Loader *L, const cJSON *t, int tree)
 {
     static const char *const keys[] = {"with", "start", "nodes", NULL};
     DialogueTree *dt = &L->lv->trees[tree];
+    if (!cJSON_IsObject(t))
+        return; /* a later entry with the id of a tree: reported */
+    L->current_tree = (int16_t)tree;
     check_keys(L, t, keys);
     if (cJSON_GetObjectItemCaseSensitive(t, "with"))
         dt->actor = (int16_t)member_ref(L, t, "with", OPTIONAL, ID_ACTOR);
@@ -271,24 +270,10 @@ static void load_tree(Loader *L, const cJSON *t, int tree)
     }
     path_pop(L);
     load_start(L, t, dt);
+    L->current_tree = -1;
 }
 
-void load_dialogues(Loader *L, const cJSON *root)
-{
-    const cJSON *dl = cJSON_GetObjectItemCaseSensitive(root, "dialogues");
-    if (!cJSON_IsObject(dl))
-        return;
-    path_push_key(L, "dialogues");
-    for (const cJSON *t = next_entry(L, dl, NULL); t; t = next_entry(L, dl, t)) {
-        int tree = cJSON_IsObject(t) ? level_find(L->lv, ID_TREE, t->string) : -1;
-        if (tree < 0)
-            continue;
-        L->current_tree = (int16_t)tree;
-        load_tree(L, t, tree);
-        L->current_tree = -1;
-    }
-    path_pop(L);
-}
+void load_dialogues(Loader *L, const cJSON *root) { each_declared_entry(L, root, "dialogues", ID_TREE, load_tree); }
 
 /* A script that waits for a signal no frame event sends would wait for ever. */
 void check_signals(Loader *L)

@@ -30,14 +30,9 @@ static void declare_hotspot(Loader *L, const char *id, bool actor, int index)
 /* First pass over hotspots and actors: ids only, so scripts anywhere can name any of them. */
 void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool actors)
 {
-    const cJSON *list = enter_member(L, root, key, !actors);
+    const cJSON *list = enter_list(L, root, key, !actors, "a list of objects");
     if (!list)
         return;
-    if (!cJSON_IsArray(list)) {
-        lerr(L, "expected a list of objects, found %s", type_name(list));
-        path_pop(L);
-        return;
-    }
     int i = 0;
     for (const cJSON *h = list->child; h; h = h->next, i++) {
         path_push_index(L, i);

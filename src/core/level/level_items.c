@@ -6,38 +6,37 @@
 
 #include <string.h>
 
-void load_flags(Loader *L, const cJSON *root)
+static void add_flag(Loader *L, const cJSON *f, IdKind kind)
 {
+    (void)kind;
     Level *lv = L->lv;
-    const cJSON *flags = enter_object(L, root, "flags", OPTIONAL, "an object {\"flag_name\": false, ...}");
-    if (!flags)
-        return;
-    for (const cJSON *f = next_entry(L, flags, NULL); f; f = next_entry(L, flags, f)) {
-        bool init;
-        if (new_entry(L, f->string, level_find(lv, ID_FLAG, f->string) >= 0, lv->nflags, LEVEL_FLAG_MAX, "flag", "flags") &&
-            read_bool(L, f, &init)) {
-            lv->flag_ids[lv->nflags] = arena_strdup(lv, f->string);
-            lv->flag_init[lv->nflags++] = init;
-        }
+    bool init;
+    if (read_bool(L, f, &init)) {
+        lv->flag_ids[lv->nflags] = arena_strdup(lv, f->string);
+        lv->flag_init[lv->nflags++] = init;
     }
-    path_pop(L);
 }
 
-/* Reads {"id": "file", ...} into an id/file table (sounds and music). */
-void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind, char **ids, char **files, int *count)
+void load_flags(Loader *L, const cJSON *root)
 {
-    const cJSON *t = enter_object(L, root, key, OPTIONAL, "an object {\"id\": \"file\", ...}");
-    if (!t)
-        return;
-    for (const cJSON *s = next_entry(L, t, NULL); s; s = next_entry(L, t, s)) {
-        char *file = NULL;
-        if (new_entry(L, s->string, level_find(L->lv, kind, s->string) >= 0, *count, LEVEL_SOUND_MAX, "id", "entries") &&
-            read_asset(L, s, &file)) {
-            ids[*count] = arena_strdup(L->lv, s->string);
-            files[(*count)++] = file;
-        }
+    load_table(L, root, "flags", "an object {\"flag_name\": false, ...}", ID_FLAG, add_flag);
+}
+
+static void add_sound(Loader *L, const cJSON *s, IdKind kind)
+{
+    Level *lv = L->lv;
+    bool music = kind == ID_MUSIC;
+    int *count = music ? &lv->nmusic : &lv->nsounds;
+    char *file = NULL;
+    if (read_asset(L, s, &file)) {
+        (music ? lv->music_ids : lv->sound_ids)[*count] = arena_strdup(lv, s->string);
+        (music ? lv->music_files : lv->sound_files)[(*count)++] = file;
     }
-    path_pop(L);
+}
+
+void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind)
+{
+    load_table(L, root, key, "an object {\"id\": \"file\", ...}", kind, add_sound);
 }
 
 static bool add_response(Loader *L, ResponseKind kind, int owner, int item, int32_t script)
@@ -79,19 +78,17 @@ void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, int own
     }
 }
 
+static void add_item(Loader *L, const cJSON *it, IdKind kind)
+{
+    (void)kind;
+    Item *item = &L->lv->items[L->lv->nitems++];
+    item->id = arena_strdup(L->lv, it->string);
+    item->look = -1;
+}
+
 void declare_items(Loader *L, const cJSON *root)
 {
-    const cJSON *items = enter_object(L, root, "items", OPTIONAL, "an object {\"item_id\": {...}, ...}");
-    if (!items)
-        return;
-    for (const cJSON *it = next_entry(L, items, NULL); it; it = next_entry(L, items, it)) {
-        if (new_entry(L, it->string, level_find(L->lv, ID_ITEM, it->string) >= 0, L->lv->nitems, LEVEL_ITEM_MAX, "item", "items")) {
-            Item *item = &L->lv->items[L->lv->nitems++];
-            item->id = arena_strdup(L->lv, it->string);
-            item->look = -1;
-        }
-    }
-    path_pop(L);
+    load_table(L, root, "items", "an object {\"item_id\": {...}, ...}", ID_ITEM, add_item);
 }
 
 /* {"name", "icon", "look", "start", "combine"} */
@@ -115,19 +112,7 @@ static void load_item(Loader *L, const cJSON *it, int idx)
     }
 }
 
-void load_items(Loader *L, const cJSON *root)
-{
-    const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
-    if (!cJSON_IsObject(items))
-        return;
-    path_push_key(L, "items");
-    for (const cJSON *it = next_entry(L, items, NULL); it; it = next_entry(L, items, it)) {
-        int idx = level_find(L->lv, ID_ITEM, it->string);
-        if (idx >= 0)
-            load_item(L, it, idx);
-    }
-    path_pop(L);
-}
+void load_items(Loader *L, const cJSON *root) { each_declared_entry(L, root, "items", ID_ITEM, load_item); }
 
 void load_defaults(Loader *L, const cJSON *root)
 {

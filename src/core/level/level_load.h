@@ -73,7 +73,8 @@ void load_walkable(Loader *L, const cJSON *root);
 void load_scale(Loader *L, const cJSON *root);
 void load_flags(Loader *L, const cJSON *root);
 void declare_items(Loader *L, const cJSON *root);
-void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind, char **ids, char **files, int *count);
+/* "sounds" (ID_SOUND) or "music" (ID_MUSIC): {"id": "file", ...}. */
+void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind);
 void load_player(Loader *L, const cJSON *root);
 void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool actors);
 void load_items(Loader *L, const cJSON *root);
@@ -102,9 +103,9 @@ void check_keys(Loader *L, const cJSON *obj, const char *const *allowed);
 bool check_nesting(Loader *L, bool *unclosed);
 bool check_utf8(Loader *L);
 bool is_meta_key(const char *k);
-/* Checks a new entry's id for a table of `count` entries (at most `max`); reports the first
- * problem (not an id, `taken` already, the table full) and returns false then. */
-bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural);
+/* Checks the id of a new entry of a kind's table (for ID_CLIP, in set `scope`; else scope is -1);
+ * reports the first problem (not an id, taken already, the table full) and returns false then. */
+bool new_entry(Loader *L, IdKind kind, int scope, const char *id);
 
 /* Members of an object. A REQUIRED member that is missing is reported ("missing field"); an
  * OPTIONAL one may be left out. */
@@ -119,10 +120,20 @@ int leave(Loader *L, int result);
 /* The member `key` of obj when it is an object, with `key` pushed on the path (the caller pops it);
  * NULL when absent, or when it is not an object ("expected <shape>", nothing pushed). */
 const cJSON *enter_object(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape);
+/* The same for a member that must be an array. */
+const cJSON *enter_list(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape);
 /* Steps through the entries of a table (an object's members, comments skipped), each with its key
  * on the JSON path: give prev NULL for the first; each call pops the key of prev. Run the loop to
  * its end (no break or return), so that the last key is popped. */
 const cJSON *next_entry(Loader *L, const cJSON *table, const cJSON *prev);
+/* A top-level table {"id": ..., ...} whose keys declare entries of `kind`: `add` is called for each
+ * entry with a new id (see new_entry), its key on the path. `shape` is what a wrong value is told. */
+typedef void TableEntryFn(Loader *L, const cJSON *entry, IdKind kind);
+void load_table(Loader *L, const cJSON *root, const char *key, const char *shape, IdKind kind, TableEntryFn *add);
+/* A second pass over such a table: fn is called for each entry whose id names an entry of `kind`
+ * (its index), with `key` and the entry's key on the path. */
+typedef void DeclaredEntryFn(Loader *L, const cJSON *entry, int index);
+void each_declared_entry(Loader *L, const cJSON *root, const char *key, IdKind kind, DeclaredEntryFn *fn);
 /* Typed members: each reads the member `key` of obj with its key on the JSON path and returns true
  * when it is there and well-formed; *out is left alone otherwise. member_string stores a copy in
  * the level's arena. */

@@ -220,20 +220,16 @@ void syntax_error(Loader *L, size_t off, bool unclosed)
 
 const char *type_name(const cJSON *j)
 {
+    static const struct {
+        cJSON_bool (*is)(const cJSON *);
+        const char *name;
+    } TYPES[] = {{cJSON_IsBool, "a boolean"},  {cJSON_IsNull, "null"},     {cJSON_IsNumber, "a number"},
+                 {cJSON_IsString, "a string"}, {cJSON_IsArray, "an array"}, {cJSON_IsObject, "an object"}};
     if (!j)
         return "nothing";
-    if (cJSON_IsBool(j))
-        return "a boolean";
-    if (cJSON_IsNull(j))
-        return "null";
-    if (cJSON_IsNumber(j))
-        return "a number";
-    if (cJSON_IsString(j))
-        return "a string";
-    if (cJSON_IsArray(j))
-        return "an array";
-    if (cJSON_IsObject(j))
-        return "an object";
+    for (size_t i = 0; i < sizeof TYPES / sizeof TYPES[0]; i++)
+        if (TYPES[i].is(j))
+            return TYPES[i].name;
     return "an unknown value";
 }
 
@@ -306,14 +302,25 @@ int leave(Loader *L, int result)
     return result;
 }
 
-const cJSON *enter_object(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape)
+/* The member `key` of obj when it is of cJSON `type`, entered; see enter_object and enter_list. */
+static const cJSON *enter_typed(Loader *L, const cJSON *obj, const char *key, bool required, int type, const char *shape)
 {
-    const cJSON *t = enter_member(L, obj, key, required);
-    if (!t || cJSON_IsObject(t))
-        return t;
-    lerr(L, "expected %s, found %s", shape, type_name(t));
+    const cJSON *m = enter_member(L, obj, key, required);
+    if (!m || (m->type & 0xFF) == type)
+        return m;
+    lerr(L, "expected %s, found %s", shape, type_name(m));
     path_pop(L);
     return NULL;
+}
+
+const cJSON *enter_object(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape)
+{
+    return enter_typed(L, obj, key, required, cJSON_Object, shape);
+}
+
+const cJSON *enter_list(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape)
+{
+    return enter_typed(L, obj, key, required, cJSON_Array, shape);
 }
 
 const cJSON *next_entry(Loader *L, const cJSON *table, const cJSON *prev)
@@ -326,6 +333,31 @@ const cJSON *next_entry(Loader *L, const cJSON *table, const cJSON *prev)
     if (e)
         path_push_key(L, e->string);
     return e;
+}
+
+void each_declared_entry(Loader *L, const cJSON *root, const char *key, IdKind kind, DeclaredEntryFn *fn)
+{
+    const cJSON *table = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!cJSON_IsObject(table))
+        return;
+    path_push_key(L, key);
+    for (const cJSON *e = next_entry(L, table, NULL); e; e = next_entry(L, table, e)) {
+        int index = level_find(L->lv, kind, e->string);
+        if (index >= 0)
+            fn(L, e, index);
+    }
+    path_pop(L);
+}
+
+void load_table(Loader *L, const cJSON *root, const char *key, const char *shape, IdKind kind, TableEntryFn *add)
+{
+    const cJSON *table = enter_object(L, root, key, OPTIONAL, shape);
+    if (!table)
+        return;
+    for (const cJSON *e = next_entry(L, table, NULL); e; e = next_entry(L, table, e))
+        if (new_entry(L, kind, -1, e->string))
+            add(L, e, kind);
+    path_pop(L);
 }
 
 /* ------------------------------------------------------------------ typed readers, each with its member form */
@@ -413,14 +445,27 @@ bool valid_id(const char *s)
     return true;
 }
 
-bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural)
+bool new_entry(Loader *L, IdKind kind, int scope, const char *id)
 {
+    static const struct {
+        int max;
+        const char *what, *plural; /* "duplicate <what> ...", "too many <plural> ..." */
+    } TABLES[ID_KIND_COUNT] = {
+        [ID_FLAG] = {LEVEL_FLAG_MAX, "flag", "flags"},
+        [ID_ITEM] = {LEVEL_ITEM_MAX, "item", "items"},
+        [ID_SOUND] = {LEVEL_SOUND_MAX, "id", "entries"},
+        [ID_MUSIC] = {LEVEL_SOUND_MAX, "id", "entries"},
+        [ID_TREE] = {LEVEL_TREE_MAX, "dialogue", "dialogues"},
+        [ID_SET] = {LEVEL_ANIMSET_MAX, "animation set", "animation sets"},
+        [ID_CLIP] = {LEVEL_CLIP_MAX, "clip", "clips"},
+    };
+    int taken = scope < 0 ? level_find(L->lv, kind, id) : level_find_in(L->lv, kind, scope, id);
     if (!valid_id(id))
         lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", id);
-    else if (taken)
-        lerr(L, "duplicate %s \"%s\"", what, id);
-    else if (count >= max)
-        lerr(L, "too many %s (at most %d)", plural, max);
+    else if (taken >= 0)
+        lerr(L, "duplicate %s \"%s\"", TABLES[kind].what, id);
+    else if (level_count(L->lv, kind) >= TABLES[kind].max)
+        lerr(L, "too many %s (at most %d)", TABLES[kind].plural, TABLES[kind].max);
     else
         return true;
     return false;

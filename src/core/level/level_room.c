@@ -71,17 +71,13 @@ static void load_walkable_area(Loader *L, const cJSON *area)
     const cJSON *outline = enter_member(L, area, "outline", REQUIRED);
     if (outline)
         leave(L, add_walkable_ring(L, outline, false));
-    const cJSON *holes = enter_member(L, area, "holes", OPTIONAL);
+    const cJSON *holes = enter_list(L, area, "holes", OPTIONAL, "a list of polygons");
     if (!holes)
         return;
-    if (!cJSON_IsArray(holes)) {
-        lerr(L, "expected a list of polygons, found %s", type_name(holes));
-    } else {
-        int k = 0;
-        for (const cJSON *h = holes->child; h; h = h->next, k++) {
-            path_push_index(L, k);
-            leave(L, add_walkable_ring(L, h, true));
-        }
+    int k = 0;
+    for (const cJSON *h = holes->child; h; h = h->next, k++) {
+        path_push_index(L, k);
+        leave(L, add_walkable_ring(L, h, true));
     }
     path_pop(L);
 }
