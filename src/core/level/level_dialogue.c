@@ -251,8 +251,8 @@ static void load_tree(Loader *L, const cJSON *t, int tree)
 {
     static const char *const keys[] = {"with", "start", "nodes", NULL};
     DialogueTree *dt = &L->lv->trees[tree];
-    if (!cJSON_IsObject(t))
-        return; /* a later entry with the id of a tree: reported */
+    if (!cJSON_IsObject(t) || !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(t, "nodes")))
+        return; /* a later entry with the id of a tree (reported): nothing to read it into */
     L->current_tree = (int16_t)tree;
     check_keys(L, t, keys);
     if (cJSON_GetObjectItemCaseSensitive(t, "with"))
