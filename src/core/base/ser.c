@@ -1,6 +1,7 @@
 /* ser.c — the serialisation back ends (hash, write, read, JSON, query) behind one set of field calls. */
 #include "ser.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,8 +235,11 @@ static void json_member(Ser *s, const char *key)
     }
 }
 
+/* Opens an object or array (c: its bracket); nothing in the binary modes. */
 static void json_open(Ser *s, const char *key, char c)
 {
+    if (!ser_is_json(s))
+        return;
     json_member(s, key);
     text_put(s, &c, 1);
     if (s->depth + 1 < SER_DEPTH_MAX)
@@ -246,8 +250,11 @@ static void json_open(Ser *s, const char *key, char c)
     s->members[s->depth] = 0;
 }
 
+/* Closes it; nothing in the binary modes. */
 static void json_close(Ser *s, char c)
 {
+    if (!ser_is_json(s))
+        return;
     bool empty = s->first[s->depth];
     if (s->depth > 0)
         s->depth--;
@@ -269,29 +276,10 @@ static void json_close(Ser *s, char c)
 
 /* ---- field calls ---- */
 
-void ser_object_begin(Ser *s, const char *key)
-{
-    if (ser_is_json(s))
-        json_open(s, key, '{');
-}
-
-void ser_object_end(Ser *s)
-{
-    if (ser_is_json(s))
-        json_close(s, '}');
-}
-
-void ser_array_begin(Ser *s, const char *key)
-{
-    if (ser_is_json(s))
-        json_open(s, key, '[');
-}
-
-void ser_array_end(Ser *s)
-{
-    if (ser_is_json(s))
-        json_close(s, ']');
-}
+void ser_object_begin(Ser *s, const char *key) { json_open(s, key, '{'); }
+void ser_object_end(Ser *s) { json_close(s, '}'); }
+void ser_array_begin(Ser *s, const char *key) { json_open(s, key, '['); }
+void ser_array_end(Ser *s) { json_close(s, ']'); }
 
 void ser_bool(Ser *s, const char *key, bool *v)
 {
@@ -309,13 +297,27 @@ void ser_bool(Ser *s, const char *key, bool *v)
     }
 }
 
+/* A member whose value is a number, written with printf's fmt. */
+static void json_number(Ser *s, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+static void json_number(Ser *s, const char *key, const char *fmt, ...)
+{
+    char num[24];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(num, sizeof num, fmt, ap);
+    va_end(ap);
+    json_member(s, key);
+    text_puts(s, num);
+}
+
 void ser_i32(Ser *s, const char *key, int32_t *v)
 {
     if (ser_is_json(s)) {
-        char num[16];
-        json_member(s, key);
-        snprintf(num, sizeof num, "%ld", (long)*v);
-        text_puts(s, num);
+        json_number(s, key, "%ld", (long)*v);
         return;
     }
     uint64_t x = (uint32_t)*v;
@@ -324,32 +326,24 @@ void ser_i32(Ser *s, const char *key, int32_t *v)
         *v = (int32_t)(uint32_t)x;
 }
 
+/* An unsigned field of `bytes` bytes, held in 64 bits. */
+static void ser_unsigned(Ser *s, const char *key, uint64_t *v, int bytes)
+{
+    if (ser_is_json(s))
+        json_number(s, key, "%llu", (unsigned long long)*v);
+    else
+        bin_u64(s, v, bytes);
+}
+
 void ser_u32(Ser *s, const char *key, uint32_t *v)
 {
-    if (ser_is_json(s)) {
-        char num[16];
-        json_member(s, key);
-        snprintf(num, sizeof num, "%lu", (unsigned long)*v);
-        text_puts(s, num);
-        return;
-    }
     uint64_t x = *v;
-    bin_u64(s, &x, 4);
+    ser_unsigned(s, key, &x, 4);
     if (s->mode == SER_READ)
         *v = (uint32_t)x;
 }
 
-void ser_u64(Ser *s, const char *key, uint64_t *v)
-{
-    if (ser_is_json(s)) {
-        char num[24];
-        json_member(s, key);
-        snprintf(num, sizeof num, "%llu", (unsigned long long)*v);
-        text_puts(s, num);
-        return;
-    }
-    bin_u64(s, v, 8);
-}
+void ser_u64(Ser *s, const char *key, uint64_t *v) { ser_unsigned(s, key, v, 8); }
 
 /* A narrow field through a 32-bit one: the same bytes, a range check when reading. */
 static int64_t narrow(Ser *s, const char *key, int64_t value, int64_t lo, int64_t hi)

@@ -71,52 +71,56 @@ static int key_equals(const char *raw, size_t rawlen, const char *key)
     return strlen(key) == rawlen && memcmp(raw, key, rawlen) == 0;
 }
 
+/* Skips white space; true when the next byte is c. */
+static int at(Scan *s, char c)
+{
+    skip_ws(s);
+    return s->pos < s->len && s->t[s->pos] == c;
+}
+
+/* Skips white space and then c when c comes next; returns whether it did. */
+static int expect(Scan *s, char c)
+{
+    if (!at(s, c))
+        return 0;
+    s->pos++;
+    return 1;
+}
+
 /* Moves s to the value of the nth member named `key` of the object at s; returns 0 when absent. */
 static int enter_member(Scan *s, const char *key, int nth)
 {
-    skip_ws(s);
-    if (s->pos >= s->len || s->t[s->pos] != '{')
+    if (!expect(s, '{'))
         return 0;
-    s->pos++;
-    for (;;) {
-        skip_ws(s);
-        if (s->pos >= s->len || s->t[s->pos] != '"')
+    do {
+        if (!at(s, '"'))
             return 0;
         size_t start = skip_string(s);
         size_t rawlen = s->pos - start - 1;
-        skip_ws(s);
-        if (s->pos >= s->len || s->t[s->pos] != ':')
+        if (!expect(s, ':'))
             return 0;
-        s->pos++;
         skip_ws(s);
         if (key_equals(s->t + start, rawlen, key) && nth-- == 0)
             return 1;
         skip_value(s);
-        skip_ws(s);
-        if (s->pos >= s->len || s->t[s->pos] != ',')
-            return 0;
-        s->pos++;
-    }
+    } while (expect(s, ','));
+    return 0;
 }
 
+/* Moves s to element `index` of the array at s; returns 0 when there is none. */
 static int enter_element(Scan *s, int index)
 {
-    skip_ws(s);
-    if (s->pos >= s->len || s->t[s->pos] != '[')
+    if (!expect(s, '['))
         return 0;
-    s->pos++;
-    for (int i = 0;; i++) {
-        skip_ws(s);
-        if (s->pos >= s->len || s->t[s->pos] == ']')
+    int i = 0;
+    do {
+        if (at(s, ']') || s->pos >= s->len)
             return 0;
-        if (i == index)
+        if (i++ == index)
             return 1;
         skip_value(s);
-        skip_ws(s);
-        if (s->pos >= s->len || s->t[s->pos] != ',')
-            return 0;
-        s->pos++;
-    }
+    } while (expect(s, ','));
+    return 0;
 }
 
 size_t jsonpos_find(const char *text, size_t len, const JsonPathPart *parts, int nparts)

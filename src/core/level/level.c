@@ -106,35 +106,17 @@ static cJSON *parse_text(Loader *L)
 static void load_names(Loader *L, const cJSON *root)
 {
     const char *s;
-    const cJSON *m = member(L, root, "id", true);
-    if (m) {
-        path_push_key(L, "id");
-        if (read_id(L, m, &s))
-            L->lv->id = arena_strdup(L->lv, s);
-        path_pop(L);
-    }
-    if ((m = enter_member(L, root, "title"))) {
-        if (read_string(L, m, &s))
-            L->lv->title = arena_strdup(L->lv, s);
-        path_pop(L);
-    }
+    const cJSON *m = enter_member(L, root, "id", REQUIRED);
+    if (m && leave(L, read_id(L, m, &s)))
+        L->lv->id = arena_strdup(L->lv, s);
+    member_string(L, root, "title", OPTIONAL, &L->lv->title);
 }
 
 /* "ambience" and "start" (the opening script). */
 static void load_opening(Loader *L, const cJSON *root)
 {
-    Level *lv = L->lv;
-    lv->ambience = -1;
-    lv->start_script = -1;
-    const cJSON *m = enter_member(L, root, "ambience");
-    if (m) {
-        lv->ambience = (int16_t)read_ref(L, m, ID_SOUND);
-        path_pop(L);
-    }
-    if ((m = enter_member(L, root, "start"))) {
-        lv->start_script = compile_script(L, m);
-        path_pop(L);
-    }
+    L->lv->ambience = (int16_t)member_ref(L, root, "ambience", OPTIONAL, ID_SOUND);
+    L->lv->start_script = member_script(L, root, "start", OPTIONAL);
 }
 
 /* Every section, in an order where each finds the ids it names already declared: tables of ids
@@ -145,7 +127,6 @@ static void load_sections(Loader *L, const cJSON *root)
                                        "flags", "items", "sounds", "music", "defaults", "hotspots",
                                        "actors", "dialogues", "animations", "ambience", "start",
                                        "ui", "end_card", NULL};
-    Level *lv = L->lv;
     check_keys(L, root, keys);
     load_names(L, root);
     load_size(L, root);
@@ -156,15 +137,15 @@ static void load_sections(Loader *L, const cJSON *root)
     load_scale(L, root);
     load_flags(L, root);
     declare_items(L, root);
-    load_sound_table(L, root, "sounds", ID_SOUND, lv->sound_ids, lv->sound_files, &lv->nsounds);
-    load_sound_table(L, root, "music", ID_MUSIC, lv->music_ids, lv->music_files, &lv->nmusic);
+    load_sound_table(L, root, "sounds", ID_SOUND);
+    load_sound_table(L, root, "music", ID_MUSIC);
     load_animations(L, root);
     load_player(L, root);
     declare_hotspots(L, root, "hotspots", false);
     declare_hotspots(L, root, "actors", true);
     declare_dialogues(L, root);
-    load_objects(L, root, "hotspots");
-    load_objects(L, root, "actors");
+    load_objects(L, root, "hotspots", false);
+    load_objects(L, root, "actors", true);
     load_items(L, root);
     load_hotspots(L, root, "hotspots", false);
     load_hotspots(L, root, "actors", true);

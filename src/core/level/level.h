@@ -358,6 +358,8 @@ typedef enum IdKind {
 int level_find(const Level *lv, IdKind kind, const char *id);
 /* The same for ids that live inside another entry (ID_CLIP, ID_STATE, ID_NODE by short name). */
 int level_find_in(const Level *lv, IdKind kind, int scope, const char *id);
+/* How many entries a kind's table has (every clip, for ID_CLIP). */
+int level_count(const Level *lv, IdKind kind);
 /* The id of entry `index` as the level file writes it, or NULL when there is none. */
 const char *level_id(const Level *lv, IdKind kind, int index);
 /* How messages name a kind: "flag", "hotspot or actor", "animation set", ... */

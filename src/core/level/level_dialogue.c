@@ -9,56 +9,52 @@
 
 /* ------------------------------------------------------------------ dialogues */
 
+/* The names of a tree's nodes ("tree.node"), each with the site where it is written. */
+static void declare_nodes(Loader *L, const cJSON *t, const cJSON *nodes, int tree)
+{
+    Level *lv = L->lv;
+    path_push_key(L, "nodes");
+    for (const cJSON *n = next_entry(L, nodes, NULL); n; n = next_entry(L, nodes, n)) {
+        char full[256];
+        snprintf(full, sizeof full, "%s.%s", t->string, n->string);
+        if (!valid_id(n->string)) {
+            lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", n->string);
+        } else if (lv->nnodes >= LEVEL_NODE_MAX) {
+            lerr(L, "too many dialogue nodes (at most %d)", LEVEL_NODE_MAX);
+        } else {
+            DialogueNode *node = &lv->nodes[lv->nnodes];
+            node->id = arena_strdup(lv, full);
+            node->tree = (int16_t)tree;
+            node->script = -1;
+            node->next = NODE_END;
+            L->node_site[lv->nnodes] = site_here(L, false);
+            node->line = L->node_site[lv->nnodes] >= 0 ? L->sites[L->node_site[lv->nnodes]].line : 0;
+            lv->nnodes++;
+        }
+    }
+    path_pop(L);
+}
+
+static void add_tree(Loader *L, const cJSON *t, IdKind kind)
+{
+    (void)kind;
+    const cJSON *nodes = cJSON_IsObject(t) ? cJSON_GetObjectItemCaseSensitive(t, "nodes") : NULL;
+    if (!cJSON_IsObject(t)) {
+        lerr(L, "expected a dialogue object {\"start\": ..., \"nodes\": {...}}, found %s", type_name(t));
+    } else if (!cJSON_IsObject(nodes) || !nodes->child) {
+        lerr(L, "missing field \"nodes\" (an object of named nodes)");
+    } else {
+        int tree = L->lv->ntrees++;
+        L->lv->trees[tree].id = arena_strdup(L->lv, t->string);
+        L->lv->trees[tree].actor = -1;
+        declare_nodes(L, t, nodes, tree);
+    }
+}
+
 /* First pass: tree and node names, so scripts and conditions anywhere can refer to them. */
 void declare_dialogues(Loader *L, const cJSON *root)
 {
-    const cJSON *dl = enter_table(L, root, "dialogues", "an object {\"tree_id\": {\"start\": ..., \"nodes\": {...}}}");
-    if (!dl)
-        return;
-    for (const cJSON *t = dl->child; t; t = t->next) {
-        if (is_meta_key(t->string))
-            continue;
-        path_push_key(L, t->string);
-        const cJSON *nodes = cJSON_IsObject(t) ? cJSON_GetObjectItemCaseSensitive(t, "nodes") : NULL;
-        if (!new_entry(L, t->string, level_find(L->lv, ID_TREE, t->string) >= 0, L->lv->ntrees, LEVEL_TREE_MAX, "dialogue",
-                       "dialogues")) {
-            /* reported */
-        } else if (!cJSON_IsObject(t)) {
-            lerr(L, "expected a dialogue object {\"start\": ..., \"nodes\": {...}}, found %s", type_name(t));
-        } else if (!cJSON_IsObject(nodes) || !nodes->child) {
-            lerr(L, "missing field \"nodes\" (an object of named nodes)");
-        } else {
-            int tree = L->lv->ntrees++;
-            L->lv->trees[tree].id = arena_strdup(L->lv, t->string);
-            L->lv->trees[tree].actor = -1;
-            path_push_key(L, "nodes");
-            for (const cJSON *n = nodes->child; n; n = n->next) {
-                if (is_meta_key(n->string))
-                    continue;
-                path_push_key(L, n->string);
-                char full[256];
-                snprintf(full, sizeof full, "%s.%s", t->string, n->string);
-                if (!valid_id(n->string))
-                    lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", n->string);
-                else if (L->lv->nnodes >= LEVEL_NODE_MAX)
-                    lerr(L, "too many dialogue nodes (at most %d)", LEVEL_NODE_MAX);
-                else {
-                    DialogueNode *node = &L->lv->nodes[L->lv->nnodes];
-                    node->id = arena_strdup(L->lv, full);
-                    node->tree = (int16_t)tree;
-                    node->script = -1;
-                    node->next = NODE_END;
-                    L->node_site[L->lv->nnodes] = site_here(L, false);
-                    node->line = L->node_site[L->lv->nnodes] >= 0 ? L->sites[L->node_site[L->lv->nnodes]].line : 0;
-                    L->lv->nnodes++;
-                }
-                path_pop(L);
-            }
-            path_pop(L);
-        }
-        path_pop(L);
-    }
-    path_pop(L);
+    load_table(L, root, "dialogues", "an object {\"tree_id\": {\"start\": ..., \"nodes\": {...}}}", ID_TREE, add_tree);
 }
 
 /* "goto": "node" or "end": true; returns the target, NODE_END, or -2 when neither is given. */
@@ -71,17 +67,14 @@ static int read_goto(Loader *L, const cJSON *obj)
         return NODE_END;
     }
     if (end) {
-        path_push_key(L, "end");
         if (!cJSON_IsTrue(end))
-            lerr(L, "expected true");
-        path_pop(L);
+            lerr_at(L, "end", "expected true");
         return NODE_END;
     }
     if (!go)
         return -2;
     path_push_key(L, "goto");
-    int n = read_node_ref(L, go);
-    path_pop(L);
+    int n = leave(L, read_node_ref(L, go));
     return n < 0 ? NODE_END : n;
 }
 
@@ -90,17 +83,11 @@ static int choice_condition(Loader *L, const cJSON *c)
 {
     int16_t parts[16];
     int n = 0;
-    const cJSON *cond = cJSON_GetObjectItemCaseSensitive(c, "if");
-    if (cond) {
-        path_push_key(L, "if");
-        int ci = compile_cond(L, cond);
-        path_pop(L);
-        if (ci >= 0)
-            parts[n++] = (int16_t)ci;
-    }
-    const cJSON *hidden = cJSON_GetObjectItemCaseSensitive(c, "hidden_after");
+    int ci = member_cond(L, c, "if", OPTIONAL);
+    if (ci >= 0)
+        parts[n++] = (int16_t)ci;
+    const cJSON *hidden = enter_member(L, c, "hidden_after", OPTIONAL);
     if (hidden) {
-        path_push_key(L, "hidden_after");
         if (cJSON_IsString(hidden) || cJSON_IsArray(hidden)) {
             int k = 0;
             for (const cJSON *h = cJSON_IsString(hidden) ? hidden : hidden->child; h && n < 16; h = cJSON_IsString(hidden) ? NULL : h->next, k++) {
@@ -125,14 +112,7 @@ static int choice_condition(Loader *L, const cJSON *c)
         return -1;
     if (n == 1)
         return parts[0];
-    if (L->lv->ncond_list + n > LEVEL_COND_MAX) {
-        lerr(L, "too many conditions (at most %d)", LEVEL_COND_MAX);
-        return -1;
-    }
-    int first = L->lv->ncond_list;
-    memcpy(&L->lv->cond_list[first], parts, (size_t)n * sizeof parts[0]);
-    L->lv->ncond_list += n;
-    return add_cond(L, (Cond){COND_ALL, 0, (int16_t)first, (int16_t)n});
+    return add_cond_list(L, COND_ALL, parts, n);
 }
 
 static void load_choice(Loader *L, const cJSON *c)
@@ -148,32 +128,19 @@ static void load_choice(Loader *L, const cJSON *c)
     }
     check_keys(L, c, keys);
     DialogueChoice ch = {.text = -1, .say = true, .cond = -1, .script = -1, .next = NODE_END};
-    const cJSON *m;
     const char *text;
-    if ((m = member(L, c, "text", true))) {
-        path_push_key(L, "text");
-        if (read_string(L, m, &text))
-            ch.text = add_text(L, text);
-        path_pop(L);
-    }
-    if ((m = cJSON_GetObjectItemCaseSensitive(c, "say"))) {
-        path_push_key(L, "say");
-        read_bool(L, m, &ch.say);
-        path_pop(L);
-    }
-    if ((m = cJSON_GetObjectItemCaseSensitive(c, "once"))) {
-        path_push_key(L, "once");
-        read_bool(L, m, &ch.once);
-        path_pop(L);
-    }
+    const cJSON *m = enter_member(L, c, "text", REQUIRED);
+    if (m)
+        ch.text = leave(L, read_string(L, m, &text) ? add_text(L, text) : -1);
+    member_bool(L, c, "say", OPTIONAL, &ch.say);
+    member_bool(L, c, "once", OPTIONAL, &ch.once);
     ch.cond = (int16_t)choice_condition(L, c);
     /* The choice's script: the player says its text (unless "say": false), then its actions. */
     int errors = L->errors;
     ch.script = L->lv->nops;
     if (ch.say && ch.text >= 0)
         emit(L, OP_SAY, SPEAKER_PLAYER, ch.text);
-    if ((m = cJSON_GetObjectItemCaseSensitive(c, "actions"))) {
-        path_push_key(L, "actions");
+    if ((m = enter_member(L, c, "actions", OPTIONAL))) {
         compile_actions(L, m);
         path_pop(L);
     }
@@ -196,19 +163,16 @@ static void load_node(Loader *L, const cJSON *n, int index)
         return;
     }
     check_keys(L, n, keys);
-    const cJSON *lines = cJSON_GetObjectItemCaseSensitive(n, "lines");
+    const cJSON *lines = enter_member(L, n, "lines", OPTIONAL);
     if (lines) {
-        path_push_key(L, "lines");
-        node->script = compile_script(L, lines);
-        path_pop(L);
+        node->script = leave(L, compile_script(L, lines));
     } else {
         node->script = L->lv->nops;
         emit(L, OP_END, 0, 0);
     }
-    const cJSON *choices = cJSON_GetObjectItemCaseSensitive(n, "choices");
+    const cJSON *choices = enter_member(L, n, "choices", OPTIONAL);
     node->first_choice = (int16_t)L->lv->nchoices;
     if (choices) {
-        path_push_key(L, "choices");
         if (!cJSON_IsArray(choices) || cJSON_GetArraySize(choices) < 1) {
             lerr(L, "expected a non-empty list of choices, found %s", type_name(choices));
         } else {
@@ -228,101 +192,88 @@ static void load_node(Loader *L, const cJSON *n, int index)
     node->next = (int16_t)(next == -2 ? NODE_END : next);
 }
 
-void load_dialogues(Loader *L, const cJSON *root)
+/* An entry of "start": a plain node name (last), or {"if": condition, "node": name}. */
+static DialogueEntry read_entry(Loader *L, const cJSON *e)
+{
+    static const char *const keys[] = {"if", "node", NULL};
+    DialogueEntry entry = {-1, -1};
+    if (cJSON_IsString(e)) {
+        entry.node = (int16_t)read_node_ref(L, e);
+        if (e->next)
+            lerr(L, "a plain node name starts the conversation always: it must come last");
+    } else if (cJSON_IsObject(e)) {
+        check_keys(L, e, keys);
+        entry.cond = (int16_t)member_cond(L, e, "if", REQUIRED);
+        const cJSON *m = enter_member(L, e, "node", REQUIRED);
+        if (m)
+            entry.node = (int16_t)leave(L, read_node_ref(L, m));
+        if (!e->next)
+            lerr(L, "the last entry must be a plain node name, so the conversation can always start");
+    } else {
+        lerr(L, "expected {\"if\": condition, \"node\": name} or a node name, found %s", type_name(e));
+    }
+    return entry;
+}
+
+/* "start": a node name, or a list of entries whose first that holds starts the conversation. */
+static void load_start(Loader *L, const cJSON *t, DialogueTree *dt)
+{
+    Level *lv = L->lv;
+    const cJSON *start = enter_member(L, t, "start", REQUIRED);
+    if (!start)
+        return;
+    if (cJSON_IsString(start)) {
+        int node = read_node_ref(L, start);
+        dt->first_entry = (int16_t)lv->nentries;
+        if (node >= 0 && lv->nentries < LEVEL_ENTRY_MAX)
+            lv->entries[lv->nentries++] = (DialogueEntry){-1, (int16_t)node};
+    } else if (!cJSON_IsArray(start) || cJSON_GetArraySize(start) < 1) {
+        lerr(L, "expected a node name, or a list of {\"if\": condition, \"node\": name} ending in a node name");
+    } else {
+        dt->first_entry = (int16_t)lv->nentries;
+        int k = 0;
+        for (const cJSON *e = start->child; e; e = e->next, k++) {
+            path_push_index(L, k);
+            DialogueEntry entry = read_entry(L, e);
+            if (entry.node >= 0 && lv->nentries < LEVEL_ENTRY_MAX)
+                lv->entries[lv->nentries++] = entry;
+            else if (entry.node >= 0)
+                lerr(L, "too many dialogue entries (at most %d)", LEVEL_ENTRY_MAX);
+            path_pop(L);
+        }
+    }
+    dt->nentries = (int16_t)(lv->nentries - dt->first_entry);
+    path_pop(L);
+}
+
+/* {"with": actor, "start": ..., "nodes": {...}} */
+static void load_tree(Loader *L, const cJSON *t, int tree)
 {
     static const char *const keys[] = {"with", "start", "nodes", NULL};
-    const cJSON *dl = cJSON_GetObjectItemCaseSensitive(root, "dialogues");
-    if (!cJSON_IsObject(dl))
-        return;
-    for (const cJSON *t = dl->child; t; t = t->next) {
-        int tree = cJSON_IsObject(t) ? level_find(L->lv, ID_TREE, t->string) : -1;
-        if (tree < 0 || is_meta_key(t->string))
-            continue;
-        DialogueTree *dt = &L->lv->trees[tree];
-        L->current_tree = (int16_t)tree;
-        path_push_key(L, "dialogues");
-        path_push_key(L, t->string);
-        check_keys(L, t, keys);
-        const cJSON *with = cJSON_GetObjectItemCaseSensitive(t, "with");
-        if (with) {
-            path_push_key(L, "with");
-            const char *who;
-            if (read_string(L, with, &who)) {
-                dt->actor = (int16_t)level_find(L->lv, ID_ACTOR, who);
-                if (dt->actor < 0)
-                    lerr(L, "unknown actor \"%s\"", who);
-            }
-            path_pop(L);
-        } else {
-            dt->actor = (int16_t)level_find(L->lv, ID_ACTOR, dt->id);
-        }
-        const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(t, "nodes");
-        path_push_key(L, "nodes");
-        for (const cJSON *n = nodes->child; n; n = n->next) {
-            char full[256];
-            snprintf(full, sizeof full, "%s.%s", t->string, n->string);
-            int index = is_meta_key(n->string) ? -1 : level_find(L->lv, ID_NODE, full);
-            if (index < 0)
-                continue;
-            path_push_key(L, n->string);
+    DialogueTree *dt = &L->lv->trees[tree];
+    if (!cJSON_IsObject(t) || !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(t, "nodes")))
+        return; /* a later entry with the id of a tree (reported): nothing to read it into */
+    L->current_tree = (int16_t)tree;
+    check_keys(L, t, keys);
+    if (cJSON_GetObjectItemCaseSensitive(t, "with"))
+        dt->actor = (int16_t)member_ref(L, t, "with", OPTIONAL, ID_ACTOR);
+    else
+        dt->actor = (int16_t)level_find(L->lv, ID_ACTOR, dt->id);
+    const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(t, "nodes");
+    path_push_key(L, "nodes");
+    for (const cJSON *n = next_entry(L, nodes, NULL); n; n = next_entry(L, nodes, n)) {
+        char full[256];
+        snprintf(full, sizeof full, "%s.%s", t->string, n->string);
+        int index = level_find(L->lv, ID_NODE, full);
+        if (index >= 0)
             load_node(L, n, index);
-            path_pop(L);
-        }
-        path_pop(L);
-        const cJSON *start = member(L, t, "start", true);
-        if (start) {
-            path_push_key(L, "start");
-            if (cJSON_IsString(start)) {
-                int node = read_node_ref(L, start);
-                dt->first_entry = (int16_t)L->lv->nentries;
-                if (node >= 0 && L->lv->nentries < LEVEL_ENTRY_MAX)
-                    L->lv->entries[L->lv->nentries++] = (DialogueEntry){-1, (int16_t)node};
-            } else if (!cJSON_IsArray(start) || cJSON_GetArraySize(start) < 1) {
-                lerr(L, "expected a node name, or a list of {\"if\": condition, \"node\": name} ending in a node name");
-            } else {
-                dt->first_entry = (int16_t)L->lv->nentries;
-                int k = 0;
-                for (const cJSON *e = start->child; e; e = e->next, k++) {
-                    path_push_index(L, k);
-                    DialogueEntry entry = {-1, -1};
-                    if (cJSON_IsString(e)) {
-                        entry.node = (int16_t)read_node_ref(L, e);
-                        if (e->next)
-                            lerr(L, "a plain node name starts the conversation always: it must come last");
-                    } else if (cJSON_IsObject(e)) {
-                        static const char *const entry_keys[] = {"if", "node", NULL};
-                        check_keys(L, e, entry_keys);
-                        const cJSON *m;
-                        if ((m = member(L, e, "if", true))) {
-                            path_push_key(L, "if");
-                            entry.cond = (int16_t)compile_cond(L, m);
-                            path_pop(L);
-                        }
-                        if ((m = member(L, e, "node", true))) {
-                            path_push_key(L, "node");
-                            entry.node = (int16_t)read_node_ref(L, m);
-                            path_pop(L);
-                        }
-                        if (!e->next)
-                            lerr(L, "the last entry must be a plain node name, so the conversation can always start");
-                    } else {
-                        lerr(L, "expected {\"if\": condition, \"node\": name} or a node name, found %s", type_name(e));
-                    }
-                    if (entry.node >= 0 && L->lv->nentries < LEVEL_ENTRY_MAX)
-                        L->lv->entries[L->lv->nentries++] = entry;
-                    else if (entry.node >= 0)
-                        lerr(L, "too many dialogue entries (at most %d)", LEVEL_ENTRY_MAX);
-                    path_pop(L);
-                }
-            }
-            dt->nentries = (int16_t)(L->lv->nentries - dt->first_entry);
-            path_pop(L);
-        }
-        path_pop(L);
-        path_pop(L);
-        L->current_tree = -1;
     }
+    path_pop(L);
+    load_start(L, t, dt);
+    L->current_tree = -1;
 }
+
+void load_dialogues(Loader *L, const cJSON *root) { each_declared_entry(L, root, "dialogues", ID_TREE, load_tree); }
 
 /* A script that waits for a signal no frame event sends would wait for ever. */
 void check_signals(Loader *L)

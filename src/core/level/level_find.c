@@ -128,6 +128,12 @@ int level_find_in(const Level *lv, IdKind kind, int scope, const char *id)
     return scan(&t, id);
 }
 
+int level_count(const Level *lv, IdKind kind)
+{
+    IdTable t;
+    return table_of(lv, kind, -1, &t) ? t.count : 0;
+}
+
 const char *level_id(const Level *lv, IdKind kind, int index)
 {
     if (kind == ID_OBJECT) {

@@ -6,45 +6,37 @@
 
 #include <string.h>
 
-void load_flags(Loader *L, const cJSON *root)
+static void add_flag(Loader *L, const cJSON *f, IdKind kind)
 {
-    const cJSON *flags = enter_table(L, root, "flags", "an object {\"flag_name\": false, ...}");
-    if (!flags)
-        return;
-    for (const cJSON *f = flags->child; f; f = f->next) {
-        if (is_meta_key(f->string))
-            continue;
-        path_push_key(L, f->string);
-        bool init;
-        if (new_entry(L, f->string, level_find(L->lv, ID_FLAG, f->string) >= 0, L->lv->nflags, LEVEL_FLAG_MAX, "flag", "flags") &&
-            read_bool(L, f, &init)) {
-            L->lv->flag_ids[L->lv->nflags] = arena_strdup(L->lv, f->string);
-            L->lv->flag_init[L->lv->nflags++] = init;
-        }
-        path_pop(L);
+    (void)kind;
+    Level *lv = L->lv;
+    bool init;
+    if (read_bool(L, f, &init)) {
+        lv->flag_ids[lv->nflags] = arena_strdup(lv, f->string);
+        lv->flag_init[lv->nflags++] = init;
     }
-    path_pop(L);
 }
 
-/* Reads {"id": "file", ...} into an id/file table (sounds and music). */
-void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind, char **ids, char **files, int *count)
+void load_flags(Loader *L, const cJSON *root)
 {
-    const cJSON *t = enter_table(L, root, key, "an object {\"id\": \"file\", ...}");
-    if (!t)
-        return;
-    for (const cJSON *s = t->child; s; s = s->next) {
-        if (is_meta_key(s->string))
-            continue;
-        path_push_key(L, s->string);
-        char *file = NULL;
-        if (new_entry(L, s->string, level_find(L->lv, kind, s->string) >= 0, *count, LEVEL_SOUND_MAX, "id", "entries") &&
-            read_asset(L, s, &file)) {
-            ids[*count] = arena_strdup(L->lv, s->string);
-            files[(*count)++] = file;
-        }
-        path_pop(L);
+    load_table(L, root, "flags", "an object {\"flag_name\": false, ...}", ID_FLAG, add_flag);
+}
+
+static void add_sound(Loader *L, const cJSON *s, IdKind kind)
+{
+    Level *lv = L->lv;
+    bool music = kind == ID_MUSIC;
+    int *count = music ? &lv->nmusic : &lv->nsounds;
+    char *file = NULL;
+    if (read_asset(L, s, &file)) {
+        (music ? lv->music_ids : lv->sound_ids)[*count] = arena_strdup(lv, s->string);
+        (music ? lv->music_files : lv->sound_files)[(*count)++] = file;
     }
-    path_pop(L);
+}
+
+void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind)
+{
+    load_table(L, root, key, "an object {\"id\": \"file\", ...}", kind, add_sound);
 }
 
 static bool add_response(Loader *L, ResponseKind kind, int owner, int item, int32_t script)
@@ -65,10 +57,7 @@ void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, int own
         lerr(L, "expected {\"item_id\": script, ...}, found %s", type_name(obj));
         return;
     }
-    for (const cJSON *r = obj->child; r; r = r->next) {
-        if (is_meta_key(r->string))
-            continue;
-        path_push_key(L, r->string);
+    for (const cJSON *r = next_entry(L, obj, NULL); r; r = next_entry(L, obj, r)) {
         if (strcmp(r->string, "*") == 0 && any) {
             *any = compile_script(L, r);
         } else {
@@ -86,101 +75,59 @@ void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, int own
                     add_response(L, kind, owner, item, script);
             }
         }
-        path_pop(L);
     }
+}
+
+static void add_item(Loader *L, const cJSON *it, IdKind kind)
+{
+    (void)kind;
+    Item *item = &L->lv->items[L->lv->nitems++];
+    item->id = arena_strdup(L->lv, it->string);
+    item->look = -1;
 }
 
 void declare_items(Loader *L, const cJSON *root)
 {
-    const cJSON *items = enter_table(L, root, "items", "an object {\"item_id\": {...}, ...}");
-    if (!items)
-        return;
-    for (const cJSON *it = items->child; it; it = it->next) {
-        if (is_meta_key(it->string))
-            continue;
-        path_push_key(L, it->string);
-        if (new_entry(L, it->string, level_find(L->lv, ID_ITEM, it->string) >= 0, L->lv->nitems, LEVEL_ITEM_MAX, "item", "items")) {
-            Item *item = &L->lv->items[L->lv->nitems++];
-            item->id = arena_strdup(L->lv, it->string);
-            item->look = -1;
-        }
-        path_pop(L);
-    }
-    path_pop(L);
+    load_table(L, root, "items", "an object {\"item_id\": {...}, ...}", ID_ITEM, add_item);
 }
 
-void load_items(Loader *L, const cJSON *root)
+/* {"name", "icon", "look", "start", "combine"} */
+static void load_item(Loader *L, const cJSON *it, int idx)
 {
     static const char *const keys[] = {"name", "icon", "look", "start", "combine", NULL};
-    const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
-    if (!items || !cJSON_IsObject(items))
+    Item *item = &L->lv->items[idx];
+    if (!cJSON_IsObject(it)) {
+        lerr(L, "expected an item object {\"name\", \"icon\", \"look\"}, found %s", type_name(it));
         return;
-    for (const cJSON *it = items->child; it; it = it->next) {
-        int idx = level_find(L->lv, ID_ITEM, it->string);
-        if (idx < 0 || is_meta_key(it->string))
-            continue;
-        Item *item = &L->lv->items[idx];
-        path_push_key(L, "items");
-        path_push_key(L, it->string);
-        if (!cJSON_IsObject(it)) {
-            lerr(L, "expected an item object {\"name\", \"icon\", \"look\"}, found %s", type_name(it));
-        } else {
-            check_keys(L, it, keys);
-            const cJSON *m;
-            const char *s;
-            if ((m = member(L, it, "name", true))) {
-                path_push_key(L, "name");
-                if (read_string(L, m, &s))
-                    item->name = arena_strdup(L->lv, s);
-                path_pop(L);
-            }
-            if ((m = member(L, it, "icon", true))) {
-                path_push_key(L, "icon");
-                read_asset(L, m, &item->icon);
-                path_pop(L);
-            }
-            if ((m = member(L, it, "look", true))) {
-                path_push_key(L, "look");
-                item->look = compile_script(L, m);
-                path_pop(L);
-            }
-            if ((m = cJSON_GetObjectItemCaseSensitive(it, "start"))) {
-                path_push_key(L, "start");
-                read_bool(L, m, &item->start);
-                path_pop(L);
-            }
-            if ((m = cJSON_GetObjectItemCaseSensitive(it, "combine"))) {
-                path_push_key(L, "combine");
-                load_item_responses(L, m, RESP_COMBINE, idx, NULL);
-                path_pop(L);
-            }
-        }
-        path_pop(L);
+    }
+    check_keys(L, it, keys);
+    member_string(L, it, "name", REQUIRED, &item->name);
+    member_asset(L, it, "icon", REQUIRED, &item->icon);
+    item->look = member_script(L, it, "look", REQUIRED);
+    member_bool(L, it, "start", OPTIONAL, &item->start);
+    const cJSON *m = enter_member(L, it, "combine", OPTIONAL);
+    if (m) {
+        load_item_responses(L, m, RESP_COMBINE, idx, NULL);
         path_pop(L);
     }
 }
+
+void load_items(Loader *L, const cJSON *root) { each_declared_entry(L, root, "items", ID_ITEM, load_item); }
 
 void load_defaults(Loader *L, const cJSON *root)
 {
     static const char *const keys[] = {"look", "use", "use_item", "combine", NULL};
     static const char *const verb_names[VERB_COUNT] = {"look", "use", "use_item", "combine"};
-    const cJSON *d = member(L, root, "defaults", true);
+    const cJSON *d = enter_object(L, root, "defaults", REQUIRED,
+                                  "{\"look\": [lines], \"use\": [lines], \"use_item\": [lines], \"combine\": [lines]}");
     if (!d)
         return;
-    path_push_key(L, "defaults");
-    if (!cJSON_IsObject(d)) {
-        lerr(L, "expected {\"look\": [lines], \"use\": [lines], \"use_item\": [lines], \"combine\": [lines]}, found %s",
-             type_name(d));
-        path_pop(L);
-        return;
-    }
     check_keys(L, d, keys);
     for (int v = 0; v < VERB_COUNT; v++) {
         /* lines for items are needed only where there are items */
-        const cJSON *lines = member(L, d, verb_names[v], v < VERB_USE_ITEM || L->lv->nitems > 0);
+        const cJSON *lines = enter_member(L, d, verb_names[v], v < VERB_USE_ITEM || L->lv->nitems > 0);
         if (!lines)
             continue;
-        path_push_key(L, verb_names[v]);
         int n = cJSON_IsArray(lines) ? cJSON_GetArraySize(lines) : 0;
         if (n < 1 || n > LEVEL_DEFAULT_MAX) {
             lerr(L, "expected a list of 1 to %d lines, found %s", LEVEL_DEFAULT_MAX, type_name(lines));
@@ -210,18 +157,13 @@ void load_ui(Loader *L, const cJSON *root)
     static const char *const keys[] = {"title_music", "click", "hover", "pickup", NULL};
     LevelUi *ui = &L->lv->ui;
     *ui = (LevelUi){-1, -1, -1, -1};
-    const cJSON *u = enter_table(L, root, "ui", "an object {\"title_music\", \"click\", \"hover\", \"pickup\"}");
+    const cJSON *u = enter_object(L, root, "ui", OPTIONAL, "an object {\"title_music\", \"click\", \"hover\", \"pickup\"}");
     if (!u)
         return;
     check_keys(L, u, keys);
     int16_t *slots[] = {&ui->title_music, &ui->click, &ui->hover, &ui->pickup};
-    for (int i = 0; keys[i]; i++) {
-        const cJSON *m = enter_member(L, u, keys[i]);
-        if (m) {
-            *slots[i] = (int16_t)read_ref(L, m, i == 0 ? ID_MUSIC : ID_SOUND);
-            path_pop(L);
-        }
-    }
+    for (int i = 0; keys[i]; i++)
+        *slots[i] = (int16_t)member_ref(L, u, keys[i], OPTIONAL, i == 0 ? ID_MUSIC : ID_SOUND);
     path_pop(L);
 }
 
@@ -247,7 +189,7 @@ static void load_end_line(Loader *L, const cJSON *j, EndLine *out)
         *out = (EndLine){{-1, -1, -1}};
         return;
     }
-    const cJSON *variants = cJSON_IsObject(j) ? enter_member(L, j, "hints") : NULL;
+    const cJSON *variants = cJSON_IsObject(j) ? enter_member(L, j, "hints", OPTIONAL) : NULL;
     if (!variants) {
         int32_t t = end_card_text(L, j);
         *out = (EndLine){{t, t, t}};
@@ -276,16 +218,14 @@ void load_end_card(Loader *L, const cJSON *root)
     static const char *const keys[] = {"title", "lines", NULL};
     Level *lv = L->lv;
     lv->end_title = -1;
-    const cJSON *card = enter_table(L, root, "end_card", "an object {\"title\": \"...\", \"lines\": [...]}");
+    const cJSON *card = enter_object(L, root, "end_card", OPTIONAL, "an object {\"title\": \"...\", \"lines\": [...]}");
     if (!card)
         return;
     check_keys(L, card, keys);
-    const cJSON *m = enter_member(L, card, "title");
-    if (m) {
-        lv->end_title = end_card_text(L, m);
-        path_pop(L);
-    }
-    if ((m = enter_member(L, card, "lines"))) {
+    const cJSON *m = enter_member(L, card, "title", OPTIONAL);
+    if (m)
+        lv->end_title = leave(L, end_card_text(L, m));
+    if ((m = enter_member(L, card, "lines", OPTIONAL))) {
         int n = cJSON_IsArray(m) ? cJSON_GetArraySize(m) : -1;
         if (n < 0 || n > LEVEL_END_LINES_MAX)
             lerr(L, "expected a list of at most %d lines, found %s", LEVEL_END_LINES_MAX, type_name(m));

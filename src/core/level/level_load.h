@@ -50,10 +50,18 @@ extern const char *const FACING_NAMES[FACE_COUNT];
 extern const char *const LAYER_NAMES[ANIM_LAYERS];
 extern const char *const MODE_NAMES[ANIM_MODE_COUNT];
 
+/* The line and column of the value at the current JSON path. */
+void position_here(const Loader *L, int *line, int *col);
 /* Reports an error at the current JSON path. */
 void lerr(Loader *L, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Reports an error at the member `key` of the object at the current JSON path. */
+void lerr_at(Loader *L, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
 #endif
     ;
 bool read_walkable_point(Loader *L, const cJSON *j, NavPoint *out);
@@ -65,7 +73,8 @@ void load_walkable(Loader *L, const cJSON *root);
 void load_scale(Loader *L, const cJSON *root);
 void load_flags(Loader *L, const cJSON *root);
 void declare_items(Loader *L, const cJSON *root);
-void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind, char **ids, char **files, int *count);
+/* "sounds" (ID_SOUND) or "music" (ID_MUSIC): {"id": "file", ...}. */
+void load_sound_table(Loader *L, const cJSON *root, const char *key, IdKind kind);
 void load_player(Loader *L, const cJSON *root);
 void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool actors);
 void load_items(Loader *L, const cJSON *root);
@@ -73,11 +82,15 @@ void load_items(Loader *L, const cJSON *root);
  * does with each item; `any` receives the "*" script (NULL: "*" is not allowed). */
 void load_item_responses(Loader *L, const cJSON *obj, ResponseKind kind, int owner, int32_t *any);
 void load_hotspots(Loader *L, const cJSON *root, const char *key, bool actors);
+/* Calls fn for each entry of the list `key` ("hotspots" or "actors") whose id names a hotspot,
+ * with `key` and the entry's index on the JSON path. */
+typedef void HotspotEntryFn(Loader *L, const cJSON *entry, int hotspot, int index, bool actors);
+void each_hotspot_entry(Loader *L, const cJSON *root, const char *key, bool actors, HotspotEntryFn *fn);
 void load_defaults(Loader *L, const cJSON *root);
 void load_ui(Loader *L, const cJSON *root);
 void load_end_card(Loader *L, const cJSON *root);
 void load_animations(Loader *L, const cJSON *root);
-void load_objects(Loader *L, const cJSON *root, const char *key);
+void load_objects(Loader *L, const cJSON *root, const char *key, bool actors);
 void resolve_auto_clips(Level *lv);
 void require_clip(Loader *L, int set, const char *name, const char *who);
 void check_constants(Loader *L);
@@ -90,16 +103,53 @@ void check_keys(Loader *L, const cJSON *obj, const char *const *allowed);
 bool check_nesting(Loader *L, bool *unclosed);
 bool check_utf8(Loader *L);
 bool is_meta_key(const char *k);
+/* Checks the id of a new entry of a kind's table (for ID_CLIP, in set `scope`; else scope is -1);
+ * reports the first problem (not an id, taken already, the table full) and returns false then. */
+bool new_entry(Loader *L, IdKind kind, int scope, const char *id);
+
+/* Members of an object. A REQUIRED member that is missing is reported ("missing field"); an
+ * OPTIONAL one may be left out. */
+#define REQUIRED true
+#define OPTIONAL false
+/* The member `key` of obj, or NULL (reported when required). */
 const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required);
-/* A top-level table: the member `key` of root when it is an object, with `key` pushed on the path
- * (the caller pops it); NULL when absent, or when it is not an object (reported, nothing pushed). */
-/* Checks a new entry's id for a table of `count` entries (at most `max`); reports the first
- * problem (not an id, `taken` already, the table full) and returns false then. */
-bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural);
-const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape);
-/* The member `key` of obj with its key pushed on the JSON path (the caller pops it); NULL, with
- * nothing pushed, when it is absent. */
-const cJSON *enter_member(Loader *L, const cJSON *obj, const char *key);
+/* The same, with its key pushed on the JSON path when it is there (the caller pops it, or leaves). */
+const cJSON *enter_member(Loader *L, const cJSON *obj, const char *key, bool required);
+/* Pops the key of the member entered last and passes `result` through. */
+int leave(Loader *L, int result);
+/* The member `key` of obj when it is an object, with `key` pushed on the path (the caller pops it);
+ * NULL when absent, or when it is not an object ("expected <shape>", nothing pushed). */
+const cJSON *enter_object(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape);
+/* The same for a member that must be an array. */
+const cJSON *enter_list(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape);
+/* Steps through the entries of a table (an object's members, comments skipped), each with its key
+ * on the JSON path: give prev NULL for the first; each call pops the key of prev. Run the loop to
+ * its end (no break or return), so that the last key is popped. */
+const cJSON *next_entry(Loader *L, const cJSON *table, const cJSON *prev);
+/* A top-level table {"id": ..., ...} whose keys declare entries of `kind`: `add` is called for each
+ * entry with a new id (see new_entry), its key on the path. `shape` is what a wrong value is told. */
+typedef void TableEntryFn(Loader *L, const cJSON *entry, IdKind kind);
+void load_table(Loader *L, const cJSON *root, const char *key, const char *shape, IdKind kind, TableEntryFn *add);
+/* A second pass over such a table: fn is called for each entry whose id names an entry of `kind`
+ * (its index), with `key` and the entry's key on the path. */
+typedef void DeclaredEntryFn(Loader *L, const cJSON *entry, int index);
+void each_declared_entry(Loader *L, const cJSON *root, const char *key, IdKind kind, DeclaredEntryFn *fn);
+/* Typed members: each reads the member `key` of obj with its key on the JSON path and returns true
+ * when it is there and well-formed; *out is left alone otherwise. member_string stores a copy in
+ * the level's arena. */
+bool member_int(Loader *L, const cJSON *obj, const char *key, bool required, int32_t lo, int32_t hi, int32_t *out);
+bool member_bool(Loader *L, const cJSON *obj, const char *key, bool required, bool *out);
+bool member_string(Loader *L, const cJSON *obj, const char *key, bool required, char **out);
+bool member_enum(Loader *L, const cJSON *obj, const char *key, bool required, const char *const *names, int count,
+                 int *out);
+bool member_color(Loader *L, const cJSON *obj, const char *key, bool required, uint32_t *out);
+bool member_asset(Loader *L, const cJSON *obj, const char *key, bool required, char **out);
+bool member_point(Loader *L, const cJSON *obj, const char *key, bool required, NavPoint *out);
+/* Members that name or build an entry: its index, or -1 when the member is missing or bad. */
+int member_ref(Loader *L, const cJSON *obj, const char *key, bool required, IdKind kind);
+int member_clip(Loader *L, const cJSON *obj, const char *key, bool required, int set);
+int member_cond(Loader *L, const cJSON *obj, const char *key, bool required);
+int32_t member_script(Loader *L, const cJSON *obj, const char *key, bool required);
 /* "a, b, c": the names that begin each of `count` entries `stride` bytes apart (a plain array of
  * strings, or a table of structs whose first member is the name), for messages. */
 void join_names(char *out, size_t cap, const void *entries, size_t stride, int count);
@@ -113,6 +163,9 @@ bool read_color(Loader *L, const cJSON *j, uint32_t *out);
 bool read_enum(Loader *L, const cJSON *j, const char *const *names, int count, int *out);
 bool read_id(Loader *L, const cJSON *j, const char **out);
 bool read_int(Loader *L, const cJSON *j, int32_t lo, int32_t hi, int32_t *out);
+/* Element i of an array, with its index on the JSON path. */
+bool read_int_at(Loader *L, const cJSON *array, int i, int32_t lo, int32_t hi, int32_t *out);
+bool is_array_of(const cJSON *j, int n);
 int read_node_ref(Loader *L, const cJSON *j);
 bool read_point(Loader *L, const cJSON *j, NavPoint *out);
 bool read_rect(Loader *L, const cJSON *j, Rect *out);
@@ -126,6 +179,8 @@ void syntax_error(Loader *L, size_t off, bool unclosed);
 const char *type_name(const cJSON *j);
 bool valid_id(const char *s);
 int add_cond(Loader *L, Cond c);
+/* COND_ALL or COND_ANY of n conditions (their indices), through the level's cond_list. */
+int add_cond_list(Loader *L, CondKind kind, const int16_t *operands, int n);
 int add_text(Loader *L, const char *s);
 void compile_actions(Loader *L, const cJSON *list);
 int compile_cond(Loader *L, const cJSON *j);

@@ -1,6 +1,6 @@
 /* level_read.c — the loader's groundwork: the string arena, error reports at file:line:col with
- * their JSON path, checks on the raw text (UTF-8, nesting, syntax), typed readers for JSON values,
- * and id lookups. */
+ * their JSON path, checks on the raw text (UTF-8, nesting, syntax), objects' members and tables'
+ * entries (entered on the path and left again), typed readers for JSON values, and id lookups. */
 
 #include "level_load.h"
 
@@ -67,25 +67,43 @@ static void path_format(const Loader *L, char *out, size_t cap)
     }
 }
 
-/* Reports an error at the current JSON path. */
-
-void lerr(Loader *L, const char *fmt, ...)
+void position_here(const Loader *L, int *line, int *col)
 {
-    char msg[600], where[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
     size_t off = jsonpos_find(L->text, L->len, L->parts, parts);
+    jsonpos_line_col(L->text, L->len, off, line, col);
+}
+
+static void vlerr(Loader *L, const char *fmt, va_list ap)
+{
+    char msg[600], where[256];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     int line, col;
-    jsonpos_line_col(L->text, L->len, off, &line, &col);
+    position_here(L, &line, &col);
     path_format(L, where, sizeof where);
     if (where[0])
         diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, line, col, where, msg);
     else
         diag_add(L->diag, "%s:%d:%d: %s", L->path, line, col, msg);
     L->errors++;
+}
+
+void lerr(Loader *L, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vlerr(L, fmt, ap);
+    va_end(ap);
+}
+
+void lerr_at(Loader *L, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    path_push_key(L, key);
+    vlerr(L, fmt, ap);
+    path_pop(L);
+    va_end(ap);
 }
 
 /* Records the current position and JSON path as a site; returns its index or -1. */
@@ -100,9 +118,7 @@ int32_t site_here(Loader *L, bool has_else)
         L->capsites = cap;
     }
     Site *site = &L->sites[L->nsites];
-    int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
-    size_t off = jsonpos_find(L->text, L->len, L->parts, parts);
-    jsonpos_line_col(L->text, L->len, off, &site->line, &site->col);
+    position_here(L, &site->line, &site->col);
     path_format(L, site->where, sizeof site->where);
     site->has_else = has_else;
     return L->nsites++;
@@ -200,24 +216,20 @@ void syntax_error(Loader *L, size_t off, bool unclosed)
     L->errors++;
 }
 
-/* ------------------------------------------------------------------ typed readers */
+/* ------------------------------------------------------------------ objects and their members */
 
 const char *type_name(const cJSON *j)
 {
+    static const struct {
+        cJSON_bool (*is)(const cJSON *);
+        const char *name;
+    } TYPES[] = {{cJSON_IsBool, "a boolean"},  {cJSON_IsNull, "null"},     {cJSON_IsNumber, "a number"},
+                 {cJSON_IsString, "a string"}, {cJSON_IsArray, "an array"}, {cJSON_IsObject, "an object"}};
     if (!j)
         return "nothing";
-    if (cJSON_IsBool(j))
-        return "a boolean";
-    if (cJSON_IsNull(j))
-        return "null";
-    if (cJSON_IsNumber(j))
-        return "a number";
-    if (cJSON_IsString(j))
-        return "a string";
-    if (cJSON_IsArray(j))
-        return "an array";
-    if (cJSON_IsObject(j))
-        return "an object";
+    for (size_t i = 0; i < sizeof TYPES / sizeof TYPES[0]; i++)
+        if (TYPES[i].is(j))
+            return TYPES[i].name;
     return "an unknown value";
 }
 
@@ -268,28 +280,6 @@ void join_names(char *out, size_t cap, const void *entries, size_t stride, int c
     }
 }
 
-const cJSON *enter_member(Loader *L, const cJSON *obj, const char *key)
-{
-    const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (m)
-        path_push_key(L, key);
-    return m;
-}
-
-const cJSON *enter_table(Loader *L, const cJSON *root, const char *key, const char *shape)
-{
-    const cJSON *t = cJSON_GetObjectItemCaseSensitive(root, key);
-    if (!t)
-        return NULL;
-    path_push_key(L, key);
-    if (!cJSON_IsObject(t)) {
-        lerr(L, "expected %s, found %s", shape, type_name(t));
-        path_pop(L);
-        return NULL;
-    }
-    return t;
-}
-
 const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required)
 {
     const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -297,6 +287,80 @@ const cJSON *member(Loader *L, const cJSON *obj, const char *key, bool required)
         lerr(L, "missing field \"%s\"", key);
     return m;
 }
+
+const cJSON *enter_member(Loader *L, const cJSON *obj, const char *key, bool required)
+{
+    const cJSON *m = member(L, obj, key, required);
+    if (m)
+        path_push_key(L, key);
+    return m;
+}
+
+int leave(Loader *L, int result)
+{
+    path_pop(L);
+    return result;
+}
+
+/* The member `key` of obj when it is of cJSON `type`, entered; see enter_object and enter_list. */
+static const cJSON *enter_typed(Loader *L, const cJSON *obj, const char *key, bool required, int type, const char *shape)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    if (!m || (m->type & 0xFF) == type)
+        return m;
+    lerr(L, "expected %s, found %s", shape, type_name(m));
+    path_pop(L);
+    return NULL;
+}
+
+const cJSON *enter_object(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape)
+{
+    return enter_typed(L, obj, key, required, cJSON_Object, shape);
+}
+
+const cJSON *enter_list(Loader *L, const cJSON *obj, const char *key, bool required, const char *shape)
+{
+    return enter_typed(L, obj, key, required, cJSON_Array, shape);
+}
+
+const cJSON *next_entry(Loader *L, const cJSON *table, const cJSON *prev)
+{
+    if (prev)
+        path_pop(L);
+    const cJSON *e = prev ? prev->next : table->child;
+    while (e && is_meta_key(e->string))
+        e = e->next;
+    if (e)
+        path_push_key(L, e->string);
+    return e;
+}
+
+void each_declared_entry(Loader *L, const cJSON *root, const char *key, IdKind kind, DeclaredEntryFn *fn)
+{
+    const cJSON *table = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!cJSON_IsObject(table))
+        return;
+    path_push_key(L, key);
+    for (const cJSON *e = next_entry(L, table, NULL); e; e = next_entry(L, table, e)) {
+        int index = level_find(L->lv, kind, e->string);
+        if (index >= 0)
+            fn(L, e, index);
+    }
+    path_pop(L);
+}
+
+void load_table(Loader *L, const cJSON *root, const char *key, const char *shape, IdKind kind, TableEntryFn *add)
+{
+    const cJSON *table = enter_object(L, root, key, OPTIONAL, shape);
+    if (!table)
+        return;
+    for (const cJSON *e = next_entry(L, table, NULL); e; e = next_entry(L, table, e))
+        if (new_entry(L, kind, -1, e->string))
+            add(L, e, kind);
+    path_pop(L);
+}
+
+/* ------------------------------------------------------------------ typed readers, each with its member form */
 
 bool read_int(Loader *L, const cJSON *j, int32_t lo, int32_t hi, int32_t *out)
 {
@@ -317,6 +381,20 @@ bool read_int(Loader *L, const cJSON *j, int32_t lo, int32_t hi, int32_t *out)
     return true;
 }
 
+bool read_int_at(Loader *L, const cJSON *array, int i, int32_t lo, int32_t hi, int32_t *out)
+{
+    path_push_index(L, i);
+    bool ok = read_int(L, cJSON_GetArrayItem(array, i), lo, hi, out);
+    path_pop(L);
+    return ok;
+}
+
+bool member_int(Loader *L, const cJSON *obj, const char *key, bool required, int32_t lo, int32_t hi, int32_t *out)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m && leave(L, read_int(L, m, lo, hi, out));
+}
+
 bool read_string(Loader *L, const cJSON *j, const char **out)
 {
     if (!cJSON_IsString(j)) {
@@ -331,6 +409,16 @@ bool read_string(Loader *L, const cJSON *j, const char **out)
     return true;
 }
 
+bool member_string(Loader *L, const cJSON *obj, const char *key, bool required, char **out)
+{
+    const char *s;
+    const cJSON *m = enter_member(L, obj, key, required);
+    if (!m || !leave(L, read_string(L, m, &s)))
+        return false;
+    *out = arena_strdup(L->lv, s);
+    return true;
+}
+
 bool read_bool(Loader *L, const cJSON *j, bool *out)
 {
     if (!cJSON_IsBool(j)) {
@@ -339,6 +427,12 @@ bool read_bool(Loader *L, const cJSON *j, bool *out)
     }
     *out = cJSON_IsTrue(j);
     return true;
+}
+
+bool member_bool(Loader *L, const cJSON *obj, const char *key, bool required, bool *out)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m && leave(L, read_bool(L, m, out));
 }
 
 bool valid_id(const char *s)
@@ -351,14 +445,27 @@ bool valid_id(const char *s)
     return true;
 }
 
-bool new_entry(Loader *L, const char *id, bool taken, int count, int max, const char *what, const char *plural)
+bool new_entry(Loader *L, IdKind kind, int scope, const char *id)
 {
+    static const struct {
+        int max;
+        const char *what, *plural; /* "duplicate <what> ...", "too many <plural> ..." */
+    } TABLES[ID_KIND_COUNT] = {
+        [ID_FLAG] = {LEVEL_FLAG_MAX, "flag", "flags"},
+        [ID_ITEM] = {LEVEL_ITEM_MAX, "item", "items"},
+        [ID_SOUND] = {LEVEL_SOUND_MAX, "id", "entries"},
+        [ID_MUSIC] = {LEVEL_SOUND_MAX, "id", "entries"},
+        [ID_TREE] = {LEVEL_TREE_MAX, "dialogue", "dialogues"},
+        [ID_SET] = {LEVEL_ANIMSET_MAX, "animation set", "animation sets"},
+        [ID_CLIP] = {LEVEL_CLIP_MAX, "clip", "clips"},
+    };
+    int taken = scope < 0 ? level_find(L->lv, kind, id) : level_find_in(L->lv, kind, scope, id);
     if (!valid_id(id))
         lerr(L, "\"%s\" is not a valid id (use letters, digits and _)", id);
-    else if (taken)
-        lerr(L, "duplicate %s \"%s\"", what, id);
-    else if (count >= max)
-        lerr(L, "too many %s (at most %d)", plural, max);
+    else if (taken >= 0)
+        lerr(L, "duplicate %s \"%s\"", TABLES[kind].what, id);
+    else if (level_count(L->lv, kind) >= TABLES[kind].max)
+        lerr(L, "too many %s (at most %d)", TABLES[kind].plural, TABLES[kind].max);
     else
         return true;
     return false;
@@ -375,38 +482,38 @@ bool read_id(Loader *L, const cJSON *j, const char **out)
     return true;
 }
 
+bool is_array_of(const cJSON *j, int n) { return cJSON_IsArray(j) && cJSON_GetArraySize(j) == n; }
+
 bool read_point(Loader *L, const cJSON *j, NavPoint *out)
 {
-    if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) != 2) {
+    if (!is_array_of(j, 2)) {
         lerr(L, "expected a point [x, y], found %s", type_name(j));
         return false;
     }
-    int32_t v[2];
-    bool ok = true;
-    for (int i = 0; i < 2; i++) {
-        path_push_index(L, i);
-        ok = read_int(L, cJSON_GetArrayItem(j, i), 0, i ? L->lv->height : L->lv->width, &v[i]) && ok;
-        path_pop(L);
-    }
+    int32_t x, y;
+    bool ok = read_int_at(L, j, 0, 0, L->lv->width, &x);
+    ok = read_int_at(L, j, 1, 0, L->lv->height, &y) && ok;
     if (ok)
-        *out = (NavPoint){v[0], v[1]};
+        *out = (NavPoint){x, y};
     return ok;
+}
+
+bool member_point(Loader *L, const cJSON *obj, const char *key, bool required, NavPoint *out)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m && leave(L, read_point(L, m, out));
 }
 
 bool read_rect(Loader *L, const cJSON *j, Rect *out)
 {
-    if (!cJSON_IsArray(j) || cJSON_GetArraySize(j) != 4) {
+    if (!is_array_of(j, 4)) {
         lerr(L, "expected a rectangle [x, y, width, height], found %s", type_name(j));
         return false;
     }
     int32_t v[4];
-    for (int i = 0; i < 4; i++) {
-        path_push_index(L, i);
-        bool ok = read_int(L, cJSON_GetArrayItem(j, i), i < 2 ? -LEVEL_SIZE_MAX : 1, LEVEL_SIZE_MAX, &v[i]);
-        path_pop(L);
-        if (!ok)
+    for (int i = 0; i < 4; i++)
+        if (!read_int_at(L, j, i, i < 2 ? -LEVEL_SIZE_MAX : 1, LEVEL_SIZE_MAX, &v[i]))
             return false;
-    }
     if (v[0] < 0 || v[1] < 0 || v[0] + v[2] > L->lv->width || v[1] + v[3] > L->lv->height) {
         lerr(L, "rectangle [%ld, %ld, %ld, %ld] is outside the level (%ldx%ld)", (long)v[0], (long)v[1],
              (long)v[2], (long)v[3], (long)L->lv->width, (long)L->lv->height);
@@ -463,6 +570,12 @@ bool read_color(Loader *L, const cJSON *j, uint32_t *out)
     return true;
 }
 
+bool member_color(Loader *L, const cJSON *obj, const char *key, bool required, uint32_t *out)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m && leave(L, read_color(L, m, out));
+}
+
 bool read_enum(Loader *L, const cJSON *j, const char *const *names, int count, int *out)
 {
     const char *s;
@@ -478,6 +591,13 @@ bool read_enum(Loader *L, const cJSON *j, const char *const *names, int count, i
     join_names(list, sizeof list, names, sizeof names[0], count);
     lerr(L, "unknown value \"%s\" (expected one of: %s)", s, list);
     return false;
+}
+
+bool member_enum(Loader *L, const cJSON *obj, const char *key, bool required, const char *const *names, int count,
+                 int *out)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m && leave(L, read_enum(L, m, names, count, out));
 }
 
 /* Checks that an asset file exists under the data root; stores the path. */
@@ -498,6 +618,12 @@ bool read_asset(Loader *L, const cJSON *j, char **out)
     return *out != NULL;
 }
 
+bool member_asset(Loader *L, const cJSON *obj, const char *key, bool required, char **out)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m && leave(L, read_asset(L, m, out));
+}
+
 /* ------------------------------------------------------------------ references to ids */
 
 /* Reads an id that must name an entry of a table; reports "unknown <kind> ..." otherwise. */
@@ -510,6 +636,12 @@ int read_ref(Loader *L, const cJSON *j, IdKind kind)
     if (i < 0)
         lerr(L, "unknown %s \"%s\"", id_kind_name(kind), s);
     return i;
+}
+
+int member_ref(Loader *L, const cJSON *obj, const char *key, bool required, IdKind kind)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m ? leave(L, read_ref(L, m, kind)) : -1;
 }
 
 /* A node named "node" (in the tree being compiled) or "tree.node"; -1 with an error otherwise. */
@@ -535,6 +667,12 @@ int read_clip(Loader *L, const cJSON *j, int set)
     if (clip < 0)
         lerr(L, "unknown clip \"%s\" in animation set \"%s\"", name, L->lv->sets[set].id);
     return clip;
+}
+
+int member_clip(Loader *L, const cJSON *obj, const char *key, bool required, int set)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m ? leave(L, read_clip(L, m, set)) : -1;
 }
 
 /* The signal named id, added to the level's table when it is new; -1 with an error when full. */

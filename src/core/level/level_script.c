@@ -45,6 +45,19 @@ int add_cond(Loader *L, Cond c)
     return L->lv->nconds++;
 }
 
+int add_cond_list(Loader *L, CondKind kind, const int16_t *operands, int n)
+{
+    Level *lv = L->lv;
+    if (lv->ncond_list + n > LEVEL_COND_MAX) {
+        lerr(L, "too many conditions (at most %d)", LEVEL_COND_MAX);
+        return -1;
+    }
+    int first = lv->ncond_list;
+    memcpy(&lv->cond_list[first], operands, (size_t)n * sizeof operands[0]);
+    lv->ncond_list += n;
+    return add_cond(L, (Cond){(uint8_t)kind, 0, (int16_t)first, (int16_t)n});
+}
+
 /* ------------------------------------------------------------------ conditions */
 
 typedef int CondFn(Loader *L, const cJSON *operand, const char *key);
@@ -94,15 +107,7 @@ static int cond_list(Loader *L, const cJSON *operand, const char *key)
         if (ops[k] < 0)
             return -1;
     }
-    Level *lv = L->lv;
-    if (lv->ncond_list + n > LEVEL_COND_MAX) {
-        lerr(L, "too many conditions (at most %d)", LEVEL_COND_MAX);
-        return -1;
-    }
-    int first = lv->ncond_list;
-    memcpy(&lv->cond_list[first], ops, (size_t)n * sizeof ops[0]);
-    lv->ncond_list += n;
-    return add_cond(L, (Cond){key[1] == 'l' ? COND_ALL : COND_ANY, 0, (int16_t)first, (int16_t)n});
+    return add_cond_list(L, key[1] == 'l' ? COND_ALL : COND_ANY, ops, n);
 }
 
 static const struct {
@@ -140,10 +145,26 @@ int compile_cond(Loader *L, const cJSON *j)
     return idx;
 }
 
+int member_cond(Loader *L, const cJSON *obj, const char *key, bool required)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m ? leave(L, compile_cond(L, m)) : -1;
+}
+
 /* ------------------------------------------------------------------ actions */
 
+/* The actions a script may hold: the key that names each, every key it allows, its compiler; for
+ * the actions that name one entry and become one op, that op and the kind of entry. */
+typedef struct ActionSpec ActionSpec;
 /* An action object's own value (`verb`: the member named like the action) and the object. */
-typedef void ActionFn(Loader *L, const cJSON *action, const cJSON *verb);
+typedef void ActionFn(Loader *L, const ActionSpec *spec, const cJSON *action, const cJSON *verb);
+struct ActionSpec {
+    const char *name;
+    const char *const keys[7]; /* NULL-terminated */
+    ActionFn *compile;
+    OpCode code;
+    IdKind ref;
+};
 
 /* A speaker: "player" or an actor id. */
 static bool read_speaker(Loader *L, const cJSON *j, int *out)
@@ -178,11 +199,7 @@ static bool read_object(Loader *L, const cJSON *j, int *out)
 static int read_layer(Loader *L, const cJSON *obj)
 {
     int layer = LAYER_BODY;
-    const cJSON *m = enter_member(L, obj, "layer");
-    if (m) {
-        read_enum(L, m, LAYER_NAMES, ANIM_LAYERS, &layer);
-        path_pop(L);
-    }
+    member_enum(L, obj, "layer", OPTIONAL, LAYER_NAMES, ANIM_LAYERS, &layer);
     return layer;
 }
 
@@ -195,78 +212,48 @@ static void emit_say(Loader *L, int speaker, const cJSON *text)
 }
 
 /* {"say": "line", "who": actor} */
-static void act_say(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_say(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
+    (void)spec;
     int speaker = SPEAKER_PLAYER;
-    const cJSON *who = enter_member(L, a, "who");
-    if (who) {
-        if (!read_speaker(L, who, &speaker))
-            speaker = SPEAKER_PLAYER;
-        path_pop(L);
-    }
+    const cJSON *who = enter_member(L, a, "who", OPTIONAL);
+    if (who && !leave(L, read_speaker(L, who, &speaker)))
+        speaker = SPEAKER_PLAYER;
     path_push_key(L, "say");
     emit_say(L, speaker, verb);
     path_pop(L);
 }
 
 /* {"set": flag, "to": bool} */
-static void act_set(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_set(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
+    (void)spec, (void)verb;
     bool to = true;
-    const cJSON *tj = enter_member(L, a, "to");
-    if (tj) {
-        read_bool(L, tj, &to);
-        path_pop(L);
-    }
-    path_push_key(L, "set");
-    int f = read_ref(L, verb, ID_FLAG);
-    path_pop(L);
+    member_bool(L, a, "to", OPTIONAL, &to);
+    int f = member_ref(L, a, "set", REQUIRED, ID_FLAG);
     if (f >= 0)
         emit(L, OP_SET, f, to ? 1 : 0);
 }
 
-/* {"give": item} and {"take": item} */
-static void act_item(Loader *L, const cJSON *a, const cJSON *verb)
+/* {"give": item}, {"take": item}, {"sound": id}, {"dialogue": tree} and {"music": id} (or
+ * {"music": null} to stop it): one entry named, one op. */
+static void act_ref(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
-    (void)a;
-    path_push_key(L, verb->string);
-    int it = read_ref(L, verb, ID_ITEM);
-    path_pop(L);
-    if (it >= 0)
-        emit(L, verb->string[0] == 'g' ? OP_GIVE : OP_TAKE, it, 0);
+    bool stop = spec->code == OP_MUSIC && cJSON_IsNull(verb);
+    int i = stop ? -1 : member_ref(L, a, spec->name, REQUIRED, spec->ref);
+    if (i >= 0 || stop)
+        emit(L, spec->code, i, 0);
 }
 
 /* {"face": facing} */
-static void act_face(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_face(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
-    (void)a;
+    (void)spec, (void)a;
     int f;
     path_push_key(L, "face");
     if (read_enum(L, verb, FACING_NAMES, FACE_COUNT, &f))
         emit(L, OP_FACE, f, 0);
     path_pop(L);
-}
-
-/* {"sound": id} */
-static void act_sound(Loader *L, const cJSON *a, const cJSON *verb)
-{
-    (void)a;
-    path_push_key(L, "sound");
-    int s = read_ref(L, verb, ID_SOUND);
-    path_pop(L);
-    if (s >= 0)
-        emit(L, OP_SOUND, s, 0);
-}
-
-/* {"music": id} or {"music": null} to stop it */
-static void act_music(Loader *L, const cJSON *a, const cJSON *verb)
-{
-    (void)a;
-    path_push_key(L, "music");
-    int m = cJSON_IsNull(verb) ? -1 : read_ref(L, verb, ID_MUSIC);
-    path_pop(L);
-    if (m >= 0 || cJSON_IsNull(verb))
-        emit(L, OP_MUSIC, m, 0);
 }
 
 /* {"wait": {"anim": object, "layer": layer}}: until the object's clip has played out. */
@@ -294,9 +281,9 @@ static void wait_signal(Loader *L, const cJSON *sig)
 }
 
 /* {"wait": ticks}, {"wait": {"anim": object}} or {"wait": {"signal": name}} */
-static void act_wait(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_wait(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
-    (void)a;
+    (void)spec, (void)a;
     static const char *const keys[] = {"anim", "layer", "signal", NULL};
     path_push_key(L, "wait");
     int32_t ticks;
@@ -327,11 +314,7 @@ static void anim_clips(Loader *L, const cJSON *a, int obj, int layer)
     static const char *const keys[] = {"clip", "then"};
     static const OpCode codes[] = {OP_ANIM_PLAY, OP_ANIM_QUEUE};
     for (int i = 0; i < 2; i++) {
-        const cJSON *m = enter_member(L, a, keys[i]);
-        if (!m)
-            continue;
-        int clip = read_clip(L, m, set);
-        path_pop(L);
+        int clip = member_clip(L, a, keys[i], OPTIONAL, set);
         if (clip >= 0)
             emit(L, codes[i], obj, op_pack_layered(clip, layer));
     }
@@ -339,8 +322,9 @@ static void anim_clips(Loader *L, const cJSON *a, int obj, int layer)
 
 /* {"anim": object, "state": name} | {"anim": object, "clip": name, "then": name, "layer": layer}
  * | {"anim": object, "speed": factor, "layer": layer} */
-static void act_anim(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_anim(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
+    (void)spec;
     int obj;
     path_push_key(L, "anim");
     bool ok = read_object(L, verb, &obj);
@@ -376,9 +360,9 @@ static void act_anim(Loader *L, const cJSON *a, const cJSON *verb)
 }
 
 /* {"walk_to": hotspot} or {"walk_to": [x, y]} */
-static void act_walk(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_walk(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
-    (void)a;
+    (void)spec, (void)a;
     path_push_key(L, "walk_to");
     NavPoint p;
     if (cJSON_IsString(verb)) {
@@ -391,37 +375,22 @@ static void act_walk(Loader *L, const cJSON *a, const cJSON *verb)
     path_pop(L);
 }
 
-/* {"dialogue": tree} */
-static void act_dialogue(Loader *L, const cJSON *a, const cJSON *verb)
-{
-    (void)a;
-    path_push_key(L, "dialogue");
-    int t = read_ref(L, verb, ID_TREE);
-    path_pop(L);
-    if (t >= 0)
-        emit(L, OP_DIALOGUE, t, 0);
-}
-
 /* {"hint": true} and {"win": true}: a flag-like action that takes only true. */
-static void act_true(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_true(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
     (void)a;
-    if (cJSON_IsTrue(verb)) {
-        emit(L, strcmp(verb->string, "hint") == 0 ? OP_HINT : OP_WIN, 0, 0);
-        return;
-    }
-    path_push_key(L, verb->string);
-    lerr(L, "expected true");
-    path_pop(L);
+    if (cJSON_IsTrue(verb))
+        emit(L, spec->code, 0, 0);
+    else
+        lerr_at(L, spec->name, "expected true");
 }
 
 /* {"if": condition, "then": [...], "else": [...]}: a jump over `then` unless the condition holds,
  * and one over `else` at the end of `then`. */
-static void act_if(Loader *L, const cJSON *a, const cJSON *verb)
+static void act_if(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
-    path_push_key(L, "if");
-    int c = compile_cond(L, verb);
-    path_pop(L);
+    (void)spec, (void)verb;
+    int c = member_cond(L, a, "if", REQUIRED);
     const cJSON *then = member(L, a, "then", true);
     const cJSON *els = cJSON_GetObjectItemCaseSensitive(a, "else");
     int jump_unless = emit(L, OP_JUMP_UNLESS, c < 0 ? 0 : c, 0);
@@ -447,27 +416,20 @@ static void act_if(Loader *L, const cJSON *a, const cJSON *verb)
     }
 }
 
-/* The actions a script may hold: the key that names each, every key it allows, its compiler. */
-typedef struct ActionSpec {
-    const char *name;
-    const char *const keys[7]; /* NULL-terminated */
-    ActionFn *compile;
-} ActionSpec;
-
 static const ActionSpec ACTIONS[] = {
     {"say", {"say", "who", NULL}, act_say},
     {"set", {"set", "to", NULL}, act_set},
-    {"give", {"give", NULL}, act_item},
-    {"take", {"take", NULL}, act_item},
+    {"give", {"give", NULL}, act_ref, .code = OP_GIVE, .ref = ID_ITEM},
+    {"take", {"take", NULL}, act_ref, .code = OP_TAKE, .ref = ID_ITEM},
     {"face", {"face", NULL}, act_face},
-    {"sound", {"sound", NULL}, act_sound},
-    {"music", {"music", NULL}, act_music},
+    {"sound", {"sound", NULL}, act_ref, .code = OP_SOUND, .ref = ID_SOUND},
+    {"music", {"music", NULL}, act_ref, .code = OP_MUSIC, .ref = ID_MUSIC},
     {"wait", {"wait", NULL}, act_wait},
-    {"win", {"win", NULL}, act_true},
+    {"win", {"win", NULL}, act_true, .code = OP_WIN},
     {"walk_to", {"walk_to", NULL}, act_walk},
-    {"dialogue", {"dialogue", NULL}, act_dialogue},
+    {"dialogue", {"dialogue", NULL}, act_ref, .code = OP_DIALOGUE, .ref = ID_TREE},
     {"anim", {"anim", "state", "clip", "then", "layer", "speed", NULL}, act_anim},
-    {"hint", {"hint", NULL}, act_true},
+    {"hint", {"hint", NULL}, act_true, .code = OP_HINT},
     {"if", {"if", "then", "else", NULL}, act_if},
 };
 #define ACTION_COUNT (int)(sizeof ACTIONS / sizeof ACTIONS[0])
@@ -514,7 +476,7 @@ static void compile_action_object(Loader *L, const cJSON *a)
         return;
     }
     check_keys(L, a, spec->keys);
-    spec->compile(L, a, verb);
+    spec->compile(L, spec, a, verb);
 }
 
 static void compile_action(Loader *L, const cJSON *a)
@@ -555,4 +517,10 @@ int32_t compile_script(Loader *L, const cJSON *j)
     compile_actions(L, j);
     emit(L, OP_END, 0, 0);
     return L->errors == errors ? first : -1;
+}
+
+int32_t member_script(Loader *L, const cJSON *obj, const char *key, bool required)
+{
+    const cJSON *m = enter_member(L, obj, key, required);
+    return m ? leave(L, compile_script(L, m)) : -1;
 }
