@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "geom.h"
 #include "nav.h"
+#include "units.h"
 
 #define LEVEL_FILE_MAX (8u << 20) /* bytes; larger files are refused, not parsed */
 #define LEVEL_NESTING_MAX 64      /* deeper JSON is refused before parsing */

@@ -115,7 +115,7 @@ static bool read_scale(Loader *L, const cJSON *j, int32_t *out)
         lerr(L, "expected a scale between 0.1 and 4, found %s", type_name(j));
         return false;
     }
-    *out = (int32_t)(j->valuedouble * 256.0 + 0.5);
+    *out = (int32_t)(j->valuedouble * FIXED_ONE + 0.5);
     return true;
 }
 
@@ -125,7 +125,7 @@ void load_scale(Loader *L, const cJSON *root)
     Level *lv = L->lv;
     lv->scale_far_y = 0;
     lv->scale_near_y = lv->height;
-    lv->scale_far = lv->scale_near = 256;
+    lv->scale_far = lv->scale_near = FIXED_ONE;
     const cJSON *s = enter_object(L, root, "scale", OPTIONAL, "{\"far_y\", \"far\", \"near_y\", \"near\"}");
     if (!s)
         return;
@@ -190,7 +190,7 @@ void load_player(Loader *L, const cJSON *root)
 {
     static const char *const keys[] = {"name", "at", "face", "images", "anims", "color", "speed", NULL};
     Player *p = &L->lv->player;
-    p->speed = 90 * 256 / 60; /* 90 px a second */
+    p->speed = 90 * FIXED_ONE / GAME_TICK_HZ; /* 90 px a second */
     p->anims = -1;
     p->color = 0xffffff;
     const cJSON *pj = enter_object(L, root, "player", REQUIRED, "an object");
@@ -207,7 +207,7 @@ void load_player(Loader *L, const cJSON *root)
     member_color(L, pj, "color", OPTIONAL, &p->color);
     int32_t px_per_second;
     if (member_int(L, pj, "speed", OPTIONAL, 10, 600, &px_per_second))
-        p->speed = px_per_second * 256 / 60;
+        p->speed = px_per_second * FIXED_ONE / GAME_TICK_HZ;
     load_player_anims(L, pj, p);
     add_object(L, -1, p->anims, p->at); /* object 0, even when drawn from still images */
     load_player_images(L, pj, p);

@@ -11,13 +11,12 @@
 #include "level.h"
 #include "nav.h"
 #include "rng.h"
+#include "units.h"
 
-#define GAME_TICK_HZ 60
 #define GAME_EVENT_MAX 32          /* events one tick can produce */
 #define GAME_SCRIPT_STEPS_MAX 256  /* ops one tick may run before yielding (guards against loops) */
 #define SPEECH_TICKS_MIN 90        /* a line stays at least 1.5 s */
 #define SPEECH_TICKS_PER_CHAR 4    /* and 4 ticks (15 characters a second) per character */
-#define FIXED_ONE 256              /* positions are in 1/256 logical pixel */
 #define INV_BAR_H 36               /* the inventory bar along the bottom of the screen, px */
 #define INV_SLOT 28                /* an inventory slot, px square */
 #define INV_SLOT_STEP 32           /* from one slot to the next, px */
