@@ -112,6 +112,17 @@ static int compare_with(SDL_Surface *changed)
     return run_imgdiff("expected.png", "actual.png", NULL);
 }
 
+/* A picture with the four corners of a square, `side` pixels apart, changed. */
+static SDL_Surface *four_corners(int x, int y, int side)
+{
+    SDL_Surface *s = picture();
+    flip(s, x, y);
+    flip(s, x + side, y);
+    flip(s, x, y + side);
+    flip(s, x + side, y + side);
+    return s;
+}
+
 static void test_identical_images_match(void **state)
 {
     (void)state;
@@ -149,20 +160,10 @@ static void test_four_pixels_in_one_window_fail_three_pass_wherever_the_window_l
     flip(s, 20, 13);
     flip(s, 13, 20);
     assert_int_equal(compare_with(s), 0);
-    s = picture();
-    flip(s, 13, 13);
-    flip(s, 20, 13);
-    flip(s, 13, 20);
-    flip(s, 20, 20);
-    assert_int_equal(compare_with(s), 1);
+    assert_int_equal(compare_with(four_corners(13, 13, 7)), 1);
     assert_printed("the worst 8x8 window, at x 13..20 y 13..20, has 4");
     /* nine pixels apart they never share a window */
-    s = picture();
-    flip(s, 13, 13);
-    flip(s, 22, 13);
-    flip(s, 13, 22);
-    flip(s, 22, 22);
-    assert_int_equal(compare_with(s), 0);
+    assert_int_equal(compare_with(four_corners(13, 13, 9)), 0);
 }
 
 static void test_scattered_single_pixels_pass_up_to_the_total_allowance(void **state)
