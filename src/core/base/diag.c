@@ -52,4 +52,3 @@ void diag_print(const Diag *d, FILE *out)
         fprintf(out, "(%d more errors not shown)\n", d->dropped);
 }
 
-const char *diag_first(const Diag *d) { return d->count ? d->msgs[0] : ""; }

@@ -23,7 +23,5 @@ void diag_add(Diag *d, const char *fmt, ...)
     ;
 /* Writes every message, one a line. */
 void diag_print(const Diag *d, FILE *out);
-/* The first message, or "" when there are none. */
-const char *diag_first(const Diag *d);
 
 #endif
