@@ -250,6 +250,30 @@ static void test_every_byte_of_the_state_survives_a_save(void **state)
     }
 }
 
+static void test_a_query_gives_one_value_of_the_state_json(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 160, 20, INPUT_RIGHT);
+    char *v = state_query(&g, "hash"), want[24];
+    snprintf(want, sizeof want, "\"%016llx\"", (unsigned long long)state_hash(&g));
+    assert_non_null(v);
+    assert_string_equal(v, want);
+    free(v);
+    v = state_query(&g, "speech.text");
+    assert_string_equal(v, "\"It is dark.\"");
+    free(v);
+    v = state_query(&g, "screen.cursor");
+    assert_string_equal(v, "\"wait\"");
+    free(v);
+    v = state_query(&g, "player");
+    assert_non_null(strstr(v, "\"x\":20"));
+    free(v);
+    assert_null(state_query(&g, "player.nothing"));
+    assert_null(state_query(&g, "a.b.c.d.e.f.g.h.i.j")); /* deeper than any path */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_events_are_not_part_of_the_state),
         cmocka_unit_test(test_json_has_the_design_keys),
         cmocka_unit_test(test_json_escapes_quotes_and_keeps_utf8),
+        cmocka_unit_test(test_a_query_gives_one_value_of_the_state_json),
         cmocka_unit_test(test_save_round_trip_gives_the_same_hash),
         cmocka_unit_test(test_truncated_or_corrupt_saves_are_refused_untouched),
         cmocka_unit_test(test_write_into_a_small_buffer_fails_cleanly),

@@ -60,7 +60,7 @@ void ser_init_query(Ser *s, const char *path)
             *c = '.';
     for (char *part = strtok(s->query, "."); part; part = strtok(NULL, ".")) {
         if (s->nparts == SER_QUERY_PARTS) { /* deeper than any state path: nothing can match */
-            s->nparts = SER_DEPTH_MAX;
+            s->nparts = 0;
             break;
         }
         s->parts[s->nparts++] = part;
@@ -75,6 +75,18 @@ void ser_free(Ser *s)
 }
 
 bool ser_is_json(const Ser *s) { return s->mode == SER_JSON || s->mode == SER_QUERY; }
+
+bool ser_json_wants(const Ser *s, const char *key)
+{
+    if (s->mode == SER_JSON)
+        return true;
+    if (s->mode != SER_QUERY || s->found)
+        return false;
+    int d = s->depth;
+    if (s->capture_depth && d > s->capture_depth)
+        return true; /* inside the value being captured */
+    return d >= 1 && d <= s->nparts && s->on_path[d] && strcmp(s->parts[d - 1], key) == 0;
+}
 
 /* ---- binary ---- */
 

@@ -62,6 +62,11 @@ void ser_free(Ser *s);
  * written then. */
 bool ser_is_json(const Ser *s);
 
+/* True when a JSON-only member `key`, about to be written in the current object, is wanted: always
+ * in SER_JSON; in SER_QUERY only when it lies on the query path (so a query skips derived members
+ * that are costly to work out, such as the hash). False in the binary modes. */
+bool ser_json_wants(const Ser *s, const char *key);
+
 /* Structure. key is the member name inside an object, NULL inside an array or at the top. */
 void ser_object_begin(Ser *s, const char *key);
 void ser_object_end(Ser *s);

@@ -245,12 +245,13 @@ void state_walk(Game *g, Ser *s)
     ser_bool(s, "won", &g->won);
     ser_u32(s, "won_tick", &g->won_tick);
     ser_u16(s, "hints", &g->hints);
-    if (ser_is_json(s)) {
+    if (ser_json_wants(s, "hash")) { /* a walk of its own: only when asked for */
         char hex[20];
         snprintf(hex, sizeof hex, "%016llx", (unsigned long long)state_hash(g));
         ser_json_string(s, "hash", hex);
-        ser_json_string(s, "level", lv->id);
     }
+    if (ser_is_json(s))
+        ser_json_string(s, "level", lv->id);
     ser_u64(s, "seed", &g->seed);
     ser_u16(s, "text_speed", &g->text_speed);
     if (!ser_is_json(s)) {
@@ -305,7 +306,8 @@ void state_walk(Game *g, Ser *s)
         walk_dialogue(g, s);
         walk_anims(g, s);
         ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
-        walk_screen(g, s);
+        if (ser_json_wants(s, "screen"))
+            walk_screen(g, s);
     } else {
         ser_i8(s, NULL, &g->pending_verb);
         ser_ref(s, NULL, &g->pending_target, NULL);
