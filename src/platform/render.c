@@ -23,15 +23,14 @@ typedef struct CursorImage {
     int hot_x, hot_y;
 } CursorImage;
 
-enum { CURSOR_IMG_ARROW = CURSOR_COUNT, CURSOR_IMG_WAIT, CURSOR_IMG_COUNT };
-
-static const CursorImage CURSOR_IMAGES[CURSOR_IMG_COUNT] = {
+/* The image of each cursor screen_cursor names (the held item is drawn from its icon). */
+static const CursorImage CURSOR_IMAGES[SCREEN_CURSOR_ITEM] = {
     [CURSOR_USE] = {"assets/ui/cursor_use.png", 5, 0},
     [CURSOR_LOOK] = {"assets/ui/cursor_look.png", 8, 8},
     [CURSOR_TALK] = {"assets/ui/cursor_talk.png", 8, 8},
     [CURSOR_EXIT] = {"assets/ui/cursor_exit.png", 8, 8},
-    [CURSOR_IMG_ARROW] = {"assets/ui/cursor_arrow.png", 0, 0},
-    [CURSOR_IMG_WAIT] = {"assets/ui/cursor_wait.png", 8, 8},
+    [SCREEN_CURSOR_ARROW] = {"assets/ui/cursor_arrow.png", 0, 0},
+    [SCREEN_CURSOR_WAIT] = {"assets/ui/cursor_wait.png", 8, 8},
 };
 
 typedef struct Drawable {
@@ -397,7 +396,7 @@ static void draw_log(Render *rd, const RenderView *v)
     }
 }
 
-bool render_has_cursors(Render *rd) { return assets_get(&rd->assets, CURSOR_IMAGES[CURSOR_IMG_ARROW].path) != NULL; }
+bool render_has_cursors(Render *rd) { return assets_get(&rd->assets, CURSOR_IMAGES[SCREEN_CURSOR_ARROW].path) != NULL; }
 
 static void draw_cursor(Render *rd, const RenderView *v)
 {
