@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     Render rd;
     render_init(&rd, ren, lv->root, err, sizeof err);
     /* warm the caches (textures, text) before timing */
-    RenderView v = {.game = g, .prev_x = g->player.x, .prev_y = g->player.y, .alpha = 256, .cursor_x = 320, .cursor_y = 180,
+    RenderView v = {.game = g, .prev_x = g->walkers[OBJECT_PLAYER].x, .prev_y = g->walkers[OBJECT_PLAYER].y, .alpha = 256, .cursor_x = 320, .cursor_y = 180,
                     .draw_cursor = true};
     double t0 = cpu_seconds();
     for (int i = 0; i < FRAMES + 30; i++) {

@@ -140,8 +140,8 @@ static void draw(App *app, int alpha)
     bool in_game = app->menu.screen == SCREEN_GAME;
     RenderView v = {
         .game = &app->game,
-        .prev_x = in_game ? app->prev_x : app->game.player.x,
-        .prev_y = in_game ? app->prev_y : app->game.player.y,
+        .prev_x = in_game ? app->prev_x : app->game.walkers[OBJECT_PLAYER].x,
+        .prev_y = in_game ? app->prev_y : app->game.walkers[OBJECT_PLAYER].y,
         .alpha = alpha,
         .error = app->error[0] ? app->error : NULL,
         .banner = app->banner[0] && (app->watching || in_game) ? app->banner : NULL,

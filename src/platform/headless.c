@@ -108,7 +108,7 @@ static bool draw_still(const Game *g, const Level *lv, const char *out_path)
         if (!render_init(&rd, hl.renderer, lv->root, err, sizeof err))
             fprintf(stderr, "stardust: %s (drawing without text)\n", err);
         /* no interpolation: the state exactly at the tick */
-        RenderView v = {.game = g, .prev_x = g->player.x, .prev_y = g->player.y, .alpha = 256,
+        RenderView v = {.game = g, .prev_x = g->walkers[OBJECT_PLAYER].x, .prev_y = g->walkers[OBJECT_PLAYER].y, .alpha = 256,
                         .cursor_x = g->pointer_x, .cursor_y = g->pointer_y, .draw_cursor = render_has_cursors(&rd)};
         render_frame(&rd, &v);
         ok = headless_write_png(&hl, out_path);

@@ -105,7 +105,7 @@ static int draw_figure(Render *rd, const char *path, int fx, int fy, int32_t sca
 
 static void player_feet(const RenderView *v, int *x, int *y)
 {
-    const Walker *w = &v->game->player;
+    const Walker *w = &v->game->walkers[OBJECT_PLAYER];
     int64_t ix = v->prev_x + ((int64_t)(w->x - v->prev_x) * v->alpha) / 256;
     int64_t iy = v->prev_y + ((int64_t)(w->y - v->prev_y) * v->alpha) / 256;
     *x = (int)(ix / FIXED_ONE);
@@ -155,7 +155,7 @@ static int draw_player(Render *rd, const RenderView *v, int *head_x)
     *head_x = x;
     if (lv->player.anims >= 0)
         return draw_object(rd, v->game, OBJECT_PLAYER, x, y, game_scale_at(lv, y));
-    Facing f = (Facing)v->game->player.facing;
+    Facing f = (Facing)v->game->walkers[OBJECT_PLAYER].facing;
     const char *img = lv->player.image[f];
     bool mirror = false;
     if (!img && f == FACE_LEFT) {
@@ -182,7 +182,7 @@ static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int 
         const Hotspot *h = &lv->hotspots[i];
         bool drawn = h->object >= 0 || (h->is_actor && h->sprite);
         if (drawn && game_hotspot_visible(g, i))
-            d[n++] = (Drawable){h->object >= 0 ? lv->objects[h->object].at.y : h->at.y, 1, i};
+            d[n++] = (Drawable){h->object >= 0 ? game_object_pos(g, h->object).y : h->at.y, 1, i};
     }
     int px, py;
     player_feet(v, &px, &py);
@@ -193,9 +193,12 @@ static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int 
             draw_image(rd, lv->layers[d[i].index].image, 0, 0);
         } else if (d[i].kind == 1) {
             const Hotspot *h = &lv->hotspots[d[i].index];
-            if (h->object >= 0)
-                draw_object(rd, g, h->object, lv->objects[h->object].at.x, lv->objects[h->object].at.y, 256);
-            else
+            if (h->object >= 0) {
+                /* drawn at its own size where the level places it, and scaled with depth as it walks */
+                NavPoint at = game_object_pos(g, h->object), home = lv->objects[h->object].at;
+                int32_t scale = 256 * game_scale_at(lv, at.y) / game_scale_at(lv, home.y);
+                draw_object(rd, g, h->object, at.x, at.y, scale);
+            } else
                 draw_figure(rd, h->sprite, h->at.x, h->at.y, 256, false);
         } else {
             *player_head_y = draw_player(rd, v, player_head_x);
@@ -250,8 +253,9 @@ static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
     uint32_t color = lv->player.color;
     if (g->speech.speaker != SPEAKER_PLAYER) {
         const Hotspot *h = &lv->hotspots[g->speech.speaker];
-        x = h->at.x;
-        y = h->rect.y - 4;
+        NavPoint d = game_actor_offset(g, g->speech.speaker);
+        x = h->at.x + d.x;
+        y = h->rect.y + d.y - 4;
         color = h->color;
     }
     text_draw_above(&rd->text, lv->texts[g->speech.text], color, RENDER_SPEECH_WRAP, x, y, lv->width, lv->height);

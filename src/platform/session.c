@@ -63,8 +63,8 @@ static void start_playing(App *app)
 {
     app->started = true;
     app->menu.screen = SCREEN_GAME;
-    app->prev_x = app->game.player.x;
-    app->prev_y = app->game.player.y;
+    app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
+    app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     app->have_thumb = false;
     audio_sync(&app->audio, &app->game);
 }
@@ -235,8 +235,8 @@ static void switch_level(App *app, Level *next)
     audio_load(&app->audio, next);
     level_free(app->level);
     app->level = next;
-    app->prev_x = app->game.player.x;
-    app->prev_y = app->game.player.y;
+    app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
+    app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     render_reset_assets(&app->rd, next->root);
     audio_apply_settings(&app->audio, &app->settings);
     audio_sync(&app->audio, &app->game);
@@ -302,8 +302,8 @@ void session_run_tick(App *app)
     }
     if (app->recording)
         recorder_tick(&app->rec, &app->game, &in);
-    app->prev_x = app->game.player.x;
-    app->prev_y = app->game.player.y;
+    app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
+    app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     game_tick(&app->game, &in);
     audio_events(&app->audio, &app->game);
 }

@@ -9,7 +9,7 @@
 static const char ANIM_LEVEL[] =
     "{\"id\": \"anim_room\", \"size\": [200, 100], \"layers\": [{\"image\": \"assets/test.png\"}],\n"
     " \"walkable\": [{\"outline\": [[0, 50], [199, 50], [199, 99], [0, 99]]}],\n"
-    " \"flags\": {\"power\": false, \"bumped\": false},\n"
+    " \"flags\": {\"power\": false, \"bumped\": false, \"rang\": false},\n"
     " \"animations\": {\n"
     "   \"hero\": {\"sheet\": \"assets/test.png\", \"cell\": [4, 4], \"columns\": 10, \"clips\": {\n"
     "     \"idle_down\": {\"frames\": [0, 1], \"ticks\": 10}, \"idle_up\": {\"frames\": [2]}, \"idle_right\": {\"frames\": [3]},\n"
@@ -20,7 +20,9 @@ static const char ANIM_LEVEL[] =
     "     \"wobble\": {\"frames\": [1, 2, 3], \"ticks\": 2, \"mode\": \"once\",\n"
     "                \"events\": [{\"frame\": 1, \"signal\": \"tilted\"}, {\"frame\": 2, \"set\": \"bumped\"}]},\n"
     "     \"swing\": {\"frames\": [{\"cell\": 4, \"ticks\": 1}, {\"cell\": 5, \"ticks\": 3}, 6], \"ticks\": 2, \"mode\": \"pingpong\"},\n"
-    "     \"spin\": {\"frames\": [7, 8, 9], \"ticks\": 3}}}},\n"
+    "     \"spin\": {\"frames\": [7, 8, 9], \"ticks\": 3}}},\n"
+    "   \"porter\": {\"sheet\": \"assets/test.png\", \"cell\": [4, 4], \"columns\": 10, \"clips\": {\n"
+    "     \"sit\": {\"frames\": [0]}, \"stand\": {\"frames\": [1]}, \"walk_right\": {\"frames\": [2, 3], \"ticks\": 4}}}},\n"
     " \"player\": {\"name\": \"Hero\", \"at\": [20, 75], \"anims\": \"hero\"},\n"
     " \"defaults\": {\"look\": [\"Hm.\"], \"use\": [\"No.\"]},\n"
     " \"hotspots\": [\n"
@@ -33,8 +35,14 @@ static const char ANIM_LEVEL[] =
     "    \"use\": [{\"anim\": \"ball\", \"state\": \"wobble\"}, {\"wait\": {\"signal\": \"tilted\"}}, \"Tilt!\",\n"
     "            {\"wait\": {\"anim\": \"ball\"}}, {\"set\": \"power\"}]},\n"
     "   {\"id\": \"pendulum\", \"name\": \"Pendulum\", \"rect\": [150, 10, 20, 20], \"anims\": \"ball\", \"at\": [160, 30],\n"
-    "    \"machine\": {\"start\": \"swinging\", \"states\": {\"swinging\": {\"clip\": \"swing\"}}}, \"look\": \"Tick tock.\"}\n"
-    " ]}\n";
+    "    \"machine\": {\"start\": \"swinging\", \"states\": {\"swinging\": {\"clip\": \"swing\"}}}, \"look\": \"Tick tock.\"},\n"
+    "   {\"id\": \"bell\", \"name\": \"Bell\", \"rect\": [40, 10, 10, 10], \"look\": \"A bell.\",\n"
+    "    \"use\": [{\"anim\": \"porter\", \"state\": \"standing\"}, {\"walk_to\": [30, 20], \"who\": \"porter\"},\n"
+    "            {\"set\": \"rang\"}, {\"walk_to\": [180, 95], \"who\": \"porter\"}, {\"anim\": \"porter\", \"state\": \"sitting\"}]}\n"
+    " ],\n"
+    " \"actors\": [{\"id\": \"porter\", \"name\": \"Porter\", \"at\": [180, 95], \"size\": [10, 20], \"anims\": \"porter\",\n"
+    "   \"speed\": 60, \"look\": \"A porter.\", \"machine\": {\"start\": \"sitting\", \"states\": {\n"
+    "     \"sitting\": {\"clip\": \"sit\"}, \"standing\": {\"clip\": \"stand\"}}}}]}\n";
 
 static Level *lv;
 
@@ -171,9 +179,9 @@ static void test_walking_and_talking_pick_clips_by_facing(void **state)
     assert_true(g.anims[OBJECT_PLAYER].mirror);
     idle(&g, 300);
     assert_string_equal(clip_of(&g, "player"), "idle_right");
-    g.player.facing = FACE_DOWN;
+    g.walkers[OBJECT_PLAYER].facing = FACE_DOWN;
     click_at(&g, 160, 20, INPUT_RIGHT); /* look at the pendulum: he speaks */
-    g.player.facing = FACE_DOWN;
+    g.walkers[OBJECT_PLAYER].facing = FACE_DOWN;
     idle(&g, 1);
     assert_string_equal(clip_of(&g, "player"), "talk_down");
 }
@@ -183,11 +191,11 @@ static void test_scripts_wait_for_signals_and_clip_ends(void **state)
     (void)state;
     Game g;
     game_init(&g, lv, 1);
-    g.player.x = 100 * FIXED_ONE;
-    g.player.y = 50 * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].x = 100 * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].y = 50 * FIXED_ONE;
     NavPoint at = lv->hotspots[level_find(lv, ID_HOTSPOT, "ball")].walk_to;
-    g.player.x = at.x * FIXED_ONE;
-    g.player.y = at.y * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].x = at.x * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].y = at.y * FIXED_ONE;
     click_at(&g, 100, 20, INPUT_LEFT); /* use: wobble, wait for "tilted", say, wait for the end, power */
     assert_string_equal(clip_of(&g, "ball"), "wobble");
     assert_int_equal(g.speech.text, -1); /* still waiting for the signal */
@@ -199,6 +207,53 @@ static void test_scripts_wait_for_signals_and_clip_ends(void **state)
     assert_true(g.flags[level_find(lv, ID_FLAG, "power")]);
     idle(&g, 1);
     assert_string_equal(clip_of(&g, "ball"), "spin");
+}
+
+/* A script sends an actor off the walkable area and back: he walks (his walk clip, mirrored going
+ * left), the script waits for each arrival, his shape goes with him, and a save taken mid-walk
+ * finishes the walk the same way. */
+static void test_scripts_walk_actors_off_the_floor_and_back(void **state)
+{
+    (void)state;
+    Game g, h;
+    game_init(&g, lv, 1);
+    int porter = obj("porter"), rang = level_find(lv, ID_FLAG, "rang");
+    int actor = level_find(lv, ID_ACTOR, "porter");
+    assert_string_equal(clip_of(&g, "porter"), "sit");
+    assert_int_equal(game_hit_test(&g, (NavPoint){180, 85}), actor);
+    NavPoint at = lv->hotspots[level_find(lv, ID_HOTSPOT, "bell")].walk_to;
+    g.walkers[OBJECT_PLAYER].x = at.x * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].y = at.y * FIXED_ONE;
+    click_at(&g, 45, 15, INPUT_LEFT);
+    idle(&g, 2);
+    assert_true(game_object_walking(&g, porter));
+    assert_string_equal(clip_of(&g, "porter"), "walk_right");
+    assert_true(g.anims[porter].mirror); /* walking left */
+    assert_true(game_busy(&g));
+    idle(&g, 60);
+    uint8_t buf[32768];
+    size_t n = state_save(&g, buf, sizeof buf);
+    assert_true(n > 0);
+    for (int i = 0; i < 600 && !g.flags[rang]; i++)
+        idle(&g, 1);
+    assert_true(g.flags[rang]); /* set only once he stood at the bell */
+    NavPoint p = game_object_pos(&g, porter);
+    assert_int_equal(p.x, 30);
+    assert_int_equal(p.y, 20); /* off the floor: the last step was a straight one */
+    assert_int_equal(game_hit_test(&g, (NavPoint){30, 12}), actor);
+    assert_int_not_equal(game_hit_test(&g, (NavPoint){180, 85}), actor);
+    game_init(&h, lv, 1);
+    assert_true(state_load(&h, buf, n));
+    for (int i = 0; i < 1200 && game_busy(&g); i++)
+        idle(&g, 1);
+    assert_false(game_busy(&g));
+    p = game_object_pos(&g, porter);
+    assert_int_equal(p.x, 180);
+    assert_int_equal(p.y, 95);
+    assert_string_equal(clip_of(&g, "porter"), "sit");
+    while (h.tick < g.tick)
+        idle(&h, 1);
+    assert_int_equal(state_hash(&g), state_hash(&h));
 }
 
 static void test_animation_state_survives_a_save(void **state)
@@ -228,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_queued_clip_follows_and_speed_scales_time),
         cmocka_unit_test(test_walking_and_talking_pick_clips_by_facing),
         cmocka_unit_test(test_scripts_wait_for_signals_and_clip_ends),
+        cmocka_unit_test(test_scripts_walk_actors_off_the_floor_and_back),
         cmocka_unit_test(test_animation_state_survives_a_save),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

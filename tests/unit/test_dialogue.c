@@ -44,8 +44,8 @@ static const char *offered(const Game *g)
 static void start(Game *g)
 {
     game_init(g, lv, 1);
-    g->player.x = 65 * FIXED_ONE;
-    g->player.y = 55 * FIXED_ONE;
+    g->walkers[OBJECT_PLAYER].x = 65 * FIXED_ONE;
+    g->walkers[OBJECT_PLAYER].y = 55 * FIXED_ONE;
     click_at(g, 65, 15, INPUT_LEFT); /* the phone: starts a talk with Bob */
 }
 
@@ -242,8 +242,8 @@ static void use_the_once_only_choices(Game *g)
 /* Talks to Bob again on g's (reloaded) level and returns what is on offer. */
 static const char *offered_on_return(Game *g)
 {
-    g->player.x = 65 * FIXED_ONE;
-    g->player.y = 55 * FIXED_ONE;
+    g->walkers[OBJECT_PLAYER].x = 65 * FIXED_ONE;
+    g->walkers[OBJECT_PLAYER].y = 55 * FIXED_ONE;
     click_at(g, 65, 15, INPUT_LEFT);
     skip_to_choices(g);
     return offered(g);

@@ -42,7 +42,7 @@ static void test_right_click_looks_without_walking(void **state)
     assert_string_equal(speech(&g), "It is dark.");
     assert_int_equal(g.speech.speaker, SPEAKER_PLAYER);
     assert_true(game_busy(&g));
-    assert_int_equal(g.player.npath, 0);
+    assert_int_equal(g.walkers[OBJECT_PLAYER].npath, 0);
     idle(&g, SPEECH_TICKS_MIN);
     assert_null(speech(&g));
     assert_false(game_busy(&g));
@@ -55,7 +55,7 @@ static void test_left_click_walks_there_then_uses_it(void **state)
     game_init(&g, lv, 1);
     int lamp_on = level_find(lv, ID_FLAG, "lamp_on"), seen = level_find(lv, ID_FLAG, "seen");
     click_at(&g, 160, 20, INPUT_LEFT);
-    assert_true(g.player.npath > 0);
+    assert_true(g.walkers[OBJECT_PLAYER].npath > 0);
     assert_false(g.flags[lamp_on]);
     int ticks = 0;
     while (!g.flags[lamp_on] && ticks++ < 2000)
@@ -64,7 +64,7 @@ static void test_left_click_walks_there_then_uses_it(void **state)
     NavPoint p = game_player_pos(&g);
     assert_int_equal(p.x, 160);
     assert_int_equal(p.y, 60);
-    assert_int_equal(g.player.facing, FACE_UP);
+    assert_int_equal(g.walkers[OBJECT_PLAYER].facing, FACE_UP);
     assert_true(game_has_item(&g, level_find(lv, ID_ITEM, "key")));
     assert_string_equal(speech(&g), "Click.");
     assert_false(g.flags[seen]);
@@ -80,7 +80,7 @@ static void test_walk_goes_around_the_hole_and_stays_on_the_floor(void **state)
     game_init(&g, lv, 1);
     click_at(&g, 180, 75, INPUT_LEFT);
     bool went_around = false;
-    for (int i = 0; i < 1000 && (g.player.path_pos < g.player.npath); i++) {
+    for (int i = 0; i < 1000 && (g.walkers[OBJECT_PLAYER].path_pos < g.walkers[OBJECT_PLAYER].npath); i++) {
         idle(&g, 1);
         NavPoint p = game_player_pos(&g);
         NavPoint n = nav_nearest(&lv->nav, p);
@@ -157,8 +157,8 @@ static void test_default_lines_come_from_the_seeded_rng(void **state)
     for (int run = 0; run < 2; run++) {
         Game g;
         game_init(&g, lv, 99);
-        g.player.x = 100 * FIXED_ONE; /* stand under the wall */
-        g.player.y = 55 * FIXED_ONE;
+        g.walkers[OBJECT_PLAYER].x = 100 * FIXED_ONE; /* stand under the wall */
+        g.walkers[OBJECT_PLAYER].y = 55 * FIXED_ONE;
         click_at(&g, 100, 20, INPUT_LEFT);
         idle(&g, 200);
         click_at(&g, 100, 20, INPUT_LEFT);
@@ -275,7 +275,7 @@ static void test_pick_an_item_and_use_it_on_a_hotspot(void **state)
     click_at(&g, g.pointer_x, g.pointer_y, INPUT_LEFT);
     assert_int_equal(g.held, level_find(lv, ID_ITEM, "key"));
     click_at(&g, 160, 20, INPUT_LEFT); /* key on the lamp: its own answer */
-    while (g.player.path_pos < g.player.npath)
+    while (g.walkers[OBJECT_PLAYER].path_pos < g.walkers[OBJECT_PLAYER].npath)
         idle(&g, 1);
     assert_string_equal(speech(&g), "Wrong kind of lock.");
     assert_int_equal(g.held, -1); /* used up as a cursor, still in the bag */
@@ -289,14 +289,14 @@ static void test_an_item_without_an_answer_gets_the_hotspots_own_catch_all_then_
     game_init(&g, lv, 1);
     int coin = level_find(lv, ID_ITEM, "coin");
     hold(&g, coin);
-    g.player.x = 160 * FIXED_ONE;
-    g.player.y = 60 * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].x = 160 * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].y = 60 * FIXED_ONE;
     click_at(&g, 160, 20, INPUT_LEFT); /* standing there already: answers at once */
     assert_string_equal(speech(&g), "The lamp wants nothing.");
     idle(&g, SPEECH_TICKS_MIN + 1);
     g.held = (int16_t)coin;
     click_at(&g, 30, 15, INPUT_LEFT); /* the sign has no answer for items */
-    while (g.player.path_pos < g.player.npath)
+    while (g.walkers[OBJECT_PLAYER].path_pos < g.walkers[OBJECT_PLAYER].npath)
         idle(&g, 1);
     assert_string_equal(speech(&g), "That won't work.");
 }
@@ -410,14 +410,14 @@ static void test_double_click_hurries_the_walk(void **state)
     click_at(&fast, 180, 88, INPUT_LEFT);
     idle(&fast, 5);
     click_at(&fast, 181, 88, INPUT_LEFT); /* the same spot, soon after */
-    assert_true(fast.player.hurry);
+    assert_true(fast.walkers[OBJECT_PLAYER].hurry);
     int t_slow = 0, t_fast = 0;
-    while (slow.player.path_pos < slow.player.npath && t_slow < 2000)
+    while (slow.walkers[OBJECT_PLAYER].path_pos < slow.walkers[OBJECT_PLAYER].npath && t_slow < 2000)
         idle(&slow, 1), t_slow++;
-    while (fast.player.path_pos < fast.player.npath && t_fast < 2000)
+    while (fast.walkers[OBJECT_PLAYER].path_pos < fast.walkers[OBJECT_PLAYER].npath && t_fast < 2000)
         idle(&fast, 1), t_fast++;
     assert_true(t_fast * 10 < t_slow * 7); /* noticeably quicker */
-    assert_false(fast.player.hurry);
+    assert_false(fast.walkers[OBJECT_PLAYER].hurry);
     NavPoint p = game_player_pos(&fast);
     assert_int_equal(p.x, 180);
 }
@@ -453,8 +453,8 @@ static void test_random_clicks_keep_every_invariant(void **state)
          * whole pixel inside a slanted edge can be one more away. */
         if ((p.x - n.x) * (p.x - n.x) + (p.y - n.y) * (p.y - n.y) > 5)
             fprintf(stderr, "tick %u: player at (%d, %d), nearest floor (%d, %d), fixed (%d, %d) path_pos %d/%d goal (%d,%d)\n",
-                    (unsigned)t, p.x, p.y, n.x, n.y, g->player.x, g->player.y, g->player.path_pos, g->player.npath,
-                    g->player.path[g->player.npath ? g->player.npath - 1 : 0].x, g->player.path[g->player.npath ? g->player.npath - 1 : 0].y);
+                    (unsigned)t, p.x, p.y, n.x, n.y, g->walkers[OBJECT_PLAYER].x, g->walkers[OBJECT_PLAYER].y, g->walkers[OBJECT_PLAYER].path_pos, g->walkers[OBJECT_PLAYER].npath,
+                    g->walkers[OBJECT_PLAYER].path[g->walkers[OBJECT_PLAYER].npath ? g->walkers[OBJECT_PLAYER].npath - 1 : 0].x, g->walkers[OBJECT_PLAYER].path[g->walkers[OBJECT_PLAYER].npath ? g->walkers[OBJECT_PLAYER].npath - 1 : 0].y);
         assert_true((p.x - n.x) * (p.x - n.x) + (p.y - n.y) * (p.y - n.y) <= 5);
         for (int i = 0; i < g->ninventory; i++)
             for (int k = 0; k < i; k++)

@@ -20,7 +20,7 @@ static void test_hash_changes_with_every_kind_of_state(void **state)
     assert_int_not_equal(h0, h1);
     g.flags[0] = !g.flags[0];
     assert_int_equal(h0, state_hash(&g));
-    g.player.x += 1; /* 1/256 px matters */
+    g.walkers[OBJECT_PLAYER].x += 1; /* 1/256 px matters */
     assert_int_not_equal(h0, state_hash(&g));
     game_init(&g, lv, 2); /* the seed is part of the state */
     assert_int_not_equal(h0, state_hash(&g));
@@ -145,7 +145,7 @@ typedef struct Span {
 #define FIELD_SPAN(field) SPAN_AT(offsetof(Game, field), sizeof ((Game *)0)->field)
 #define TAIL(array, used) ((Span){offsetof(Game, array) + (size_t)(used) * sizeof ((Game *)0)->array[0], \
                                   offsetof(Game, array) + sizeof ((Game *)0)->array})
-#define SPANS_MAX (16 + LEVEL_OBJECT_MAX * (ANIM_LAYERS + 1) + GAME_LOG_MAX)
+#define SPANS_MAX (16 + LEVEL_OBJECT_MAX * (ANIM_LAYERS + 3) + GAME_LOG_MAX)
 
 static int unused_spans(const Game *g, Span *out)
 {
@@ -156,7 +156,12 @@ static int unused_spans(const Game *g, Span *out)
     out[n++] = FIELD_SPAN(events);
     out[n++] = FIELD_SPAN(spare);
     out[n++] = FIELD_SPAN(spare_dlg);
-    out[n++] = FIELD_SPAN(player.spare);
+    for (int o = 0; o < LEVEL_OBJECT_MAX; o++) {
+        size_t at = offsetof(Game, walkers) + (size_t)o * sizeof g->walkers[0];
+        out[n++] = SPAN_AT(at + offsetof(Walker, spare), sizeof(uint16_t));
+        out[n++] = SPAN_AT(at + offsetof(Walker, path) + (size_t)g->walkers[o].npath * sizeof(NavPoint),
+                           (size_t)(NAV_PATH_MAX - g->walkers[o].npath) * sizeof(NavPoint));
+    }
     out[n++] = FIELD_SPAN(speech.spare);
     for (int o = 0; o < LEVEL_OBJECT_MAX; o++) {
         size_t at = offsetof(Game, anims) + (size_t)o * sizeof g->anims[0];
@@ -168,7 +173,7 @@ static int unused_spans(const Game *g, Span *out)
         out[n++] = SPAN_AT(offsetof(Game, log) + (size_t)i * sizeof(LogLine) + offsetof(LogLine, spare), sizeof(uint16_t));
     out[n++] = TAIL(flags, l->nflags);
     out[n++] = TAIL(inventory, g->ninventory);
-    out[n++] = TAIL(player.path, g->player.npath);
+    out[n++] = TAIL(walkers, l->nobjects);
     out[n++] = TAIL(visited, (l->nnodes + 7) / 8);
     out[n++] = TAIL(chosen, (l->nchoices + 7) / 8);
     out[n++] = TAIL(anims, l->nobjects);
@@ -197,8 +202,8 @@ static void busy_state(Game *g)
     for (int i = 0; i < 2000 && g->dlg_tree < 0; i++)
         idle(g, 1);
     assert_true(g->ninventory > 0 && g->log_total > 0 && g->dlg_tree >= 0);
-    g->player.npath = NAV_PATH_MAX; /* every waypoint slot in use */
-    g->player.path_pos = 1;
+    g->walkers[OBJECT_PLAYER].npath = NAV_PATH_MAX; /* every waypoint slot in use */
+    g->walkers[OBJECT_PLAYER].path_pos = 1;
 }
 
 /* Every byte of the state feeds the hash: a field that the serialisation walk leaves out (say, one
@@ -224,7 +229,7 @@ static void test_every_byte_of_the_state_changes_the_hash(void **state)
         checked++;
     }
     /* at least the fixed part and the waypoints (the test level has few objects and lines) */
-    assert_true(checked >= offsetof(Game, player) + sizeof g.player.path);
+    assert_true(checked >= offsetof(Game, walkers) + sizeof g.walkers[OBJECT_PLAYER].path);
 }
 
 /* And every byte of the state survives a save and a load. */
@@ -233,7 +238,7 @@ static void test_every_byte_of_the_state_survives_a_save(void **state)
     (void)state;
     static Game g, loaded;
     busy_state(&g);
-    g.player.npath = g.player.path_pos = 0; /* a standing player: a state a save can hold */
+    g.walkers[OBJECT_PLAYER].npath = g.walkers[OBJECT_PLAYER].path_pos = 0; /* a standing player: a state a save can hold */
     static uint8_t buf[1 << 16];
     size_t n = state_save(&g, buf, sizeof buf);
     assert_true(n > 0);

@@ -81,6 +81,9 @@ typedef enum OpCode {
     OP_ANIM_SPEED,  /* a: object, b: speed (1/256) and layer */
     OP_WAIT_ANIM,   /* a: object, b: layer — wait until its clip has played out */
     OP_WAIT_SIGNAL, /* a: signal — wait until a frame event sends it */
+    OP_WALK_ACTOR,  /* a: object — sets an actor off to the point in b (op_point), or to the walk_to of
+                     * hotspot -1 - b when b < 0 */
+    OP_WAIT_WALK,   /* a: object — waits until it has arrived */
     OP_JUMP,        /* b: op index */
     OP_JUMP_UNLESS  /* a: condition index, b: op index taken when the condition is false */
 } OpCode;
@@ -198,7 +201,8 @@ typedef struct AnimObject {
     int16_t hotspot;       /* the hotspot or actor, -1 for the player */
     int16_t set;           /* its animation set, -1 none */
     int16_t start_state;   /* -1: no state machine (idle/talk/walk chosen automatically) */
-    NavPoint at;           /* where it is drawn (props and actors; the player moves) */
+    NavPoint at;           /* where it is drawn at the start (props; actors until a script walks them) */
+    int32_t speed;         /* walking speed, 1/256 px per tick at full scale (actors: "speed", else the player's) */
     int16_t auto_clip[AUTO_COUNT][FACE_COUNT]; /* resolved at load: idle/walk/talk per facing, -1 none */
     bool auto_mirror[FACE_COUNT];              /* that facing borrows the mirrored right-facing clips */
 } AnimObject;

@@ -298,7 +298,7 @@ int16_t add_object(Loader *L, int hotspot, int set, NavPoint at)
         lerr(L, "too many animated objects (at most %d)", LEVEL_OBJECT_MAX);
         return -1;
     }
-    L->lv->objects[L->lv->nobjects] = (AnimObject){(int16_t)hotspot, (int16_t)set, -1, at};
+    L->lv->objects[L->lv->nobjects] = (AnimObject){(int16_t)hotspot, (int16_t)set, -1, at, L->lv->player.speed};
     return (int16_t)L->lv->nobjects++;
 }
 
@@ -421,6 +421,9 @@ static void load_object(Loader *L, const cJSON *h, int hotspot, int index, bool 
     hs->object = add_object(L, hotspot, set, at);
     if (hs->object < 0)
         return;
+    int32_t px_per_second;
+    if (hs->is_actor && member_int(L, h, "speed", OPTIONAL, 10, 600, &px_per_second))
+        L->lv->objects[hs->object].speed = px_per_second * FIXED_ONE / GAME_TICK_HZ;
     const cJSON *machine = enter_object(L, h, "machine", OPTIONAL, "{\"start\": state, \"states\": {...}}");
     if (machine) {
         load_machine(L, machine, hs->object);
@@ -456,11 +459,22 @@ void resolve_auto_clips(Level *lv)
             }
         }
         /* Facing left without clips of its own: the right-facing ones, mirrored. */
-        obj->auto_mirror[FACE_LEFT] = level_find_in(lv, ID_CLIP, obj->set, "idle_left") < 0 &&
-                                      level_find_in(lv, ID_CLIP, obj->set, "idle_right") >= 0;
+        bool has_left = false, has_right = false;
+        for (int k = 0; k < AUTO_COUNT; k++) {
+            char left[32], right[32];
+            snprintf(left, sizeof left, "%s_left", kinds[k]);
+            snprintf(right, sizeof right, "%s_right", kinds[k]);
+            has_left = has_left || level_find_in(lv, ID_CLIP, obj->set, left) >= 0;
+            has_right = has_right || level_find_in(lv, ID_CLIP, obj->set, right) >= 0;
+        }
+        obj->auto_mirror[FACE_LEFT] = !has_left && has_right;
         if (obj->auto_mirror[FACE_LEFT])
             for (int k = 0; k < AUTO_COUNT; k++)
                 obj->auto_clip[k][FACE_LEFT] = obj->auto_clip[k][FACE_RIGHT];
+        /* One that only walks sideways walks that way up and down the room too. */
+        for (int f = FACE_DOWN; f <= FACE_UP; f++)
+            if (obj->auto_clip[AUTO_WALK][f] < 0)
+                obj->auto_clip[AUTO_WALK][f] = obj->auto_clip[AUTO_WALK][FACE_RIGHT];
         for (int k = 1; k < AUTO_COUNT; k++) /* no walk or talk clip: stay idle */
             for (int f = 0; f < FACE_COUNT; f++)
                 if (obj->auto_clip[k][f] < 0)

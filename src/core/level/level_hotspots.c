@@ -172,7 +172,7 @@ static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
                                                "anims", "at", "machine", NULL};
     static const char *const actor_keys[] = {"id", "name", "at", "size", "sprite", "color", "z", "walk_to",
                                              "face", "cursor", "visible_if", "look", "use", "use_item",
-                                             "anims", "machine", NULL};
+                                             "anims", "machine", "speed", NULL};
     check_keys(L, h, hs->is_actor ? actor_keys : hotspot_keys);
     int line, col;
     position_here(L, &line, &col);

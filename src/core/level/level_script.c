@@ -359,19 +359,39 @@ static void act_anim(Loader *L, const ActionSpec *spec, const cJSON *a, const cJ
     }
 }
 
-/* {"walk_to": hotspot} or {"walk_to": [x, y]} */
+/* {"walk_to": hotspot | [x, y], "who": actor}: the player, or an actor with "anims", walks there
+ * and the script waits for the arrival. The player walks only on the walkable area; an actor may
+ * be sent off it (onto a stage, back to a couch) and steps there in a straight line. */
 static void act_walk(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
-    (void)spec, (void)a;
+    (void)spec;
+    int object = OBJECT_PLAYER;
+    const cJSON *who = enter_member(L, a, "who", OPTIONAL);
+    if (who) {
+        int actor = SPEAKER_PLAYER;
+        if (leave(L, read_speaker(L, who, &actor)) && actor >= 0) {
+            object = L->lv->hotspots[actor].object;
+            if (object < 0) {
+                lerr_at(L, "who", "actor \"%s\" cannot walk: give it \"anims\" with a walk clip",
+                        L->lv->hotspots[actor].id);
+                return;
+            }
+        }
+    }
     path_push_key(L, "walk_to");
     NavPoint p;
     if (cJSON_IsString(verb)) {
         int h = read_ref(L, verb, ID_HOTSPOT);
-        if (h >= 0)
+        if (h >= 0 && object == OBJECT_PLAYER)
             emit(L, OP_WALK, h, 0);
-    } else if (read_walkable_point(L, verb, &p)) {
-        emit(L, OP_WALK, -1, op_pack_point(p));
+        else if (h >= 0)
+            emit(L, OP_WALK_ACTOR, object, -1 - h);
+    } else if (object == OBJECT_PLAYER ? read_walkable_point(L, verb, &p) : read_point(L, verb, &p)) {
+        emit(L, object == OBJECT_PLAYER ? OP_WALK : OP_WALK_ACTOR, object == OBJECT_PLAYER ? -1 : object,
+             op_pack_point(p));
     }
+    if (object != OBJECT_PLAYER)
+        emit(L, OP_WAIT_WALK, object, 0);
     path_pop(L);
 }
 
@@ -426,7 +446,7 @@ static const ActionSpec ACTIONS[] = {
     {"music", {"music", NULL}, act_ref, .code = OP_MUSIC, .ref = ID_MUSIC},
     {"wait", {"wait", NULL}, act_wait},
     {"win", {"win", NULL}, act_true, .code = OP_WIN},
-    {"walk_to", {"walk_to", NULL}, act_walk},
+    {"walk_to", {"walk_to", "who", NULL}, act_walk},
     {"dialogue", {"dialogue", NULL}, act_ref, .code = OP_DIALOGUE, .ref = ID_TREE},
     {"anim", {"anim", "state", "clip", "then", "layer", "speed", NULL}, act_anim},
     {"hint", {"hint", NULL}, act_true, .code = OP_HINT},

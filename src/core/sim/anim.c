@@ -117,21 +117,27 @@ static int speaker_of(const Level *lv, int object)
     return h < 0 ? SPEAKER_PLAYER : h;
 }
 
-/* The body clip an object should show now (machine state or idle/walk/talk), or -1. */
+/* The body clip an object should show now, or -1: walking, its walk clip (when its set has one);
+ * else its machine state's clip (or talk clip); else idle or talk by facing. */
 static int wanted_clip(Game *g, int object)
 {
     const Level *lv = g->level;
     const AnimObject *obj = &lv->objects[object];
     AnimState *a = &g->anims[object];
     bool talking = game_speaking(g, speaker_of(lv, object));
+    int facing = g->walkers[object].facing;
+    int walk = obj->auto_clip[AUTO_WALK][facing];
+    if (game_object_walking(g, object) && walk >= 0 && (a->state < 0 || walk != obj->auto_clip[AUTO_IDLE][facing])) {
+        a->mirror = obj->auto_mirror[facing];
+        return walk;
+    }
     if (a->state >= 0) {
         const SmState *st = &lv->states[a->state];
+        a->mirror = false;
         return talking && st->talk >= 0 ? st->talk : st->clip;
     }
-    int facing = object == OBJECT_PLAYER ? g->player.facing : FACE_DOWN;
     a->mirror = obj->auto_mirror[facing];
-    AutoClip kind = object == OBJECT_PLAYER && game_walking(g) ? AUTO_WALK : talking ? AUTO_TALK : AUTO_IDLE;
-    return obj->auto_clip[kind][facing];
+    return obj->auto_clip[talking ? AUTO_TALK : AUTO_IDLE][facing];
 }
 
 static void step_machine(Game *g, int object)
@@ -170,7 +176,7 @@ void anim_tick(Game *g)
                 start_clip(g, body, want);
         }
         if (o == OBJECT_PLAYER) /* the walk cycle keeps pace with a hurried walk */
-            body->speed = (int16_t)(g->player.hurry && game_walking(g) ? 2 * ANIM_SPEED_ONE : ANIM_SPEED_ONE);
+            body->speed = (int16_t)(g->walkers[OBJECT_PLAYER].hurry && game_walking(g) ? 2 * ANIM_SPEED_ONE : ANIM_SPEED_ONE);
         for (int l = 0; l < ANIM_LAYERS; l++)
             advance(g, &a->layer[l]);
     }

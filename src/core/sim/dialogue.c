@@ -45,7 +45,8 @@ void dialogue_start(Game *g, int tree, int32_t resume_pc)
     g->dlg_resume = resume_pc;
     if (t->actor >= 0) { /* turn to the person spoken to */
         NavPoint me = game_player_pos(g);
-        g->player.facing = (uint8_t)geom_facing(lv->hotspots[t->actor].at.x - me.x, lv->hotspots[t->actor].at.y - me.y);
+        NavPoint them = game_actor_pos(g, t->actor);
+        g->walkers[OBJECT_PLAYER].facing = (uint8_t)geom_facing(them.x - me.x, them.y - me.y);
     }
     for (int e = 0; e < t->nentries; e++) {
         const DialogueEntry *entry = &lv->entries[t->first_entry + e];

@@ -63,7 +63,8 @@ int game_hit_test(const Game *g, NavPoint p)
         const Hotspot *h = &lv->hotspots[i];
         if (best >= 0 && h->z < lv->hotspots[best].z)
             continue;
-        if (hotspot_contains(h, p) && game_hotspot_visible(g, i))
+        NavPoint d = game_actor_offset(g, i); /* an actor's shape walks with him */
+        if (hotspot_contains(h, (NavPoint){p.x - d.x, p.y - d.y}) && game_hotspot_visible(g, i))
             best = i;
     }
     return best;
@@ -76,7 +77,8 @@ bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
     const Hotspot *h = &g->level->hotspots[hotspot];
     /* where the open inventory bar covers the room, a click would land on the bar */
     int32_t floor_y = g->inv_open ? g->level->height - INV_BAR_H : g->level->height;
-    NavPoint centre = {h->rect.x + h->rect.w / 2, h->rect.y + h->rect.h / 2};
+    NavPoint d = game_actor_offset(g, hotspot);
+    NavPoint centre = {h->rect.x + d.x + h->rect.w / 2, h->rect.y + d.y + h->rect.h / 2};
     if (centre.y < floor_y && game_hit_test(g, centre) == hotspot) {
         *out = centre;
         return true;
@@ -109,6 +111,25 @@ static void set_held(Game *g, int item)
 
 /* ------------------------------------------------------------------ verbs */
 
+NavPoint game_walk_target(const Game *g, int hotspot)
+{
+    const Hotspot *h = &g->level->hotspots[hotspot];
+    NavPoint d = game_actor_offset(g, hotspot);
+    if (d.x == 0 && d.y == 0)
+        return h->walk_to;
+    return nav_nearest(&g->level->nav, (NavPoint){h->walk_to.x + d.x, h->walk_to.y + d.y});
+}
+
+Facing game_face_towards(const Game *g, int hotspot)
+{
+    const Hotspot *h = &g->level->hotspots[hotspot];
+    NavPoint d = game_actor_offset(g, hotspot);
+    if (d.x == 0 && d.y == 0)
+        return h->face;
+    NavPoint me = game_player_pos(g), them = game_actor_pos(g, hotspot);
+    return geom_facing(them.x - me.x, them.y - me.y);
+}
+
 /* Arrived where a click sent him: face the thing and do what was asked of it. */
 static void arrive(Game *g)
 {
@@ -117,7 +138,7 @@ static void arrive(Game *g)
     int target = g->pending_target;
     Verb verb = (Verb)g->pending_verb;
     g->pending_verb = -1;
-    g->player.facing = (uint8_t)g->level->hotspots[target].face;
+    g->walkers[OBJECT_PLAYER].facing = (uint8_t)game_face_towards(g, target);
     if (verb == VERB_USE_ITEM)
         set_held(g, -1);
     script_answer(g, target, verb, g->pending_item);
@@ -155,7 +176,7 @@ static void click_world_left(Game *g)
     g->last_click_x = p.x;
     g->last_click_y = p.y;
     if (again && game_walking(g)) {
-        g->player.hurry = true;
+        g->walkers[OBJECT_PLAYER].hurry = true;
         return;
     }
     g->pending_verb = -1;
@@ -164,8 +185,7 @@ static void click_world_left(Game *g)
         walk_to(g, p);
         return;
     }
-    const Hotspot *h = &g->level->hotspots[target];
-    if (!walk_to(g, h->walk_to))
+    if (!walk_to(g, game_walk_target(g, target)))
         return;
     Verb verb = g->held >= 0 ? VERB_USE_ITEM : VERB_USE;
     if (game_walking(g)) {
@@ -174,7 +194,7 @@ static void click_world_left(Game *g)
         g->pending_item = g->held;
         return;
     }
-    g->player.facing = (uint8_t)h->face; /* already standing there */
+    g->walkers[OBJECT_PLAYER].facing = (uint8_t)game_face_towards(g, target); /* already standing there */
     int item = g->held;
     if (verb == VERB_USE_ITEM)
         set_held(g, -1);
@@ -202,10 +222,11 @@ static void click(Game *g, uint8_t buttons)
     } else if (g->hover >= 0) {
         /* Look from where he stands: stop, turn towards it, comment. */
         const Hotspot *h = &g->level->hotspots[g->hover];
-        NavPoint me = game_player_pos(g);
+        NavPoint me = game_player_pos(g), d = game_actor_offset(g, g->hover);
         walk_stop(g);
         g->pending_verb = -1;
-        g->player.facing = (uint8_t)geom_facing(h->rect.x + h->rect.w / 2 - me.x, h->rect.y + h->rect.h / 2 - me.y);
+        g->walkers[OBJECT_PLAYER].facing =
+            (uint8_t)geom_facing(h->rect.x + d.x + h->rect.w / 2 - me.x, h->rect.y + d.y + h->rect.h / 2 - me.y);
         script_answer(g, g->hover, VERB_LOOK, -1);
     }
 }
@@ -246,9 +267,7 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
     g->text_speed = 100;
     g->dlg_tree = g->dlg_node = g->dlg_choice = g->dlg_hover = -1;
     g->dlg_resume = -1;
-    g->player.x = lv->player.at.x * FIXED_ONE;
-    g->player.y = lv->player.at.y * FIXED_ONE;
-    g->player.facing = (uint8_t)lv->player.face;
+    walk_init(g);
     g->pointer_x = lv->width / 2;
     g->pointer_y = lv->height / 2;
     for (int i = 0; i < lv->nflags; i++)
@@ -333,6 +352,24 @@ static void carry_scene(Game *next, const Game *g)
     }
 }
 
+/* Where every actor stands (a walk under way finishes at once: the walkable area may have changed). */
+static void carry_cast(Game *next, const Game *g)
+{
+    const Level *old = g->level, *lv = next->level;
+    for (int o = 1; o < old->nobjects; o++) {
+        int no = level_find(lv, ID_OBJECT, level_id(old, ID_OBJECT, o));
+        if (no <= 0 || lv->objects[no].hotspot < 0 || !lv->hotspots[lv->objects[no].hotspot].is_actor)
+            continue;
+        const Walker *w = &g->walkers[o];
+        NavPoint at = w->npath > 0 ? w->path[w->npath - 1] : game_object_pos(g, o), home = old->objects[o].at;
+        if (at.x == home.x && at.y == home.y)
+            continue; /* at home: home is where the edited level says */
+        next->walkers[no].x = at.x * FIXED_ONE;
+        next->walkers[no].y = at.y * FIXED_ONE;
+        next->walkers[no].facing = w->facing;
+    }
+}
+
 void game_rebind(Game *g, const Level *lv)
 {
     Game next;
@@ -348,10 +385,11 @@ void game_rebind(Game *g, const Level *lv)
     next.pointer_y = g->pointer_y < lv->height ? g->pointer_y : lv->height - 1;
     carry_possessions(&next, g);
     NavPoint at = nav_nearest(&lv->nav, game_player_pos(g));
-    next.player.x = at.x * FIXED_ONE;
-    next.player.y = at.y * FIXED_ONE;
-    next.player.facing = g->player.facing;
+    next.walkers[OBJECT_PLAYER].x = at.x * FIXED_ONE;
+    next.walkers[OBJECT_PLAYER].y = at.y * FIXED_ONE;
+    next.walkers[OBJECT_PLAYER].facing = g->walkers[OBJECT_PLAYER].facing;
     carry_scene(&next, g);
+    carry_cast(&next, g);
     dialogue_carry_memory(&next, g);
     next.nevents = 0;
     next.hover = (int16_t)game_hit_test(&next, (NavPoint){next.pointer_x, next.pointer_y});

@@ -129,7 +129,8 @@ typedef struct Game {
     int16_t pending_target;         /* its hotspot */
     int16_t pending_item;           /* VERB_USE_ITEM: the item */
     int32_t inv_flash;              /* ticks the bar stays open to show a new item */
-    Walker player;
+    Walker walkers[LEVEL_OBJECT_MAX]; /* by animated object: 0 the player, then the actors (who walk
+                                       * only when a script sends them; the rest stand still) */
     /* the running script */
     int32_t pc;                     /* running script's next op, -1 none */
     int32_t wait_ticks;             /* a wait action's ticks left */
@@ -167,6 +168,14 @@ void game_emit(Game *g, GameEventKind kind, int a, int32_t b);
 bool game_speaking(const Game *g, int speaker);
 /* True while the player walks. */
 bool game_walking(const Game *g);
+/* True while animated object `object` (the player or an actor) walks. */
+bool game_object_walking(const Game *g, int object);
+/* Where an animated object's feet are now, whole px. */
+NavPoint game_object_pos(const Game *g, int object);
+/* Where a hotspot or actor is now: an actor's feet (moved by scripts), a hotspot's `at`. */
+NavPoint game_actor_pos(const Game *g, int hotspot);
+/* How far an actor has moved from where the level places it (its shape and speech move with it). */
+NavPoint game_actor_offset(const Game *g, int hotspot);
 
 /* Starts a play-through of lv with a seed. */
 void game_init(Game *g, const Level *lv, uint64_t seed);
@@ -181,6 +190,9 @@ bool game_hotspot_visible(const Game *g, int hotspot);
 int game_hit_test(const Game *g, NavPoint p);
 /* A point inside the hotspot that hit-tests to it right now (for `click @id`); false if none. */
 bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out);
+/* Where the player stands to use a hotspot, and which way he faces it (actors who moved: beside them). */
+NavPoint game_walk_target(const Game *g, int hotspot);
+Facing game_face_towards(const Game *g, int hotspot);
 /* Player's feet in whole px. */
 NavPoint game_player_pos(const Game *g);
 /* Character scale at a given y, 1/256. */

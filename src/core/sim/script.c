@@ -120,7 +120,7 @@ static bool signal_arrived(Game *g, int signal)
 /* Walks to a hotspot's walk_to point or to a point; true when he is already there. */
 static bool walk_action(Game *g, const Op *op)
 {
-    NavPoint to = op->a >= 0 ? g->level->hotspots[op->a].walk_to : op_point(op);
+    NavPoint to = op->a >= 0 ? game_walk_target(g, op->a) : op_point(op);
     g->pending_verb = -1;
     walk_to(g, to);
     return !game_walking(g);
@@ -156,13 +156,21 @@ static bool run_op(Game *g, const Op *op)
     case OP_SET: script_set_flag(g, op->a, op->b != 0); return true;
     case OP_GIVE: script_give(g, op->a); return true;
     case OP_TAKE: script_take(g, op->a); return true;
-    case OP_FACE: g->player.facing = (uint8_t)op->a; return true;
+    case OP_FACE: g->walkers[OBJECT_PLAYER].facing = (uint8_t)op->a; return true;
     case OP_SOUND: script_sound(g, op->a); return true;
     case OP_MUSIC: set_music(g, op->a); return true;
     case OP_WAIT: g->wait_ticks = op->b; return false;
     case OP_WIN: win(g); return true;
     case OP_HINT: g->hints++; return true;
     case OP_WALK: return walk_action(g, op);
+    case OP_WALK_ACTOR:
+        walk_actor_to(g, op->a, op->b < 0 ? game_walk_target(g, -1 - op->b) : op_point(op));
+        return true;
+    case OP_WAIT_WALK:
+        if (!game_object_walking(g, op->a))
+            return true;
+        g->pc--; /* look again next tick */
+        return false;
     case OP_JUMP: g->pc = op->b; return true;
     case OP_JUMP_UNLESS:
         if (!script_cond(g, op->a))

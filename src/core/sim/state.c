@@ -12,17 +12,17 @@
 
 static const char *hotspot_name(const Game *g, int i) { return i >= 0 && i < g->level->nhotspots ? g->level->hotspots[i].id : NULL; }
 
-static void walk_player(Game *g, Ser *s)
+static void walk_walker(Ser *s, Walker *w, const char *name)
 {
-    Walker *w = &g->player;
-    ser_object_begin(s, "player");
+    ser_object_begin(s, name);
     ser_fixed(s, "x", &w->x);
     ser_fixed(s, "y", &w->y);
     if (ser_is_json(s)) {
         ser_json_string(s, "facing", facing_name((Facing)w->facing));
         bool moving = w->path_pos < w->npath;
         ser_bool(s, "walking", &moving);
-        ser_bool(s, "hurry", &w->hurry);
+        if (strcmp(name, "player") == 0)
+            ser_bool(s, "hurry", &w->hurry);
         if (moving) {
             int32_t gx = w->path[w->npath - 1].x, gy = w->path[w->npath - 1].y;
             ser_array_begin(s, "goal");
@@ -50,6 +50,23 @@ static void walk_player(Game *g, Ser *s)
         }
     }
     ser_object_end(s);
+}
+
+/* The player, then every animated actor, who walk only when a script sends them. */
+static void walk_walkers(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    walk_walker(s, &g->walkers[OBJECT_PLAYER], "player");
+    if (ser_is_json(s))
+        ser_object_begin(s, "actors");
+    for (int o = 1; o < lv->nobjects; o++) {
+        int h = lv->objects[o].hotspot;
+        if (ser_is_json(s) && (h < 0 || !lv->hotspots[h].is_actor))
+            continue; /* a thing never walks: its place is the level's */
+        walk_walker(s, &g->walkers[o], level_id(lv, ID_OBJECT, o));
+    }
+    if (ser_is_json(s))
+        ser_object_end(s);
 }
 
 static const char *speaker_name(const Game *g, int speaker)
@@ -293,7 +310,7 @@ void state_walk(Game *g, Ser *s)
         ser_i32(s, NULL, &g->last_click_x);
         ser_i32(s, NULL, &g->last_click_y);
     }
-    walk_player(g, s);
+    walk_walkers(g, s);
     ser_object_begin(s, "pointer");
     ser_i32(s, "x", &g->pointer_x);
     ser_i32(s, "y", &g->pointer_y);
@@ -375,8 +392,11 @@ static bool state_valid(const Game *g)
     if (g->speech.text < -1 || g->speech.text >= lv->ntexts || g->speech.speaker < SPEAKER_PLAYER ||
         g->speech.speaker >= lv->nhotspots)
         return false;
-    if (g->player.facing >= FACE_COUNT || (g->rng.inc & 1) == 0)
+    if ((g->rng.inc & 1) == 0)
         return false;
+    for (int o = 0; o < lv->nobjects; o++)
+        if (g->walkers[o].facing >= FACE_COUNT)
+            return false;
     if (g->held < -1 || g->held >= lv->nitems || g->hover_item < -1 || g->hover_item >= lv->nitems ||
         g->pending_item < -1 || g->pending_item >= lv->nitems || g->inv_flash < 0 || g->highlight < 0)
         return false;

@@ -1,5 +1,6 @@
-/* walk.h — the player walking: a path from the walkable area (nav), followed at a speed that
- * shrinks with depth, in fixed point. Knows nothing of verbs: arriving is reported to the caller. */
+/* walk.h — walkers (the player, and actors a script sends): a path from the walkable area (nav),
+ * followed at a speed that shrinks with depth, in fixed point. Knows nothing of verbs: the player's
+ * arrival is reported to the caller. */
 #ifndef STARDUST_WALK_H
 #define STARDUST_WALK_H
 
@@ -7,11 +8,16 @@
 
 #include "game.h"
 
-/* Sets off towards p (from the nearest walkable point); false when it cannot be reached. */
+/* Every walker at its start: the player where the level puts him, each actor at its "at". */
+void walk_init(Game *g);
+/* Sets the player off towards p (from the nearest walkable point); false when it cannot be reached. */
 bool walk_to(Game *g, NavPoint p);
 /* Stands still where he is. */
 void walk_stop(Game *g);
-/* One tick of walking; true on the tick he arrives. */
+/* Sends an actor (an animated object) towards p along the walkable area; an actor standing off it,
+ * or sent to a point off it, steps on and off in a straight line. An unreachable p: it stays. */
+void walk_actor_to(Game *g, int object, NavPoint p);
+/* One tick of every walker; true on the tick the player arrives. */
 bool walk_step(Game *g);
 
 #endif
