@@ -6,11 +6,13 @@
 Composes every frame of every sheet from parts of the standing sprites in
 assets/src/sprites/*.svg (the same shapes, colours and proportions, copied here part by part),
 moved, bent and swapped per frame, and writes one SVG per sheet: a grid of cells, each cell a
-nested <svg> that clips its frame. tools/build_assets.sh runs this script, then renders the
-sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark outline, palette remap
-without dither). The disco ball is read pixel by pixel from assets/src/sprites/disco_ball.svg;
-the overlays (neon sign, tubes) redraw elements of assets/src/rooms/studio_b/back.svg, which
-they read, and tools/build_assets.sh checks their "as the background" frames against back.png.
+nested <svg> that clips its frame (and, where a sheet needs frames of another size, rows of
+those cells under the grid: the electrician on his feet). tools/build_assets.sh runs this
+script, then renders the sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark
+outline, palette remap without dither). The disco ball is read pixel by pixel from
+assets/src/sprites/disco_ball.svg; the overlays (neon sign, tubes) redraw elements of
+assets/src/rooms/studio_b/back.svg, which they read, and tools/build_assets.sh checks their "as
+the background" frames against back.png.
 
 Only the standard library; the output depends on nothing but this file and the SVGs it reads,
 so it is byte-for-byte reproducible.
@@ -132,13 +134,26 @@ class Sheet:
         self.name, self.w, self.h, self.cols, self.rows = name, w, h, cols, rows
         self.comment, self.outline, self.defs = comment, outline, defs
         self.cells = {}
+        self.bands = []     # (y, w, h, cols): rows of other-sized cells below the grid
+        self.band_cells = {}
 
     def put(self, col, row, content, note=''):
         assert 0 <= col < self.cols and 0 <= row < self.rows
         self.cells[(col, row)] = (content if isinstance(content, str) else ''.join(content), note)
 
+    def band(self, w, h, cols):
+        """Add a row of cols cells of w x h under the grid (and under earlier bands); its number."""
+        y = max([self.h * self.rows] + [b[0] + b[2] for b in self.bands])
+        self.bands.append((y, w, h, cols))
+        return len(self.bands) - 1
+
+    def put_band(self, band, col, content, note=''):
+        assert 0 <= band < len(self.bands) and 0 <= col < self.bands[band][3]
+        self.band_cells[(band, col)] = (content if isinstance(content, str) else ''.join(content), note)
+
     def svg(self):
-        W, H = self.w * self.cols, self.h * self.rows
+        W = max([self.w * self.cols] + [b[1] * b[3] for b in self.bands])
+        H = max([self.h * self.rows] + [b[0] + b[2] for b in self.bands])
         out = ['<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
                'width="%d" height="%d" viewBox="0 0 %d %d" shape-rendering="crispEdges"%s>\n'
                % (W, H, W, H, '' if self.outline else ' data-outline="none"')]
@@ -151,6 +166,15 @@ class Sheet:
             out.append('<!-- cell %d,%d%s -->\n' % (col, row, (': ' + note) if note else ''))
             out.append('<svg x="%d" y="%d" width="%d" height="%d" viewBox="0 0 %d %d" overflow="hidden">'
                        % (col * self.w, row * self.h, self.w, self.h, self.w, self.h))
+            out.append(content)
+            out.append('</svg>\n')
+        for (band, col) in sorted(self.band_cells):
+            content, note = self.band_cells[(band, col)]
+            y, w, h, _ = self.bands[band]
+            out.append('<!-- band %d cell %d, rect %d,%d,%d,%d%s -->\n'
+                       % (band, col, col * w, y, w, h, (': ' + note) if note else ''))
+            out.append('<svg x="%d" y="%d" width="%d" height="%d" viewBox="0 0 %d %d" overflow="hidden">'
+                       % (col * w, y, w, h, w, h))
             out.append(content)
             out.append('</svg>\n')
         out.append('</svg>\n')
