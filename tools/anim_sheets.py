@@ -1237,11 +1237,259 @@ def electrician_awake(breath=0, eyes='open', mouth='shut', lift=0, out=0, dx=0):
     return g([EL_LEGS, g(up, 0, breath)], 0, 1)
 
 
+# ---------------------------------------------------------------- standing (cells 40x96)
+# The same man on his feet: the seated parts moved 2 px right (the cell's centre is x 20) and
+# 5 px down (head, shoulders, the bottle in the crook of his left arm), with the bib, the
+# overall legs and the boots drawn out to their standing length. Soles at y 93 (94 in the
+# cell), so the feet point is (20,96) like everybody else's.
+EL_DX, EL_DY = 2, 5
+
+
+def el_st_legs_front():
+    return ''.join([
+        poly([(12, 50), (20, 50), (20, 58), (19, 86), (13, 86)], BR3),
+        poly([(20, 50), (28, 50), (27, 86), (21, 86), (20, 58)], BR3),
+        rect(13, 53, 1, 32, BR4), rect(26, 53, 1, 32, BR2), rect(20, 58, 1, 28, BR2),
+        path('M14 69 h4 M22 71 h3 M15 79 l2 1', stroke=BR2),
+        path('M12 86 H19 V94 H10 V91 Z', BR2), path('M21 86 H28 L30 91 V94 H21 Z', BR2),
+        rect(12, 86, 7, 1, BR3), rect(21, 86, 7, 1, BR3), rect(18, 87, 1, 6, BR1), rect(28, 88, 1, 5, BR1),
+        rect(10, 93, 9, 1, INK), rect(21, 93, 9, 1, INK),
+    ])
+
+
+EL_ST_TORSO = ''.join([
+    # grey long-sleeved shirt, the overalls' bib and waist over it
+    path('M10 27 L16 24 H24 L30 27 L31 35 L30 51 H10 L9 35 Z', G6),
+    path('M13 31 H27 L28 44 L29 52 H11 L12 44 Z', BR3),
+    rect(13, 31, 14, 1, BR4), rect(12, 32, 1, 12, BR4),
+    path('M13 25 L14 31 M26 25 L25 31', stroke=BR3, sw=2),
+    rect(13, 30, 2, 2, G8), rect(25, 30, 2, 2, G8),
+    rect(17, 34, 5, 4, BR2), rect(18, 33, 1, 3, YELLOW),
+    path('M13 43 Q20 46 27 43', stroke=BR2),
+    rect(11, 50, 18, 1, BR2),
+])
+
+
+def el_st_arm_hang(swing=0):
+    """His right arm (viewer's left), hanging: grey sleeve, the hand. swing > 0 brings the hand
+    forward (up a pixel), < 0 back (up a pixel, into shadow)."""
+    up = 1 if swing else 0
+    hand = SKIN2 if swing >= 0 else SKIN3
+    return ''.join([
+        poly([(11, 27), (8, 29), (7, 48 - up), (11, 48 - up), (12, 35)], G6),
+        rect(8, 30, 1, 16 - up, G7),
+        g([path('M7 48 H11 V53 L10 55 H8 L7 53 Z', hand), rect(10, 48, 1, 5, SKIN3)], 0, -up)])
+
+
+def electrician_stand(breath=0, eyes='open', mouth='shut'):
+    """Standing, facing the viewer, the Scotch hugged in the crook of his left arm."""
+    up = [el_st_arm_hang(), EL_ST_TORSO, g(el_bottle_arm(), EL_DX, EL_DY),
+          g(el_head_awake(eyes, mouth), EL_DX, EL_DY)]
+    return g([el_st_legs_front(), g(up, 0, breath)], 0, 1)
+
+
+# ---- side view, facing right (the walk)
+def el_side_head(eyes='open'):
+    """Profile to the right: the bald dome lit from above, the grey fringe round the back and
+    over the ear, a heavy brow, the big moustache; the neck under it."""
+    out = [rect(17, 21, 5, 5, SKIN3),
+           path('M15 11 L18 8 H23 L26 11 V15 L28 18 V19 L26 20 V22 L24 24 H19 L16 22 L15 19 L14 15 Z', SKIN2),
+           path('M17 10 L19 8 H22 L24 9 L20 10 Z', SKIN), rect(18, 10, 2, 1, SKIN),
+           path('M14 13 L16 12 L17 16 L18 20 L16 22 L14 19 Z', G7), rect(15, 14, 1, 5, G6),
+           rect(18, 15, 2, 3, SKIN3), rect(19, 16, 1, 1, SKIN2),
+           rect(22, 13, 4, 1, G7), rect(21, 14, 2, 1, G7)]
+    if eyes == 'closed':
+        out.append(rect(23, 15, 2, 1, SKIN3))
+    else:
+        out += [rect(23, 14, 2, 1, SKIN3), rect(24, 15, 1, 1, INK)]
+    out += [rect(25, 17, 1, 2, SKIN3),
+            path('M22 20 H28 V21 L26 22 H22 Z', G7), rect(23, 20, 4, 1, G8),
+            rect(23, 22, 2, 1, SKIN3), rect(20, 23, 3, 1, SKIN3)]
+    return ''.join(out)
+
+
+EL_SIDE_TORSO = ''.join([
+    # shirt back and shoulder, the bib over the chest and the belly, the overalls' seat
+    path('M13 28 L16 25 H22 L25 28 L27 33 L29 40 L29 47 L27 52 H13 L12 40 Z', G6),
+    rect(13, 29, 1, 12, G7),
+    path('M20 31 H24 L27 34 L29 40 L29 47 L27 52 H19 V32 Z', BR3),
+    rect(20, 31, 4, 1, BR4),
+    path('M13 46 H20 V52 H13 Z', BR3), rect(13, 46, 6, 1, BR4), rect(13, 51, 15, 1, BR2),
+    path('M17 26 L21 31', stroke=BR3, sw=2), rect(20, 30, 2, 2, G8),
+    path('M19 44 Q24 46 28 44', stroke=BR2),
+])
+
+
+EL_SIDE_SEAT = path('M13 49 H27 L27 55 L24 58 H15 L13 56 Z', BR2)
+
+
+def el_side_bottle(dy=0):
+    """The Scotch held upright against the belly by the far hand (its forearm in the shade)."""
+    out = [limb([(21.0, 38.0), (27.0, 49.0)], [4.0, 3.6], G5),
+           path('M26 32 H33 V46 L32 47 H27 L26 46 Z', GREEN), rect(27, 33, 1, 12, CY3),
+           rect(26, 38, 7, 6, PAPER), rect(27, 39, 5, 1, RED1), rect(28, 41, 3, 1, BR2),
+           path('M28 32 L29 27 H30 L31 32 Z', GREEN), rect(29, 24, 2, 3, RED2),
+           path('M25 46 H31 V50 H25 Z', SKIN3), rect(25, 46, 6, 1, SKIN2)]
+    return g(out, 0, dy)
+
+
+def el_side_arm(angle):
+    """The near arm (his right) in its grey sleeve, swinging about the shoulder; + = forward."""
+    sh = (18.5, 29.0)
+    bend = 6 + max(0, angle) * 0.5
+    a1, a2 = math.radians(angle), math.radians(angle + bend)
+    el = (sh[0] + 11.0 * math.sin(a1), sh[1] + 11.0 * math.cos(a1))
+    wr = (el[0] + 10.5 * math.sin(a2), el[1] + 10.5 * math.cos(a2))
+    hd = (wr[0] + 5.0 * math.sin(a2), wr[1] + 5.0 * math.cos(a2))
+    return ''.join([limb([sh, el, wr], [5.6, 5.0, 4.6], G6),
+                    line((sh[0] - 1.5, sh[1] + 1), lerp(sh, el, 0.95), G7),
+                    limb([wr, hd], [4.6, 3.8], SKIN2)])
+
+
+def el_side_leg(hip, ankle, heel_up, near):
+    """Overall leg and work boot, side view; as al_side_leg (heel_up turns the boot about its toe
+    (+) or heel (-))."""
+    ax, ay = ankle
+    boot = [(ax + x, ay + y) for x, y in [(-3, -1), (3, -1), (4, 2), (7, 3), (7, 5), (-3, 5)]]
+    sole = [(ax + x, ay + y) for x, y in [(-3, 4), (7, 4), (7, 5), (-3, 5)]]
+    top = [(ax + x, ay + y) for x, y in [(-2, -1), (3, -1), (3, 0), (-2, 0)]]
+    if heel_up:
+        piv = (ax + 7, ay + 5) if heel_up > 0 else (ax - 3, ay + 5)
+        boot, sole, top = rot(boot, heel_up, *piv), rot(sole, heel_up, *piv), rot(top, heel_up, *piv)
+        ankle = rot([ankle], heel_up, *piv)[0]
+    knee = ik(hip, ankle, 18.8, 18.8, forward=1)
+    if near:
+        col, lit, bcol, btop = BR3, BR4, BR2, BR3
+        wt, wk, wa = 8.0, 7.0, 6.6
+    else:
+        col, lit, bcol, btop = BR2, BR3, BR1, BR2
+        wt, wk, wa = 7.0, 6.4, 6.0
+    out = [limb([hip, knee, ankle], [wt, wk, wa], col)]
+    d = (ankle[0] - knee[0], ankle[1] - knee[1])
+    ln = math.hypot(*d) or 1
+    nx, ny = -d[1] / ln, d[0] / ln
+    if nx < 0:
+        nx, ny = -nx, -ny
+    f0 = (knee[0] + nx * (wk / 2 - 1.0), knee[1] + ny * (wk / 2 - 1.0))
+    f1 = (ankle[0] + nx * (wa / 2 - 1.0), ankle[1] + ny * (wa / 2 - 1.0) - 3)
+    out.append(line(lerp(f0, f1, 0.1), f1, lit))
+    out += [poly(boot, bcol), poly(sole, INK), poly(top, btop)]
+    return ''.join(out)
+
+
+def el_walk_pose(f):
+    """Walk frame f (0..5) facing right: a tired shuffle. Like side_walk_pose (contact, down,
+    pass for the near leg, then the far leg), with a 12 px step (a cycle of 24 px: the planted
+    boot moves back 4 px a frame, so the engine should move him 4 px per walk frame), the boots
+    hardly leaving the floor, the knees never quite straight."""
+    step = 12.0 / 3.0
+    bob = [0, 1, 0, 0, 1, 0][f]
+    hipx = 20.0
+
+    def foot(phase):
+        return [(6.0, 0, -10),
+                (6.0 - step, 0, 0),
+                (6.0 - 2 * step, 0, 0),
+                (6.0 - 3 * step, 0, 10),
+                (-6.0, 1, 24),
+                (1.0, 3, 4)][phase]
+    legs = []
+    for phase, hx in ((f, hipx + 1.5), ((f + 3) % 6, hipx - 1.5)):
+        dx, lift, heel = foot(phase)
+        legs.append(((hx, 51.5 + bob), (hipx + dx, 89.0 - lift), heel))
+    arm = [-10, -4, 4, 10, 4, -4][f]
+    return bob, legs, arm
+
+
+# ---- back view (at the breaker panel)
+def el_back_legs(tiptoe=0):
+    """Overall legs from behind; tiptoe lifts both heels (the soles turn to us)."""
+    out = [poly([(12, 50), (20, 50), (20, 58), (19, 86), (13, 86)], BR3),
+           poly([(20, 50), (28, 50), (27, 86), (21, 86), (20, 58)], BR3),
+           rect(13, 53, 1, 32, BR4), rect(26, 53, 1, 32, BR2), rect(20, 56, 1, 30, BR2),
+           path('M14 72 h4 M22 73 h4 M15 62 l3 1', stroke=BR2)]
+    for x0 in (12, 21):
+        if tiptoe:
+            out += [rect(x0, 86, 7, 8 - tiptoe, BR2), rect(x0, 94 - tiptoe - 2, 7, 2, INK),
+                    rect(x0 + 1, 94 - tiptoe - 2, 5, 1, BR1), rect(x0 + 1, 94 - tiptoe, 5, tiptoe, BR1)]
+        else:
+            out += [rect(x0, 86, 7, 8, BR2), rect(x0, 93, 7, 1, INK), rect(x0, 86, 7, 1, BR3)]
+    return ''.join(out)
+
+
+EL_BACK_TORSO = ''.join([
+    path('M10 27 L16 24 H24 L30 27 L31 35 L30 51 H10 L9 35 Z', G6),
+    rect(11, 28, 1, 20, G7), rect(29, 30, 1, 20, G5), rect(16, 24, 8, 1, G5),
+    path('M17 29 l3 1 l3 -1 M14 38 l3 1 M24 36 l2 1', stroke=G5),
+    # the overalls: seat and waist, the straps crossing on the back
+    path('M11 44 H29 L30 52 H10 Z', BR3), rect(11, 44, 18, 1, BR4),
+    path('M14 25 L25 44 M26 25 L15 44', stroke=BR3, sw=2),
+    rect(18, 33, 4, 4, BR3), rect(18, 33, 4, 1, BR4),
+    rect(20, 52, 1, 4, BR2),
+    rect(13, 53, 5, 5, BR2), rect(22, 53, 5, 5, BR2), rect(13, 53, 5, 1, BR4), rect(22, 53, 5, 1, BR4),
+])
+
+
+def el_back_head(dy=0):
+    """The back of his head: the bald dome lit from above, the grey fringe in a horseshoe from
+    ear to ear round the back, the nape and the neck under it."""
+    h = [rect(16, 19, 8, 6, SKIN2), rect(16, 19, 1, 6, SKIN3), rect(23, 19, 1, 6, SKIN3),
+         path('M14 11 L17 8 H23 L26 11 V17 L25 20 H15 L14 17 Z', SKIN2),
+         path('M16 10 L18 8 H22 L20 10 Z', SKIN), rect(16, 10, 2, 1, SKIN),
+         rect(13, 12, 1, 4, SKIN3), rect(26, 12, 1, 4, SKIN3),
+         poly([(14, 11), (15, 11), (16, 14), (20, 15), (24, 14), (25, 11), (26, 11), (26, 15), (24, 17),
+               (20, 17.5), (16, 17), (14, 15)], G7),
+         rect(17, 17, 6, 1, G6), rect(17, 21, 6, 1, SKIN3)]
+    return g(h, 0, dy)
+
+
+def el_back_arm_hug():
+    """His left arm (viewer's left) from behind, bent round the bottle in front: the elbow."""
+    return ''.join([poly([(11, 27), (8, 29), (7, 42), (9, 45), (12, 44), (12, 35)], G6),
+                    rect(8, 30, 1, 12, G7), rect(9, 44, 3, 1, G5)])
+
+
+def el_back_arm_reach(pose):
+    """His right arm (viewer's right) up to the lever on the wall. pose 0 rising (hand by his
+    head), 1 on the lever (elbow bent), 2 pushed up (arm straight, the hand at the top of the
+    cell), 3 coming down (elbow dropped, the hand by the shoulder). The back of the hand shows."""
+    sh = (28.5, 28.5)
+    el, wr = [((34.0, 27.0), (34.0, 17.5)),
+              ((31.5, 19.0), (29.5, 10.0)),
+              ((30.0, 17.0), (29.5, 7.0)),
+              ((34.5, 38.0), (33.5, 29.5))][pose]
+    out = [limb([sh, el, wr], [5.6, 5.0, 4.4], G6),
+           line((sh[0] + 1.5, sh[1]), lerp(sh, el, 0.9), G5)]
+    cx, cy = int(round(wr[0])), int(round(wr[1]))
+    out += [rect(cx - 2, cy - 5, 5, 5, SKIN2), rect(cx - 2, cy - 5, 5, 1, SKIN),
+            rect(cx + 2, cy - 4, 1, 4, SKIN3), rect(cx - 3, cy - 3, 1, 2, SKIN2)]
+    return ''.join(out)
+
+
+def electrician_back(pose, tiptoe=0, head_dy=0, sway=0):
+    """From behind, at the breaker panel: the right arm reaching up (pose, see
+    el_back_arm_reach), the bottle still in the crook of the left arm."""
+    up = [el_back_arm_hug(), EL_BACK_TORSO, el_back_head(head_dy), el_back_arm_reach(pose)]
+    return g([el_back_legs(tiptoe), g(up, sway, -tiptoe)], 0, 1)
+
+
+def electrician_walk(f):
+    bob, ((hipN, ankN, heelN), (hipF, ankF, heelF)), arm = el_walk_pose(f)
+    up = [EL_SIDE_TORSO, g(el_side_head(), 1, 0), el_side_bottle(3), el_side_arm(arm)]
+    return g([el_side_leg(hipF, ankF, heelF, near=False), g(EL_SIDE_SEAT, 0, bob),
+              el_side_leg(hipN, ankN, heelN, near=True), g(up, 0, bob)], 0, 1)
+
+
 def sheet_electrician():
     sh = Sheet('electrician', 60, 56, 8, 2,
                'The electrician on the couch: 8 x 2 cells of 60x56; the bottom centre of each cell is the\n'
                '     seat contact point, (326,262) in the room. Row 0: 0-5 doze (6-7 empty). Row 1: 0-3 awake,\n'
-               '     4-7 talk.')
+               '     4-7 talk.\n'
+               '     On his feet: under those, from y 112, one row of 12 cells of 40x96 (rect x = 40 * n,\n'
+               '     y 112), feet at the bottom centre (20,96): 0-1 standing idle, facing you; 2-7 walk right\n'
+               '     (a tired shuffle, the bottle hugged; the planted boot moves back 4 px a frame); 8-11 from\n'
+               '     behind at the breaker panel, the right hand up to the lever: 8 arm rising, 9 hand on the\n'
+               '     lever, 10 pushed up (on his toes), 11 arm coming down.')
     sh.put(0, 0, electrician_doze(), 'doze: as the standing sprite')
     sh.put(1, 0, electrician_doze(mouth=1), 'doze: breathing in, jaw drops')
     sh.put(2, 0, electrician_doze(breath=-1, mouth=1), 'doze: chest up')
@@ -1256,6 +1504,15 @@ def sheet_electrician():
     sh.put(5, 1, electrician_awake(mouth='shut', lift=-2, out=1), 'talk: shut')
     sh.put(6, 1, electrician_awake(mouth='wide', lift=-4, out=2, breath=-1), 'talk: wide, bottle wagged')
     sh.put(7, 1, electrician_awake(mouth='shut', lift=-1, out=0), 'talk: shut, bottle down')
+    st = sh.band(40, 96, 12)
+    sh.put_band(st, 0, electrician_stand(), 'standing idle')
+    sh.put_band(st, 1, electrician_stand(breath=-1), 'standing idle: breath in')
+    for f in range(6):
+        sh.put_band(st, 2 + f, electrician_walk(f), 'walk right %d' % f)
+    sh.put_band(st, 8, electrician_back(0), 'lever: from behind, the arm rising')
+    sh.put_band(st, 9, electrician_back(1, head_dy=1), 'lever: the hand on the lever, high')
+    sh.put_band(st, 10, electrician_back(2, tiptoe=2, head_dy=1, sway=1), 'lever: pushed up, on his toes')
+    sh.put_band(st, 11, electrician_back(3), 'lever: the arm coming down')
     return sh
 
 
