@@ -1288,6 +1288,52 @@ def electrician_stand(breath=0, eyes='open', mouth='shut'):
     return g([el_st_legs_front(), g(up, 0, breath)], 0, 1)
 
 
+# ---- getting up (and sitting down): facing you, feet on the floor in front of the couch
+def el_rise_legs(hip_y, knee_y):
+    """Seated-front legs, knees apart: the thighs come towards you from the hips (hip_y) to the
+    knees (knee_y), their tops lit from above and foreshortened; under the knees, in their
+    shadow, the shins slope in to the boots."""
+    out = []
+    for side in (-1, 1):
+        kx = 20 + side * 8.5            # the knee's centre
+        hx0, hx1 = (12, 20) if side < 0 else (20, 28)
+        # shin
+        out.append(poly([(kx - 4, knee_y + 3), (kx + 4, knee_y + 3), (20 + side * 3.5 + 3.5, 86),
+                         (20 + side * 3.5 - 3.5, 86)], BR3))
+        out.append(poly([(kx - 4, knee_y + 3), (kx + 4, knee_y + 3), (kx + 3.8, knee_y + 6),
+                         (kx - 3.8, knee_y + 6)], BR2))
+        # thigh: its lit top, the front of the knee
+        out.append(poly([(hx0, hip_y), (hx1, hip_y), (kx + 4.5, knee_y), (kx + 4, knee_y + 3.5),
+                         (kx - 4, knee_y + 3.5), (kx - 4.5, knee_y)], BR3))
+        out.append(poly([(hx0 + 1, hip_y), (hx1 - 1, hip_y), (kx + 3.5, knee_y), (kx - 3.5, knee_y)], BR4))
+    out += [poly([(19.5, hip_y + 1), (20.5, hip_y + 1), (22, knee_y + 2), (18, knee_y + 2)], BR2),
+            rect(13, knee_y + 7, 1, 86 - knee_y - 8, BR4),
+            path('M12 86 H19 V94 H10 V91 Z', BR2), path('M21 86 H28 L30 91 V94 H21 Z', BR2),
+            rect(12, 86, 7, 1, BR3), rect(21, 86, 7, 1, BR3), rect(18, 87, 1, 6, BR1), rect(28, 88, 1, 5, BR1),
+            rect(10, 93, 9, 1, INK), rect(21, 93, 9, 1, INK)]
+    return ''.join(out)
+
+
+def el_rise_arm(knee_y, dy):
+    """His right arm (viewer's left) down to his knee, the hand pushing on it."""
+    sh = (10.5, 28.0 + dy)
+    hand = (11.5, knee_y - 1.0)
+    el = ik(sh, hand, 10.0, 10.0, forward=-1)
+    x, y = int(round(hand[0])), int(round(hand[1]))
+    return ''.join([limb([sh, el, hand], [5.0, 4.6, 4.2], G6),
+                    line((sh[0] - 1.5, sh[1] + 2), lerp(sh, el, 0.9), G7),
+                    rect(x - 3, y - 1, 6, 4, SKIN2), rect(x - 3, y - 1, 6, 1, SKIN), rect(x + 2, y, 1, 3, SKIN3)])
+
+
+def electrician_rise(stage):
+    """Half-risen from the couch, facing you, the bottle still hugged: stage 0 sitting forward on
+    the edge of the seat (22 px above the floor), knees apart; 1 the seat left behind, bent over
+    his knees, pushing up on the left one. The seat itself is the couch's, not drawn."""
+    dy, hip_y, knee_y, head = [(17, 66, 71, 0), (12, 58, 68, 4)][stage]
+    up = [EL_ST_TORSO, g(el_bottle_arm(), EL_DX, EL_DY), g(el_head_awake(), EL_DX, EL_DY + head)]
+    return g([g(up, 0, dy), el_rise_legs(hip_y, knee_y), el_rise_arm(knee_y, dy)], 0, 1)
+
+
 # ---- side view, facing right (the walk)
 def el_side_head(eyes='open'):
     """Profile to the right: the bald dome lit from above, the grey fringe round the back and
@@ -1489,7 +1535,10 @@ def sheet_electrician():
                '     y 112), feet at the bottom centre (20,96): 0-1 standing idle, facing you; 2-7 walk right\n'
                '     (a tired shuffle, the bottle hugged; the planted boot moves back 4 px a frame); 8-11 from\n'
                '     behind at the breaker panel, the right hand up to the lever: 8 arm rising, 9 hand on the\n'
-               '     lever, 10 pushed up (on his toes), 11 arm coming down.')
+               '     lever, 10 pushed up (on his toes), 11 arm coming down.\n'
+               '     Getting up (and, backwards, sitting down): under that row, from y 208, two more cells of\n'
+               '     40x96, feet at (20,96) on the floor in front of the couch: 0 sitting forward on the edge\n'
+               '     of the seat, 1 half risen, pushing up on his knee.')
     sh.put(0, 0, electrician_doze(), 'doze: as the standing sprite')
     sh.put(1, 0, electrician_doze(mouth=1), 'doze: breathing in, jaw drops')
     sh.put(2, 0, electrician_doze(breath=-1, mouth=1), 'doze: chest up')
@@ -1513,6 +1562,9 @@ def sheet_electrician():
     sh.put_band(st, 9, electrician_back(1, head_dy=1), 'lever: the hand on the lever, high')
     sh.put_band(st, 10, electrician_back(2, tiptoe=2, head_dy=1, sway=1), 'lever: pushed up, on his toes')
     sh.put_band(st, 11, electrician_back(3), 'lever: the arm coming down')
+    up = sh.band(40, 96, 2)
+    sh.put_band(up, 0, electrician_rise(0), 'getting up: sitting forward on the edge of the seat')
+    sh.put_band(up, 1, electrician_rise(1), 'getting up: half risen, pushing on his knee')
     return sh
 
 

@@ -206,7 +206,7 @@ ANIM_SHEETS=(
     "alistair 40 96"
     "gaffer 40 94"
     "pa 36 88"
-    "electrician 60 56 40x96"
+    "electrician 60 56 40x96 40x96"
     "leading_lady 36 92"
     "disco_ball 40 48"
     "neon 170 36"
