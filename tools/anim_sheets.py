@@ -947,10 +947,171 @@ def pa(bob=0, eyes='side', mouth='shut', brows=0, board=0, headset=False, tap=No
     return g([PA_LEGS, g(up, 0, bob)], 0, 1)
 
 
+# ---------------------------------------------------------------- side view, facing right
+def pa_side_head(eyes='front', mouth='shut'):
+    """Profile to the right: short black curls, the headset's ear cup on the near ear, its band
+    over the top and the boom to the mouth. eyes: 'front' (ahead), 'up', 'wide'; mouth 'shut',
+    'open', 'grit' (teeth)."""
+    out = [rect(15, 17, 4, 4, BR2),
+           path('M13 7 H21 L23 9 V12 L25 14 V15 L23 16 V17 L21 19 H16 L13 16 Z', SKIN3),
+           rect(15, 15, 1, 3, BR2), rect(17, 18, 4, 1, BR2)]
+    if eyes == 'wide':     # brow up, the eye opened round
+        out += [rect(19, 8, 3, 1, INK), rect(19, 10, 3, 3, WHITE), rect(21, 11, 1, 1, INK)]
+    elif eyes == 'up':     # looking up the ladder
+        out += [rect(19, 9, 3, 1, INK), rect(19, 10, 3, 2, WHITE), rect(21, 10, 1, 1, INK)]
+    else:
+        out += [rect(19, 10, 3, 1, INK), rect(19, 11, 3, 2, WHITE), rect(21, 12, 1, 1, INK)]
+    out.append(rect(23, 13, 1, 1, BR2))
+    if mouth == 'open':
+        out += [rect(21, 16, 2, 2, RED0), rect(21, 16, 2, 1, INK)]
+    elif mouth == 'grit':
+        out += [rect(20, 16, 3, 1, WHITE), rect(20, 17, 3, 1, BR1)]
+    else:
+        out.append(rect(21, 16, 2, 1, BR1))
+    # curls, the headset
+    out += [path('M13 13 L11 10 L11 6 L13 3 L16 2 H20 L23 4 L24 7 L22 8 L20 6 H16 L15 8 L15 12 Z', INK),
+            rect(14, 3, 2, 1, G1), rect(18, 3, 2, 1, G1), rect(21, 4, 2, 1, G1), rect(12, 6, 1, 2, G1),
+            path('M16 8 L15 3 L17 1', stroke=G3),
+            rect(13, 8, 4, 6, G0), rect(14, 9, 2, 4, G3),
+            path('M16 14 L18 16 L20 17', stroke=G3), rect(20, 17, 1, 1, RED2)]
+    return ''.join(out)
+
+
+PA_SIDE_BODY = ''.join([
+    # the hoodie from the side, the hood bunched at the back of the neck, the lanyard down the
+    # front, the pouch pocket
+    path('M12 22 L15 20 H20 L23 22 L24 28 L24 49 H12 L11 28 Z', DEN2),
+    rect(12, 24, 1, 25, DEN1), rect(12, 46, 12, 3, DEN1),
+    path('M11 20 H17 L16 24 H12 Z', DEN1),
+    path('M21 21 L23 29', stroke=RED2),
+    path('M20 38 H24 V45 H19 Z', DEN1),
+])
+
+
+def pa_side_legs(legs):
+    out = []
+    for (hip, ankle, heel, near) in legs:
+        ax, ay = ankle
+        shoe = [(ax + x, ay + y) for x, y in [(-3, -1), (2, -1), (5, 2), (6, 3), (6, 4), (-3, 4)]]
+        sole = [(ax + x, ay + y) for x, y in [(-3, 3), (6, 3), (6, 4), (-3, 4)]]
+        stripe = [(ax + x, ay + y) for x, y in [(-1, 0), (2, 0), (3, 1), (-1, 1)]]
+        if heel:
+            piv = (ax + 6, ay + 4) if heel > 0 else (ax - 3, ay + 4)
+            shoe, sole, stripe = rot(shoe, heel, *piv), rot(sole, heel, *piv), rot(stripe, heel, *piv)
+            ankle = rot([ankle], heel, *piv)[0]
+        knee = ik(hip, ankle, 16.8, 16.8, forward=1)
+        col = G1 if near else G0
+        w = [6.0, 5.0, 4.6] if near else [5.4, 4.6, 4.2]
+        out.append(limb([hip, knee, ankle], w, col))
+        if near:
+            out.append(line(lerp(knee, ankle, 0.15), lerp(knee, ankle, 0.85), G2))
+        out += [poly(shoe, WHITE if near else G7), poly(sole, G6 if near else G5), poly(stripe, RED2)]
+    return ''.join(out)
+
+
+def pa_side_arm(angle, near=True):
+    """A hoodie arm swinging about the shoulder (+ = forward), the hand at the end."""
+    sh = (17.5, 23.5)
+    bend = 10 + max(0, angle) * 0.7
+    a1, a2 = math.radians(angle), math.radians(angle + bend)
+    el = (sh[0] + 11.0 * math.sin(a1), sh[1] + 11.0 * math.cos(a1))
+    wr = (el[0] + 10.0 * math.sin(a2), el[1] + 10.0 * math.cos(a2))
+    hd = (wr[0] + 4.0 * math.sin(a2), wr[1] + 4.0 * math.cos(a2))
+    if near:
+        return ''.join([limb([sh, el, wr], [5.0, 4.6, 4.2], DEN2),
+                        line((sh[0] - 1.0, sh[1] + 1), lerp(sh, el, 0.9), DEN1),
+                        limb([wr, hd], [3.6, 3.0], SKIN3)])
+    return ''.join([limb([sh, el, wr], [4.6, 4.2, 3.8], DEN1), limb([wr, hd], [3.4, 2.8], BR2)])
+
+
+def pa_side_board_arm(dy=0):
+    """The clipboard tucked under the near arm against his side, tilted, its paper to us and its
+    clip at the top; the upper arm pressing it, the forearm and hand round its lower edge."""
+    c, a = (17.5, 37.0), -14
+    board = [poly(rot([(9, 28), (25, 28), (25, 46), (9, 46)], a, *c), BR3),
+             poly(rot([(10, 30), (24, 30), (24, 45), (10, 45)], a, *c), WHITE)]
+    board += [line(*rot([(12, y), (12 + w, y)], a, *c), stroke=G6)
+              for y, w in ((33, 9), (36, 10), (39, 7), (42, 9))]
+    board += [poly(rot([(12, 32), (14, 32), (14, 33), (12, 33)], a, *c), RED2),
+              poly(rot([(13, 26.5), (20, 26.5), (20, 29.5), (13, 29.5)], a, *c), G7)]
+    arm = [limb([(17.5, 23.5), (17.0, 35.0), (22.5, 42.5)], [5.0, 4.6, 4.2], DEN2),
+           line((16.5, 24.5), (16.0, 34.0), DEN1),
+           limb([(22.5, 42.5), (25.0, 44.5)], [3.6, 3.0], SKIN3)]
+    return g(board + arm, 0, dy)
+
+
+def pa_walk_pose(f):
+    """Walk frame f (0..5) facing right, hurried: as side_walk_pose with an 18 px step (a cycle
+    of 36 px: the planted foot moves back 6 px a frame - move him 6 px per walk frame), a
+    bigger bob and lift, the far arm pumping."""
+    step = 18.0 / 3.0
+    bob = [0, 1, -1, 0, 1, -1][f]
+    hipx = 18.0
+
+    def foot(phase):
+        return [(8.5, 0, -18),
+                (8.5 - step, 0, 0),
+                (8.5 - 2 * step, 0, 0),
+                (8.5 - 3 * step, 0, 18),
+                (-10.0, 3, 45),
+                (0.0, 6, 10)][phase]
+    legs = []
+    for phase, hx, near in ((f, hipx + 1.0, True), ((f + 3) % 6, hipx - 1.0, False)):
+        dx, lift, heel = foot(phase)
+        legs.append(((hx, 49.0 + bob), (hipx + dx, 82.0 - lift), heel, near))
+    legs.reverse()   # the far leg first
+    arm = [-26, -10, 10, 26, 10, -10][f]
+    return bob, legs, arm
+
+
+def pa_walk(f):
+    bob, legs, arm = pa_walk_pose(f)
+    up = [pa_side_arm(-arm, near=False), PA_SIDE_BODY, g(pa_side_head(), 2, 0), pa_side_board_arm()]
+    return g([pa_side_legs(legs), g(up, 0, bob)], 0, 1)
+
+
+def pa_spot_arm(sh, el, wr, near):
+    """An arm reaching forward and up to the ladder's rail, the fist closed round it."""
+    col, hand, hand2 = (DEN2, SKIN3, BR2) if near else (DEN1, BR2, BR1)
+    out = [limb([sh, el, wr], [5.0, 4.6, 4.2] if near else [4.6, 4.2, 3.8], col)]
+    if near:
+        out.append(line(lerp(sh, el, 0.2), lerp(sh, el, 0.9), DEN1))
+    x, y = int(round(wr[0])), int(round(wr[1]))
+    out += [rect(x - 1, y - 2, 4, 4, hand), rect(x + 3, y - 1, 1, 2, hand),
+            rect(x + 1, y - 2, 1, 4, hand2), rect(x - 1, y + 1, 4, 1, hand2)]
+    return ''.join(out)
+
+
+PA_SPOT_BOARD = ''.join([
+    # the clipboard, put down: standing on its edge against the back of his leg
+    poly([(2, 86), (11, 86), (13, 69), (4, 69)], BR3),
+    poly([(3.5, 85), (10, 85), (12, 71), (5.5, 71)], WHITE),
+    line((6, 74), (10.5, 74), G6), line((5.5, 77), (10.5, 77), G6), line((5, 80), (9, 80), G6),
+    rect(6, 74, 2, 1, RED2),
+    poly([(6, 67.5), (10, 67.5), (10, 70), (6, 70)], G7),
+])
+
+
+def pa_spot(wob=0):
+    """Spotting the stepladder (facing right): feet braced apart, knees bent, both hands up on
+    its rail, the far one higher; the clipboard put down behind him. wob 1: the nervous wobble -
+    the hands stay on the rail, the body gives a pixel back and down, eyes wide, mouth open."""
+    bx, by = -wob, wob
+    legs = [((17.0 + bx, 50.0 + by), (12.5, 82.0), 0, False), ((19.0 + bx, 50.0 + by), (24.0, 82.0), 0, True)]
+    body = [PA_SIDE_BODY,
+            g(pa_side_head('wide' if wob else 'up', 'open' if wob else 'grit'), 1, -1)]
+    far = pa_spot_arm((17.5 + bx, 23.0 + by), (24.5 + bx * 0.5, 19.5 + by * 0.5), (30.0, 13.0), near=False)
+    near = pa_spot_arm((17.5 + bx, 24.0 + by), (25.0 + bx * 0.5, 27.0 + by * 0.5), (30.0, 23.0), near=True)
+    return g([PA_SPOT_BOARD, far, pa_side_legs(legs), g(body, bx, by), near], 0, 1)
+
+
 def sheet_pa():
-    sh = Sheet('pa', 36, 88, 8, 1,
-               'The production assistant: 8 cells of 36x88, feet at the bottom centre. 0-3 idle (jumpy:\n'
-               '     eyes away, hand to the headset, taps the clipboard), 4-7 talk (nervous).')
+    sh = Sheet('pa', 36, 88, 8, 2,
+               'The production assistant: 8 x 2 cells of 36x88, feet at the bottom centre. Row 0: 0-3 idle\n'
+               '     (jumpy: eyes away, hand to the headset, taps the clipboard), 4-7 talk (nervous). Row 1,\n'
+               '     facing right (mirror for left): 0-5 walk (hurried, the clipboard under his arm; the\n'
+               '     planted foot moves back 6 px a frame), 6-7 spotting a ladder (both hands up on its rail\n'
+               '     at x 29-33 of the cell, the clipboard put down behind him; 7 a nervous wobble).')
     sh.put(0, 0, pa(), 'idle: as the standing sprite')
     sh.put(1, 0, pa(eyes='other', board=-1), 'idle: glance the other way, board hugged up')
     sh.put(2, 0, pa(eyes='other', headset=True), 'idle: a hand to the headset (listening)')
@@ -959,6 +1120,10 @@ def sheet_pa():
     sh.put(5, 0, pa(eyes='side', mouth='shut', board=-1), 'talk: shut, eyes away')
     sh.put(6, 0, pa(bob=-1, eyes='front', mouth='o', brows=-1, board=-2), 'talk: "o", board up like a shield')
     sh.put(7, 0, pa(eyes='other', mouth='shut', board=-1), 'talk: shut, eyes the other way')
+    for f in range(6):
+        sh.put(f, 1, pa_walk(f), 'walk right %d' % f)
+    sh.put(6, 1, pa_spot(), 'spotting the ladder: both hands on its rail')
+    sh.put(7, 1, pa_spot(wob=1), 'spotting: a nervous wobble')
     return sh
 
 
