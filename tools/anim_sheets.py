@@ -445,6 +445,80 @@ def alistair_back(bob=0, legs=((0, 'plant'), (0, 'plant')), arms=(0, 0), head_dy
     return g(out, 0, 1)
 
 
+# ---------------------------------------------------------------- on the stepladder (back view)
+# Climbing: the body stays where it is in the cell and the ladder goes down past him: a foot on a
+# tread moves down CLIMB_STEP px a frame, and the treads are 2 * CLIMB_STEP apart (the
+# stepladder's 18 px at the 0.82 he is drawn at up there), so the engine should lift him
+# CLIMB_STEP px (at his scale) per climb frame. Each foot steps two treads at a time and is in
+# the air one frame in four; the hands slide up the rails, the one over the raised foot's
+# opposite side a little higher.
+CLIMB_STEP = 11
+
+
+def al_back_arm_up(side, wrist, hand='grip', seg=13.0):
+    """An arm raised from behind: the sleeve from the shoulder out to the elbow and up to the
+    wrist, the cuff, the back of the hand. hand: 'grip' (a fist round a rail), 'open' (fingers
+    spread, reaching into something). seg: the length of the upper arm and of the forearm as
+    seen (shorter: the arm straighter)."""
+    sh = (10.5, 27.5) if side == 'L' else (29.5, 27.5)
+    el = ik(sh, wrist, seg, seg, forward=-1 if side == 'L' else 1)
+    out = [limb([sh, el, wrist], [5.4, 5.0, 4.4], PAPER2)]
+    # the lit outer edge of the sleeve, a crease at the elbow
+    out.append(line(lerp(sh, el, 0.15), lerp(sh, el, 0.85), PAPER if side == 'L' else BR4))
+    out.append(line(lerp(el, wrist, 0.1), lerp(el, wrist, 0.4), BR4))
+    d = (wrist[0] - el[0], wrist[1] - el[1])
+    ln = math.hypot(*d) or 1
+    u = (d[0] / ln, d[1] / ln)
+    cuff = lerp(el, wrist, 0.85)
+    out.append(poly(seg_quad(cuff, wrist, 2.6, 2.6), PAPER))
+    x, y = wrist
+    if hand == 'grip':
+        out += [poly([(x - 2, y - 4), (x + 2, y - 4), (x + 2.5, y), (x - 2.5, y)], SKIN2),
+                line((x - 2, y - 2.5), (x + 2, y - 2.5), SKIN3)]
+    else:
+        tip = (x + u[0] * 6, y + u[1] * 6)
+        out += [poly(seg_quad((x, y), tip, 2.2, 2.6), SKIN2),
+                line(lerp((x, y), tip, 0.7), (tip[0] - 2, tip[1] + 1), SKIN2),
+                line(lerp((x, y), tip, 0.5), (tip[0] + 2.5, tip[1] + 1.5), SKIN2),
+                line(lerp((x, y), tip, 0.2), lerp((x, y), tip, 0.6), SKIN3)]
+    return ''.join(out)
+
+
+def alistair_ladder(feet, hands, crouch=0, sway=0, reach=None, reach_hand='open', left_seg=13.0):
+    """Back view on the ladder. feet: ((liftL, modeL), (liftR, modeR)) as al_back_leg; hands: the
+    wrists (L, R) in the cell; crouch lowers the body (knees bent; - = on his toes); reach: the
+    right arm goes up into the machine instead (its wrist; reach_hand 'open' or 'grip'), nearly
+    straight; left_seg: see al_back_arm_up (shorter for a hand near the shoulder)."""
+    (lL, mL), (lR, mR) = feet
+    lift = max(0, -crouch)
+    out = [al_back_leg('L', lL + lift, crouch, mL), al_back_leg('R', lR + lift, crouch, mR)]
+    up = [AL_BACK_BODY, rect(28, 31, 1, 20, BR3), AL_BACK_BODY2,
+          al_back_arm_up('L', (hands[0][0] - sway, hands[0][1] - crouch), seg=left_seg)]
+    if reach is None:
+        up.append(al_back_arm_up('R', (hands[1][0] - sway, hands[1][1] - crouch)))
+    else:
+        up.append(al_back_arm_up('R', (reach[0] - sway, reach[1] - crouch), hand=reach_hand, seg=10.8))
+    up.append(g(AL_BACK_HEAD, 0, 1))
+    out.append(g(up, sway, crouch))
+    return g(out, 0, 1)
+
+
+def alistair_climb(f):
+    """Climb frame f (0..3), see CLIMB_STEP: 0 the right foot up on the next-but-one tread, 1 the
+    left foot swinging up past it, 2 the left foot up (the mirror of 0), 3 the right swinging."""
+    s = CLIMB_STEP
+    feet = [((0, 'plant'), (2 * s, 'plant')),
+            ((s + 3, 'swing'), (s, 'plant')),
+            ((2 * s, 'plant'), (0, 'plant')),
+            ((s, 'plant'), (s + 3, 'swing'))][f]
+    hands = [((15.0, 5.5), (25.0, 8.5)),
+             ((15.0, 7.0), (25.0, 7.0)),
+             ((15.0, 8.5), (25.0, 5.5)),
+             ((15.0, 7.0), (25.0, 7.0))][f]
+    sway = [-1, 0, 1, 0][f]
+    return alistair_ladder(feet, hands, crouch=4, sway=sway)
+
+
 # ---------------------------------------------------------------- side view (facing right)
 AL_SIDE_STAND_LEGS = ''.join([
     path('M15 55 H21 L20 90 H15 Z', G1),
@@ -641,10 +715,13 @@ def side_walk_pose(f):
 
 # ---------------------------------------------------------------- the Alistair sheet
 def sheet_alistair():
-    sh = Sheet('alistair', 40, 96, 10, 3,
-               'Alistair Rhys Fairbanks: 10 x 3 cells of 40x96, feet at the bottom centre of each cell.\n'
-               '     Rows: 0 facing down, 1 facing up, 2 facing right (mirror for left).\n'
-               '     Columns: 0-1 idle, 2-3 talk, 4-9 walk (contact, down, pass, contact, down, pass).')
+    sh = Sheet('alistair', 40, 96, 10, 4,
+               'Alistair Rhys Fairbanks: 10 x 4 cells of 40x96, feet at the bottom centre of each cell.\n'
+               '     Rows: 0 facing down, 1 facing up, 2 facing right (mirror for left), 3 on the stepladder.\n'
+               '     Columns, rows 0-2: 0-1 idle, 2-3 talk, 4-9 walk (contact, down, pass, contact, down, pass).\n'
+               '     Row 3, from behind: 0-3 climb (hands on the rails over his head, the feet two treads a step;\n'
+               '     he stays put in the cell: lift him 11 px at his scale a frame, a tread is 22 px), 4-5 reach\n'
+               '     (right arm up and out into the machine, left hand on the rail), 6-9 empty.')
     # ----- row 0: front
     sh.put(0, 0, alistair_front(), 'front idle: as the standing sprite')
     sh.put(1, 0, alistair_front(bob=-1, legs=(0, 0)), 'front idle: breath in')
@@ -689,6 +766,15 @@ def sheet_alistair():
         bob, legs, arm = side_walk_pose(f)
         sh.put(4 + f, 2, alistair_side(bob=bob, legs=legs, arm=arm, far_arm=-arm, lean=1,
                                         scarf=[0, 1, 0, 0, 1, 0][f]), 'side walk %d' % f)
+    # ----- row 3: on the stepladder, from behind
+    for f in range(4):
+        sh.put(f, 3, alistair_climb(f), 'climb %d' % f)
+    sh.put(4, 3, alistair_ladder(((0, 'plant'), (2 * CLIMB_STEP, 'plant')), ((11.0, 16.0), None), crouch=0,
+                                 reach=(34.5, 7.5), left_seg=8.0),
+           'reach: the right hand up into the machine, the left on the rail')
+    sh.put(5, 3, alistair_ladder(((0, 'heel'), (2 * CLIMB_STEP, 'plant')), ((11.0, 16.0), None), crouch=-1,
+                                 sway=1, reach=(35.5, 6.5), reach_hand='grip', left_seg=8.0),
+           'reach: on his toes, the fingers closing on something in it')
     return sh
 
 
