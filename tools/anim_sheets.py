@@ -6,11 +6,13 @@
 Composes every frame of every sheet from parts of the standing sprites in
 assets/src/sprites/*.svg (the same shapes, colours and proportions, copied here part by part),
 moved, bent and swapped per frame, and writes one SVG per sheet: a grid of cells, each cell a
-nested <svg> that clips its frame. tools/build_assets.sh runs this script, then renders the
-sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark outline, palette remap
-without dither). The disco ball is read pixel by pixel from assets/src/sprites/disco_ball.svg;
-the overlays (neon sign, tubes) redraw elements of assets/src/rooms/studio_b/back.svg, which
-they read, and tools/build_assets.sh checks their "as the background" frames against back.png.
+nested <svg> that clips its frame (and, where a sheet needs frames of another size, rows of
+those cells under the grid: the electrician on his feet). tools/build_assets.sh runs this
+script, then renders the sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark
+outline, palette remap without dither). The disco ball is read pixel by pixel from
+assets/src/sprites/disco_ball.svg; the overlays (neon sign, tubes) redraw elements of
+assets/src/rooms/studio_b/back.svg, which they read, and tools/build_assets.sh checks their "as
+the background" frames against back.png.
 
 Only the standard library; the output depends on nothing but this file and the SVGs it reads,
 so it is byte-for-byte reproducible.
@@ -132,13 +134,26 @@ class Sheet:
         self.name, self.w, self.h, self.cols, self.rows = name, w, h, cols, rows
         self.comment, self.outline, self.defs = comment, outline, defs
         self.cells = {}
+        self.bands = []     # (y, w, h, cols): rows of other-sized cells below the grid
+        self.band_cells = {}
 
     def put(self, col, row, content, note=''):
         assert 0 <= col < self.cols and 0 <= row < self.rows
         self.cells[(col, row)] = (content if isinstance(content, str) else ''.join(content), note)
 
+    def band(self, w, h, cols):
+        """Add a row of cols cells of w x h under the grid (and under earlier bands); its number."""
+        y = max([self.h * self.rows] + [b[0] + b[2] for b in self.bands])
+        self.bands.append((y, w, h, cols))
+        return len(self.bands) - 1
+
+    def put_band(self, band, col, content, note=''):
+        assert 0 <= band < len(self.bands) and 0 <= col < self.bands[band][3]
+        self.band_cells[(band, col)] = (content if isinstance(content, str) else ''.join(content), note)
+
     def svg(self):
-        W, H = self.w * self.cols, self.h * self.rows
+        W = max([self.w * self.cols] + [b[1] * b[3] for b in self.bands])
+        H = max([self.h * self.rows] + [b[0] + b[2] for b in self.bands])
         out = ['<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
                'width="%d" height="%d" viewBox="0 0 %d %d" shape-rendering="crispEdges"%s>\n'
                % (W, H, W, H, '' if self.outline else ' data-outline="none"')]
@@ -151,6 +166,15 @@ class Sheet:
             out.append('<!-- cell %d,%d%s -->\n' % (col, row, (': ' + note) if note else ''))
             out.append('<svg x="%d" y="%d" width="%d" height="%d" viewBox="0 0 %d %d" overflow="hidden">'
                        % (col * self.w, row * self.h, self.w, self.h, self.w, self.h))
+            out.append(content)
+            out.append('</svg>\n')
+        for (band, col) in sorted(self.band_cells):
+            content, note = self.band_cells[(band, col)]
+            y, w, h, _ = self.bands[band]
+            out.append('<!-- band %d cell %d, rect %d,%d,%d,%d%s -->\n'
+                       % (band, col, col * w, y, w, h, (': ' + note) if note else ''))
+            out.append('<svg x="%d" y="%d" width="%d" height="%d" viewBox="0 0 %d %d" overflow="hidden">'
+                       % (col * w, y, w, h, w, h))
             out.append(content)
             out.append('</svg>\n')
         out.append('</svg>\n')
@@ -421,6 +445,80 @@ def alistair_back(bob=0, legs=((0, 'plant'), (0, 'plant')), arms=(0, 0), head_dy
     return g(out, 0, 1)
 
 
+# ---------------------------------------------------------------- on the stepladder (back view)
+# Climbing: the body stays where it is in the cell and the ladder goes down past him: a foot on a
+# tread moves down CLIMB_STEP px a frame, and the treads are 2 * CLIMB_STEP apart (the
+# stepladder's 18 px at the 0.82 he is drawn at up there), so the engine should lift him
+# CLIMB_STEP px (at his scale) per climb frame. Each foot steps two treads at a time and is in
+# the air one frame in four; the hands slide up the rails, the one over the raised foot's
+# opposite side a little higher.
+CLIMB_STEP = 11
+
+
+def al_back_arm_up(side, wrist, hand='grip', seg=13.0):
+    """An arm raised from behind: the sleeve from the shoulder out to the elbow and up to the
+    wrist, the cuff, the back of the hand. hand: 'grip' (a fist round a rail), 'open' (fingers
+    spread, reaching into something). seg: the length of the upper arm and of the forearm as
+    seen (shorter: the arm straighter)."""
+    sh = (10.5, 27.5) if side == 'L' else (29.5, 27.5)
+    el = ik(sh, wrist, seg, seg, forward=-1 if side == 'L' else 1)
+    out = [limb([sh, el, wrist], [5.4, 5.0, 4.4], PAPER2)]
+    # the lit outer edge of the sleeve, a crease at the elbow
+    out.append(line(lerp(sh, el, 0.15), lerp(sh, el, 0.85), PAPER if side == 'L' else BR4))
+    out.append(line(lerp(el, wrist, 0.1), lerp(el, wrist, 0.4), BR4))
+    d = (wrist[0] - el[0], wrist[1] - el[1])
+    ln = math.hypot(*d) or 1
+    u = (d[0] / ln, d[1] / ln)
+    cuff = lerp(el, wrist, 0.85)
+    out.append(poly(seg_quad(cuff, wrist, 2.6, 2.6), PAPER))
+    x, y = wrist
+    if hand == 'grip':
+        out += [poly([(x - 2, y - 4), (x + 2, y - 4), (x + 2.5, y), (x - 2.5, y)], SKIN2),
+                line((x - 2, y - 2.5), (x + 2, y - 2.5), SKIN3)]
+    else:
+        tip = (x + u[0] * 6, y + u[1] * 6)
+        out += [poly(seg_quad((x, y), tip, 2.2, 2.6), SKIN2),
+                line(lerp((x, y), tip, 0.7), (tip[0] - 2, tip[1] + 1), SKIN2),
+                line(lerp((x, y), tip, 0.5), (tip[0] + 2.5, tip[1] + 1.5), SKIN2),
+                line(lerp((x, y), tip, 0.2), lerp((x, y), tip, 0.6), SKIN3)]
+    return ''.join(out)
+
+
+def alistair_ladder(feet, hands, crouch=0, sway=0, reach=None, reach_hand='open', left_seg=13.0):
+    """Back view on the ladder. feet: ((liftL, modeL), (liftR, modeR)) as al_back_leg; hands: the
+    wrists (L, R) in the cell; crouch lowers the body (knees bent; - = on his toes); reach: the
+    right arm goes up into the machine instead (its wrist; reach_hand 'open' or 'grip'), nearly
+    straight; left_seg: see al_back_arm_up (shorter for a hand near the shoulder)."""
+    (lL, mL), (lR, mR) = feet
+    lift = max(0, -crouch)
+    out = [al_back_leg('L', lL + lift, crouch, mL), al_back_leg('R', lR + lift, crouch, mR)]
+    up = [AL_BACK_BODY, rect(28, 31, 1, 20, BR3), AL_BACK_BODY2,
+          al_back_arm_up('L', (hands[0][0] - sway, hands[0][1] - crouch), seg=left_seg)]
+    if reach is None:
+        up.append(al_back_arm_up('R', (hands[1][0] - sway, hands[1][1] - crouch)))
+    else:
+        up.append(al_back_arm_up('R', (reach[0] - sway, reach[1] - crouch), hand=reach_hand, seg=10.8))
+    up.append(g(AL_BACK_HEAD, 0, 1))
+    out.append(g(up, sway, crouch))
+    return g(out, 0, 1)
+
+
+def alistair_climb(f):
+    """Climb frame f (0..3), see CLIMB_STEP: 0 the right foot up on the next-but-one tread, 1 the
+    left foot swinging up past it, 2 the left foot up (the mirror of 0), 3 the right swinging."""
+    s = CLIMB_STEP
+    feet = [((0, 'plant'), (2 * s, 'plant')),
+            ((s + 3, 'swing'), (s, 'plant')),
+            ((2 * s, 'plant'), (0, 'plant')),
+            ((s, 'plant'), (s + 3, 'swing'))][f]
+    hands = [((15.0, 5.5), (25.0, 8.5)),
+             ((15.0, 7.0), (25.0, 7.0)),
+             ((15.0, 8.5), (25.0, 5.5)),
+             ((15.0, 7.0), (25.0, 7.0))][f]
+    sway = [-1, 0, 1, 0][f]
+    return alistair_ladder(feet, hands, crouch=4, sway=sway)
+
+
 # ---------------------------------------------------------------- side view (facing right)
 AL_SIDE_STAND_LEGS = ''.join([
     path('M15 55 H21 L20 90 H15 Z', G1),
@@ -617,10 +715,13 @@ def side_walk_pose(f):
 
 # ---------------------------------------------------------------- the Alistair sheet
 def sheet_alistair():
-    sh = Sheet('alistair', 40, 96, 10, 3,
-               'Alistair Rhys Fairbanks: 10 x 3 cells of 40x96, feet at the bottom centre of each cell.\n'
-               '     Rows: 0 facing down, 1 facing up, 2 facing right (mirror for left).\n'
-               '     Columns: 0-1 idle, 2-3 talk, 4-9 walk (contact, down, pass, contact, down, pass).')
+    sh = Sheet('alistair', 40, 96, 10, 4,
+               'Alistair Rhys Fairbanks: 10 x 4 cells of 40x96, feet at the bottom centre of each cell.\n'
+               '     Rows: 0 facing down, 1 facing up, 2 facing right (mirror for left), 3 on the stepladder.\n'
+               '     Columns, rows 0-2: 0-1 idle, 2-3 talk, 4-9 walk (contact, down, pass, contact, down, pass).\n'
+               '     Row 3, from behind: 0-3 climb (hands on the rails over his head, the feet two treads a step;\n'
+               '     he stays put in the cell: lift him 11 px at his scale a frame, a tread is 22 px), 4-5 reach\n'
+               '     (right arm up and out into the machine, left hand on the rail), 6-9 empty.')
     # ----- row 0: front
     sh.put(0, 0, alistair_front(), 'front idle: as the standing sprite')
     sh.put(1, 0, alistair_front(bob=-1, legs=(0, 0)), 'front idle: breath in')
@@ -665,6 +766,15 @@ def sheet_alistair():
         bob, legs, arm = side_walk_pose(f)
         sh.put(4 + f, 2, alistair_side(bob=bob, legs=legs, arm=arm, far_arm=-arm, lean=1,
                                         scarf=[0, 1, 0, 0, 1, 0][f]), 'side walk %d' % f)
+    # ----- row 3: on the stepladder, from behind
+    for f in range(4):
+        sh.put(f, 3, alistair_climb(f), 'climb %d' % f)
+    sh.put(4, 3, alistair_ladder(((0, 'plant'), (2 * CLIMB_STEP, 'plant')), ((11.0, 16.0), None), crouch=0,
+                                 reach=(34.5, 7.5), left_seg=8.0),
+           'reach: the right hand up into the machine, the left on the rail')
+    sh.put(5, 3, alistair_ladder(((0, 'heel'), (2 * CLIMB_STEP, 'plant')), ((11.0, 16.0), None), crouch=-1,
+                                 sway=1, reach=(35.5, 6.5), reach_hand='grip', left_seg=8.0),
+           'reach: on his toes, the fingers closing on something in it')
     return sh
 
 
@@ -923,10 +1033,171 @@ def pa(bob=0, eyes='side', mouth='shut', brows=0, board=0, headset=False, tap=No
     return g([PA_LEGS, g(up, 0, bob)], 0, 1)
 
 
+# ---------------------------------------------------------------- side view, facing right
+def pa_side_head(eyes='front', mouth='shut'):
+    """Profile to the right: short black curls, the headset's ear cup on the near ear, its band
+    over the top and the boom to the mouth. eyes: 'front' (ahead), 'up', 'wide'; mouth 'shut',
+    'open', 'grit' (teeth)."""
+    out = [rect(15, 17, 4, 4, BR2),
+           path('M13 7 H21 L23 9 V12 L25 14 V15 L23 16 V17 L21 19 H16 L13 16 Z', SKIN3),
+           rect(15, 15, 1, 3, BR2), rect(17, 18, 4, 1, BR2)]
+    if eyes == 'wide':     # brow up, the eye opened round
+        out += [rect(19, 8, 3, 1, INK), rect(19, 10, 3, 3, WHITE), rect(21, 11, 1, 1, INK)]
+    elif eyes == 'up':     # looking up the ladder
+        out += [rect(19, 9, 3, 1, INK), rect(19, 10, 3, 2, WHITE), rect(21, 10, 1, 1, INK)]
+    else:
+        out += [rect(19, 10, 3, 1, INK), rect(19, 11, 3, 2, WHITE), rect(21, 12, 1, 1, INK)]
+    out.append(rect(23, 13, 1, 1, BR2))
+    if mouth == 'open':
+        out += [rect(21, 16, 2, 2, RED0), rect(21, 16, 2, 1, INK)]
+    elif mouth == 'grit':
+        out += [rect(20, 16, 3, 1, WHITE), rect(20, 17, 3, 1, BR1)]
+    else:
+        out.append(rect(21, 16, 2, 1, BR1))
+    # curls, the headset
+    out += [path('M13 13 L11 10 L11 6 L13 3 L16 2 H20 L23 4 L24 7 L22 8 L20 6 H16 L15 8 L15 12 Z', INK),
+            rect(14, 3, 2, 1, G1), rect(18, 3, 2, 1, G1), rect(21, 4, 2, 1, G1), rect(12, 6, 1, 2, G1),
+            path('M16 8 L15 3 L17 1', stroke=G3),
+            rect(13, 8, 4, 6, G0), rect(14, 9, 2, 4, G3),
+            path('M16 14 L18 16 L20 17', stroke=G3), rect(20, 17, 1, 1, RED2)]
+    return ''.join(out)
+
+
+PA_SIDE_BODY = ''.join([
+    # the hoodie from the side, the hood bunched at the back of the neck, the lanyard down the
+    # front, the pouch pocket
+    path('M12 22 L15 20 H20 L23 22 L24 28 L24 49 H12 L11 28 Z', DEN2),
+    rect(12, 24, 1, 25, DEN1), rect(12, 46, 12, 3, DEN1),
+    path('M11 20 H17 L16 24 H12 Z', DEN1),
+    path('M21 21 L23 29', stroke=RED2),
+    path('M20 38 H24 V45 H19 Z', DEN1),
+])
+
+
+def pa_side_legs(legs):
+    out = []
+    for (hip, ankle, heel, near) in legs:
+        ax, ay = ankle
+        shoe = [(ax + x, ay + y) for x, y in [(-3, -1), (2, -1), (5, 2), (6, 3), (6, 4), (-3, 4)]]
+        sole = [(ax + x, ay + y) for x, y in [(-3, 3), (6, 3), (6, 4), (-3, 4)]]
+        stripe = [(ax + x, ay + y) for x, y in [(-1, 0), (2, 0), (3, 1), (-1, 1)]]
+        if heel:
+            piv = (ax + 6, ay + 4) if heel > 0 else (ax - 3, ay + 4)
+            shoe, sole, stripe = rot(shoe, heel, *piv), rot(sole, heel, *piv), rot(stripe, heel, *piv)
+            ankle = rot([ankle], heel, *piv)[0]
+        knee = ik(hip, ankle, 16.8, 16.8, forward=1)
+        col = G1 if near else G0
+        w = [6.0, 5.0, 4.6] if near else [5.4, 4.6, 4.2]
+        out.append(limb([hip, knee, ankle], w, col))
+        if near:
+            out.append(line(lerp(knee, ankle, 0.15), lerp(knee, ankle, 0.85), G2))
+        out += [poly(shoe, WHITE if near else G7), poly(sole, G6 if near else G5), poly(stripe, RED2)]
+    return ''.join(out)
+
+
+def pa_side_arm(angle, near=True):
+    """A hoodie arm swinging about the shoulder (+ = forward), the hand at the end."""
+    sh = (17.5, 23.5)
+    bend = 10 + max(0, angle) * 0.7
+    a1, a2 = math.radians(angle), math.radians(angle + bend)
+    el = (sh[0] + 11.0 * math.sin(a1), sh[1] + 11.0 * math.cos(a1))
+    wr = (el[0] + 10.0 * math.sin(a2), el[1] + 10.0 * math.cos(a2))
+    hd = (wr[0] + 4.0 * math.sin(a2), wr[1] + 4.0 * math.cos(a2))
+    if near:
+        return ''.join([limb([sh, el, wr], [5.0, 4.6, 4.2], DEN2),
+                        line((sh[0] - 1.0, sh[1] + 1), lerp(sh, el, 0.9), DEN1),
+                        limb([wr, hd], [3.6, 3.0], SKIN3)])
+    return ''.join([limb([sh, el, wr], [4.6, 4.2, 3.8], DEN1), limb([wr, hd], [3.4, 2.8], BR2)])
+
+
+def pa_side_board_arm(dy=0):
+    """The clipboard tucked under the near arm against his side, tilted, its paper to us and its
+    clip at the top; the upper arm pressing it, the forearm and hand round its lower edge."""
+    c, a = (17.5, 37.0), -14
+    board = [poly(rot([(9, 28), (25, 28), (25, 46), (9, 46)], a, *c), BR3),
+             poly(rot([(10, 30), (24, 30), (24, 45), (10, 45)], a, *c), WHITE)]
+    board += [line(*rot([(12, y), (12 + w, y)], a, *c), stroke=G6)
+              for y, w in ((33, 9), (36, 10), (39, 7), (42, 9))]
+    board += [poly(rot([(12, 32), (14, 32), (14, 33), (12, 33)], a, *c), RED2),
+              poly(rot([(13, 26.5), (20, 26.5), (20, 29.5), (13, 29.5)], a, *c), G7)]
+    arm = [limb([(17.5, 23.5), (17.0, 35.0), (22.5, 42.5)], [5.0, 4.6, 4.2], DEN2),
+           line((16.5, 24.5), (16.0, 34.0), DEN1),
+           limb([(22.5, 42.5), (25.0, 44.5)], [3.6, 3.0], SKIN3)]
+    return g(board + arm, 0, dy)
+
+
+def pa_walk_pose(f):
+    """Walk frame f (0..5) facing right, hurried: as side_walk_pose with an 18 px step (a cycle
+    of 36 px: the planted foot moves back 6 px a frame - move him 6 px per walk frame), a
+    bigger bob and lift, the far arm pumping."""
+    step = 18.0 / 3.0
+    bob = [0, 1, -1, 0, 1, -1][f]
+    hipx = 18.0
+
+    def foot(phase):
+        return [(8.5, 0, -18),
+                (8.5 - step, 0, 0),
+                (8.5 - 2 * step, 0, 0),
+                (8.5 - 3 * step, 0, 18),
+                (-10.0, 3, 45),
+                (0.0, 6, 10)][phase]
+    legs = []
+    for phase, hx, near in ((f, hipx + 1.0, True), ((f + 3) % 6, hipx - 1.0, False)):
+        dx, lift, heel = foot(phase)
+        legs.append(((hx, 49.0 + bob), (hipx + dx, 82.0 - lift), heel, near))
+    legs.reverse()   # the far leg first
+    arm = [-26, -10, 10, 26, 10, -10][f]
+    return bob, legs, arm
+
+
+def pa_walk(f):
+    bob, legs, arm = pa_walk_pose(f)
+    up = [pa_side_arm(-arm, near=False), PA_SIDE_BODY, g(pa_side_head(), 2, 0), pa_side_board_arm()]
+    return g([pa_side_legs(legs), g(up, 0, bob)], 0, 1)
+
+
+def pa_spot_arm(sh, el, wr, near):
+    """An arm reaching forward and up to the ladder's rail, the fist closed round it."""
+    col, hand, hand2 = (DEN2, SKIN3, BR2) if near else (DEN1, BR2, BR1)
+    out = [limb([sh, el, wr], [5.0, 4.6, 4.2] if near else [4.6, 4.2, 3.8], col)]
+    if near:
+        out.append(line(lerp(sh, el, 0.2), lerp(sh, el, 0.9), DEN1))
+    x, y = int(round(wr[0])), int(round(wr[1]))
+    out += [rect(x - 1, y - 2, 4, 4, hand), rect(x + 3, y - 1, 1, 2, hand),
+            rect(x + 1, y - 2, 1, 4, hand2), rect(x - 1, y + 1, 4, 1, hand2)]
+    return ''.join(out)
+
+
+PA_SPOT_BOARD = ''.join([
+    # the clipboard, put down: standing on its edge against the back of his leg
+    poly([(2, 86), (11, 86), (13, 69), (4, 69)], BR3),
+    poly([(3.5, 85), (10, 85), (12, 71), (5.5, 71)], WHITE),
+    line((6, 74), (10.5, 74), G6), line((5.5, 77), (10.5, 77), G6), line((5, 80), (9, 80), G6),
+    rect(6, 74, 2, 1, RED2),
+    poly([(6, 67.5), (10, 67.5), (10, 70), (6, 70)], G7),
+])
+
+
+def pa_spot(wob=0):
+    """Spotting the stepladder (facing right): feet braced apart, knees bent, both hands up on
+    its rail, the far one higher; the clipboard put down behind him. wob 1: the nervous wobble -
+    the hands stay on the rail, the body gives a pixel back and down, eyes wide, mouth open."""
+    bx, by = -wob, wob
+    legs = [((17.0 + bx, 50.0 + by), (12.5, 82.0), 0, False), ((19.0 + bx, 50.0 + by), (24.0, 82.0), 0, True)]
+    body = [PA_SIDE_BODY,
+            g(pa_side_head('wide' if wob else 'up', 'open' if wob else 'grit'), 1, -1)]
+    far = pa_spot_arm((17.5 + bx, 23.0 + by), (24.5 + bx * 0.5, 19.5 + by * 0.5), (30.0, 13.0), near=False)
+    near = pa_spot_arm((17.5 + bx, 24.0 + by), (25.0 + bx * 0.5, 27.0 + by * 0.5), (30.0, 23.0), near=True)
+    return g([PA_SPOT_BOARD, far, pa_side_legs(legs), g(body, bx, by), near], 0, 1)
+
+
 def sheet_pa():
-    sh = Sheet('pa', 36, 88, 8, 1,
-               'The production assistant: 8 cells of 36x88, feet at the bottom centre. 0-3 idle (jumpy:\n'
-               '     eyes away, hand to the headset, taps the clipboard), 4-7 talk (nervous).')
+    sh = Sheet('pa', 36, 88, 8, 2,
+               'The production assistant: 8 x 2 cells of 36x88, feet at the bottom centre. Row 0: 0-3 idle\n'
+               '     (jumpy: eyes away, hand to the headset, taps the clipboard), 4-7 talk (nervous). Row 1,\n'
+               '     facing right (mirror for left): 0-5 walk (hurried, the clipboard under his arm; the\n'
+               '     planted foot moves back 6 px a frame), 6-7 spotting a ladder (both hands up on its rail\n'
+               '     at x 29-33 of the cell, the clipboard put down behind him; 7 a nervous wobble).')
     sh.put(0, 0, pa(), 'idle: as the standing sprite')
     sh.put(1, 0, pa(eyes='other', board=-1), 'idle: glance the other way, board hugged up')
     sh.put(2, 0, pa(eyes='other', headset=True), 'idle: a hand to the headset (listening)')
@@ -935,6 +1206,10 @@ def sheet_pa():
     sh.put(5, 0, pa(eyes='side', mouth='shut', board=-1), 'talk: shut, eyes away')
     sh.put(6, 0, pa(bob=-1, eyes='front', mouth='o', brows=-1, board=-2), 'talk: "o", board up like a shield')
     sh.put(7, 0, pa(eyes='other', mouth='shut', board=-1), 'talk: shut, eyes the other way')
+    for f in range(6):
+        sh.put(f, 1, pa_walk(f), 'walk right %d' % f)
+    sh.put(6, 1, pa_spot(), 'spotting the ladder: both hands on its rail')
+    sh.put(7, 1, pa_spot(wob=1), 'spotting: a nervous wobble')
     return sh
 
 
@@ -1213,11 +1488,308 @@ def electrician_awake(breath=0, eyes='open', mouth='shut', lift=0, out=0, dx=0):
     return g([EL_LEGS, g(up, 0, breath)], 0, 1)
 
 
+# ---------------------------------------------------------------- standing (cells 40x96)
+# The same man on his feet: the seated parts moved 2 px right (the cell's centre is x 20) and
+# 5 px down (head, shoulders, the bottle in the crook of his left arm), with the bib, the
+# overall legs and the boots drawn out to their standing length. Soles at y 93 (94 in the
+# cell), so the feet point is (20,96) like everybody else's.
+EL_DX, EL_DY = 2, 5
+
+
+def el_st_legs_front():
+    return ''.join([
+        poly([(12, 50), (20, 50), (20, 58), (19, 86), (13, 86)], BR3),
+        poly([(20, 50), (28, 50), (27, 86), (21, 86), (20, 58)], BR3),
+        rect(13, 53, 1, 32, BR4), rect(26, 53, 1, 32, BR2), rect(20, 58, 1, 28, BR2),
+        path('M14 69 h4 M22 71 h3 M15 79 l2 1', stroke=BR2),
+        path('M12 86 H19 V94 H10 V91 Z', BR2), path('M21 86 H28 L30 91 V94 H21 Z', BR2),
+        rect(12, 86, 7, 1, BR3), rect(21, 86, 7, 1, BR3), rect(18, 87, 1, 6, BR1), rect(28, 88, 1, 5, BR1),
+        rect(10, 93, 9, 1, INK), rect(21, 93, 9, 1, INK),
+    ])
+
+
+EL_ST_TORSO = ''.join([
+    # grey long-sleeved shirt, the overalls' bib and waist over it
+    path('M10 27 L16 24 H24 L30 27 L31 35 L30 51 H10 L9 35 Z', G6),
+    path('M13 31 H27 L28 44 L29 52 H11 L12 44 Z', BR3),
+    rect(13, 31, 14, 1, BR4), rect(12, 32, 1, 12, BR4),
+    path('M13 25 L14 31 M26 25 L25 31', stroke=BR3, sw=2),
+    rect(13, 30, 2, 2, G8), rect(25, 30, 2, 2, G8),
+    rect(17, 34, 5, 4, BR2), rect(18, 33, 1, 3, YELLOW),
+    path('M13 43 Q20 46 27 43', stroke=BR2),
+    rect(11, 50, 18, 1, BR2),
+])
+
+
+def el_st_arm_hang(swing=0):
+    """His right arm (viewer's left), hanging: grey sleeve, the hand. swing > 0 brings the hand
+    forward (up a pixel), < 0 back (up a pixel, into shadow)."""
+    up = 1 if swing else 0
+    hand = SKIN2 if swing >= 0 else SKIN3
+    return ''.join([
+        poly([(11, 27), (8, 29), (7, 48 - up), (11, 48 - up), (12, 35)], G6),
+        rect(8, 30, 1, 16 - up, G7),
+        g([path('M7 48 H11 V53 L10 55 H8 L7 53 Z', hand), rect(10, 48, 1, 5, SKIN3)], 0, -up)])
+
+
+def electrician_stand(breath=0, eyes='open', mouth='shut'):
+    """Standing, facing the viewer, the Scotch hugged in the crook of his left arm."""
+    up = [el_st_arm_hang(), EL_ST_TORSO, g(el_bottle_arm(), EL_DX, EL_DY),
+          g(el_head_awake(eyes, mouth), EL_DX, EL_DY)]
+    return g([el_st_legs_front(), g(up, 0, breath)], 0, 1)
+
+
+# ---- getting up (and sitting down): facing you, feet on the floor in front of the couch
+def el_rise_legs(hip_y, knee_y):
+    """Seated-front legs, knees apart: the thighs come towards you from the hips (hip_y) to the
+    knees (knee_y), their tops lit from above and foreshortened; under the knees, in their
+    shadow, the shins slope in to the boots."""
+    out = []
+    for side in (-1, 1):
+        kx = 20 + side * 8.5            # the knee's centre
+        hx0, hx1 = (12, 20) if side < 0 else (20, 28)
+        # shin
+        out.append(poly([(kx - 4, knee_y + 3), (kx + 4, knee_y + 3), (20 + side * 3.5 + 3.5, 86),
+                         (20 + side * 3.5 - 3.5, 86)], BR3))
+        out.append(poly([(kx - 4, knee_y + 3), (kx + 4, knee_y + 3), (kx + 3.8, knee_y + 6),
+                         (kx - 3.8, knee_y + 6)], BR2))
+        # thigh: its lit top, the front of the knee
+        out.append(poly([(hx0, hip_y), (hx1, hip_y), (kx + 4.5, knee_y), (kx + 4, knee_y + 3.5),
+                         (kx - 4, knee_y + 3.5), (kx - 4.5, knee_y)], BR3))
+        out.append(poly([(hx0 + 1, hip_y), (hx1 - 1, hip_y), (kx + 3.5, knee_y), (kx - 3.5, knee_y)], BR4))
+    out += [poly([(19.5, hip_y + 1), (20.5, hip_y + 1), (22, knee_y + 2), (18, knee_y + 2)], BR2),
+            rect(13, knee_y + 7, 1, 86 - knee_y - 8, BR4),
+            path('M12 86 H19 V94 H10 V91 Z', BR2), path('M21 86 H28 L30 91 V94 H21 Z', BR2),
+            rect(12, 86, 7, 1, BR3), rect(21, 86, 7, 1, BR3), rect(18, 87, 1, 6, BR1), rect(28, 88, 1, 5, BR1),
+            rect(10, 93, 9, 1, INK), rect(21, 93, 9, 1, INK)]
+    return ''.join(out)
+
+
+def el_rise_arm(knee_y, dy):
+    """His right arm (viewer's left) down to his knee, the hand pushing on it."""
+    sh = (10.5, 28.0 + dy)
+    hand = (11.5, knee_y - 1.0)
+    el = ik(sh, hand, 10.0, 10.0, forward=-1)
+    x, y = int(round(hand[0])), int(round(hand[1]))
+    return ''.join([limb([sh, el, hand], [5.0, 4.6, 4.2], G6),
+                    line((sh[0] - 1.5, sh[1] + 2), lerp(sh, el, 0.9), G7),
+                    rect(x - 3, y - 1, 6, 4, SKIN2), rect(x - 3, y - 1, 6, 1, SKIN), rect(x + 2, y, 1, 3, SKIN3)])
+
+
+def electrician_rise(stage):
+    """Half-risen from the couch, facing you, the bottle still hugged: stage 0 sitting forward on
+    the edge of the seat (22 px above the floor), knees apart; 1 the seat left behind, bent over
+    his knees, pushing up on the left one. The seat itself is the couch's, not drawn."""
+    dy, hip_y, knee_y, head = [(17, 66, 71, 0), (12, 58, 68, 4)][stage]
+    up = [EL_ST_TORSO, g(el_bottle_arm(), EL_DX, EL_DY), g(el_head_awake(), EL_DX, EL_DY + head)]
+    return g([g(up, 0, dy), el_rise_legs(hip_y, knee_y), el_rise_arm(knee_y, dy)], 0, 1)
+
+
+# ---- side view, facing right (the walk)
+def el_side_head(eyes='open'):
+    """Profile to the right: the bald dome lit from above, the grey fringe round the back and
+    over the ear, a heavy brow, the big moustache; the neck under it."""
+    out = [rect(17, 21, 5, 5, SKIN3),
+           path('M15 11 L18 8 H23 L26 11 V15 L28 18 V19 L26 20 V22 L24 24 H19 L16 22 L15 19 L14 15 Z', SKIN2),
+           path('M17 10 L19 8 H22 L24 9 L20 10 Z', SKIN), rect(18, 10, 2, 1, SKIN),
+           path('M14 13 L16 12 L17 16 L18 20 L16 22 L14 19 Z', G7), rect(15, 14, 1, 5, G6),
+           rect(18, 15, 2, 3, SKIN3), rect(19, 16, 1, 1, SKIN2),
+           rect(22, 13, 4, 1, G7), rect(21, 14, 2, 1, G7)]
+    if eyes == 'closed':
+        out.append(rect(23, 15, 2, 1, SKIN3))
+    else:
+        out += [rect(23, 14, 2, 1, SKIN3), rect(24, 15, 1, 1, INK)]
+    out += [rect(25, 17, 1, 2, SKIN3),
+            path('M22 20 H28 V21 L26 22 H22 Z', G7), rect(23, 20, 4, 1, G8),
+            rect(23, 22, 2, 1, SKIN3), rect(20, 23, 3, 1, SKIN3)]
+    return ''.join(out)
+
+
+EL_SIDE_TORSO = ''.join([
+    # shirt back and shoulder, the bib over the chest and the belly, the overalls' seat
+    path('M13 28 L16 25 H22 L25 28 L27 33 L29 40 L29 47 L27 52 H13 L12 40 Z', G6),
+    rect(13, 29, 1, 12, G7),
+    path('M20 31 H24 L27 34 L29 40 L29 47 L27 52 H19 V32 Z', BR3),
+    rect(20, 31, 4, 1, BR4),
+    path('M13 46 H20 V52 H13 Z', BR3), rect(13, 46, 6, 1, BR4), rect(13, 51, 15, 1, BR2),
+    path('M17 26 L21 31', stroke=BR3, sw=2), rect(20, 30, 2, 2, G8),
+    path('M19 44 Q24 46 28 44', stroke=BR2),
+])
+
+
+EL_SIDE_SEAT = path('M13 49 H27 L27 55 L24 58 H15 L13 56 Z', BR2)
+
+
+def el_side_bottle(dy=0):
+    """The Scotch held upright against the belly by the far hand (its forearm in the shade)."""
+    out = [limb([(21.0, 38.0), (27.0, 49.0)], [4.0, 3.6], G5),
+           path('M26 32 H33 V46 L32 47 H27 L26 46 Z', GREEN), rect(27, 33, 1, 12, CY3),
+           rect(26, 38, 7, 6, PAPER), rect(27, 39, 5, 1, RED1), rect(28, 41, 3, 1, BR2),
+           path('M28 32 L29 27 H30 L31 32 Z', GREEN), rect(29, 24, 2, 3, RED2),
+           path('M25 46 H31 V50 H25 Z', SKIN3), rect(25, 46, 6, 1, SKIN2)]
+    return g(out, 0, dy)
+
+
+def el_side_arm(angle):
+    """The near arm (his right) in its grey sleeve, swinging about the shoulder; + = forward."""
+    sh = (18.5, 29.0)
+    bend = 6 + max(0, angle) * 0.5
+    a1, a2 = math.radians(angle), math.radians(angle + bend)
+    el = (sh[0] + 11.0 * math.sin(a1), sh[1] + 11.0 * math.cos(a1))
+    wr = (el[0] + 10.5 * math.sin(a2), el[1] + 10.5 * math.cos(a2))
+    hd = (wr[0] + 5.0 * math.sin(a2), wr[1] + 5.0 * math.cos(a2))
+    return ''.join([limb([sh, el, wr], [5.6, 5.0, 4.6], G6),
+                    line((sh[0] - 1.5, sh[1] + 1), lerp(sh, el, 0.95), G7),
+                    limb([wr, hd], [4.6, 3.8], SKIN2)])
+
+
+def el_side_leg(hip, ankle, heel_up, near):
+    """Overall leg and work boot, side view; as al_side_leg (heel_up turns the boot about its toe
+    (+) or heel (-))."""
+    ax, ay = ankle
+    boot = [(ax + x, ay + y) for x, y in [(-3, -1), (3, -1), (4, 2), (7, 3), (7, 5), (-3, 5)]]
+    sole = [(ax + x, ay + y) for x, y in [(-3, 4), (7, 4), (7, 5), (-3, 5)]]
+    top = [(ax + x, ay + y) for x, y in [(-2, -1), (3, -1), (3, 0), (-2, 0)]]
+    if heel_up:
+        piv = (ax + 7, ay + 5) if heel_up > 0 else (ax - 3, ay + 5)
+        boot, sole, top = rot(boot, heel_up, *piv), rot(sole, heel_up, *piv), rot(top, heel_up, *piv)
+        ankle = rot([ankle], heel_up, *piv)[0]
+    knee = ik(hip, ankle, 18.8, 18.8, forward=1)
+    if near:
+        col, lit, bcol, btop = BR3, BR4, BR2, BR3
+        wt, wk, wa = 8.0, 7.0, 6.6
+    else:
+        col, lit, bcol, btop = BR2, BR3, BR1, BR2
+        wt, wk, wa = 7.0, 6.4, 6.0
+    out = [limb([hip, knee, ankle], [wt, wk, wa], col)]
+    d = (ankle[0] - knee[0], ankle[1] - knee[1])
+    ln = math.hypot(*d) or 1
+    nx, ny = -d[1] / ln, d[0] / ln
+    if nx < 0:
+        nx, ny = -nx, -ny
+    f0 = (knee[0] + nx * (wk / 2 - 1.0), knee[1] + ny * (wk / 2 - 1.0))
+    f1 = (ankle[0] + nx * (wa / 2 - 1.0), ankle[1] + ny * (wa / 2 - 1.0) - 3)
+    out.append(line(lerp(f0, f1, 0.1), f1, lit))
+    out += [poly(boot, bcol), poly(sole, INK), poly(top, btop)]
+    return ''.join(out)
+
+
+def el_walk_pose(f):
+    """Walk frame f (0..5) facing right: a tired shuffle. Like side_walk_pose (contact, down,
+    pass for the near leg, then the far leg), with a 12 px step (a cycle of 24 px: the planted
+    boot moves back 4 px a frame, so the engine should move him 4 px per walk frame), the boots
+    hardly leaving the floor, the knees never quite straight."""
+    step = 12.0 / 3.0
+    bob = [0, 1, 0, 0, 1, 0][f]
+    hipx = 20.0
+
+    def foot(phase):
+        return [(6.0, 0, -10),
+                (6.0 - step, 0, 0),
+                (6.0 - 2 * step, 0, 0),
+                (6.0 - 3 * step, 0, 10),
+                (-6.0, 1, 24),
+                (1.0, 3, 4)][phase]
+    legs = []
+    for phase, hx in ((f, hipx + 1.5), ((f + 3) % 6, hipx - 1.5)):
+        dx, lift, heel = foot(phase)
+        legs.append(((hx, 51.5 + bob), (hipx + dx, 89.0 - lift), heel))
+    arm = [-10, -4, 4, 10, 4, -4][f]
+    return bob, legs, arm
+
+
+# ---- back view (at the breaker panel)
+def el_back_legs(tiptoe=0):
+    """Overall legs from behind; tiptoe lifts both heels (the soles turn to us)."""
+    out = [poly([(12, 50), (20, 50), (20, 58), (19, 86), (13, 86)], BR3),
+           poly([(20, 50), (28, 50), (27, 86), (21, 86), (20, 58)], BR3),
+           rect(13, 53, 1, 32, BR4), rect(26, 53, 1, 32, BR2), rect(20, 56, 1, 30, BR2),
+           path('M14 72 h4 M22 73 h4 M15 62 l3 1', stroke=BR2)]
+    for x0 in (12, 21):
+        if tiptoe:
+            out += [rect(x0, 86, 7, 8 - tiptoe, BR2), rect(x0, 94 - tiptoe - 2, 7, 2, INK),
+                    rect(x0 + 1, 94 - tiptoe - 2, 5, 1, BR1), rect(x0 + 1, 94 - tiptoe, 5, tiptoe, BR1)]
+        else:
+            out += [rect(x0, 86, 7, 8, BR2), rect(x0, 93, 7, 1, INK), rect(x0, 86, 7, 1, BR3)]
+    return ''.join(out)
+
+
+EL_BACK_TORSO = ''.join([
+    path('M10 27 L16 24 H24 L30 27 L31 35 L30 51 H10 L9 35 Z', G6),
+    rect(11, 28, 1, 20, G7), rect(29, 30, 1, 20, G5), rect(16, 24, 8, 1, G5),
+    path('M17 29 l3 1 l3 -1 M14 38 l3 1 M24 36 l2 1', stroke=G5),
+    # the overalls: seat and waist, the straps crossing on the back
+    path('M11 44 H29 L30 52 H10 Z', BR3), rect(11, 44, 18, 1, BR4),
+    path('M14 25 L25 44 M26 25 L15 44', stroke=BR3, sw=2),
+    rect(18, 33, 4, 4, BR3), rect(18, 33, 4, 1, BR4),
+    rect(20, 52, 1, 4, BR2),
+    rect(13, 53, 5, 5, BR2), rect(22, 53, 5, 5, BR2), rect(13, 53, 5, 1, BR4), rect(22, 53, 5, 1, BR4),
+])
+
+
+def el_back_head(dy=0):
+    """The back of his head: the bald dome lit from above, the grey fringe in a horseshoe from
+    ear to ear round the back, the nape and the neck under it."""
+    h = [rect(16, 19, 8, 6, SKIN2), rect(16, 19, 1, 6, SKIN3), rect(23, 19, 1, 6, SKIN3),
+         path('M14 11 L17 8 H23 L26 11 V17 L25 20 H15 L14 17 Z', SKIN2),
+         path('M16 10 L18 8 H22 L20 10 Z', SKIN), rect(16, 10, 2, 1, SKIN),
+         rect(13, 12, 1, 4, SKIN3), rect(26, 12, 1, 4, SKIN3),
+         poly([(14, 11), (15, 11), (16, 14), (20, 15), (24, 14), (25, 11), (26, 11), (26, 15), (24, 17),
+               (20, 17.5), (16, 17), (14, 15)], G7),
+         rect(17, 17, 6, 1, G6), rect(17, 21, 6, 1, SKIN3)]
+    return g(h, 0, dy)
+
+
+def el_back_arm_hug():
+    """His left arm (viewer's left) from behind, bent round the bottle in front: the elbow."""
+    return ''.join([poly([(11, 27), (8, 29), (7, 42), (9, 45), (12, 44), (12, 35)], G6),
+                    rect(8, 30, 1, 12, G7), rect(9, 44, 3, 1, G5)])
+
+
+def el_back_arm_reach(pose):
+    """His right arm (viewer's right) up to the lever on the wall. pose 0 rising (hand by his
+    head), 1 on the lever (elbow bent), 2 pushed up (arm straight, the hand at the top of the
+    cell), 3 coming down (elbow dropped, the hand by the shoulder). The back of the hand shows."""
+    sh = (28.5, 28.5)
+    el, wr = [((34.0, 27.0), (34.0, 17.5)),
+              ((31.5, 19.0), (29.5, 10.0)),
+              ((30.0, 17.0), (29.5, 7.0)),
+              ((34.5, 38.0), (33.5, 29.5))][pose]
+    out = [limb([sh, el, wr], [5.6, 5.0, 4.4], G6),
+           line((sh[0] + 1.5, sh[1]), lerp(sh, el, 0.9), G5)]
+    cx, cy = int(round(wr[0])), int(round(wr[1]))
+    out += [rect(cx - 2, cy - 5, 5, 5, SKIN2), rect(cx - 2, cy - 5, 5, 1, SKIN),
+            rect(cx + 2, cy - 4, 1, 4, SKIN3), rect(cx - 3, cy - 3, 1, 2, SKIN2)]
+    return ''.join(out)
+
+
+def electrician_back(pose, tiptoe=0, head_dy=0, sway=0):
+    """From behind, at the breaker panel: the right arm reaching up (pose, see
+    el_back_arm_reach), the bottle still in the crook of the left arm."""
+    up = [el_back_arm_hug(), EL_BACK_TORSO, el_back_head(head_dy), el_back_arm_reach(pose)]
+    return g([el_back_legs(tiptoe), g(up, sway, -tiptoe)], 0, 1)
+
+
+def electrician_walk(f):
+    bob, ((hipN, ankN, heelN), (hipF, ankF, heelF)), arm = el_walk_pose(f)
+    up = [EL_SIDE_TORSO, g(el_side_head(), 1, 0), el_side_bottle(3), el_side_arm(arm)]
+    return g([el_side_leg(hipF, ankF, heelF, near=False), g(EL_SIDE_SEAT, 0, bob),
+              el_side_leg(hipN, ankN, heelN, near=True), g(up, 0, bob)], 0, 1)
+
+
 def sheet_electrician():
     sh = Sheet('electrician', 60, 56, 8, 2,
                'The electrician on the couch: 8 x 2 cells of 60x56; the bottom centre of each cell is the\n'
                '     seat contact point, (326,262) in the room. Row 0: 0-5 doze (6-7 empty). Row 1: 0-3 awake,\n'
-               '     4-7 talk.')
+               '     4-7 talk.\n'
+               '     On his feet: under those, from y 112, one row of 12 cells of 40x96 (rect x = 40 * n,\n'
+               '     y 112), feet at the bottom centre (20,96): 0-1 standing idle, facing you; 2-7 walk right\n'
+               '     (a tired shuffle, the bottle hugged; the planted boot moves back 4 px a frame); 8-11 from\n'
+               '     behind at the breaker panel, the right hand up to the lever: 8 arm rising, 9 hand on the\n'
+               '     lever, 10 pushed up (on his toes), 11 arm coming down.\n'
+               '     Getting up (and, backwards, sitting down): under that row, from y 208, two more cells of\n'
+               '     40x96, feet at (20,96) on the floor in front of the couch: 0 sitting forward on the edge\n'
+               '     of the seat, 1 half risen, pushing up on his knee.')
     sh.put(0, 0, electrician_doze(), 'doze: as the standing sprite')
     sh.put(1, 0, electrician_doze(mouth=1), 'doze: breathing in, jaw drops')
     sh.put(2, 0, electrician_doze(breath=-1, mouth=1), 'doze: chest up')
@@ -1232,6 +1804,18 @@ def sheet_electrician():
     sh.put(5, 1, electrician_awake(mouth='shut', lift=-2, out=1), 'talk: shut')
     sh.put(6, 1, electrician_awake(mouth='wide', lift=-4, out=2, breath=-1), 'talk: wide, bottle wagged')
     sh.put(7, 1, electrician_awake(mouth='shut', lift=-1, out=0), 'talk: shut, bottle down')
+    st = sh.band(40, 96, 12)
+    sh.put_band(st, 0, electrician_stand(), 'standing idle')
+    sh.put_band(st, 1, electrician_stand(breath=-1), 'standing idle: breath in')
+    for f in range(6):
+        sh.put_band(st, 2 + f, electrician_walk(f), 'walk right %d' % f)
+    sh.put_band(st, 8, electrician_back(0), 'lever: from behind, the arm rising')
+    sh.put_band(st, 9, electrician_back(1, head_dy=1), 'lever: the hand on the lever, high')
+    sh.put_band(st, 10, electrician_back(2, tiptoe=2, head_dy=1, sway=1), 'lever: pushed up, on his toes')
+    sh.put_band(st, 11, electrician_back(3), 'lever: the arm coming down')
+    up = sh.band(40, 96, 2)
+    sh.put_band(up, 0, electrician_rise(0), 'getting up: sitting forward on the edge of the seat')
+    sh.put_band(up, 1, electrician_rise(1), 'getting up: half risen, pushing on his knee')
     return sh
 
 

@@ -199,12 +199,14 @@ done
 # tools/anim_sheets.py composes every frame from the parts of the standing sprites (and, for the
 # overlays, from back.svg) and writes one SVG per sheet; the sheets are then built like sprites.
 # name, cell width, cell height (the engine reads cell (col,row) at x=col*W, y=row*H; the anchor
-# of every frame is the bottom centre of its cell). Keep in step with tools/anim_sheets.py.
+# of every frame is the bottom centre of its cell), then the size WxH of each row of other-sized
+# cells under that grid, top to bottom (the level reads those frames by their rect). Keep in
+# step with tools/anim_sheets.py.
 ANIM_SHEETS=(
     "alistair 40 96"
     "gaffer 40 94"
     "pa 36 88"
-    "electrician 60 56"
+    "electrician 60 56 40x96 40x96"
     "leading_lady 36 92"
     "disco_ball 40 48"
     "neon 170 36"
@@ -216,20 +218,32 @@ NEON_AT=(400 60)
 
 # A frame must keep off the edges of its cell (left and right columns, and the top and bottom
 # rows between two rows of cells), or its outline would spill into the neighbouring frame.
-check_cells() {  # check_cells <raw render> <W> <H> <label>
-    local raw="$1" W="$2" H="$3" label="$4" w h c r draw=()
+check_cells() {  # check_cells <raw render> <label> <W>x<H> [<W>x<H>...]: the grid, then the bands under it
+    local raw="$1" label="$2" w h W H y0 y1 c r spec bands=0 draw=() regions=()
+    shift 2
     w=$(convert "$raw" -format '%w' info:)
     h=$(convert "$raw" -format '%h' info:)
-    if (( w % W || h % H )); then
-        echo "build_assets: $label is ${w}x${h}, not a grid of ${W}x${H} cells" >&2
-        exit 1
-    fi
-    for ((c = 0; c < w / W; c++)); do
-        draw+=(-draw "rectangle $((c * W)),0 $((c * W)),$((h - 1))")
-        draw+=(-draw "rectangle $((c * W + W - 1)),0 $((c * W + W - 1)),$((h - 1))")
+    for spec in "${@:2}"; do bands=$((bands + ${spec#*x})); done
+    # regions: W H y0 y1 - the grid from the top, each band one row of cells under it
+    regions+=("${1%x*} ${1#*x} 0 $((h - bands))")
+    y0=$((h - bands))
+    for spec in "${@:2}"; do
+        regions+=("${spec%x*} ${spec#*x} $y0 $((y0 + ${spec#*x}))")
+        y0=$((y0 + ${spec#*x}))
     done
-    for ((r = 1; r < h / H; r++)); do
-        draw+=(-draw "rectangle 0,$((r * H - 1)) $((w - 1)),$((r * H))")
+    for spec in "${regions[@]}"; do
+        read -r W H y0 y1 <<<"$spec"
+        if (( y1 <= y0 || w % W || (y1 - y0) % H )); then
+            echo "build_assets: $label is ${w}x${h}, not a grid of $* cells" >&2
+            exit 1
+        fi
+        for ((c = 0; c < w / W; c++)); do
+            draw+=(-draw "rectangle $((c * W)),$y0 $((c * W)),$((y1 - 1))")
+            draw+=(-draw "rectangle $((c * W + W - 1)),$y0 $((c * W + W - 1)),$((y1 - 1))")
+        done
+        for ((r = (y0 ? y0 : H); r < y1; r += H)); do
+            draw+=(-draw "rectangle 0,$((r - 1)) $((w - 1)),$r")
+        done
     done
     if [[ "$(convert "$raw" -alpha extract -threshold 50% \
             \( -size "${w}x${h}" xc:black -fill white "${draw[@]}" \) \
@@ -302,10 +316,11 @@ under_disco_ball() {  # under_disco_ball <sheet.png> <W> <H>
 
 python3 tools/anim_sheets.py "$SRC/anim"
 for sheet in "${ANIM_SHEETS[@]}"; do
-    read -r name W H <<<"$sheet"
+    read -r name W H bands <<<"$sheet"
     build_sprite "$SRC/anim/$name.svg" "assets/anim/$name.png" anim
     if ! grep -q 'data-outline="none"' "$SRC/anim/$name.svg"; then
-        check_cells "$TMP/sprite.png" "$W" "$H" "assets/anim/$name.png"
+        # shellcheck disable=SC2086 # bands: one word per band
+        check_cells "$TMP/sprite.png" "assets/anim/$name.png" "${W}x${H}" $bands
     fi
     case "$name" in
         disco_ball)
