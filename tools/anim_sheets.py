@@ -10,7 +10,9 @@ nested <svg> that clips its frame. tools/build_assets.sh runs this script, then 
 sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark outline, palette remap
 without dither). The disco ball is read pixel by pixel from assets/src/sprites/disco_ball.svg;
 the overlays (neon sign, tubes) redraw elements of assets/src/rooms/studio_b/back.svg, which
-they read, and tools/build_assets.sh checks their "as the background" frames against back.png.
+they read; the room-state overlays (breaker, cups, padlock) are the room
+itself as back.svg draws it, cut to a rectangle, with some of its marked groups drawn another
+way. tools/build_assets.sh checks every overlay's "as the background" frame against back.png.
 
 Only the standard library; the output depends on nothing but this file and the SVGs it reads,
 so it is byte-for-byte reproducible.
@@ -1630,8 +1632,194 @@ def sheet_tubes():
     return sh
 
 
+# ====================================================================== ROOM STATE OVERLAYS
+# What the story changes in the room: the breaker lever, the coffee cups, the padlocked case.
+# In back.svg every part that changes is a top-level group <g id="NAME" ...>, drawn there
+# as the game starts. An overlay cell is the room itself - all of back.svg, in its own order -
+# cut to the overlay's rectangle, with some of those groups drawn another way. The sheet holds
+# back.svg once in its <defs>, split at the groups, so a cell is a row of <use>s with the changed
+# groups between them, and a cell's pixels away from what it changes are back.png's.
+# back.png is dithered where back.svg blends colours (anti-aliased edges, see-through shapes, the
+# painted backdrop) and a sheet is not, so such pixels could not match it: a cell leaves them
+# transparent where it does not change them (its "holes"); the engine shows back.png there.
+
+
+def back_parts():
+    """(inside of back.svg's <defs>, everything after </defs> up to </svg>)"""
+    text = back_text()
+    i = text.index('<defs>') + len('<defs>')
+    j = text.index('</defs>')
+    return text[i:j], text[j + len('</defs>'):text.rindex('</svg>')]
+
+
+G_TAG = re.compile(r'<(/?)g\b[^>]*?(/?)>')
+
+
+def group_span(body, gid):
+    """(start, end) of the top-level group <g id="gid" ...>...</g> in body."""
+    start = body.index('<g id="%s"' % gid)
+    assert body.count('<g id="%s"' % gid) == 1, gid
+    depth = 0
+    for m in G_TAG.finditer(body, 0, start):   # it must not sit inside another group
+        depth += -1 if m.group(1) else (0 if m.group(2) else 1)
+    assert depth == 0, '%s is not a top-level group of back.svg' % gid
+    for m in G_TAG.finditer(body, start):
+        depth += -1 if m.group(1) else (0 if m.group(2) else 1)
+        if depth == 0:
+            return start, m.end()
+    raise ValueError('unclosed group ' + gid)
+
+
+def back_group(gid):
+    _, body = back_parts()
+    s, e = group_span(body, gid)
+    return body[s:e]
+
+
+def room_overlay(name, at, size, cells, comment, holes=None):
+    """A sheet of cells in one row; a cell is the room rectangle at (x, y) of size (w, h).
+    cells: [(note, {group id: svg drawn instead of that group})] - the groups a cell leaves out
+    of its dict are drawn as in back.svg. holes: {group id: [room rects (x, y, w, h)]}: left
+    transparent in every cell that draws that group as back.svg; '*': in every cell."""
+    (x, y), (w, h) = at, size
+    holes = holes or {}
+    defs, body = back_parts()
+    gids = sorted({gid for _, changes in cells for gid in changes} | (set(holes) - {'*'}),
+                  key=lambda gid: group_span(body, gid)[0])
+    spans = [group_span(body, gid) for gid in gids]
+    parts, pos = [], 0
+    for s, e in spans:
+        parts.append(body[pos:s])
+        pos = e
+    parts.append(body[pos:])
+    out_defs = [defs.strip()]
+    out_defs += ['<g id="%s_part%d">%s</g>' % (name, i, p) for i, p in enumerate(parts)]
+    out_defs += [body[s:e] for s, e in spans]
+    masks = {}
+    sh = Sheet(name, w, h, len(cells), 1, comment, outline=False)
+    for col, (note, changes) in enumerate(cells):
+        seq = []
+        for i in range(len(parts)):
+            seq.append('<use xlink:href="#%s_part%d"/>' % (name, i))
+            if i < len(gids):
+                gid = gids[i]
+                seq.append(changes[gid] if gid in changes else '<use xlink:href="#%s"/>' % gid)
+        # back.svg's own rendering (not the sheet's crispEdges) and its coordinates
+        content = '<g shape-rendering="auto"><g transform="translate(%d %d)">%s</g></g>' % (-x, -y, ''.join(seq))
+        cut = tuple(r for gid in ['*'] + gids if gid == '*' or gid not in changes for r in holes.get(gid, ()))
+        if cut:
+            if cut not in masks:
+                mid = '%s_holes%d' % (name, len(masks))
+                masks[cut] = mid
+                out_defs.append('<mask id="%s" maskUnits="userSpaceOnUse" x="0" y="0" width="%d" height="%d">%s%s</mask>'
+                                % (mid, w, h, rect(0, 0, w, h, '#ffffff'),
+                                   ''.join(rect(rx - x, ry - y, rw, rh, '#000000') for rx, ry, rw, rh in cut)))
+            content = '<g mask="url(#%s)">%s</g>' % (masks[cut], content)
+        sh.put(col, 0, content, note)
+    sh.defs = '\n'.join(out_defs)
+    return sh
+
+
+def crisp(*content):
+    return '<g shape-rendering="crispEdges">%s</g>' % ''.join(content)
+
+
+# ---------------------------------------------------------------- the breaker panel
+BREAKER_AT, BREAKER_SIZE = (162, 99), (11, 36)
+
+
+def breaker_lamp(x, colour, lit):
+    """A round lamp 5x4 at (x, 99): rim, 3x2 glass; lit = a glowing rim and a hot centre."""
+    rim = {'red': RED1, 'green': GREEN}[colour] if lit else INK
+    glass = {'red': RED2, 'green': GREEN}[colour] if lit else G0
+    out = [rect(x + 1, 99, 3, 1, rim), rect(x, 100, 5, 2, rim), rect(x + 1, 102, 3, 1, rim),
+           rect(x + 1, 100, 3, 2, glass)]
+    if lit:
+        out.append(rect(x + 1, 100, 1, 1, BR6 if colour == 'red' else CY3))
+    return ''.join(out)
+
+
+def breaker_lever_on():
+    """The lever thrown up, the green lamp lit (back.svg's group breaker_lever is the tripped look)."""
+    return crisp(
+        breaker_lamp(162, 'red', False), breaker_lamp(168, 'green', True),
+        rect(165, 105, 5, 30, G1), rect(166, 106, 3, 28, INK),                    # slot
+        rect(163, 117, 9, 5, OUTL), rect(164, 118, 7, 3, G2), rect(164, 118, 7, 1, G4),   # pivot
+        rect(166, 111, 2, 6, G8), rect(167, 111, 1, 6, G6),                       # arm, up
+        rect(162, 104, 11, 7, OUTL), rect(163, 105, 9, 5, RED2),                  # grip at the top
+        rect(163, 105, 9, 1, ORANGE), rect(163, 109, 9, 1, RED1), rect(165, 107, 5, 1, RED1))
+
+
+def sheet_breaker():
+    return room_overlay(
+        'breaker', BREAKER_AT, BREAKER_SIZE,
+        [('tripped: lever down, red lamp lit (as back.png)', {}),
+         ('on: lever up, green lamp lit', {'breaker_lever': breaker_lever_on()})],
+        'The breaker panel overlay: 2 cells of %dx%d at room (%d,%d), the panel\'s lever column.\n'
+        '     0 tripped (lever down, red lamp lit; as back.png), 1 on (lever up, green lamp lit).'
+        % (BREAKER_SIZE + BREAKER_AT))
+
+
+# ---------------------------------------------------------------- the coffee cups
+CUPS_AT, CUPS_SIZE = (37, 176), (9, 15)
+
+
+def coffee_ring():
+    """Where the middle cup stood on the top case: a faint ring of coffee."""
+    return crisp(rect(40, 188, 4, 1, BR2), rect(39, 189, 1, 1, BR2), rect(44, 189, 1, 1, BR2),
+                 rect(40, 190, 4, 1, BR1))
+
+
+def sheet_cups():
+    return room_overlay(
+        'cups', CUPS_AT, CUPS_SIZE,
+        [('three cups (as back.png)', {}),
+         ('two cups: the middle one gone, a coffee ring where it stood', {'cup_middle': coffee_ring()})],
+        'The coffee cups overlay: 2 cells of %dx%d at room (%d,%d), the middle of the three cups on\n'
+        '     the top case. 0 three cups (as back.png), 1 the middle cup gone, a coffee ring left.\n'
+        '     Cell 0 is transparent on the cup\'s anti-aliased sides (back.png shows through).'
+        % (CUPS_SIZE + CUPS_AT),
+        holes={'cup_middle': [(37, 176, 2, 12), (44, 176, 2, 12)]})
+
+
+# ---------------------------------------------------------------- the padlocked case
+PADLOCK_AT, PADLOCK_SIZE = (13, 209), (78, 16)
+
+
+def case_lock_open():
+    """The middle case unlocked: the lid's front tipped up (a shorter, lighter face, the dark
+    inside showing under it: gels, the stepladder's rails, a roll of tape), both latches thrown,
+    the padlock hanging from the hasp with its shackle sprung open."""
+    out = [rect(13, 209, 78, 1, G6), rect(13, 210, 78, 2, G2), rect(13, 212, 78, 1, G0),   # lid face
+           rect(13, 213, 78, 4, OUTL),                                                     # the gap
+           rect(17, 216, 16, 1, MAG1), rect(20, 215, 10, 1, MAG0),                          # gels
+           rect(35, 214, 13, 1, G5), rect(35, 216, 13, 1, G4),                              # ladder rails
+           rect(37, 215, 1, 1, G3), rect(41, 215, 1, 1, G3), rect(45, 215, 1, 1, G3),
+           rect(58, 215, 12, 2, CY0), rect(58, 216, 12, 1, CY1),
+           rect(75, 214, 8, 3, BR4), rect(75, 214, 8, 1, YELLOW), rect(78, 215, 2, 1, BR2),  # tape roll
+           rect(13, 217, 78, 1, G4)]                                                        # the base's rim
+    for lx in (28, 70):   # latches: catch on the lid, the lever on the base flipped down
+        out += [rect(lx + 1, 211, 2, 2, G6), rect(lx, 217, 4, 2, G6), rect(lx + 1, 219, 2, 2, G7),
+                rect(lx + 1, 220, 2, 1, G5)]
+    # the padlock hangs lower, off the hasp; its shackle is sprung: the short leg stands free
+    out += [rect(50, 214, 1, 5, G7), rect(50, 214, 4, 1, G7), rect(53, 214, 1, 2, G7), rect(51, 215, 1, 4, G5),
+            rect(49, 219, 6, 6, YELLOW), rect(49, 224, 6, 1, BR4), rect(54, 219, 1, 5, BR5),
+            rect(51, 221, 2, 2, BR2)]
+    return crisp(*out)
+
+
+def sheet_padlock():
+    return room_overlay(
+        'padlock', PADLOCK_AT, PADLOCK_SIZE,
+        [('locked (as back.png)', {}),
+         ('open: padlock hanging open, lid ajar', {'case_lock': case_lock_open()})],
+        'The padlocked case overlay: 2 cells of %dx%d at room (%d,%d), the front of the middle case.\n'
+        '     0 locked (as back.png), 1 unlocked: the padlock hangs open from the hasp, the latches\n'
+        '     are thrown and the lid is ajar.' % (PADLOCK_SIZE + PADLOCK_AT))
+
+
 SHEETS = [sheet_alistair, sheet_gaffer, sheet_pa, sheet_lady, sheet_electrician, sheet_disco,
-          sheet_neon, sheet_tubes]
+          sheet_neon, sheet_tubes, sheet_breaker, sheet_cups, sheet_padlock]
 
 
 def main():
