@@ -213,6 +213,8 @@ ANIM_SHEETS=(
     "breaker 11 36"
     "cups 9 15"
     "padlock 78 16"
+    "popcorn 153 156"
+    "craft_table 24 29"
 )
 # where a cell of the disco ball sheet sits in the room (top-left) - DISCO_ORIGIN in the script
 DISCO_AT=(466 56)
@@ -223,6 +225,8 @@ OVERLAY_AT=(
     "breaker 162 99"
     "cups 37 176"
     "padlock 13 209"
+    "popcorn 240 87"
+    "craft_table 212 165"
 )
 
 # A frame must keep off the edges of its cell (left and right columns, and the top and bottom
