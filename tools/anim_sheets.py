@@ -11,8 +11,10 @@ those cells under the grid: the electrician on his feet). tools/build_assets.sh 
 script, then renders the sheets like every other sprite (rsvg-convert, binary alpha, 1-px dark
 outline, palette remap without dither). The disco ball is read pixel by pixel from
 assets/src/sprites/disco_ball.svg; the overlays (neon sign, tubes) redraw elements of
-assets/src/rooms/studio_b/back.svg, which they read, and tools/build_assets.sh checks their "as
-the background" frames against back.png.
+assets/src/rooms/studio_b/back.svg, which they read; the room-state overlays (breaker, cups,
+padlock, popcorn, craft_table) are the room itself as back.svg draws it, cut to a rectangle,
+with some of its marked groups drawn another way. tools/build_assets.sh checks every overlay's
+"as the background" frame against back.png.
 
 Only the standard library; the output depends on nothing but this file and the SVGs it reads,
 so it is byte-for-byte reproducible.
@@ -2214,8 +2216,351 @@ def sheet_tubes():
     return sh
 
 
+# ====================================================================== ROOM STATE OVERLAYS
+# What the story changes in the room: the breaker lever, the coffee cups, the padlocked case, the
+# popcorn machine (steam, cord, floor box, the disco ball's lead) and the things on the craft
+# table. In back.svg every part that changes is a top-level group <g id="NAME" ...>, drawn there
+# as the game starts. An overlay cell is the room itself - all of back.svg, in its own order -
+# cut to the overlay's rectangle, with some of those groups drawn another way. The sheet holds
+# back.svg once in its <defs>, split at the groups, so a cell is a row of <use>s with the changed
+# groups between them, and a cell's pixels away from what it changes are back.png's.
+# back.png is dithered where back.svg blends colours (anti-aliased edges, see-through shapes, the
+# painted backdrop) and a sheet is not, so such pixels could not match it: a cell leaves them
+# transparent where it does not change them (its "holes"); the engine shows back.png there.
+
+
+def back_parts():
+    """(inside of back.svg's <defs>, everything after </defs> up to </svg>)"""
+    text = back_text()
+    i = text.index('<defs>') + len('<defs>')
+    j = text.index('</defs>')
+    return text[i:j], text[j + len('</defs>'):text.rindex('</svg>')]
+
+
+G_TAG = re.compile(r'<(/?)g\b[^>]*?(/?)>')
+
+
+def group_span(body, gid):
+    """(start, end) of the top-level group <g id="gid" ...>...</g> in body."""
+    start = body.index('<g id="%s"' % gid)
+    assert body.count('<g id="%s"' % gid) == 1, gid
+    depth = 0
+    for m in G_TAG.finditer(body, 0, start):   # it must not sit inside another group
+        depth += -1 if m.group(1) else (0 if m.group(2) else 1)
+    assert depth == 0, '%s is not a top-level group of back.svg' % gid
+    for m in G_TAG.finditer(body, start):
+        depth += -1 if m.group(1) else (0 if m.group(2) else 1)
+        if depth == 0:
+            return start, m.end()
+    raise ValueError('unclosed group ' + gid)
+
+
+def back_group(gid):
+    _, body = back_parts()
+    s, e = group_span(body, gid)
+    return body[s:e]
+
+
+def room_overlay(name, at, size, cells, comment, holes=None):
+    """A sheet of cells in one row; a cell is the room rectangle at (x, y) of size (w, h).
+    cells: [(note, {group id: svg drawn instead of that group})] - the groups a cell leaves out
+    of its dict are drawn as in back.svg. holes: {group id: [room rects (x, y, w, h)]}: left
+    transparent in every cell that draws that group as back.svg; '*': in every cell."""
+    (x, y), (w, h) = at, size
+    holes = holes or {}
+    defs, body = back_parts()
+    gids = sorted({gid for _, changes in cells for gid in changes} | (set(holes) - {'*'}),
+                  key=lambda gid: group_span(body, gid)[0])
+    spans = [group_span(body, gid) for gid in gids]
+    parts, pos = [], 0
+    for s, e in spans:
+        parts.append(body[pos:s])
+        pos = e
+    parts.append(body[pos:])
+    out_defs = [defs.strip()]
+    out_defs += ['<g id="%s_part%d">%s</g>' % (name, i, p) for i, p in enumerate(parts)]
+    out_defs += [body[s:e] for s, e in spans]
+    masks = {}
+    sh = Sheet(name, w, h, len(cells), 1, comment, outline=False)
+    for col, (note, changes) in enumerate(cells):
+        seq = []
+        for i in range(len(parts)):
+            seq.append('<use xlink:href="#%s_part%d"/>' % (name, i))
+            if i < len(gids):
+                gid = gids[i]
+                seq.append(changes[gid] if gid in changes else '<use xlink:href="#%s"/>' % gid)
+        # back.svg's own rendering (not the sheet's crispEdges) and its coordinates
+        content = '<g shape-rendering="auto"><g transform="translate(%d %d)">%s</g></g>' % (-x, -y, ''.join(seq))
+        cut = tuple(r for gid in ['*'] + gids if gid == '*' or gid not in changes for r in holes.get(gid, ()))
+        if cut:
+            if cut not in masks:
+                mid = '%s_holes%d' % (name, len(masks))
+                masks[cut] = mid
+                out_defs.append('<mask id="%s" maskUnits="userSpaceOnUse" x="0" y="0" width="%d" height="%d">%s%s</mask>'
+                                % (mid, w, h, rect(0, 0, w, h, '#ffffff'),
+                                   ''.join(rect(rx - x, ry - y, rw, rh, '#000000') for rx, ry, rw, rh in cut)))
+            content = '<g mask="url(#%s)">%s</g>' % (masks[cut], content)
+        sh.put(col, 0, content, note)
+    sh.defs = '\n'.join(out_defs)
+    return sh
+
+
+def crisp(*content):
+    return '<g shape-rendering="crispEdges">%s</g>' % ''.join(content)
+
+
+# ---------------------------------------------------------------- the breaker panel
+BREAKER_AT, BREAKER_SIZE = (162, 99), (11, 36)
+
+
+def breaker_lamp(x, colour, lit):
+    """A round lamp 5x4 at (x, 99): rim, 3x2 glass; lit = a glowing rim and a hot centre."""
+    rim = {'red': RED1, 'green': GREEN}[colour] if lit else INK
+    glass = {'red': RED2, 'green': GREEN}[colour] if lit else G0
+    out = [rect(x + 1, 99, 3, 1, rim), rect(x, 100, 5, 2, rim), rect(x + 1, 102, 3, 1, rim),
+           rect(x + 1, 100, 3, 2, glass)]
+    if lit:
+        out.append(rect(x + 1, 100, 1, 1, BR6 if colour == 'red' else CY3))
+    return ''.join(out)
+
+
+def breaker_lever_on():
+    """The lever thrown up, the green lamp lit (back.svg's group breaker_lever is the tripped look)."""
+    return crisp(
+        breaker_lamp(162, 'red', False), breaker_lamp(168, 'green', True),
+        rect(165, 105, 5, 30, G1), rect(166, 106, 3, 28, INK),                    # slot
+        rect(163, 117, 9, 5, OUTL), rect(164, 118, 7, 3, G2), rect(164, 118, 7, 1, G4),   # pivot
+        rect(166, 111, 2, 6, G8), rect(167, 111, 1, 6, G6),                       # arm, up
+        rect(162, 104, 11, 7, OUTL), rect(163, 105, 9, 5, RED2),                  # grip at the top
+        rect(163, 105, 9, 1, ORANGE), rect(163, 109, 9, 1, RED1), rect(165, 107, 5, 1, RED1))
+
+
+def sheet_breaker():
+    return room_overlay(
+        'breaker', BREAKER_AT, BREAKER_SIZE,
+        [('tripped: lever down, red lamp lit (as back.png)', {}),
+         ('on: lever up, green lamp lit', {'breaker_lever': breaker_lever_on()})],
+        'The breaker panel overlay: 2 cells of %dx%d at room (%d,%d), the panel\'s lever column.\n'
+        '     0 tripped (lever down, red lamp lit; as back.png), 1 on (lever up, green lamp lit).'
+        % (BREAKER_SIZE + BREAKER_AT))
+
+
+# ---------------------------------------------------------------- the coffee cups
+CUPS_AT, CUPS_SIZE = (37, 176), (9, 15)
+
+
+def coffee_ring():
+    """Where the middle cup stood on the top case: a faint ring of coffee."""
+    return crisp(rect(40, 188, 4, 1, BR2), rect(39, 189, 1, 1, BR2), rect(44, 189, 1, 1, BR2),
+                 rect(40, 190, 4, 1, BR1))
+
+
+def sheet_cups():
+    return room_overlay(
+        'cups', CUPS_AT, CUPS_SIZE,
+        [('three cups (as back.png)', {}),
+         ('two cups: the middle one gone, a coffee ring where it stood', {'cup_middle': coffee_ring()})],
+        'The coffee cups overlay: 2 cells of %dx%d at room (%d,%d), the middle of the three cups on\n'
+        '     the top case. 0 three cups (as back.png), 1 the middle cup gone, a coffee ring left.\n'
+        '     Cell 0 is transparent on the cup\'s anti-aliased sides (back.png shows through).'
+        % (CUPS_SIZE + CUPS_AT),
+        holes={'cup_middle': [(37, 176, 2, 12), (44, 176, 2, 12)]})
+
+
+# ---------------------------------------------------------------- the padlocked case
+PADLOCK_AT, PADLOCK_SIZE = (13, 209), (78, 16)
+
+
+def case_lock_open():
+    """The middle case unlocked: the lid's front tipped up (a shorter, lighter face, the dark
+    inside showing under it: gels, the stepladder's rails, a roll of tape), both latches thrown,
+    the padlock hanging from the hasp with its shackle sprung open."""
+    out = [rect(13, 209, 78, 1, G6), rect(13, 210, 78, 2, G2), rect(13, 212, 78, 1, G0),   # lid face
+           rect(13, 213, 78, 4, OUTL),                                                     # the gap
+           rect(17, 216, 16, 1, MAG1), rect(20, 215, 10, 1, MAG0),                          # gels
+           rect(35, 214, 13, 1, G5), rect(35, 216, 13, 1, G4),                              # ladder rails
+           rect(37, 215, 1, 1, G3), rect(41, 215, 1, 1, G3), rect(45, 215, 1, 1, G3),
+           rect(58, 215, 12, 2, CY0), rect(58, 216, 12, 1, CY1),
+           rect(75, 214, 8, 3, BR4), rect(75, 214, 8, 1, YELLOW), rect(78, 215, 2, 1, BR2),  # tape roll
+           rect(13, 217, 78, 1, G4)]                                                        # the base's rim
+    for lx in (28, 70):   # latches: catch on the lid, the lever on the base flipped down
+        out += [rect(lx + 1, 211, 2, 2, G6), rect(lx, 217, 4, 2, G6), rect(lx + 1, 219, 2, 2, G7),
+                rect(lx + 1, 220, 2, 1, G5)]
+    # the padlock hangs lower, off the hasp; its shackle is sprung: the short leg stands free
+    out += [rect(50, 214, 1, 5, G7), rect(50, 214, 4, 1, G7), rect(53, 214, 1, 2, G7), rect(51, 215, 1, 4, G5),
+            rect(49, 219, 6, 6, YELLOW), rect(49, 224, 6, 1, BR4), rect(54, 219, 1, 5, BR5),
+            rect(51, 221, 2, 2, BR2)]
+    return crisp(*out)
+
+
+def sheet_padlock():
+    return room_overlay(
+        'padlock', PADLOCK_AT, PADLOCK_SIZE,
+        [('locked (as back.png)', {}),
+         ('open: padlock hanging open, lid ajar', {'case_lock': case_lock_open()})],
+        'The padlocked case overlay: 2 cells of %dx%d at room (%d,%d), the front of the middle case.\n'
+        '     0 locked (as back.png), 1 unlocked: the padlock hangs open from the hasp, the latches\n'
+        '     are thrown and the lid is ajar.' % (PADLOCK_SIZE + PADLOCK_AT))
+
+
+# ---------------------------------------------------------------- the popcorn machine and the floor box
+POPCORN_AT, POPCORN_SIZE = (240, 87), (153, 156)
+STEAM_PUFFS, STEAM_FRAMES = 3, 4
+
+
+def steam_puff(p):
+    """One puff of steam at p (0 just out of the lid's vent, 1 gone): it rises, drifts right,
+    swells and then thins away."""
+    cy = 122 - 36 * p
+    cx = 255.5 + 5 * p + 2 * math.sin(2 * math.pi * p * 1.2)
+    r = 1.8 + 4.3 * math.sin(math.pi * min(1.0, p * 1.25) * 0.85)
+    if p > 0.8:
+        r *= (1 - p) / 0.2 * 0.6 + 0.4
+    side = math.cos(2 * math.pi * (p * 1.3 + 0.15))
+    outer = G6 if p < 0.7 else G5
+    out = [(cx, cy, r, outer), (cx + side * r * 0.9, cy + r * 0.3, r * 0.65, outer)]
+    if p < 0.7:
+        out.append((cx - r * 0.25, cy - r * 0.3, r * 0.55, G7))
+    if p < 0.3:
+        out.append((cx - r * 0.35, cy - r * 0.4, r * 0.3, G8))
+    return out
+
+
+def steam_circles(frame):
+    """The puffs of one frame of the loop, the highest first; frame STEAM_FRAMES is frame 0 again
+    (every puff has risen to where the one above it was)."""
+    ps = sorted(((k + frame / float(STEAM_FRAMES)) / STEAM_PUFFS for k in range(STEAM_PUFFS)), reverse=True)
+    return ['<circle cx="%s" cy="%s" r="%s" fill="%s"/>' % (n(cx), n(cy), n(r), f)
+            for p in ps for cx, cy, r, f in steam_puff(p)]
+
+
+def popcorn_steam(frame):
+    return crisp(''.join(steam_circles(frame)), '<circle cx="256" cy="126" r="2" fill="%s"/>' % G3)
+
+
+def popcorn_heap_scooped():
+    """The heap with a handful scooped out of its middle: lower, a hollow with burnt bits."""
+    surface = [(240, 153), (243, 151), (246, 153), (249, 155), (252, 157), (255, 158), (258, 157),
+               (261, 154), (264, 150), (267, 147), (270, 150), (272, 151)]
+    heap = poly([(240, 163)] + surface + [(272, 163)], BR6)
+
+    def under(px_, py_):   # is (px_, py_) inside the heap?
+        for (x0, y0), (x1, y1) in zip(surface, surface[1:]):
+            if x0 <= px_ < x1:
+                return py_ >= y0 + (y1 - y0) * (px_ - x0) / float(x1 - x0) + 1
+        return False
+    flecks = [(242, 155, 2, BR5), (247, 156, 2, BR5), (253, 160, 2, BR5), (259, 158, 2, BR5),
+              (265, 157, 2, BR5), (244, 159, 2, BR5), (256, 161, 2, BR5), (262, 152, 2, BR5),
+              (268, 155, 2, BR5), (245, 154, 1, WHITE), (263, 151, 1, WHITE), (249, 158, 1, WHITE),
+              (266, 149, 1, WHITE)]
+    bits = [(250, 159, 3, 2, BR2), (257, 160, 2, 2, BR2), (262, 159, 3, 2, BR2), (246, 156, 2, 2, BR2),
+            (254, 159, 2, 1, BR1), (263, 160, 1, 1, BR1)]
+    out = [heap]
+    out += [rect(fx, fy, fw, 1, c) for fx, fy, fw, c in flecks if under(fx, fy)]
+    out += [rect(bx, by, bw, bh, c) for bx, by, bw, bh, c in bits if under(bx, by)]
+    # the glass's reflections, drawn flat (as they come out in back.png)
+    out += [rect(243, 138, 1, 8, G7), rect(243, 144, 1, 1, CY3), rect(245, 138, 1, 4, G6),
+            rect(268, 144, 1, 4, G6), rect(268, 145, 1, 1, '#786e66'), rect(268, 148, 1, 1, PAPER)]
+    return crisp(*out)
+
+
+def popcorn_lights_off():
+    return crisp(rect(262, 167, 3, 3, RED0), rect(268, 167, 3, 3, BR2))
+
+
+def cord_loop(pix, cx, cy, rx, ry):
+    """A flat loop of the orange cord lying on the table: an ellipse 1 px wide, dark either side,
+    painted into pix {(x, y): colour} over what is there."""
+    for y in range(int(cy - ry) - 2, int(cy + ry) + 3):
+        for x in range(int(cx - rx) - 2, int(cx + rx) + 3):
+            ex, ey = x + 0.5 - cx, y + 0.5 - cy
+            q = math.hypot(ex / rx, ey / ry)
+            if q == 0:
+                continue
+            d = (q - 1) / math.hypot(ex / (rx * rx * q), ey / (ry * ry * q))   # ~ distance to the ellipse
+            if abs(d) < 0.6:
+                pix[(x, y)] = ORANGE
+            elif abs(d) < 1.45:
+                pix[(x, y)] = OUTL
+
+
+def popcorn_cord_coiled():
+    """Unplugged: the cord pulled back up and coiled on the table beside the machine (two loops),
+    the plug lying at its end, prongs out."""
+    pix = {}
+    cord_loop(pix, 283, 172.5, 6, 2.6)
+    cord_loop(pix, 285.5, 173.5, 6, 2.6)
+    for x in (275, 276):          # out of the machine's side into the coil
+        pix[(x, 169)], pix[(x, 170)], pix[(x, 171)] = OUTL, ORANGE, OUTL
+    pix[(292, 174)] = ORANGE      # ... and on out of the coil to the plug
+    return crisp(runs(pix),
+                 rect(293, 173, 5, 4, OUTL), rect(294, 174, 3, 2, ORANGE), rect(294, 174, 3, 1, BR6),
+                 rect(298, 174, 2, 1, G8), rect(298, 176, 2, 1, G8))
+
+
+def ball_plug_in():
+    """The disco ball's plug seated in the floor box's left socket: a dark plug a size bigger than
+    the socket, as the one lying on the floor."""
+    return crisp(rect(354, 223, 7, 6, OUTL), rect(355, 224, 5, 4, G2), rect(355, 224, 5, 1, G4),
+                 rect(356, 226, 3, 1, G3))
+
+
+def ball_lead_plugged():
+    """The ball's lead from under the stage along the floor to the box and up into its plug."""
+    d = 'M392 236 C 390 238, 386 238, 380 238 L 366 238 C 361 238, 357 236, 357 229'
+    return crisp('<path d="%s" fill="none" stroke="%s" stroke-width="3"/>' % (d, OUTL),
+                 '<path d="%s" fill="none" stroke="%s" stroke-width="1"/>' % (d, G3))
+
+
+def sheet_popcorn():
+    default = ''.join(re.findall(r'<circle [^>]*/>', back_group('steam')))
+    assert default == ''.join(steam_circles(0)) + '<circle cx="256" cy="126" r="2" fill="%s"/>' % G3, \
+        'the steam in back.svg is not frame 0 of popcorn_steam()'
+    hot = [('hot: steam %d%s' % (f, ' (as back.png)' if f == 0 else ''),
+            {} if f == 0 else {'steam': popcorn_steam(f)}) for f in range(STEAM_FRAMES)]
+    cold = {'steam': '', 'popcorn_lights': popcorn_lights_off(), 'popcorn_cord': popcorn_cord_coiled(),
+            'socket_plug': ''}
+    plugged = {'socket_plug': ball_plug_in(), 'ball_lead': ball_lead_plugged()}
+    scooped = {'popcorn_heap': popcorn_heap_scooped()}
+    cells = hot + [
+        ('cold, unplugged, cord coiled on the table', cold),
+        ('cold, the ball\'s lead plugged in', dict(cold, **plugged)),
+        ('cold, scooped', dict(cold, **scooped)),
+        ('cold, the ball\'s lead plugged in, scooped', dict(cold, **dict(plugged, **scooped)))]
+    x, y = POPCORN_AT
+    return room_overlay(
+        'popcorn', POPCORN_AT, POPCORN_SIZE, cells,
+        'The popcorn machine overlay: 8 cells of %dx%d at room (%d,%d): the machine and the steam over it,\n'
+        '     its orange cord, the floor box and the disco ball\'s lead beside it.\n'
+        '     0-3 hot: full of burnt popcorn, plugged into the floor box, steam rising (a 4-frame loop;\n'
+        '     0 is back.png); the ball\'s lead lies unplugged.\n'
+        '     4 cold: no steam, the cord pulled out and coiled on the table, the socket empty, the lead\n'
+        '     unplugged. 5 as 4, the lead plugged into the box. 6 as 4, a handful of popcorn scooped\n'
+        '     out. 7 as 5, scooped. Transparent over the backdrop (never changes) and, where the\n'
+        '     popcorn is as in back.svg, on the glass\'s reflections: back.png shows through.'
+        % (POPCORN_SIZE + POPCORN_AT),
+        holes={'*': [(350, y, x + POPCORN_SIZE[0] - 350, 201 - y)],
+               'popcorn_heap': [(243, 138, 1, 8), (245, 138, 1, 4), (268, 144, 1, 5)]})
+
+
+# ---------------------------------------------------------------- the craft table
+CRAFT_AT, CRAFT_SIZE = (212, 165), (24, 29)
+
+
+def sheet_craft_table():
+    return room_overlay(
+        'craft_table', CRAFT_AT, CRAFT_SIZE,
+        [('oven mitt and sugar (as back.png)', {}),
+         ('sugar only', {'oven_mitt': ''}),
+         ('neither', {'oven_mitt': '', 'sugar_bowl': ''})],
+        'The craft table overlay: 3 cells of %dx%d at room (%d,%d), the left end of the table.\n'
+        '     0 the oven mitt hung on the edge and the sugar bowl (as back.png), 1 the sugar bowl\n'
+        '     only, 2 neither.' % (CRAFT_SIZE + CRAFT_AT))
+
+
 SHEETS = [sheet_alistair, sheet_gaffer, sheet_pa, sheet_lady, sheet_electrician, sheet_disco,
-          sheet_neon, sheet_tubes]
+          sheet_neon, sheet_tubes, sheet_breaker, sheet_cups, sheet_padlock, sheet_popcorn,
+          sheet_craft_table]
 
 
 def main():

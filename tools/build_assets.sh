@@ -19,8 +19,9 @@
 #                                                                      the sprites' parts and back.svg)
 #   assets/src/anim/*.svg             -> assets/anim/*.png           (as sprites; ANIM_SHEETS below: the
 #                                                                      disco ball gets the set behind it,
-#                                                                      the overlays are checked against
-#                                                                      back.png)
+#                                                                      the overlays (neon, tubes and the
+#                                                                      room-state ones, OVERLAY_AT) are
+#                                                                      checked against back.png)
 #   assets/src/fx/*.svg               -> assets/fx/*.png             (light spots: smooth alpha, as drawn,
 #                                                                      no palette remap)
 #
@@ -211,10 +212,24 @@ ANIM_SHEETS=(
     "disco_ball 40 48"
     "neon 170 36"
     "tubes 640 40"
+    "breaker 11 36"
+    "cups 9 15"
+    "padlock 78 16"
+    "popcorn 153 156"
+    "craft_table 24 29"
 )
 # where a cell of the disco ball sheet sits in the room (top-left) - DISCO_ORIGIN in the script
 DISCO_AT=(466 56)
 NEON_AT=(400 60)
+# the room-state overlays (one row of cells each; cell 0 is the room as back.svg draws it) and
+# where their cells sit in the room - <NAME>_AT in the script
+OVERLAY_AT=(
+    "breaker 162 99"
+    "cups 37 176"
+    "padlock 13 209"
+    "popcorn 240 87"
+    "craft_table 212 165"
+)
 
 # A frame must keep off the edges of its cell (left and right columns, and the top and bottom
 # rows between two rows of cells), or its outline would spill into the neighbouring frame.
@@ -314,6 +329,14 @@ under_disco_ball() {  # under_disco_ball <sheet.png> <W> <H>
     mv "$TMP/disco.png" "$png"
 }
 
+for ov in "${OVERLAY_AT[@]}"; do
+    read -r ov_name _ <<<"$ov"
+    if ! printf '%s\n' "${ANIM_SHEETS[@]}" | grep -q "^$ov_name "; then
+        echo "build_assets: overlay $ov_name is not in ANIM_SHEETS" >&2
+        exit 1
+    fi
+done
+
 python3 tools/anim_sheets.py "$SRC/anim"
 for sheet in "${ANIM_SHEETS[@]}"; do
     read -r name W H bands <<<"$sheet"
@@ -332,6 +355,14 @@ for sheet in "${ANIM_SHEETS[@]}"; do
             ;;
         neon)  check_like_back "assets/anim/$name.png" 1 0 "$W" "$H" "${NEON_AT[@]}" ;;
         tubes) check_like_back "assets/anim/$name.png" 0 0 "$W" "$H" 0 0 ;;
+        *)
+            for ov in "${OVERLAY_AT[@]}"; do
+                read -r ov_name ov_x ov_y <<<"$ov"
+                if [[ "$ov_name" == "$name" ]]; then
+                    check_like_back "assets/anim/$name.png" 0 0 "$W" "$H" "$ov_x" "$ov_y"
+                fi
+            done
+            ;;
     esac
 done
 
