@@ -4,6 +4,7 @@
 #include "test_util.h"
 
 #include "rng.h"
+#include "screen.h"
 #include "state.h"
 
 static void move_to(Game *g, int x, int y)
@@ -148,6 +149,55 @@ static void test_click_skips_the_line_and_the_script_goes_on(void **state)
     assert_true(g.flags[level_find(lv, ID_FLAG, "seen")]);
     NavPoint p = game_player_pos(&g);
     assert_int_equal(p.x, 160);
+}
+
+/* The player's own last line (a look) ends at a click, and the click does what it asks: one click,
+ * not two. A line in a conversation, or one with more of its script to come, only skips. */
+static void test_click_on_the_players_last_line_skips_it_and_acts(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    click_at(&g, 160, 20, INPUT_RIGHT); /* look at the lamp: one line, the script's end */
+    assert_string_equal(speech(&g), "It is dark.");
+    click_at(&g, 30, 15, INPUT_RIGHT); /* look at the sign at once */
+    assert_string_equal(speech(&g), "A sign.");
+    click_at(&g, 120, 80, INPUT_LEFT); /* a click on the floor only ends the line */
+    assert_null(speech(&g));
+    assert_false(game_walking(&g));
+    click_at(&g, 30, 15, INPUT_RIGHT);
+    click_at(&g, 160, 20, INPUT_LEFT); /* a click on the lamp during the line goes to use it */
+    assert_null(speech(&g));
+    assert_true(game_walking(&g));
+    assert_int_equal(g.pending_verb, VERB_USE);
+    Game h;
+    game_init(&h, lv, 1);
+    click_at(&h, 65, 15, INPUT_LEFT); /* the phone: a conversation with Bob */
+    for (int i = 0; i < 600 && h.speech.text < 0; i++)
+        idle(&h, 1);
+    while (h.speech.text >= 0 && h.speech.speaker != SPEAKER_PLAYER)
+        click_at(&h, 10, 90, INPUT_LEFT);
+    assert_string_equal(speech(&h), "Hi, Bob.");
+    click_at(&h, 120, 80, INPUT_LEFT); /* the player's line in a conversation: only skipped */
+    assert_false(game_walking(&h));
+    assert_true(h.dlg_tree >= 0);
+}
+
+/* Someone who has introduced himself goes by his name: on the hover label and in the log. */
+static void test_a_person_goes_by_the_name_he_gave(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    int bob = level_find(lv, ID_ACTOR, "bob");
+    assert_string_equal(game_hotspot_name(&g, bob), "Bob");
+    int secret = level_find(lv, ID_NODE, "bob.secret");
+    g.visited[secret >> 3] |= (uint8_t)(1u << (secret & 7));
+    assert_string_equal(game_hotspot_name(&g, bob), "Robert");
+    char label[128];
+    move_to(&g, 60, 80);
+    screen_label(&g, label, sizeof label);
+    assert_string_equal(label, "Robert");
 }
 
 static void test_default_lines_come_from_the_seeded_rng(void **state)
@@ -492,6 +542,8 @@ int main(void)
         cmocka_unit_test(test_scripted_walk_takes_input_away_until_it_arrives),
         cmocka_unit_test(test_tab_highlights_every_hotspot_for_a_while),
         cmocka_unit_test(test_double_click_hurries_the_walk),
+        cmocka_unit_test(test_click_on_the_players_last_line_skips_it_and_acts),
+        cmocka_unit_test(test_a_person_goes_by_the_name_he_gave),
         cmocka_unit_test(test_random_clicks_keep_every_invariant),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

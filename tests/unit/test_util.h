@@ -46,6 +46,7 @@ static const char TEST_LEVEL[] =
     "     \"use\": [{\"dialogue\": \"bob\"}, \"Hung up.\"]}\n"
     "  ],\n"
     "  \"actors\": [{\"id\": \"bob\", \"name\": \"Bob\", \"at\": [60, 95], \"size\": [10, 30],\n"
+    "              \"names\": [{\"if\": {\"visited\": \"bob.secret\"}, \"name\": \"Robert\"}],\n"
     "              \"sprite\": \"assets/test.png\", \"look\": \"Bob.\",\n"
     "              \"use\": [{\"say\": \"Hi.\", \"who\": \"bob\"}],\n"
     "              \"use_item\": {\"coin\": [{\"take\": \"coin\"}, {\"say\": \"Thanks!\", \"who\": \"bob\"}]}}],\n"

@@ -38,6 +38,7 @@
 #define LEVEL_ENTRY_MAX 128       /* conditional entry points over all trees */
 #define DIALOGUE_CHOICES_SHOWN 9  /* visible choices at once (keys 1-9) */
 #define NODE_END (-1)             /* a goto that leaves the conversation */
+#define LEVEL_ALT_NAME_MAX 32    /* conditional names over all hotspots and actors */
 #define LEVEL_ANIMSET_MAX 24      /* animation sets (one sheet each) */
 #define LEVEL_CLIP_MAX 160
 #define LEVEL_FRAME_MAX 1024
@@ -83,7 +84,9 @@ typedef enum OpCode {
     OP_WAIT_SIGNAL, /* a: signal — wait until a frame event sends it */
     OP_WALK_ACTOR,  /* a: object — sets an actor off to the point in b (op_point), or to the walk_to of
                      * hotspot -1 - b when b < 0 */
+    OP_STEP_ACTOR,  /* a: object — sets an actor off in a straight line to the point in b */
     OP_WAIT_WALK,   /* a: object — waits until it has arrived */
+    OP_USE,         /* a: hotspot, b: item or -1 — go on as that verb's response there would */
     OP_JUMP,        /* b: op index */
     OP_JUMP_UNLESS  /* a: condition index, b: op index taken when the condition is false */
 } OpCode;
@@ -135,6 +138,8 @@ typedef struct DialogueChoice {
     int32_t text;        /* what the player picks (and says, when `say` is true) */
     bool say;            /* the player speaks the choice's text first */
     int16_t cond;        /* shown only when true; -1 always */
+    int16_t about;       /* "about": when this holds, the problem the choice raises is solved and it
+                          * must not be on offer (tests and tools check it; play ignores it); -1 none */
     bool once;           /* gone after it has been picked */
     int32_t script;      /* played when picked: the player's line (if `say`), then the actions */
     int16_t next;        /* the node it leads to, or NODE_END */
@@ -215,6 +220,7 @@ typedef struct Layer {
 typedef struct Hotspot {
     char *id;                    /* unique among hotspots and actors */
     char *name;                  /* hover label */
+    int16_t first_name, nnames;  /* "names": other names by condition (alt_names), the first that holds wins */
     bool is_actor;               /* a person: drawn from `sprite` at `at` */
     Rect rect;                   /* bounding box (the shape itself when npoly is 0) */
     int npoly;                   /* corners of the polygon shape, 0 for a rectangle */
@@ -231,6 +237,12 @@ typedef struct Hotspot {
     uint32_t color;              /* actors: speech colour 0xRRGGBB */
     int32_t line;                /* line in the level file */
 } Hotspot;
+
+/* A name a hotspot or actor goes by once a condition holds (a person who has introduced himself). */
+typedef struct AltName {
+    int16_t cond;
+    char *name;
+} AltName;
 
 typedef struct Item {
     char *id, *name, *icon; /* icon: image path */
@@ -285,6 +297,8 @@ typedef struct Level {
     Item items[LEVEL_ITEM_MAX];
     int nhotspots;
     Hotspot hotspots[LEVEL_HOTSPOT_MAX];
+    int nalt_names;
+    AltName alt_names[LEVEL_ALT_NAME_MAX];
     int nsounds;
     char *sound_ids[LEVEL_SOUND_MAX], *sound_files[LEVEL_SOUND_MAX];
     int nmusic;

@@ -117,7 +117,7 @@ static int choice_condition(Loader *L, const cJSON *c)
 
 static void load_choice(Loader *L, const cJSON *c)
 {
-    static const char *const keys[] = {"text", "say", "if", "once", "hidden_after", "actions", "goto", "end", NULL};
+    static const char *const keys[] = {"text", "say", "if", "once", "hidden_after", "about", "actions", "goto", "end", NULL};
     if (!cJSON_IsObject(c)) {
         lerr(L, "expected a choice {\"text\": ..., \"goto\": node} or {\"text\": ..., \"end\": true}, found %s", type_name(c));
         return;
@@ -127,7 +127,7 @@ static void load_choice(Loader *L, const cJSON *c)
         return;
     }
     check_keys(L, c, keys);
-    DialogueChoice ch = {.text = -1, .say = true, .cond = -1, .script = -1, .next = NODE_END};
+    DialogueChoice ch = {.text = -1, .say = true, .cond = -1, .about = -1, .script = -1, .next = NODE_END};
     const char *text;
     const cJSON *m = enter_member(L, c, "text", REQUIRED);
     if (m)
@@ -135,6 +135,7 @@ static void load_choice(Loader *L, const cJSON *c)
     member_bool(L, c, "say", OPTIONAL, &ch.say);
     member_bool(L, c, "once", OPTIONAL, &ch.once);
     ch.cond = (int16_t)choice_condition(L, c);
+    ch.about = (int16_t)member_cond(L, c, "about", OPTIONAL);
     /* The choice's script: the player says its text (unless "say": false), then its actions. */
     int errors = L->errors;
     ch.script = L->lv->nops;

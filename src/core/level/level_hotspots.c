@@ -165,19 +165,52 @@ static void load_verb_scripts(Loader *L, const cJSON *h, Hotspot *hs)
     }
 }
 
+/* "names": [{"if": condition, "name": "Toby"}, ...]: what it is called once the condition holds. */
+static void load_alt_names(Loader *L, const cJSON *h, Hotspot *hs)
+{
+    static const char *const keys[] = {"if", "name", NULL};
+    hs->first_name = (int16_t)L->lv->nalt_names;
+    const cJSON *list = enter_member(L, h, "names", OPTIONAL);
+    if (!list)
+        return;
+    if (!cJSON_IsArray(list)) {
+        lerr(L, "expected a list [{\"if\": condition, \"name\": text}, ...], found %s", type_name(list));
+        path_pop(L);
+        return;
+    }
+    int i = 0;
+    for (const cJSON *n = list->child; n; n = n->next, i++) {
+        path_push_index(L, i);
+        if (!cJSON_IsObject(n)) {
+            lerr(L, "expected {\"if\": condition, \"name\": text}, found %s", type_name(n));
+        } else if (L->lv->nalt_names >= LEVEL_ALT_NAME_MAX) {
+            lerr(L, "too many conditional names (at most %d)", LEVEL_ALT_NAME_MAX);
+        } else {
+            check_keys(L, n, keys);
+            AltName a = {.cond = (int16_t)member_cond(L, n, "if", REQUIRED)};
+            if (member_string(L, n, "name", REQUIRED, &a.name) && a.cond >= 0)
+                L->lv->alt_names[L->lv->nalt_names++] = a;
+        }
+        path_pop(L);
+    }
+    hs->nnames = (int16_t)(L->lv->nalt_names - hs->first_name);
+    path_pop(L);
+}
+
 static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
 {
     static const char *const hotspot_keys[] = {"id", "name", "rect", "polygon", "z", "walk_to", "face",
                                                "cursor", "visible_if", "look", "use", "use_item",
-                                               "anims", "at", "machine", NULL};
+                                               "anims", "at", "machine", "names", NULL};
     static const char *const actor_keys[] = {"id", "name", "at", "size", "sprite", "color", "z", "walk_to",
                                              "face", "cursor", "visible_if", "look", "use", "use_item",
-                                             "anims", "machine", "speed", NULL};
+                                             "anims", "machine", "speed", "names", NULL};
     check_keys(L, h, hs->is_actor ? actor_keys : hotspot_keys);
     int line, col;
     position_here(L, &line, &col);
     hs->line = line;
     member_string(L, h, "name", REQUIRED, &hs->name);
+    load_alt_names(L, h, hs);
     bool have_shape = hs->is_actor ? actor_shape(L, h, hs) : hotspot_shape(L, h, hs);
     member_int(L, h, "z", OPTIONAL, -10000, 10000, &hs->z);
     int e;

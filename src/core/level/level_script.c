@@ -245,6 +245,18 @@ static void act_ref(Loader *L, const ActionSpec *spec, const cJSON *a, const cJS
         emit(L, spec->code, i, 0);
 }
 
+/* {"use": hotspot, "item": item}: goes on as using the hotspot (with the item: using the item on
+ * it) would, so one response serves two things (a ladder and the ball it stands under). The
+ * script ends there. */
+static void act_use(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
+{
+    (void)spec, (void)verb;
+    int h = member_ref(L, a, "use", REQUIRED, ID_HOTSPOT);
+    int item = cJSON_GetObjectItemCaseSensitive(a, "item") ? member_ref(L, a, "item", REQUIRED, ID_ITEM) : -1;
+    if (h >= 0)
+        emit(L, OP_USE, h, item);
+}
+
 /* {"face": facing} */
 static void act_face(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
@@ -359,9 +371,11 @@ static void act_anim(Loader *L, const ActionSpec *spec, const cJSON *a, const cJ
     }
 }
 
-/* {"walk_to": hotspot | [x, y], "who": actor}: the player, or an actor with "anims", walks there
- * and the script waits for the arrival. The player walks only on the walkable area; an actor may
- * be sent off it (onto a stage, back to a couch) and steps there in a straight line. */
+/* {"walk_to": hotspot | [x, y], "who": actor, "straight": bool}: the player, or an actor with
+ * "anims", walks there and the script waits for the arrival. The player walks only on the walkable
+ * area; an actor may be sent off it (onto a stage, to a wall) and steps there in a straight line, or
+ * with "straight": true walks only that straight line (getting up from a couch, sitting down). With
+ * "meanwhile": true the script goes on while the actor walks. */
 static void act_walk(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
     (void)spec;
@@ -378,6 +392,21 @@ static void act_walk(Loader *L, const ActionSpec *spec, const cJSON *a, const cJ
             }
         }
     }
+    bool straight = false, meanwhile = false;
+    member_bool(L, a, "straight", OPTIONAL, &straight);
+    member_bool(L, a, "meanwhile", OPTIONAL, &meanwhile);
+    if (meanwhile && object == OBJECT_PLAYER) {
+        lerr_at(L, "meanwhile", "only an actor (\"who\") walks while the script goes on");
+        return;
+    }
+    if (straight && object == OBJECT_PLAYER) {
+        lerr_at(L, "straight", "only an actor (\"who\") walks straight; the player keeps to the walkable area");
+        return;
+    }
+    if (straight && !cJSON_IsArray(verb)) {
+        lerr_at(L, "straight", "a straight walk goes to a point [x, y]");
+        return;
+    }
     path_push_key(L, "walk_to");
     NavPoint p;
     if (cJSON_IsString(verb)) {
@@ -387,10 +416,10 @@ static void act_walk(Loader *L, const ActionSpec *spec, const cJSON *a, const cJ
         else if (h >= 0)
             emit(L, OP_WALK_ACTOR, object, -1 - h);
     } else if (object == OBJECT_PLAYER ? read_walkable_point(L, verb, &p) : read_point(L, verb, &p)) {
-        emit(L, object == OBJECT_PLAYER ? OP_WALK : OP_WALK_ACTOR, object == OBJECT_PLAYER ? -1 : object,
-             op_pack_point(p));
+        emit(L, object == OBJECT_PLAYER ? OP_WALK : straight ? OP_STEP_ACTOR : OP_WALK_ACTOR,
+             object == OBJECT_PLAYER ? -1 : object, op_pack_point(p));
     }
-    if (object != OBJECT_PLAYER)
+    if (object != OBJECT_PLAYER && !meanwhile)
         emit(L, OP_WAIT_WALK, object, 0);
     path_pop(L);
 }
@@ -446,7 +475,8 @@ static const ActionSpec ACTIONS[] = {
     {"music", {"music", NULL}, act_ref, .code = OP_MUSIC, .ref = ID_MUSIC},
     {"wait", {"wait", NULL}, act_wait},
     {"win", {"win", NULL}, act_true, .code = OP_WIN},
-    {"walk_to", {"walk_to", "who", NULL}, act_walk},
+    {"walk_to", {"walk_to", "who", "straight", "meanwhile", NULL}, act_walk},
+    {"use", {"use", "item", NULL}, act_use},
     {"dialogue", {"dialogue", NULL}, act_ref, .code = OP_DIALOGUE, .ref = ID_TREE},
     {"anim", {"anim", "state", "clip", "then", "layer", "speed", NULL}, act_anim},
     {"hint", {"hint", NULL}, act_true, .code = OP_HINT},

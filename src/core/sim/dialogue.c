@@ -58,6 +58,12 @@ void dialogue_start(Game *g, int tree, int32_t resume_pc)
     finish(g); /* cannot happen in a level that passed `check`: the last entry always applies */
 }
 
+bool dialogue_choice_offered(const Game *g, int choice)
+{
+    const DialogueChoice *ch = &g->level->choices[choice];
+    return !(ch->once && get_bit(g->chosen, choice)) && (ch->cond < 0 || script_cond(g, ch->cond));
+}
+
 int dialogue_visible(const Game *g, int16_t *out)
 {
     const Level *lv = g->level;
@@ -67,12 +73,8 @@ int dialogue_visible(const Game *g, int16_t *out)
     int n = 0;
     for (int i = 0; i < node->nchoices && n < DIALOGUE_CHOICES_SHOWN; i++) {
         int c = node->first_choice + i;
-        const DialogueChoice *ch = &lv->choices[c];
-        if (ch->once && get_bit(g->chosen, c))
-            continue;
-        if (ch->cond >= 0 && !script_cond(g, ch->cond))
-            continue;
-        out[n++] = (int16_t)c;
+        if (dialogue_choice_offered(g, c))
+            out[n++] = (int16_t)c;
     }
     return n;
 }

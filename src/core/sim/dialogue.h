@@ -15,6 +15,9 @@
 void dialogue_start(Game *g, int tree, int32_t resume_pc);
 /* Called when the script of a node or a choice reaches its end: moves the conversation on. */
 void dialogue_script_ended(Game *g);
+/* True when choice `choice` (a level index) would be on offer at its node now: its condition
+ * holds and, if once-only, it has not been picked. */
+bool dialogue_choice_offered(const Game *g, int choice);
 /* The choices on offer now (level choice indices, in order); returns how many (at most
  * DIALOGUE_CHOICES_SHOWN). */
 int dialogue_visible(const Game *g, int16_t *out);

@@ -55,6 +55,16 @@ bool game_hotspot_visible(const Game *g, int hotspot)
     return c < 0 || script_cond(g, c);
 }
 
+const char *game_hotspot_name(const Game *g, int hotspot)
+{
+    const Level *lv = g->level;
+    const Hotspot *h = &lv->hotspots[hotspot];
+    for (int i = 0; i < h->nnames; i++)
+        if (script_cond(g, lv->alt_names[h->first_name + i].cond))
+            return lv->alt_names[h->first_name + i].name;
+    return h->name;
+}
+
 int game_hit_test(const Game *g, NavPoint p)
 {
     const Level *lv = g->level;
@@ -70,6 +80,21 @@ int game_hit_test(const Game *g, NavPoint p)
     return best;
 }
 
+/* True when p hit-tests to the hotspot, above the open bar, and (with room > 0) so do the points
+ * `room` px to each side of it: a point well inside what shows of it, not on another's edge. */
+static bool clear_point(const Game *g, int hotspot, NavPoint p, int32_t floor_y, int32_t room)
+{
+    static const int8_t dirs[5][2] = {{0, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    for (int i = 0; i < (room > 0 ? 5 : 1); i++) {
+        NavPoint q = {p.x + dirs[i][0] * room, p.y + dirs[i][1] * room};
+        if (q.y >= floor_y || game_hit_test(g, q) != hotspot)
+            return false;
+    }
+    return true;
+}
+
+#define CLICK_POINT_ROOM 6 /* px of the hotspot a marker or a replay's click keeps around it */
+
 bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
 {
     if (hotspot < 0 || hotspot >= g->level->nhotspots || !game_hotspot_visible(g, hotspot))
@@ -79,20 +104,20 @@ bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
     int32_t floor_y = g->inv_open ? g->level->height - INV_BAR_H : g->level->height;
     NavPoint d = game_actor_offset(g, hotspot);
     NavPoint centre = {h->rect.x + d.x + h->rect.w / 2, h->rect.y + d.y + h->rect.h / 2};
-    if (centre.y < floor_y && game_hit_test(g, centre) == hotspot) {
-        *out = centre;
-        return true;
-    }
-    /* Covered in the middle or a concave shape: scan the box from the centre outwards, row by row. */
-    for (int32_t dy = 0; dy <= h->rect.h; dy++) {
-        for (int s = 0; s < 2; s++) {
-            int32_t y = centre.y + (s ? -dy : dy);
-            for (int32_t dx = 0; dx <= h->rect.w; dx++) {
-                for (int t = 0; t < 2; t++) {
-                    NavPoint p = {centre.x + (t ? -dx : dx), y};
-                    if (y < floor_y && game_hit_test(g, p) == hotspot) {
-                        *out = p;
-                        return true;
+    /* The centre, else the nearest point with room around it, else the nearest point at all
+     * (covered in the middle or a concave shape): the box scanned from the centre outwards. */
+    for (int32_t room = h->rect.w > 4 * CLICK_POINT_ROOM && h->rect.h > 4 * CLICK_POINT_ROOM ? CLICK_POINT_ROOM : 0;
+         room >= 0; room -= CLICK_POINT_ROOM) {
+        for (int32_t dy = 0; dy <= h->rect.h; dy++) {
+            for (int s = 0; s < 2; s++) {
+                int32_t y = centre.y + (s ? -dy : dy);
+                for (int32_t dx = 0; dx <= h->rect.w; dx++) {
+                    for (int t = 0; t < 2; t++) {
+                        NavPoint p = {centre.x + (t ? -dx : dx), y};
+                        if (clear_point(g, hotspot, p, floor_y, room)) {
+                            *out = p;
+                            return true;
+                        }
                     }
                 }
             }
@@ -201,6 +226,15 @@ static void click_world_left(Game *g)
     script_answer(g, target, verb, item);
 }
 
+/* True while the player speaks a line outside a conversation, nothing follows it, and the pointer
+ * is on a hotspot: a click there ends the line and acts. Elsewhere a click only ends the line
+ * (players click anywhere to read on, and must not be sent walking by it). */
+static bool last_own_line(const Game *g)
+{
+    return g->speech.text >= 0 && g->speech.speaker == SPEAKER_PLAYER && g->dlg_tree < 0 && g->wait_ticks == 0 &&
+           (g->pc < 0 || g->level->ops[g->pc].code == OP_END) && !game_walking(g) && g->hover >= 0;
+}
+
 static void click(Game *g, uint8_t buttons)
 {
     if (g->dlg_phase == DLG_CHOOSING)
@@ -208,10 +242,17 @@ static void click(Game *g, uint8_t buttons)
     if (g->won && !game_busy(g))
         return; /* it's a wrap: the end card has the screen */
     if (game_busy(g)) {
-        /* A click during a line ends the line; the script goes on. */
-        if (g->speech.text >= 0)
-            g->speech.ticks_left = 0;
-        return;
+        if (!last_own_line(g)) {
+            /* A click during a line ends the line; the script goes on. */
+            if (g->speech.text >= 0)
+                g->speech.ticks_left = 0;
+            return;
+        }
+        /* The player's own last line (a look, a refusal): the click ends it and does what it
+         * asks, so nobody has to click twice. Nothing of the script is lost: the line was its end. */
+        g->speech.text = -1;
+        g->speech.ticks_left = 0;
+        g->pc = -1;
     }
     if (game_pointer_in_bar(g)) {
         click_inventory(g, buttons);

@@ -186,6 +186,8 @@ void game_rebind(Game *g, const Level *lv);
 
 /* Queries used by the tick, the renderer and tests. */
 bool game_hotspot_visible(const Game *g, int hotspot);
+/* What a hotspot or actor is called now: its first "names" entry whose condition holds, else its name. */
+const char *game_hotspot_name(const Game *g, int hotspot);
 /* The topmost visible hotspot or actor at p, or -1. */
 int game_hit_test(const Game *g, NavPoint p);
 /* A point inside the hotspot that hit-tests to it right now (for `click @id`); false if none. */

@@ -45,9 +45,9 @@ void screen_label(const Game *g, char *out, size_t cap)
     } else if (g->hover >= 0) {
         const Hotspot *h = &lv->hotspots[g->hover];
         if (held)
-            snprintf(out, cap, h->is_actor ? "Give %s to %s" : "Use %s on %s", held, h->name);
+            snprintf(out, cap, h->is_actor ? "Give %s to %s" : "Use %s on %s", held, game_hotspot_name(g, g->hover));
         else
-            snprintf(out, cap, "%s", h->name);
+            snprintf(out, cap, "%s", game_hotspot_name(g, g->hover));
     } else if (held) {
         snprintf(out, cap, "Use %s on ...", held);
     }

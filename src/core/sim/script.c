@@ -126,6 +126,13 @@ static bool walk_action(Game *g, const Op *op)
     return !game_walking(g);
 }
 
+/* The script answering `item` used on a hotspot: its own response, else the hotspot's "*", else -1. */
+static int32_t response_script(const Game *g, int hotspot, int item)
+{
+    int32_t own = level_response(g->level, RESP_USE_ITEM, hotspot, item);
+    return own >= 0 ? own : g->level->hotspots[hotspot].script[VERB_USE_ITEM];
+}
+
 /* ------------------------------------------------------------------ the running script */
 
 /* Carries out one op (g->pc already past it); false when the script must wait. */
@@ -166,11 +173,22 @@ static bool run_op(Game *g, const Op *op)
     case OP_WALK_ACTOR:
         walk_actor_to(g, op->a, op->b < 0 ? game_walk_target(g, -1 - op->b) : op_point(op));
         return true;
+    case OP_STEP_ACTOR: walk_actor_straight(g, op->a, op_point(op)); return true;
     case OP_WAIT_WALK:
         if (!game_object_walking(g, op->a))
             return true;
         g->pc--; /* look again next tick */
         return false;
+    case OP_USE: {
+        int32_t next = op->b < 0 ? g->level->hotspots[op->a].script[VERB_USE] : response_script(g, op->a, op->b);
+        if (next >= 0) {
+            g->pc = next;
+            return true;
+        }
+        g->pc = -1;
+        script_respond(g, -1, op->b < 0 ? VERB_USE : VERB_USE_ITEM); /* the level's default line */
+        return false;
+    }
     case OP_JUMP: g->pc = op->b; return true;
     case OP_JUMP_UNLESS:
         if (!script_cond(g, op->a))
@@ -222,11 +240,5 @@ void script_respond(Game *g, int32_t script, Verb verb)
 
 void script_answer(Game *g, int hotspot, Verb verb, int item)
 {
-    int32_t script = g->level->hotspots[hotspot].script[verb];
-    if (verb == VERB_USE_ITEM) {
-        int32_t own = level_response(g->level, RESP_USE_ITEM, hotspot, item);
-        if (own >= 0)
-            script = own;
-    }
-    script_respond(g, script, verb);
+    script_respond(g, verb == VERB_USE_ITEM ? response_script(g, hotspot, item) : g->level->hotspots[hotspot].script[verb], verb);
 }

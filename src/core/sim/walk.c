@@ -94,6 +94,15 @@ void walk_actor_to(Game *g, int object, NavPoint p)
         w->path[w->npath++] = p;
 }
 
+void walk_actor_straight(Game *g, int object, NavPoint p)
+{
+    Walker *w = &g->walkers[object];
+    w->path[0] = p;
+    w->npath = 1;
+    w->path_pos = 0;
+    w->hurry = false;
+}
+
 void walk_stop(Game *g) { g->walkers[OBJECT_PLAYER].npath = g->walkers[OBJECT_PLAYER].path_pos = 0; }
 
 /* One tick along the path; true on the tick the walker arrives. */

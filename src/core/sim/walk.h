@@ -17,6 +17,8 @@ void walk_stop(Game *g);
 /* Sends an actor (an animated object) towards p along the walkable area; an actor standing off it,
  * or sent to a point off it, steps on and off in a straight line. An unreachable p: it stays. */
 void walk_actor_to(Game *g, int object, NavPoint p);
+/* Sends an actor straight to p, wherever the walkable area lies. */
+void walk_actor_straight(Game *g, int object, NavPoint p);
 /* One tick of every walker; true on the tick the player arrives. */
 bool walk_step(Game *g);
 
