@@ -190,7 +190,6 @@ static void loop(App *app)
     const double freq = (double)SDL_GetPerformanceFrequency();
     uint64_t last = SDL_GetPerformanceCounter();
     double acc = 0;
-    uint32_t banner_since = 0;
     app->running = true;
     while (app->running) {
         SDL_Event e;
@@ -217,12 +216,7 @@ static void loop(App *app)
         }
         if (ticks == APP_MAX_CATCHUP_TICKS && acc >= dt)
             acc = 0; /* too far behind: drop the backlog rather than spiral */
-        if (!app->watching && app->banner[0]) { /* a quick-save notice fades after two seconds */
-            if (!banner_since)
-                banner_since = SDL_GetTicks();
-            else if (SDL_GetTicks() - banner_since > 2000)
-                app->banner[0] = '\0', banner_since = 0;
-        }
+        app_pass_time(app);
         update_cursor(app);
         draw(app, (int)(acc / dt * 256.0));
         uint64_t spent = SDL_GetPerformanceCounter() - now;
@@ -233,18 +227,19 @@ static void loop(App *app)
 
 /* ------------------------------------------------------------------ app_play */
 
-int app_play(const PlayOptions *opt)
+App *app_open(const PlayOptions *opt, int *status)
 {
     App *app = calloc(1, sizeof *app);
+    *status = 1;
     if (!app)
-        return 1;
+        return NULL;
     load_settings(app, opt);
-    int status = session_open(app, opt);
-    if (status != 0)
-        goto done;
-    status = 1;
+    *status = session_open(app, opt);
+    if (*status != 0)
+        goto fail;
+    *status = 1;
     if (!open_window(app))
-        goto done;
+        goto fail;
     if (app->watching || opt->record_path || opt->new_game) {
         session_new_game(app);
         if (app->watching)
@@ -253,13 +248,37 @@ int app_play(const PlayOptions *opt)
         events_open_screen(app, SCREEN_TITLE, SCREEN_TITLE);
     }
     if (opt->record_path && !session_record(app, opt->record_path))
-        goto done;
-    loop(app);
-    status = 0;
-    if (app->recording)
-        fprintf(stderr, "stardust: recorded %u ticks to %s\n", (unsigned)app->game.tick, app->record_path);
-done:
+        goto fail;
+    *status = 0;
+    return app;
+fail:
+    app_close(app);
+    return NULL;
+}
+
+void app_close(App *app)
+{
     close_app(app);
     free(app);
-    return status;
+}
+
+void app_pass_time(App *app)
+{
+    if (!app->watching && app->banner[0] && SDL_GetTicks() - app->banner_at > BANNER_MS)
+        app->banner[0] = '\0'; /* a notice ("Quick-saved.", "Sound off.") passes */
+}
+
+void app_draw(App *app) { draw(app, 256); }
+
+int app_play(const PlayOptions *opt)
+{
+    int status;
+    App *app = app_open(opt, &status);
+    if (!app)
+        return status;
+    loop(app);
+    if (app->recording)
+        fprintf(stderr, "stardust: recorded %u ticks to %s\n", (unsigned)app->game.tick, app->record_path);
+    app_close(app);
+    return 0;
 }

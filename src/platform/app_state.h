@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "app.h"
 #include "audio.h"
 #include "game.h"
 #include "input_sdl.h"
@@ -52,6 +53,7 @@ typedef struct App {
     ReplayReport replay_report;  /* its expectations so far */
     bool replay_done;            /* the replay has ended; the game stands still */
     char banner[800];            /* a status line (replay progress, "Quick-saved."), "" none */
+    uint32_t banner_at;          /* when a passing notice went up (SDL ticks); it goes after BANNER_MS */
     InputCollector input;        /* the player's input since the last tick */
     uint16_t pending_text_speed; /* a text-speed choice for the next tick, 0 none */
     uint8_t thumb[SAVE_THUMB_W * SAVE_THUMB_H * 3]; /* the game as it looked when paused */
@@ -64,6 +66,15 @@ typedef struct App {
     int log_scroll;              /* lines the log is scrolled back */
 } App;
 
+/* app.c: everything app_play does before its loop (settings, the level, the window, sound, the
+ * first screen, a recording); NULL with the exit status in *status when a step fails. The UI
+ * tests drive an App opened this way with events_handle, session_run_tick and these. */
+App *app_open(const PlayOptions *opt, int *status);
+void app_close(App *app);
+/* app.c: what passes with time between frames (a notice on the banner goes after BANNER_MS). */
+void app_pass_time(App *app);
+/* app.c: one frame into the window. */
+void app_draw(App *app);
 /* app.c: fits the logical screen into the window (after a resize). */
 void app_update_mapping(App *app);
 /* app.c: a point in window coordinates (as mouse events give them) in logical pixels. */

@@ -163,14 +163,15 @@ static bool on_menu(App *app, const SDL_Event *e)
     return true;
 }
 
-/* On the end card a click, Enter or Esc returns to the title (not when watching a replay). */
+/* On the end card a click, Enter or Esc returns to the title (not when watching a replay); the
+ * card takes every other key too, so none opens something the card would hide (the log). */
 static bool on_end_card(App *app, const SDL_Event *e)
 {
     if (!screen_end_card(&app->game) || app->watching)
         return false;
     if (e->type != SDL_MOUSEBUTTONDOWN &&
         !(key_pressed(e) && (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_ESCAPE)))
-        return false;
+        return e->type == SDL_KEYDOWN;
     session_stop(app); /* a finished game is not autosaved */
     events_open_screen(app, SCREEN_TITLE, SCREEN_TITLE);
     return true;
@@ -202,6 +203,7 @@ static bool on_hot_key(App *app, const SDL_Event *e)
     case SDLK_m:
         app->settings.muted = !app->settings.muted;
         apply_settings(app, false);
+        session_notice(app, app->settings.muted ? "Sound off. M turns it back on." : "Sound on.");
         return true;
     default: return false;
     }

@@ -187,6 +187,30 @@ static int menu_top(const Menu *m, int sh)
     return top < 22 ? 22 : top;
 }
 
+/* A setting's value sits in a box at the right of its row: "<" at the box's left edge, ">" at its
+ * right; a click on the box's left half steps back, anywhere else on the row steps on. */
+#define SETTING_BOX_W 120
+
+static int setting_direction(const Menu *m, int lx, int sw)
+{
+    int w = menu_width(m), x = (sw - w) / 2;
+    int box = x + w - 10 - SETTING_BOX_W;
+    return lx >= box && lx < box + SETTING_BOX_W / 2 ? -1 : 1;
+}
+
+bool menu_setting_arrow(const Menu *m, int item, int dir, int sw, int sh, int *lx, int *ly)
+{
+    if (item < 0 || item >= m->count || m->items[item].kind != ITEM_SETTING)
+        return false;
+    int w = menu_width(m), x = (sw - w) / 2, y = menu_top(m, sh);
+    for (int i = 0; i < item; i++)
+        y += row_height(&m->items[i]) + 2;
+    int box = x + w - 10 - SETTING_BOX_W;
+    *lx = dir < 0 ? box + 3 : box + SETTING_BOX_W - 3;
+    *ly = y + row_height(&m->items[item]) / 2;
+    return true;
+}
+
 static int item_at(const Menu *m, int lx, int ly, int sw, int sh)
 {
     int w = menu_width(m), x = (sw - w) / 2, y = menu_top(m, sh);
@@ -275,7 +299,7 @@ MenuAction menu_event(Menu *m, const SDL_Event *e, int lx, int ly, Settings *s, 
             return m->screen == SCREEN_TITLE ? ACT_NONE : ACT_BACK;
         if (i >= 0)
             m->hover = i;
-        return activate(m, i, e->button.button == SDL_BUTTON_RIGHT ? -1 : 1, s, slot);
+        return activate(m, i, e->button.button == SDL_BUTTON_RIGHT ? -1 : setting_direction(m, lx, sw), s, slot);
     } else if (e->type == SDL_KEYDOWN) {
         switch (e->key.keysym.sym) {
         case SDLK_UP: move_hover(m, -1); break;
@@ -357,24 +381,31 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
                 char value[48];
                 setting_value(s, it->setting, value, sizeof value);
                 text_draw(&rd->text, it->label, color, 0, x + 10, y + (h - th) / 2);
-                char shown[64];
-                snprintf(shown, sizeof shown, "<  %s  >", value);
-                int vw, vh;
-                text_measure(&rd->text, shown, 0, &vw, &vh);
-                text_draw(&rd->text, shown, color, 0, x + w - vw - 10, y + (h - vh) / 2);
+                int box = x + w - 10 - SETTING_BOX_W, vw, vh, aw, ah;
+                text_measure(&rd->text, value, 0, &vw, &vh);
+                text_measure(&rd->text, ">", 0, &aw, &ah);
+                text_draw(&rd->text, "<", color, 0, box, y + (h - ah) / 2);
+                text_draw(&rd->text, value, color, 0, box + (SETTING_BOX_W - vw) / 2, y + (h - vh) / 2);
+                text_draw(&rd->text, ">", color, 0, box + SETTING_BOX_W - aw, y + (h - ah) / 2);
             } else {
                 text_draw(&rd->text, it->label, color, 0, x + (w - tw) / 2, y + (h - th) / 2);
             }
         }
         y += h + 2;
     }
-    if (m->message[0]) {
-        int tw, th;
-        text_measure(&rd->text, m->message, w, &tw, &th);
-        text_draw(&rd->text, m->message, 0xfff4c8, w, (sw - tw) / 2, y + 8);
-    }
+    /* the bottom line: a message when there is one (it takes the hint's place), else the hint */
     const char *hint = "Mouse, or arrows and Enter; Esc goes back";
     int tw, th;
+    if (m->message[0]) {
+        text_measure(&rd->text, m->message, w, &tw, &th);
+        int below = y + 8, bottom = sh - th - 6;
+        text_draw(&rd->text, m->message, 0xfff4c8, w, (sw - tw) / 2, below < bottom ? below : bottom);
+        if (below + th < sh - 20) {
+            text_measure(&rd->text, hint, 0, &tw, &th);
+            text_draw(&rd->text, hint, DIM_COLOR, 0, (sw - tw) / 2, sh - th - 6);
+        }
+        return;
+    }
     text_measure(&rd->text, hint, 0, &tw, &th);
     text_draw(&rd->text, hint, DIM_COLOR, 0, (sw - tw) / 2, sh - th - 6);
 }

@@ -243,6 +243,32 @@ static void draw_light_spots(Render *rd, const RenderView *v)
     }
 }
 
+/* True when the rectangle covers a face: the top of any visible person but the speaker. */
+static bool covers_a_face(const RenderView *v, SDL_Rect r, int head_x, int head_y)
+{
+    const Game *g = v->game;
+    const Level *lv = g->level;
+    for (int i = -1; i < lv->nhotspots; i++) {
+        SDL_Rect face;
+        if (i < 0) {
+            if (g->speech.speaker == SPEAKER_PLAYER)
+                continue;
+            face = (SDL_Rect){head_x - 8, head_y, 16, 24};
+        } else {
+            const Hotspot *h = &lv->hotspots[i];
+            if (!h->is_actor || i == g->speech.speaker || h->rect.w < 4 || !game_hotspot_visible(g, i))
+                continue;
+            NavPoint d = game_actor_offset(g, i);
+            face = (SDL_Rect){h->rect.x + d.x + h->rect.w / 4, h->rect.y + d.y, h->rect.w / 2, 24}; /* the head */
+        }
+        if (SDL_HasIntersection(&r, &face))
+            return true;
+    }
+    return false;
+}
+
+/* The line spoken, above the speaker's head on a dark backing (readable over neon and sequins),
+ * moved aside when it would cover someone else's face. */
 static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
 {
     const Game *g = v->game;
@@ -258,7 +284,24 @@ static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
         y = h->rect.y + d.y - 4;
         color = h->color;
     }
-    text_draw_above(&rd->text, lv->texts[g->speech.text], color, RENDER_SPEECH_WRAP, x, y, lv->width, lv->height);
+    const char *line = lv->texts[g->speech.text];
+    int tw, th;
+    text_measure(&rd->text, line, RENDER_SPEECH_WRAP, &tw, &th);
+    /* centred over the head; else mostly to one side, its near edge still over the speaker */
+    const int shifts[] = {0, -1, 1};
+    SDL_Rect best = {0, 0, 0, 0};
+    for (int k = 0; k < 3; k++) {
+        int cx = x + shifts[k] * (tw / 2 - 24 > 0 ? tw / 2 - 24 : 0);
+        SDL_Rect r = {SDL_clamp(cx - tw / 2, 2, lv->width - 2 - tw), SDL_clamp(y - th, 2, lv->height - 2 - th), tw, th};
+        if (k == 0)
+            best = r;
+        if (!covers_a_face(v, r, head_x, head_y)) {
+            best = r;
+            break;
+        }
+    }
+    fill(rd->renderer, best.x - 3, best.y - 1, best.w + 6, best.h + 2, 0x0c0814, 150);
+    text_draw(&rd->text, line, color, RENDER_SPEECH_WRAP, best.x, best.y);
 }
 
 static void draw_hover_label(Render *rd, const RenderView *v)
@@ -338,9 +381,9 @@ static void draw_highlight(Render *rd, const RenderView *v)
     }
 }
 
-static const char *speaker_label(const Level *lv, int speaker)
+static const char *speaker_label(const Game *g, int speaker)
 {
-    return speaker == SPEAKER_PLAYER ? lv->player.name : lv->hotspots[speaker].name;
+    return speaker == SPEAKER_PLAYER ? g->level->player.name : game_hotspot_name(g, speaker);
 }
 
 static uint32_t speaker_color(const Level *lv, int speaker)
@@ -390,7 +433,7 @@ static void draw_log(Render *rd, const RenderView *v)
     for (int i = (int)kept - 1 - v->log_scroll; i >= 0 && bottom > top; i--) {
         const LogLine *l = &g->log[(g->log_total - kept + (uint32_t)i) % GAME_LOG_MAX];
         char line[600];
-        snprintf(line, sizeof line, "%s: %s", speaker_label(lv, l->speaker), lv->texts[l->text]);
+        snprintf(line, sizeof line, "%s: %s", speaker_label(g, l->speaker), lv->texts[l->text]);
         int w, h;
         text_measure(&rd->text, line, wrap, &w, &h);
         if (bottom - h < top)
@@ -484,12 +527,15 @@ static void draw_end_card(Render *rd, const Game *g)
     draw_centred_text(&rd->text, "Click or press Enter to return to the title.", 0xd8d0e8, lv->height - 60, sw);
 }
 
-/* The fade in at the start (not behind the title menu), the fade out after the win, the end card. */
+/* The fade in at the start, the fade out after the win, the end card; none of them behind a menu
+ * (the title after the ending shows the set as the take left it, not the old card). */
 static void draw_fades_and_end(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
     const Level *lv = g->level;
-    int opening = v->menu_open ? 0 : screen_opening_fade(g), ending = screen_ending_fade(g);
+    if (v->menu_open)
+        return;
+    int opening = screen_opening_fade(g), ending = screen_ending_fade(g);
     if (opening > 0)
         fill(rd->renderer, 0, 0, lv->width, lv->height, 0, opening);
     if (ending > 0)

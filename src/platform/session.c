@@ -66,6 +66,9 @@ static void start_playing(App *app)
     app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
     app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     app->have_thumb = false;
+    /* the pointer is where the mouse is now, not where it was when the game was saved: the next
+     * tick's hover (label, cursor) follows it without waiting for the mouse to move */
+    input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
     audio_sync(&app->audio, &app->game);
 }
 
@@ -189,13 +192,19 @@ void session_autosave(App *app)
         save_to(app, SLOT_AUTO, app->have_thumb ? app->thumb : NULL, msg, sizeof msg);
 }
 
+void session_notice(App *app, const char *msg)
+{
+    snprintf(app->banner, sizeof app->banner, "%s", msg);
+    app->banner_at = SDL_GetTicks();
+}
+
 void session_quick_save(App *app)
 {
     char msg[700];
     uint8_t *thumb = malloc(sizeof app->thumb);
     bool got = thumb && capture_thumb(app, thumb);
     save_to(app, SLOT_QUICK, got ? thumb : NULL, msg, sizeof msg);
-    snprintf(app->banner, sizeof app->banner, "%s", msg);
+    session_notice(app, msg);
     free(thumb);
 }
 
@@ -203,7 +212,7 @@ void session_quick_load(App *app)
 {
     char msg[700] = "";
     if (!session_load(app, SLOT_QUICK, msg, sizeof msg))
-        snprintf(app->error, sizeof app->error, "%s", msg);
+        session_notice(app, msg); /* it passes: nothing is broken, the game goes on */
 }
 
 /* ------------------------------------------------------------------ level hot reload */

@@ -32,6 +32,8 @@ bool session_save(App *app, int slot, char *msg, size_t cap);
 void session_stop(App *app);
 /* Saves to the autosave slot, when a game of the player's is under way and not yet won. */
 void session_autosave(App *app);
+/* A passing notice on the banner line ("Quick-saved.", "Sound off."); it goes after BANNER_MS. */
+void session_notice(App *app, const char *msg);
 /* F5: saves to the quick slot with a picture of the game now; the banner says how it went. */
 void session_quick_save(App *app);
 /* F9: loads the quick slot; the error line says why when it cannot. */

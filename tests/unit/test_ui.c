@@ -1,0 +1,191 @@
+/* Tests of the interface around the game: the real App (window, menus, banner, end card, saves)
+ * opened with SDL's dummy video and audio drivers and driven by SDL events through events_handle,
+ * as a player's mouse and keys would. */
+#include "test_util.h"
+
+#include <SDL.h>
+
+#include "app_state.h"
+#include "events.h"
+#include "screen.h"
+#include "session.h"
+
+static char home[256];
+
+static App *open_app(const char *record)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    snprintf(home, sizeof home, "/tmp/stardust_ui_test_%d", (int)getpid());
+    setenv("STARDUST_HOME", home, 1);
+    PlayOptions opt = {.level_path = SOURCE_DIR "/levels/studio_b.json", .seed = 1, .new_game = true,
+                       .record_path = record};
+    int status;
+    App *app = app_open(&opt, &status);
+    assert_non_null(app);
+    return app;
+}
+
+static void close_app(App *app)
+{
+    app_close(app);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf %s /tmp/stardust_ui_test.replay", home);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void key(App *app, SDL_Keycode k)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    events_handle(app, &e);
+}
+
+/* The pointer to logical (x, y), through the window's mapping as a real mouse event comes. */
+static void mouse_to(App *app, int x, int y, bool click)
+{
+    SDL_Event e = {0};
+    int wx = app->off_x + x * app->scale + app->scale / 2, wy = app->off_y + y * app->scale + app->scale / 2;
+    if (click) {
+        e.type = SDL_MOUSEBUTTONDOWN;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.x = wx;
+        e.button.y = wy;
+    } else {
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = wx;
+        e.motion.y = wy;
+    }
+    events_handle(app, &e);
+}
+
+static void ticks(App *app, int n)
+{
+    for (int i = 0; i < n; i++)
+        session_run_tick(app);
+}
+
+/* On the end card, L (the log) opens nothing the card would hide; Enter goes to the title, where
+ * the menu is drawn over the set, not over the old card. */
+static void test_the_end_card_takes_every_key(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL);
+    Replay r;
+    Level *lv = replay_open(SOURCE_DIR "/tests/replays/walkthrough.replay", &r, stderr);
+    assert_non_null(lv);
+    ReplayReport rep;
+    FILE *quiet = fopen("/dev/null", "w");
+    game_init(&app->game, lv, r.seed);
+    replay_run(&r, &app->game, &rep, quiet); /* its expectations are the replay test's business */
+    fclose(quiet);
+    assert_true(app->game.won);
+    replay_free(&r);
+    level_free(lv);
+    app->game.level = app->level;
+    for (int i = 0; i < 600 && !screen_end_card(&app->game); i++)
+        ticks(app, 1);
+    assert_true(screen_end_card(&app->game));
+    key(app, SDLK_l);
+    assert_false(app->log_open);
+    assert_int_equal(app->menu.screen, SCREEN_GAME);
+    key(app, SDLK_RETURN);
+    assert_int_equal(app->menu.screen, SCREEN_TITLE);
+    /* behind the title: the set as the take left it, not the faded card (the cases at the left,
+     * clear of the menu, are lit, not the near-black of the fade) */
+    app_draw(app);
+    SDL_SetRenderTarget(app->renderer, app->target);
+    if (getenv("UI_DUMP")) {
+        static uint32_t all[640 * 360];
+        SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, all, 640 * 4);
+        SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormatFrom(all, 640, 360, 32, 640 * 4, SDL_PIXELFORMAT_ARGB8888);
+        SDL_SaveBMP(sf, getenv("UI_DUMP"));
+        SDL_FreeSurface(sf);
+    }
+    static uint32_t px[80 * 60];
+    SDL_Rect left = {10, 230, 80, 60};
+    assert_int_equal(SDL_RenderReadPixels(app->renderer, &left, SDL_PIXELFORMAT_ARGB8888, px, 80 * 4), 0);
+    SDL_SetRenderTarget(app->renderer, NULL);
+    uint64_t sum = 0;
+    for (int i = 0; i < 80 * 60; i++)
+        sum += ((px[i] >> 16) & 255) + ((px[i] >> 8) & 255) + (px[i] & 255);
+    printf("mean brightness left of the title menu: %u\n", (unsigned)(sum / (80 * 60 * 3)));
+    assert_true(sum / (80 * 60 * 3) > 20); /* the set, dimmed by the menu: 28; the faded card: 12 */
+    close_app(app);
+}
+
+/* In Options, a click on "<" steps a setting back and one on ">" steps it on. */
+static void test_the_options_arrows_point_the_way_they_go(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL);
+    events_open_screen(app, SCREEN_OPTIONS, SCREEN_TITLE);
+    int row = -1;
+    for (int i = 0; i < app->menu.count; i++)
+        if (app->menu.items[i].kind == ITEM_SETTING && app->menu.items[i].setting == SET_TEXT_SPEED)
+            row = i;
+    assert_true(row >= 0);
+    int x, y, before = app->settings.text_speed;
+    assert_true(menu_setting_arrow(&app->menu, row, -1, app->level->width, app->level->height, &x, &y));
+    mouse_to(app, x, y, true);
+    assert_true(app->settings.text_speed < before);
+    assert_true(menu_setting_arrow(&app->menu, row, 1, app->level->width, app->level->height, &x, &y));
+    mouse_to(app, x, y, true);
+    assert_int_equal(app->settings.text_speed, before);
+    close_app(app);
+}
+
+/* A notice says what a key did (M) or could not do (F9 while recording), then passes; a failed
+ * quick load is no error that stays on the screen. */
+static void test_notices_say_what_happened_and_pass(void **state)
+{
+    (void)state;
+    App *app = open_app("/tmp/stardust_ui_test.replay");
+    key(app, SDLK_F9);
+    assert_string_equal(app->banner, "Loading is off while recording a replay.");
+    assert_string_equal(app->error, "");
+    app->banner_at = SDL_GetTicks() - BANNER_MS - 1; /* time passes */
+    app_pass_time(app);
+    assert_string_equal(app->banner, "");
+    key(app, SDLK_m);
+    assert_true(app->settings.muted);
+    assert_non_null(strstr(app->banner, "Sound off"));
+    key(app, SDLK_m);
+    assert_string_equal(app->banner, "Sound on.");
+    close_app(app);
+}
+
+/* After a load, the label and cursor follow where the mouse is now, not where it was at the save. */
+static void test_after_a_load_the_label_follows_the_mouse(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL);
+    ticks(app, 60);
+    NavPoint pa;
+    assert_true(game_hotspot_click_point(&app->game, level_find(app->level, ID_ACTOR, "pa"), &pa));
+    mouse_to(app, pa.x, pa.y, false);
+    ticks(app, 1);
+    assert_int_equal(app->game.hover, level_find(app->level, ID_ACTOR, "pa"));
+    key(app, SDLK_F5);
+    mouse_to(app, 600, 340, false); /* empty floor */
+    key(app, SDLK_F9);
+    ticks(app, 1);
+    assert_int_equal(app->game.hover, -1);
+    char label[128];
+    screen_label(&app->game, label, sizeof label);
+    assert_string_equal(label, "");
+    close_app(app);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_the_end_card_takes_every_key),
+        cmocka_unit_test(test_the_options_arrows_point_the_way_they_go),
+        cmocka_unit_test(test_notices_say_what_happened_and_pass),
+        cmocka_unit_test(test_after_a_load_the_label_follows_the_mouse),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
