@@ -34,7 +34,7 @@ class Driver:
     # -- running the game ------------------------------------------------------------------
     def state(self):
         text = "\n".join(l for l in self.lines if not l.split(" ")[1:2] == ["expect"]) + "\nend %d\n" % self.tick
-        path = "/tmp/make_replay_probe.replay"
+        path = "/tmp/make_replay_probe_%d.replay" % os.getpid()
         with open(path, "w") as f:
             f.write(text.replace("level " + LEVEL, "level " + os.path.join(ROOT, LEVEL)))
         r = subprocess.run([self.stardust, "replay", path, "--state"], capture_output=True, text=True)
@@ -71,6 +71,36 @@ class Driver:
             else:
                 self.tick += 5
         sys.exit("make_replay: stuck at tick %d" % self.tick)
+
+    def until(self, what, pred, limit=20000):
+        """Plays on (skipping lines) until pred(state) holds; returns that state."""
+        start = self.tick
+        while self.tick - start < limit:
+            s = self.state()
+            if pred(s):
+                self.comment("until " + what)
+                return s
+            if s["speech"]:
+                self.cmd("key .")
+            else:
+                self.tick += 2
+        sys.exit("make_replay: tick %d: never saw %s" % (self.tick, what))
+
+    def last_line(self, text):
+        """Expects the last line spoken (in the conversation log) to be `text`."""
+        log = self.state()["log"]
+        if not log or log[-1]["text"] != text:
+            sys.exit("make_replay: tick %d: the last line was %r, not %r" % (self.tick, log[-1]["text"] if log else None, text))
+        self.expect("log.%d.text" % (len(log) - 1), text)
+
+    def offered(self, actor, choices, leave):
+        """Talks to an actor, expects exactly these choices on offer, and leaves with `leave`."""
+        self.use(actor)
+        self.expect("dialogue.choices", choices)
+        got = self.state()["dialogue"]["choices"]
+        if got != choices:
+            sys.exit("make_replay: tick %d: %s offers %r, not %r" % (self.tick, actor, got, choices))
+        self.choose(leave)
 
     # -- steps ----------------------------------------------------------------------------
     def skip_opening(self):
@@ -289,7 +319,7 @@ def hints(d):
     d.use_item("oven_mitt", "popcorn_machine")
     d.hint("The ball's socket is free now. Whose plug belongs in it?")
     d.use("stage_socket")
-    d.hint("Your electrician is asleep, and the breaker is his. What wakes a tired man on a film set?")
+    d.hint("Your electrician is asleep, and the breaker is his. Tired men on film sets run on coffee. How does he take his?")
     d.use("popcorn_machine")
     d.use("coffee_cups")
     d.use("craft_table")
@@ -323,6 +353,82 @@ def hints(d):
     finale(d)
 
 
+def world(d):
+    """The world remembers: conversations fit what is done, people go where the story says, and the
+    things used look used."""
+    d.skip_opening()
+    d.comment("the craft table shows its sugar, and the floor box takes the mitt as the PA's words suggest")
+    d.look("craft_table")
+    d.last_line("Craft services: paper cups, an oven mitt, a bowl of sugar packets, and a tray of something beige.")
+    apologise(d)
+    d.use("craft_table")
+    d.expect("anims.craft_table.state", "sugar_only")
+    d.use_item("oven_mitt", "stage_socket")
+    d.check(popcorn_unplugged=True)
+    d.expect("anims.popcorn_machine.state", "cold")
+    d.use("stage_socket")
+    d.expect("anims.popcorn_machine.state", "cold_ball")
+    d.offered("pa", ["The ball's plugged back in. Nothing.", "Carry on. You're doing fine."], "Carry on. You're doing fine.")
+    d.use("popcorn_machine")
+    d.expect("anims.popcorn_machine.state", "cold_ball_scooped")
+    d.use("coffee_cups")
+    d.expect("anims.coffee_cups.state", "two")
+    d.use("craft_table")
+    d.expect("anims.craft_table.state", "bare")
+    d.combine("sugar", "coffee_half")
+    d.use_item("coffee_sweet", "electrician")
+    d.expect("anims.breaker_panel.state", "tripped")
+    d.comment("the electrician gets up, walks to the panel and throws the lever, and goes back to his couch")
+    d.pick("burnt_popcorn")
+    d.cmd("move 320 200")
+    d.cmd("click @electrician left")
+    d.until("the electrician throwing the lever", lambda s: s["anims"]["electrician"]["clip"] == "throw")
+    d.expect("actors.electrician.x", 154)
+    d.expect("actors.electrician.y", 216)
+    d.expect("anims.breaker_panel.state", "tripped")
+    d.until("the lever up", lambda s: s["flags"]["breaker_reset"])
+    d.expect("anims.breaker_panel.state", "on")
+    d.settle()
+    d.expect("actors.electrician.x", 326)
+    d.expect("actors.electrician.y", 262)
+    d.expect("anims.electrician.state", "awake")
+    d.comment("nobody talks about the power any more")
+    d.offered("gaffer", ["What's in those locked cases?", "Tell me about your union.", "Run the cue. Let's just try it.", "Carry on."],
+              "Carry on.")
+    d.offered("pa", ["Carry on. You're doing fine."], "Carry on. You're doing fine.")
+    d.offered("electrician", ["About that Scotch...", "Thank you. For the breaker. Truly.", "Enjoy your break."], "Enjoy your break.")
+    d.comment("chain B: the PA walks to the ladder and holds it, Alistair climbs")
+    d.talk("leading_lady", "What's wrong? Apart from the heat, the ball and me.")
+    d.look("disco_ball")
+    d.look("disco_ball")
+    d.talk("gaffer", "I need your ladder. Something's stuck in the ball.", "Carry on.")
+    d.talk("pa", "Would you spot a ladder for me?", "Carry on. You're doing fine.")
+    d.talk("gaffer", "The PA will spot the ladder.", "Carry on.")
+    d.use_item("case_key", "equipment_cases")
+    d.expect("anims.equipment_cases.state", "open")
+    d.use_item("ladder", "platform")
+    d.expect("actors.pa.x", 437)
+    d.expect("actors.pa.y", 212)
+    d.expect("anims.pa.state", "spotting")
+    d.cmd("click @ladder_up left")
+    d.until("Alistair at the top of the ladder", lambda s: s["anims"]["player"]["clip"] == "climb_top")
+    d.expect("actors.pa.x", 437)
+    d.settle()
+    d.expect("anims.player.clip", "idle_up")
+    d.expect("actors.pa.walking", True)  # he walks back while the game goes on
+    d.until("the PA back at his place", lambda s: not s["actors"]["pa"]["walking"])
+    d.expect("actors.pa.x", 140)
+    d.expect("actors.pa.y", 330)
+    d.expect("anims.pa.state", "standing")
+    d.comment("with the earring in his pocket, talking to her gives it back")
+    d.use("leading_lady")
+    d.check(lady_ready=True)
+    d.expect("inventory", ["oven_mitt"])  # the earring went back with the talk
+    d.offered("pa", ["Carry on. You're doing fine."], "Carry on. You're doing fine.")
+    d.last_line("Thanks, Mr Fairbanks. I'll be right here. Being useful, for once.")
+    finale(d)
+
+
 def hints_and_end_card(d):
     hints(d)
     secs = d.state()["won_tick"] // 60
@@ -346,6 +452,8 @@ SCENARIOS = {
     "hint_line": ("The hint line at every stage of the game: the first step not done, gentle first, plainer when asked "
                   "again; then the game is won with the hints counted.", hints,
                   "tests/replays/hint_line.replay"),
+    "world": ("The world remembers: what is offered and said fits what is done, people walk where the story "
+              "sends them, and the things used look used.", world, "tests/replays/world.replay"),
     "end_card": ("The game won with every hint taken, then the end card: its title, the time on set and the calls "
                  "counted.", hints_and_end_card, "tests/replays/end_card.replay"),
 }
