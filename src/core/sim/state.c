@@ -57,6 +57,8 @@ static void walk_walkers(Game *g, Ser *s)
 {
     const Level *lv = g->level;
     walk_walker(s, &g->walkers[OBJECT_PLAYER], "player");
+    if (ser_is_json(s) && !ser_json_wants(s, "actors"))
+        return; /* a query that asks elsewhere */
     if (ser_is_json(s))
         ser_object_begin(s, "actors");
     for (int o = 1; o < lv->nobjects; o++) {
@@ -321,7 +323,8 @@ void state_walk(Game *g, Ser *s)
         bool busy = game_busy(g);
         ser_bool(s, "busy", &busy);
         walk_dialogue(g, s);
-        walk_anims(g, s);
+        if (ser_json_wants(s, "anims")) /* JSON only: a query that asks elsewhere skips it */
+            walk_anims(g, s);
         ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
         if (ser_json_wants(s, "screen"))
             walk_screen(g, s);
