@@ -690,27 +690,33 @@ def al_side_gesture(pose):
     return ''.join(out)
 
 
-def side_walk_pose(f):
-    """Legs and arms of walk frame f (0..5), facing right. Contact, down, pass for the near leg
-    (f 0-2), then the same for the far leg (f 3-5). A step is 15 px, a cycle 30 px: the planted
-    foot moves back 5 px a frame, so the engine should move him 5 px per walk frame."""
-    stride = 15.0
+def walk_legs(f, stride, reach, heels, swing, hipx, hip_dx, hip_y, floor_y, bob):
+    """The two legs (near, then far) of walk frame f (0..5), facing right: contact, down, pass for
+    the near leg (f 0-2), then the same for the far leg (f 3-5). A step is `stride` px, so the
+    planted foot moves back stride/3 px a frame. reach: the ankle's x ahead of the hip at heel
+    strike; heels: the foot's angle at heel strike and when the trailing heel lifts; swing: the
+    foot in the air, (x, lift, angle) at toe-off and at the pass; hip_dx: the near and far hip
+    joints' x from hipx. Each leg is ((hip x, y), (ankle x, y), foot angle)."""
     step = stride / 3.0
-    bob = [0, 1, -1, 0, 1, -1][f]
-    hipx = 20.0
-
-    def foot(phase):
-        # ankle x offset from the hip (foot flat), lift (px above the floor), foot angle
-        return [(7.5, 0, -18),           # contact: heel strike, toe up
-                (7.5 - step, 0, 0),      # down: foot flat, taking the weight
-                (7.5 - 2 * step, 0, 0),  # pass: straight support leg
-                (7.5 - 3 * step, 0, 16),  # contact (trailing): heel up, on the toe
-                (-8.0, 2, 40),           # down: toe-off, the foot leaves the floor
-                (0.5, 5, 8)][phase]      # pass: swinging through, knee bent
+    feet = [(reach, 0, heels[0]),          # contact: heel strike, toe up
+            (reach - step, 0, 0),          # down: foot flat, taking the weight
+            (reach - 2 * step, 0, 0),      # pass: straight support leg
+            (reach - 3 * step, 0, heels[1]),  # contact (trailing): heel up, on the toe
+            swing[0],                      # down: toe-off, the foot leaves the floor
+            swing[1]]                      # pass: swinging through, knee bent
     legs = []
-    for phase, hx in ((f, hipx + 1.0), ((f + 3) % 6, hipx - 1.5)):
-        dx, lift, heel = foot(phase)
-        legs.append(((hx, 55.5 + bob), (hipx + dx, 89.0 - lift), heel))
+    for phase, hdx in ((f, hip_dx[0]), ((f + 3) % 6, hip_dx[1])):
+        dx, lift, heel = feet[phase]
+        legs.append(((hipx + hdx, hip_y + bob), (hipx + dx, floor_y - lift), heel))
+    return legs
+
+
+def side_walk_pose(f):
+    """Legs and arms of walk frame f (0..5), facing right (walk_legs). A step is 15 px, a cycle
+    30 px: the planted foot moves back 5 px a frame, so the engine should move him 5 px per walk
+    frame."""
+    bob = [0, 1, -1, 0, 1, -1][f]
+    legs = walk_legs(f, 15.0, 7.5, (-18, 16), ((-8.0, 2, 40), (0.5, 5, 8)), 20.0, (1.0, -1.5), 55.5, 89.0, bob)
     arm = [-22, -8, 8, 22, 8, -8][f]
     return bob, legs, arm
 
@@ -1129,24 +1135,13 @@ def pa_side_board_arm(dy=0):
 
 
 def pa_walk_pose(f):
-    """Walk frame f (0..5) facing right, hurried: as side_walk_pose with an 18 px step (a cycle
-    of 36 px: the planted foot moves back 6 px a frame - move him 6 px per walk frame), a
-    bigger bob and lift, the far arm pumping."""
-    step = 18.0 / 3.0
+    """Walk frame f (0..5) facing right, hurried: walk_legs with an 18 px step (a cycle of 36 px:
+    the planted foot moves back 6 px a frame - move him 6 px per walk frame), a bigger bob and
+    lift, the far arm pumping. Each leg also says whether it is the near one; the far leg comes
+    first."""
     bob = [0, 1, -1, 0, 1, -1][f]
-    hipx = 18.0
-
-    def foot(phase):
-        return [(8.5, 0, -18),
-                (8.5 - step, 0, 0),
-                (8.5 - 2 * step, 0, 0),
-                (8.5 - 3 * step, 0, 18),
-                (-10.0, 3, 45),
-                (0.0, 6, 10)][phase]
-    legs = []
-    for phase, hx, near in ((f, hipx + 1.0, True), ((f + 3) % 6, hipx - 1.0, False)):
-        dx, lift, heel = foot(phase)
-        legs.append(((hx, 49.0 + bob), (hipx + dx, 82.0 - lift), heel, near))
+    legs = walk_legs(f, 18.0, 8.5, (-18, 18), ((-10.0, 3, 45), (0.0, 6, 10)), 18.0, (1.0, -1.0), 49.0, 82.0, bob)
+    legs = [leg + (near,) for leg, near in zip(legs, (True, False))]
     legs.reverse()   # the far leg first
     arm = [-26, -10, 10, 26, 10, -10][f]
     return bob, legs, arm
@@ -1677,25 +1672,11 @@ def el_side_leg(hip, ankle, heel_up, near):
 
 
 def el_walk_pose(f):
-    """Walk frame f (0..5) facing right: a tired shuffle. Like side_walk_pose (contact, down,
-    pass for the near leg, then the far leg), with a 12 px step (a cycle of 24 px: the planted
-    boot moves back 4 px a frame, so the engine should move him 4 px per walk frame), the boots
-    hardly leaving the floor, the knees never quite straight."""
-    step = 12.0 / 3.0
+    """Walk frame f (0..5) facing right: a tired shuffle. walk_legs with a 12 px step (a cycle of
+    24 px: the planted boot moves back 4 px a frame, so the engine should move him 4 px per walk
+    frame), the boots hardly leaving the floor, the knees never quite straight."""
     bob = [0, 1, 0, 0, 1, 0][f]
-    hipx = 20.0
-
-    def foot(phase):
-        return [(6.0, 0, -10),
-                (6.0 - step, 0, 0),
-                (6.0 - 2 * step, 0, 0),
-                (6.0 - 3 * step, 0, 10),
-                (-6.0, 1, 24),
-                (1.0, 3, 4)][phase]
-    legs = []
-    for phase, hx in ((f, hipx + 1.5), ((f + 3) % 6, hipx - 1.5)):
-        dx, lift, heel = foot(phase)
-        legs.append(((hx, 51.5 + bob), (hipx + dx, 89.0 - lift), heel))
+    legs = walk_legs(f, 12.0, 6.0, (-10, 10), ((-6.0, 1, 24), (1.0, 3, 4)), 20.0, (1.5, -1.5), 51.5, 89.0, bob)
     arm = [-10, -4, 4, 10, 4, -4][f]
     return bob, legs, arm
 

@@ -191,10 +191,16 @@ static int menu_top(const Menu *m, int sh)
  * right; a click on the box's left half steps back, anywhere else on the row steps on. */
 #define SETTING_BOX_W 120
 
+/* The left edge of the value box of a setting row. */
+static int setting_box_x(const Menu *m, int sw)
+{
+    int w = menu_width(m);
+    return (sw - w) / 2 + w - 10 - SETTING_BOX_W;
+}
+
 static int setting_direction(const Menu *m, int lx, int sw)
 {
-    int w = menu_width(m), x = (sw - w) / 2;
-    int box = x + w - 10 - SETTING_BOX_W;
+    int box = setting_box_x(m, sw);
     return lx >= box && lx < box + SETTING_BOX_W / 2 ? -1 : 1;
 }
 
@@ -202,10 +208,9 @@ bool menu_setting_arrow(const Menu *m, int item, int dir, int sw, int sh, int *l
 {
     if (item < 0 || item >= m->count || m->items[item].kind != ITEM_SETTING)
         return false;
-    int w = menu_width(m), x = (sw - w) / 2, y = menu_top(m, sh);
+    int y = menu_top(m, sh), box = setting_box_x(m, sw);
     for (int i = 0; i < item; i++)
         y += row_height(&m->items[i]) + 2;
-    int box = x + w - 10 - SETTING_BOX_W;
     *lx = dir < 0 ? box + 3 : box + SETTING_BOX_W - 3;
     *ly = y + row_height(&m->items[item]) / 2;
     return true;
@@ -381,7 +386,7 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
                 char value[48];
                 setting_value(s, it->setting, value, sizeof value);
                 text_draw(&rd->text, it->label, color, 0, x + 10, y + (h - th) / 2);
-                int box = x + w - 10 - SETTING_BOX_W, vw, vh, aw, ah;
+                int box = setting_box_x(m, sw), vw, vh, aw, ah;
                 text_measure(&rd->text, value, 0, &vw, &vh);
                 text_measure(&rd->text, ">", 0, &aw, &ah);
                 text_draw(&rd->text, "<", color, 0, box, y + (h - ah) / 2);

@@ -73,8 +73,12 @@ int game_hit_test(const Game *g, NavPoint p)
         const Hotspot *h = &lv->hotspots[i];
         if (best >= 0 && h->z < lv->hotspots[best].z)
             continue;
-        NavPoint d = game_actor_offset(g, i); /* an actor's shape walks with him */
-        if (hotspot_contains(h, (NavPoint){p.x - d.x, p.y - d.y}) && game_hotspot_visible(g, i))
+        NavPoint q = p;
+        if (h->is_actor) { /* an actor's shape walks with him */
+            NavPoint d = game_actor_offset(g, i);
+            q = (NavPoint){p.x - d.x, p.y - d.y};
+        }
+        if (hotspot_contains(h, q) && game_hotspot_visible(g, i))
             best = i;
     }
     return best;

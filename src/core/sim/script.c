@@ -126,11 +126,12 @@ static bool walk_action(Game *g, const Op *op)
     return !game_walking(g);
 }
 
-/* The script answering `item` used on a hotspot: its own response, else the hotspot's "*", else -1. */
-static int32_t response_script(const Game *g, int hotspot, int item)
+/* The script answering a verb on a hotspot (for VERB_USE_ITEM: the item's own response, else the
+ * hotspot's "*"), or -1 for the level's default lines. */
+static int32_t verb_script(const Game *g, int hotspot, Verb verb, int item)
 {
-    int32_t own = level_response(g->level, RESP_USE_ITEM, hotspot, item);
-    return own >= 0 ? own : g->level->hotspots[hotspot].script[VERB_USE_ITEM];
+    int32_t own = verb == VERB_USE_ITEM ? level_response(g->level, RESP_USE_ITEM, hotspot, item) : -1;
+    return own >= 0 ? own : g->level->hotspots[hotspot].script[verb];
 }
 
 /* ------------------------------------------------------------------ the running script */
@@ -180,13 +181,14 @@ static bool run_op(Game *g, const Op *op)
         g->pc--; /* look again next tick */
         return false;
     case OP_USE: {
-        int32_t next = op->b < 0 ? g->level->hotspots[op->a].script[VERB_USE] : response_script(g, op->a, op->b);
+        Verb verb = op->b < 0 ? VERB_USE : VERB_USE_ITEM;
+        int32_t next = verb_script(g, op->a, verb, op->b);
         if (next >= 0) {
             g->pc = next;
             return true;
         }
         g->pc = -1;
-        script_respond(g, -1, op->b < 0 ? VERB_USE : VERB_USE_ITEM); /* the level's default line */
+        script_respond(g, -1, verb); /* the level's default line */
         return false;
     }
     case OP_JUMP: g->pc = op->b; return true;
@@ -240,5 +242,5 @@ void script_respond(Game *g, int32_t script, Verb verb)
 
 void script_answer(Game *g, int hotspot, Verb verb, int item)
 {
-    script_respond(g, verb == VERB_USE_ITEM ? response_script(g, hotspot, item) : g->level->hotspots[hotspot].script[verb], verb);
+    script_respond(g, verb_script(g, hotspot, verb, item), verb);
 }
