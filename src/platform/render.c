@@ -5,6 +5,7 @@
 #include "dialogue.h"
 #include "screen.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,11 +244,12 @@ static void draw_light_spots(Render *rd, const RenderView *v)
     }
 }
 
-/* True when the rectangle covers a face: the top of any visible person but the speaker. */
-static bool covers_a_face(const RenderView *v, SDL_Rect r, int head_x, int head_y)
+/* How many faces the rectangle covers: the tops of the visible people other than the speaker. */
+static int faces_covered(const RenderView *v, SDL_Rect r, int head_x, int head_y)
 {
     const Game *g = v->game;
     const Level *lv = g->level;
+    int covered = 0;
     for (int i = -1; i < lv->nhotspots; i++) {
         SDL_Rect face;
         if (i < 0) {
@@ -261,10 +263,9 @@ static bool covers_a_face(const RenderView *v, SDL_Rect r, int head_x, int head_
             NavPoint d = game_actor_offset(g, i);
             face = (SDL_Rect){h->rect.x + d.x + h->rect.w / 4, h->rect.y + d.y, h->rect.w / 2, 24}; /* the head */
         }
-        if (SDL_HasIntersection(&r, &face))
-            return true;
+        covered += SDL_HasIntersection(&r, &face);
     }
-    return false;
+    return covered;
 }
 
 /* The line spoken, above the speaker's head on a dark backing (readable over neon and sequins),
@@ -287,17 +288,18 @@ static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
     const char *line = lv->texts[g->speech.text];
     int tw, th;
     text_measure(&rd->text, line, RENDER_SPEECH_WRAP, &tw, &th);
-    /* centred over the head; else mostly to one side, its near edge still over the speaker */
+    /* centred over the head; else mostly to one side, its near edge still over the speaker:
+     * whichever covers the fewest faces, the earlier on a tie */
     const int shifts[] = {0, -1, 1};
     SDL_Rect best = {0, 0, 0, 0};
-    for (int k = 0; k < 3; k++) {
-        int cx = x + shifts[k] * (tw / 2 - 24 > 0 ? tw / 2 - 24 : 0);
+    int fewest = INT_MAX;
+    for (int k = 0; k < 3 && fewest > 0; k++) {
+        int cx = x + shifts[k] * (tw / 2 - 8 > 0 ? tw / 2 - 8 : 0);
         SDL_Rect r = {SDL_clamp(cx - tw / 2, 2, lv->width - 2 - tw), SDL_clamp(y - th, 2, lv->height - 2 - th), tw, th};
-        if (k == 0)
+        int covered = faces_covered(v, r, head_x, head_y);
+        if (covered < fewest) {
             best = r;
-        if (!covers_a_face(v, r, head_x, head_y)) {
-            best = r;
-            break;
+            fewest = covered;
         }
     }
     fill(rd->renderer, best.x - 3, best.y - 1, best.w + 6, best.h + 2, 0x0c0814, 150);
