@@ -243,7 +243,7 @@ static void test_scripts_walk_actors_off_the_floor_and_back(void **state)
     assert_int_equal(game_hit_test(&g, (NavPoint){30, 12}), actor);
     assert_int_not_equal(game_hit_test(&g, (NavPoint){180, 85}), actor);
     game_init(&h, lv, 1);
-    assert_true(state_load(&h, buf, n));
+    assert_true(state_load(&h, buf, n, NULL, 0));
     for (int i = 0; i < 1200 && game_busy(&g); i++)
         idle(&g, 1);
     assert_false(game_busy(&g));
@@ -267,7 +267,7 @@ static void test_animation_state_survives_a_save(void **state)
     uint8_t buf[16384];
     size_t n = state_save(&g, buf, sizeof buf);
     game_init(&h, lv, 1);
-    assert_true(state_load(&h, buf, n));
+    assert_true(state_load(&h, buf, n, NULL, 0));
     idle(&g, 50);
     idle(&h, 50);
     assert_int_equal(state_hash(&g), state_hash(&h));

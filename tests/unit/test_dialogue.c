@@ -200,7 +200,7 @@ static void test_a_save_mid_conversation_continues_identically(void **state)
     size_t n = state_save(&g, buf, sizeof buf);
     assert_true(n > 0);
     game_init(&h, lv, 1);
-    assert_true(state_load(&h, buf, n));
+    assert_true(state_load(&h, buf, n, NULL, 0));
     skip_to_choices(&g);
     skip_to_choices(&h);
     assert_string_equal(offered(&h), offered(&g));

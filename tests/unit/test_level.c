@@ -196,15 +196,18 @@ static void test_jsonpos_finds_nested_values(void **state)
     (void)state;
     const char *text = "{\n  \"a\": [1,\n   {\"b\": \"x\"}]\n}";
     JsonPathPart parts[] = {{"a", 0}, {NULL, 1}, {"b", 0}};
-    size_t off = jsonpos_find(text, strlen(text), parts, 3);
+    JsonPos pos;
+    jsonpos_init(&pos, text, strlen(text));
+    size_t off = jsonpos_find(&pos, parts, 3);
     int line, col;
-    jsonpos_line_col(text, strlen(text), off, &line, &col);
+    jsonpos_line_col(&pos, off, &line, &col);
     assert_int_equal(line, 3);
     assert_int_equal(col, 10);
     JsonPathPart missing[] = {{"a", 0}, {NULL, 5}};
-    off = jsonpos_find(text, strlen(text), missing, 2);
-    jsonpos_line_col(text, strlen(text), off, &line, &col);
+    off = jsonpos_find(&pos, missing, 2);
+    jsonpos_line_col(&pos, off, &line, &col);
     assert_int_equal(line, 2); /* falls back to the array itself */
+    jsonpos_free(&pos);
 }
 
 static void test_hotspot_polygon_contains_edges_not_outside(void **state)

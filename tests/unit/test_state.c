@@ -89,7 +89,7 @@ static void test_save_round_trip_gives_the_same_hash(void **state)
     size_t n = state_save(&g, buf, sizeof buf);
     assert_true(n > 0);
     game_init(&loaded, lv, 1);
-    assert_true(state_load(&loaded, buf, n));
+    assert_true(state_load(&loaded, buf, n, NULL, 0));
     assert_int_equal(state_hash(&loaded), state_hash(&g));
     /* and both go on identically */
     idle(&g, 400);
@@ -109,17 +109,17 @@ static void test_truncated_or_corrupt_saves_are_refused_untouched(void **state)
     game_init(&target, lv, 9);
     uint64_t before = state_hash(&target);
     for (size_t cut = 0; cut < n; cut++)
-        assert_false(state_load(&target, buf, cut));
+        assert_false(state_load(&target, buf, cut, NULL, 0));
     uint8_t longer[8193];
     memcpy(longer, buf, n);
     longer[n] = 0;
-    assert_false(state_load(&target, longer, n + 1));
+    assert_false(state_load(&target, longer, n + 1, NULL, 0));
     /* an inventory count larger than the level's item table */
     uint8_t bad[8192];
     memcpy(bad, buf, n);
     size_t inv = 4 + 1 + 4 + 4 + 8 + 4 + 16 + (size_t)lv->nflags; /* tick, won, won tick, hints, seed, text speed, rng, flags */
     bad[inv] = 0x7f;
-    assert_false(state_load(&target, bad, n));
+    assert_false(state_load(&target, bad, n, NULL, 0));
     assert_int_equal(state_hash(&target), before);
 }
 
@@ -244,7 +244,7 @@ static void test_every_byte_of_the_state_survives_a_save(void **state)
     assert_true(n > 0);
     memset(&loaded, 0, sizeof loaded);
     game_init(&loaded, lv, 1);
-    assert_true(state_load(&loaded, buf, n));
+    assert_true(state_load(&loaded, buf, n, NULL, 0));
     static Span spans[SPANS_MAX];
     int nspans = unused_spans(&g, spans);
     for (size_t at = 0; at < sizeof g; at++) {

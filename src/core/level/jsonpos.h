@@ -1,18 +1,37 @@
 /* jsonpos.h — finds where a value sits in JSON text, so an error found in the parsed tree can name
- * the line and column a person must look at. cJSON keeps no positions; this re-scans the text. */
+ * the line and column a person must look at. cJSON keeps no positions, so the text is scanned
+ * again, but each container only once: its members' offsets are listed the first time a path
+ * enters it and kept, and line numbers come from checkpoints every JSONPOS_STEP bytes. A check
+ * that reports an error on every element of a large file therefore stays linear in its size. */
 #ifndef STARDUST_JSONPOS_H
 #define STARDUST_JSONPOS_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#define JSONPOS_STEP 256 /* bytes between line/column checkpoints */
 
 typedef struct JsonPathPart {
     const char *key; /* member name, or NULL for an array element */
     int index;       /* array index when key is NULL; with a key, which occurrence (0: the first) */
 } JsonPathPart;
 
+typedef struct JsonPosNode JsonPosNode; /* a listed container, private to jsonpos.c */
+
+typedef struct JsonPos {
+    const char *text;
+    size_t len;
+    JsonPosNode *nodes; /* open-addressing table of listed containers, keyed by offset */
+    size_t nnodes, capnodes;
+    int32_t *ck_line, *ck_col; /* line and column at every JSONPOS_STEP-th byte, built on first use */
+    size_t nck;
+} JsonPos;
+
+void jsonpos_init(JsonPos *p, const char *text, size_t len);
+void jsonpos_free(JsonPos *p);
 /* Byte offset of the value at the path, or of the deepest ancestor that exists. */
-size_t jsonpos_find(const char *text, size_t len, const JsonPathPart *parts, int nparts);
+size_t jsonpos_find(JsonPos *p, const JsonPathPart *parts, int nparts);
 /* 1-based line and column (in characters) of a byte offset. */
-void jsonpos_line_col(const char *text, size_t len, size_t offset, int *line, int *col);
+void jsonpos_line_col(JsonPos *p, size_t offset, int *line, int *col);
 
 #endif

@@ -91,7 +91,7 @@ static cJSON *parse_text(Loader *L)
         tail++;
     if (tail < len) {
         int line, col;
-        jsonpos_line_col(text, len, tail, &line, &col);
+        jsonpos_line_col(&L->pos, tail, &line, &col);
         diag_add(L->diag, "%s:%d:%d: unexpected text after the end of the level object", L->path, line, col);
     } else if (!cJSON_IsObject(root)) {
         diag_add(L->diag, "%s:1:1: expected a JSON object at the top, found %s", L->path, type_name(root));
@@ -173,9 +173,11 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
     lv->root = find_root(lv, path);
     lv->content_hash = fnv1a64(FNV64_OFFSET, text, len);
     nav_init(&lv->nav);
+    jsonpos_init(&L.pos, text, len);
     cJSON *root = parse_text(&L);
     if (root)
         load_sections(&L, root);
+    jsonpos_free(&L.pos);
     free(L.sites);
     cJSON_Delete(root);
     if (!root || L.errors) {

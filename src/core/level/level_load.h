@@ -32,6 +32,7 @@ typedef struct Loader {
     const char *path;
     const char *text;
     size_t len;
+    JsonPos pos; /* where paths sit in the text, for error positions */
     Diag *diag;
     Level *lv;
     JsonPathPart parts[LOADER_PATH_MAX];
@@ -51,7 +52,7 @@ extern const char *const LAYER_NAMES[ANIM_LAYERS];
 extern const char *const MODE_NAMES[ANIM_MODE_COUNT];
 
 /* The line and column of the value at the current JSON path. */
-void position_here(const Loader *L, int *line, int *col);
+void position_here(Loader *L, int *line, int *col);
 /* Reports an error at the current JSON path. */
 void lerr(Loader *L, const char *fmt, ...)
 #if defined(__GNUC__)

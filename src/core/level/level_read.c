@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <sys/stat.h>
@@ -67,11 +68,11 @@ static void path_format(const Loader *L, char *out, size_t cap)
     }
 }
 
-void position_here(const Loader *L, int *line, int *col)
+void position_here(Loader *L, int *line, int *col)
 {
     int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
-    size_t off = jsonpos_find(L->text, L->len, L->parts, parts);
-    jsonpos_line_col(L->text, L->len, off, line, col);
+    size_t off = jsonpos_find(&L->pos, L->parts, parts);
+    jsonpos_line_col(&L->pos, off, line, col);
 }
 
 static void vlerr(Loader *L, const char *fmt, va_list ap)
@@ -149,7 +150,7 @@ bool check_utf8(Loader *L)
             ok = (t[i + k] & 0xC0) == 0x80;
         if (!ok) {
             int line, col;
-            jsonpos_line_col(L->text, L->len, i, &line, &col);
+            jsonpos_line_col(&L->pos, i, &line, &col);
             if (c == 0)
                 diag_add(L->diag, "%s:%d:%d: binary data (a NUL byte): a level file is UTF-8 JSON text",
                          L->path, line, col);
@@ -182,7 +183,7 @@ bool check_nesting(Loader *L, bool *unclosed)
         } else if (c == '{' || c == '[') {
             if (++depth > LEVEL_NESTING_MAX) {
                 int line, col;
-                jsonpos_line_col(L->text, L->len, i, &line, &col);
+                jsonpos_line_col(&L->pos, i, &line, &col);
                 diag_add(L->diag, "%s:%d:%d: nested deeper than %d levels", L->path, line, col,
                          LEVEL_NESTING_MAX);
                 L->errors++;
@@ -203,10 +204,10 @@ void syntax_error(Loader *L, size_t off, bool unclosed)
         end--;
     int line, col;
     if (off >= end || unclosed) {
-        jsonpos_line_col(L->text, L->len, end, &line, &col);
+        jsonpos_line_col(&L->pos, end, &line, &col);
         diag_add(L->diag, "%s:%d:%d: unexpected end of file (is it truncated?)", L->path, line, col);
     } else {
-        jsonpos_line_col(L->text, L->len, off, &line, &col);
+        jsonpos_line_col(&L->pos, off, &line, &col);
         unsigned char c = (unsigned char)L->text[off];
         if (c >= 0x20 && c < 0x7f)
             diag_add(L->diag, "%s:%d:%d: JSON syntax error at '%c'", L->path, line, col, c);
@@ -235,17 +236,54 @@ const char *type_name(const cJSON *j)
 
 bool is_meta_key(const char *k) { return k[0] == '$' || k[0] == '_' || strncmp(k, "//", 2) == 0; }
 
+/* For each of the n members of obj, how many members before it have the same key: sorted by key
+ * and position, so an object of any size is checked in n log n. NULL when memory runs out (its
+ * duplicate keys then go unreported, nothing else). */
+typedef struct KeyAt {
+    const char *key;
+    int index;
+} KeyAt;
+
+static int compare_keys(const void *a, const void *b)
+{
+    const KeyAt *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static int *count_earlier_keys(const cJSON *obj, int n)
+{
+    KeyAt *sorted = malloc((size_t)(n ? n : 1) * sizeof *sorted);
+    int *earlier = calloc((size_t)(n ? n : 1), sizeof *earlier);
+    if (!sorted || !earlier) {
+        free(sorted);
+        free(earlier);
+        return NULL;
+    }
+    int i = 0;
+    for (const cJSON *c = obj->child; c && i < n; c = c->next, i++)
+        sorted[i] = (KeyAt){c->string, i};
+    qsort(sorted, (size_t)n, sizeof *sorted, compare_keys);
+    for (i = 1; i < n; i++)
+        if (strcmp(sorted[i].key, sorted[i - 1].key) == 0)
+            earlier[sorted[i].index] = earlier[sorted[i - 1].index] + 1;
+    free(sorted);
+    return earlier;
+}
+
 /* Reports members not in `allowed` (NULL-terminated) and duplicated members. */
 void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
 {
-    for (const cJSON *c = obj->child; c; c = c->next) {
-        int earlier = 0;
-        for (const cJSON *d = obj->child; d != c; d = d->next)
-            earlier += strcmp(c->string, d->string) == 0;
-        if (earlier) {
+    int n = 0;
+    for (const cJSON *c = obj->child; c; c = c->next)
+        n++;
+    int *earlier = count_earlier_keys(obj, n);
+    int i = 0;
+    for (const cJSON *c = obj->child; c; c = c->next, i++) {
+        if (earlier && earlier[i]) {
             path_push_key(L, c->string);
             if (L->nparts <= LOADER_PATH_MAX)
-                L->parts[L->nparts - 1].index = earlier; /* point at this occurrence, not the first */
+                L->parts[L->nparts - 1].index = earlier[i]; /* point at this occurrence, not the first */
             lerr(L, "duplicate key \"%s\"", c->string);
             path_pop(L);
         }
@@ -265,6 +303,7 @@ void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
             path_pop(L);
         }
     }
+    free(earlier);
 }
 
 void join_names(char *out, size_t cap, const void *entries, size_t stride, int count)
@@ -368,13 +407,18 @@ bool read_int(Loader *L, const cJSON *j, int32_t lo, int32_t hi, int32_t *out)
         lerr(L, "expected a whole number, found %s", type_name(j));
         return false;
     }
+    /* The range first, written so that NaN fails it too: only then is the cast to an integer
+     * defined (1e99 or an infinity cast to an integer type is undefined behaviour). */
     double d = j->valuedouble;
-    if (d != (double)(long long)d) {
-        lerr(L, "expected a whole number, found %g", d);
+    if (!(d >= lo && d <= hi)) {
+        if (d == floor(d))
+            lerr(L, "%g is out of range (%ld to %ld)", d, (long)lo, (long)hi);
+        else
+            lerr(L, "expected a whole number from %ld to %ld, found %g", (long)lo, (long)hi, d);
         return false;
     }
-    if (d < lo || d > hi) {
-        lerr(L, "%g is out of range (%ld to %ld)", d, (long)lo, (long)hi);
+    if (d != (double)(int32_t)d) {
+        lerr(L, "expected a whole number, found %g", d);
         return false;
     }
     *out = (int32_t)d;

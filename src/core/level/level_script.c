@@ -363,7 +363,7 @@ static void act_anim(Loader *L, const ActionSpec *spec, const cJSON *a, const cJ
         anim_clips(L, a, obj, layer);
     } else {
         path_push_key(L, "speed");
-        if (!cJSON_IsNumber(sp) || sp->valuedouble < 0.0 || sp->valuedouble > 16.0)
+        if (!cJSON_IsNumber(sp) || !(sp->valuedouble >= 0.0 && sp->valuedouble <= 16.0))
             lerr(L, "expected a speed between 0 and 16 (1 is normal)");
         else
             emit(L, OP_ANIM_SPEED, obj, op_pack_layered((int)(sp->valuedouble * ANIM_SPEED_ONE + 0.5), layer));

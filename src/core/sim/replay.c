@@ -519,8 +519,18 @@ int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log)
     memset(rep, 0, sizeof *rep);
     rep->level_changed = r->has_level_hash && r->level_hash != g->level->content_hash;
     uint32_t start = g->tick;
-    while (replay_step(r, &cursor, g, &in, rep, log))
+    bool checked = true; /* every state reached must pass state_check; the first that fails is reported */
+    while (replay_step(r, &cursor, g, &in, rep, log)) {
         game_tick(g, &in);
+        char why[300];
+        if (checked && !state_check(g, why, sizeof why)) {
+            checked = false;
+            rep->failed++;
+            if (log)
+                fprintf(log, "%s: after tick %" PRIu32 " the state is one the game should never reach: %s\n", r->file,
+                        g->tick - 1, why);
+        }
+    }
     rep->ticks = g->tick - start;
     rep->hash = state_hash(g);
     return rep->failed ? 1 : 0;

@@ -191,12 +191,13 @@ bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errl
     if (!read_checked(path, &buf, &len, info, &at, &body, err, errlen))
         return false;
     bool ok = false;
+    char why[300];
     if (strcmp(info->level_id, g->level->id) != 0)
         snprintf(err, errlen, "%s: a save of another level (\"%s\")", path, info->level_id);
     else if (info->level_hash != g->level->content_hash)
         snprintf(err, errlen, "%s: made with another version of the level file; it cannot be loaded", path);
-    else if (!state_load(g, buf + at, body))
-        snprintf(err, errlen, "%s: damaged (the game state in it does not fit this level)", path);
+    else if (!state_load(g, buf + at, body, why, sizeof why))
+        snprintf(err, errlen, "%s: damaged (the game state in it does not fit this level: %s)", path, why);
     else
         ok = true;
     free(buf);

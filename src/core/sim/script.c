@@ -37,12 +37,17 @@ bool script_cond(const Game *g, int cond)
 
 /* ------------------------------------------------------------------ actions */
 
+int32_t script_speech_ticks(const Level *lv, int32_t text, int text_speed)
+{
+    int32_t len = (int32_t)strlen(lv->texts[text]);
+    int32_t ticks = len * SPEECH_TICKS_PER_CHAR;
+    ticks = (ticks < SPEECH_TICKS_MIN ? SPEECH_TICKS_MIN : ticks) * 100 / text_speed;
+    return ticks < 1 ? 1 : ticks;
+}
+
 void script_say(Game *g, int speaker, int32_t text)
 {
-    int32_t len = (int32_t)strlen(g->level->texts[text]);
-    int32_t ticks = len * SPEECH_TICKS_PER_CHAR;
-    ticks = (ticks < SPEECH_TICKS_MIN ? SPEECH_TICKS_MIN : ticks) * 100 / g->text_speed;
-    g->speech = (Speech){.speaker = (int16_t)speaker, .text = text, .ticks_left = ticks < 1 ? 1 : ticks};
+    g->speech = (Speech){.speaker = (int16_t)speaker, .text = text, .ticks_left = script_speech_ticks(g->level, text, g->text_speed)};
     g->log[g->log_total % GAME_LOG_MAX] = (LogLine){.speaker = (int16_t)speaker, .text = text};
     g->log_total++;
     game_emit(g, EV_SAY, speaker, text);

@@ -27,6 +27,8 @@ void script_answer(Game *g, int hotspot, Verb verb, int item);
 
 /* Actions, for the interpreter and for frame events. */
 void script_say(Game *g, int speaker, int32_t text);
+/* How many ticks a line stays up at a text speed (percent of normal). */
+int32_t script_speech_ticks(const Level *lv, int32_t text, int text_speed);
 void script_set_flag(Game *g, int flag, bool value);
 void script_give(Game *g, int item);
 void script_take(Game *g, int item);

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <string.h>
 
 static const char *hotspot_name(const Game *g, int i) { return i >= 0 && i < g->level->nhotspots ? g->level->hotspots[i].id : NULL; }
 
@@ -382,80 +381,24 @@ size_t state_save(const Game *g, uint8_t *buf, size_t cap)
     return s.ok ? s.len : 0;
 }
 
-/* Every index read back must fit the level, so a bad save cannot reach the tick. */
-static bool state_valid(const Game *g)
-{
-    const Level *lv = g->level;
-    if (g->hover < -1 || g->hover >= lv->nhotspots || g->pending_target < -1 || g->pending_target >= lv->nhotspots)
-        return false;
-    if (g->pending_verb < -1 || g->pending_verb >= VERB_COUNT || (g->pending_verb >= 0 && g->pending_target < 0))
-        return false;
-    if (g->pc < -1 || g->pc >= lv->nops || g->wait_ticks < 0 || g->music < -1 || g->music >= lv->nmusic)
-        return false;
-    if (g->speech.text < -1 || g->speech.text >= lv->ntexts || g->speech.speaker < SPEAKER_PLAYER ||
-        g->speech.speaker >= lv->nhotspots)
-        return false;
-    if ((g->rng.inc & 1) == 0)
-        return false;
-    for (int o = 0; o < lv->nobjects; o++)
-        if (g->walkers[o].facing >= FACE_COUNT)
-            return false;
-    if (g->held < -1 || g->held >= lv->nitems || g->hover_item < -1 || g->hover_item >= lv->nitems ||
-        g->pending_item < -1 || g->pending_item >= lv->nitems || g->inv_flash < 0 || g->highlight < 0)
-        return false;
-    if (g->pending_verb == VERB_USE_ITEM && g->pending_item < 0)
-        return false;
-    if (g->dlg_tree < -1 || g->dlg_tree >= lv->ntrees || g->dlg_node < -1 || g->dlg_node >= lv->nnodes ||
-        g->dlg_phase > DLG_CHOSEN || g->dlg_choice < -1 || g->dlg_choice >= lv->nchoices ||
-        g->dlg_hover < -1 || g->dlg_hover >= DIALOGUE_CHOICES_SHOWN || g->dlg_resume < -1 || g->dlg_resume >= lv->nops)
-        return false;
-    if ((g->dlg_tree < 0) != (g->dlg_phase == DLG_NONE) || (g->dlg_phase == DLG_CHOSEN && g->dlg_choice < 0) ||
-        (g->dlg_tree >= 0 && g->dlg_node < 0))
-        return false;
-    if (g->text_speed < TEXT_SPEED_MIN || g->text_speed > TEXT_SPEED_MAX)
-        return false;
-    if (g->wait_signal < -1 || g->wait_signal >= lv->nsignals)
-        return false;
-    for (int o = 0; o < lv->nobjects; o++) {
-        const AnimState *a = &g->anims[o];
-        if (a->state < -1 || a->state >= lv->nstates || (a->state >= 0 && lv->states[a->state].object != o))
-            return false;
-        for (int l = 0; l < ANIM_LAYERS; l++) {
-            const AnimPlayer *p = &a->layer[l];
-            if (p->clip < -1 || p->clip >= lv->nclips || p->queued < -1 || p->queued >= lv->nclips || p->elapsed < 0)
-                return false;
-            if (p->clip >= 0 && (p->frame < 0 || p->frame >= lv->clips[p->clip].nframes ||
-                                 lv->clips[p->clip].set != lv->objects[o].set))
-                return false;
-            if (p->queued >= 0 && lv->clips[p->queued].set != lv->objects[o].set)
-                return false;
-        }
-    }
-    for (uint32_t i = 0; i < GAME_LOG_MAX && i < g->log_total; i++) {
-        const LogLine *l = &g->log[i];
-        if (l->text < 0 || l->text >= lv->ntexts || l->speaker < SPEAKER_PLAYER || l->speaker >= lv->nhotspots)
-            return false;
-    }
-    for (int i = 0; i < g->ninventory; i++) {
-        if (g->inventory[i] < 0 || g->inventory[i] >= lv->nitems)
-            return false;
-        for (int k = 0; k < i; k++)
-            if (g->inventory[k] == g->inventory[i])
-                return false;
-    }
-    return true;
-}
-
-bool state_load(Game *g, const uint8_t *buf, size_t len)
+bool state_load(Game *g, const uint8_t *buf, size_t len, char *why, size_t cap)
 {
     Game *copy = malloc(sizeof *copy);
-    if (!copy)
+    if (!copy) {
+        snprintf(why, cap, "out of memory");
         return false;
+    }
     *copy = *g;
     Ser s;
     ser_init_read(&s, buf, len);
     state_walk(copy, &s);
-    bool ok = s.ok && s.pos == len && state_valid(copy);
+    bool ok = false;
+    if (!s.ok)
+        snprintf(why, cap, "a value is malformed or the state is cut short");
+    else if (s.pos != len)
+        snprintf(why, cap, "%zu bytes more than the state holds", len - s.pos);
+    else
+        ok = state_check(copy, why, cap);
     if (ok) {
         copy->nevents = 0;
         *g = *copy;

@@ -22,7 +22,11 @@ char *state_query(const Game *g, const char *path);
 /* Binary body: bytes written to buf (0 when cap is too small). */
 size_t state_save(const Game *g, uint8_t *buf, size_t cap);
 /* Reads a binary body into g (already game_init'ed on the same level); false when the bytes are
- * short, too long, or hold values the level cannot have — g is then left as it was. */
-bool state_load(Game *g, const uint8_t *buf, size_t len);
+ * short, too long, or hold a state the game cannot reach (see state_check) — g is then left as it
+ * was and `why` says what is wrong. */
+bool state_load(Game *g, const uint8_t *buf, size_t len, char *why, size_t cap);
+/* True when g is a state the game can reach on its level: every index within its table, every
+ * position in the room, every timer within what it times. false with the field named in `why`. */
+bool state_check(const Game *g, char *why, size_t cap);
 
 #endif
