@@ -13,6 +13,7 @@
 #include "app_state.h"
 #include "events.h"
 #include "session.h"
+#include "units.h"
 
 /* ------------------------------------------------------------------ the window */
 
@@ -227,6 +228,9 @@ static void loop(App *app)
 
 /* ------------------------------------------------------------------ app_play */
 
+/* Milliseconds since SDL's clock read t; the 32-bit clock wraps after 49 days, and so does this, on purpose. */
+STARDUST_WRAPS static Uint32 ms_since(Uint32 t) { return SDL_GetTicks() - t; }
+
 App *app_open(const PlayOptions *opt, int *status)
 {
     App *app = calloc(1, sizeof *app);
@@ -264,7 +268,7 @@ void app_close(App *app)
 
 void app_pass_time(App *app)
 {
-    if (!app->watching && app->banner[0] && SDL_GetTicks() - app->banner_at > BANNER_MS)
+    if (!app->watching && app->banner[0] && ms_since(app->banner_at) > BANNER_MS)
         app->banner[0] = '\0'; /* a notice ("Quick-saved.", "Sound off.") passes */
 }
 

@@ -1,5 +1,6 @@
 /* render.c — layers, people sorted by depth, labels, speech and overlays. */
 #include "render.h"
+#include "units.h"
 
 #include "anim.h"
 #include "dialogue.h"
@@ -207,6 +208,9 @@ static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int 
     }
 }
 
+/* Knuth's multiplicative hash of a spot's number: its band, speed and size. Wraps on purpose. */
+STARDUST_WRAPS static uint32_t spot_hash(int i) { return (uint32_t)(i + 1) * 2654435761u; }
+
 /* Spots of light thrown by a spinning mirror ball: they sweep across walls, floor and people,
  * placed from the tick alone (so a replay's screenshot shows them where the game had them). */
 static void draw_light_spots(Render *rd, const RenderView *v)
@@ -227,7 +231,7 @@ static void draw_light_spots(Render *rd, const RenderView *v)
         SDL_SetTextureBlendMode(spot->texture, SDL_BLENDMODE_ADD);
         for (int i = 0; i < count; i++) {
             /* each spot keeps its own height band and speed; all move the way the ball turns */
-            uint32_t hash = (uint32_t)(i + 1) * 2654435761u;
+            uint32_t hash = spot_hash(i);
             int band = 40 + (int)(hash % (uint32_t)(lv->height - 60));
             int speed = 60 + (int)((hash >> 8) % 50);   /* 1/64 px per tick */
             int span = lv->width + 64;

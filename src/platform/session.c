@@ -12,8 +12,20 @@
 
 /* ------------------------------------------------------------------ opening and closing */
 
+/* Removes what saves cut off by a crash left behind, one temporary file per slot at most. */
+static void tidy_slots(const App *app)
+{
+    for (int i = 0; i < MENU_SLOT_COUNT; i++) {
+        char path[1100];
+        menu_slot_path(app->home, MENU_SLOT_TABLE[i].id, path, sizeof path);
+        if (save_remove_stale_temp(path, (int64_t)time(NULL)))
+            fprintf(stderr, "stardust: removed %s.tmp, left by a save that was cut off\n", path);
+    }
+}
+
 int session_open(App *app, const PlayOptions *opt)
 {
+    tidy_slots(app);
     app->seed = opt->seed;
     app->level_path = opt->level_path;
     if (opt->replay_path) {

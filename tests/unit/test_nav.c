@@ -13,6 +13,7 @@
 
 #include "level.h"
 #include "nav.h"
+#include "units.h"
 
 #define PT(x, y) ((NavPoint){ (x), (y) })
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -181,7 +182,7 @@ static void assert_point(NavPoint p, int x, int y)
 }
 
 /* Marsaglia xorshift32: a fixed, portable random stream for the property tests. */
-static uint32_t xorshift32(uint32_t *s)
+STARDUST_WRAPS static uint32_t xorshift32(uint32_t *s)
 {
     uint32_t x = *s;
     x ^= x << 13;

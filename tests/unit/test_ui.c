@@ -137,6 +137,9 @@ static void test_the_options_arrows_point_the_way_they_go(void **state)
     close_app(app);
 }
 
+/* SDL's clock as it read ms milliseconds ago (modulo 2^32, as SDL's clock itself wraps). */
+STARDUST_WRAPS static Uint32 ms_ago(Uint32 ms) { return SDL_GetTicks() - ms; }
+
 /* A notice says what a key did (M) or could not do (F9 while recording), then passes; a failed
  * quick load is no error that stays on the screen. */
 static void test_notices_say_what_happened_and_pass(void **state)
@@ -146,7 +149,7 @@ static void test_notices_say_what_happened_and_pass(void **state)
     key(app, SDLK_F9);
     assert_string_equal(app->banner, "Loading is off while recording a replay.");
     assert_string_equal(app->error, "");
-    app->banner_at = SDL_GetTicks() - BANNER_MS - 1; /* time passes */
+    app->banner_at = ms_ago(BANNER_MS + 1); /* time passes */
     app_pass_time(app);
     assert_string_equal(app->banner, "");
     key(app, SDLK_m);

@@ -1,12 +1,13 @@
 /* ser.c — the serialisation back ends (hash, write, read, JSON, query) behind one set of field calls. */
 #include "ser.h"
+#include "units.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t fnv1a64(uint64_t h, const void *data, size_t len)
+STARDUST_WRAPS uint64_t fnv1a64(uint64_t h, const void *data, size_t len)
 {
     const uint8_t *p = data;
     for (size_t i = 0; i < len; i++) {

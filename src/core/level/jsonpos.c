@@ -2,6 +2,8 @@
  * text cJSON has already accepted, but stays in bounds on anything. */
 #include "jsonpos.h"
 
+#include "ser.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,9 +153,7 @@ static void node_free(JsonPosNode *n)
 
 static size_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    uint64_t h = fnv1a64(FNV64_OFFSET, s, n);
     return (size_t)(h ^ (h >> 29));
 }
 

@@ -200,7 +200,8 @@ static void click_world_left(Game *g)
 {
     NavPoint p = {g->pointer_x, g->pointer_y};
     int dx = p.x - g->last_click_x, dy = p.y - g->last_click_y;
-    bool again = g->tick - g->last_click_tick <= DOUBLE_CLICK_TICKS && dx * dx + dy * dy <= DOUBLE_CLICK_SLOP * DOUBLE_CLICK_SLOP;
+    bool again = g->tick >= g->last_click_tick && g->tick - g->last_click_tick <= DOUBLE_CLICK_TICKS &&
+                 dx * dx + dy * dy <= DOUBLE_CLICK_SLOP * DOUBLE_CLICK_SLOP;
     g->last_click_tick = g->tick;
     g->last_click_x = p.x;
     g->last_click_y = p.y;

@@ -1,7 +1,9 @@
 /* rng.c — PCG32 (O'Neill, pcg-random.org, "pcg32_random_r"), integer only. */
 #include "rng.h"
 
-void rng_seed_stream(Rng *rng, uint64_t initstate, uint64_t initseq)
+#include "units.h"
+
+STARDUST_WRAPS void rng_seed_stream(Rng *rng, uint64_t initstate, uint64_t initseq)
 {
     rng->state = 0;
     rng->inc = (initseq << 1u) | 1u;
@@ -12,7 +14,7 @@ void rng_seed_stream(Rng *rng, uint64_t initstate, uint64_t initseq)
 
 void rng_seed(Rng *rng, uint64_t seed) { rng_seed_stream(rng, seed ^ 0x853c49e6748fea9bULL, seed); }
 
-uint32_t rng_next(Rng *rng)
+STARDUST_WRAPS uint32_t rng_next(Rng *rng)
 {
     uint64_t old = rng->state;
     rng->state = old * 6364136223846793005ULL + rng->inc;
@@ -21,7 +23,7 @@ uint32_t rng_next(Rng *rng)
     return (xorshifted >> rot) | (xorshifted << ((-rot) & 31u));
 }
 
-uint32_t rng_below(Rng *rng, uint32_t bound)
+STARDUST_WRAPS uint32_t rng_below(Rng *rng, uint32_t bound)
 {
     if (bound == 0)
         return 0;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fileio.h"
@@ -57,6 +58,18 @@ static const uint8_t *get_bytes(Reader *r, size_t n)
     return p;
 }
 
+void save_temp_path(const char *path, char *out, size_t cap) { snprintf(out, cap, "%s.tmp", path); }
+
+bool save_remove_stale_temp(const char *path, int64_t now)
+{
+    char tmp[1100];
+    save_temp_path(path, tmp, sizeof tmp);
+    struct stat st;
+    if (stat(tmp, &st) != 0 || !S_ISREG(st.st_mode) || now - (int64_t)st.st_mtime < SAVE_TEMP_STALE_S)
+        return false;
+    return remove(tmp) == 0;
+}
+
 bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t *thumb, char *err, size_t errlen)
 {
     const Level *lv = g->level;
@@ -90,7 +103,7 @@ bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t
     put_u(buf, &n, fnv1a64(FNV64_OFFSET, buf, n), 8);
 
     char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    save_temp_path(path, tmp, sizeof tmp);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     bool ok = fd >= 0;
     size_t done = 0;
@@ -111,28 +124,22 @@ bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t
     return ok;
 }
 
-/* Reads and checks the whole file; fills info; returns the body's place. */
-static bool read_checked(const char *path, uint8_t **out, size_t *len, SaveInfo *info, size_t *body_at, size_t *body_len,
-                         char *err, size_t errlen)
+/* Checks the bytes of a save named `path`: magic, version, checksum and sections; fills info and
+ * returns the body's place. */
+static bool check_bytes(const char *path, const uint8_t *buf, size_t n, SaveInfo *info, size_t *body_at,
+                        size_t *body_len, char *err, size_t errlen)
 {
-    char *text;
-    size_t n;
-    if (!file_read_all(path, SAVE_FILE_MAX, &text, &n, err, errlen))
-        return false;
-    uint8_t *buf = (uint8_t *)text;
     Reader r = {buf, n, 0, true};
     memset(info, 0, sizeof *info);
     const uint8_t *magic = get_bytes(&r, 8);
     if (!magic || memcmp(magic, SAVE_MAGIC, 8) != 0) {
         snprintf(err, errlen, "%s: not a Stardust Serenade save", path);
-        free(buf);
         return false;
     }
     info->version = (uint32_t)get_u(&r, 4);
     if (r.ok && info->version != SAVE_VERSION) {
         snprintf(err, errlen, "%s: a save from another version of the game (format %u; this one reads %d)", path,
                  (unsigned)info->version, SAVE_VERSION);
-        free(buf);
         return false;
     }
     uint64_t stored = 0;
@@ -142,7 +149,6 @@ static bool read_checked(const char *path, uint8_t **out, size_t *len, SaveInfo 
     }
     if (n < 8 + 8 || fnv1a64(FNV64_OFFSET, buf, n - 8) != stored) {
         snprintf(err, errlen, "%s: damaged or cut short (its checksum does not match)", path);
-        free(buf);
         return false;
     }
     uint32_t idlen = (uint32_t)get_u(&r, 4);
@@ -164,33 +170,30 @@ static bool read_checked(const char *path, uint8_t **out, size_t *len, SaveInfo 
     }
     *body_len = (size_t)get_u(&r, 4);
     *body_at = r.pos;
-    if (!r.ok || *body_at + *body_len + 8 != n) {
+    if (!r.ok || *body_len > n || *body_at + *body_len + 8 != n) {
         snprintf(err, errlen, "%s: damaged (its sections do not add up)", path);
-        free(buf);
         return false;
     }
-    *out = buf;
-    *len = n;
     return true;
 }
 
 bool save_read_info(const char *path, SaveInfo *info, char *err, size_t errlen)
 {
-    uint8_t *buf;
-    size_t len, at, body;
-    if (!read_checked(path, &buf, &len, info, &at, &body, err, errlen))
+    char *text;
+    size_t n, at, body;
+    if (!file_read_all(path, SAVE_FILE_MAX, &text, &n, err, errlen))
         return false;
-    free(buf);
-    return true;
+    bool ok = check_bytes(path, (const uint8_t *)text, n, info, &at, &body, err, errlen);
+    free(text);
+    return ok;
 }
 
-bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errlen)
+bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, SaveInfo *info, char *err,
+                     size_t errlen)
 {
-    uint8_t *buf;
-    size_t len, at, body;
-    if (!read_checked(path, &buf, &len, info, &at, &body, err, errlen))
+    size_t at, body;
+    if (!check_bytes(path, buf, n, info, &at, &body, err, errlen))
         return false;
-    bool ok = false;
     char why[300];
     if (strcmp(info->level_id, g->level->id) != 0)
         snprintf(err, errlen, "%s: a save of another level (\"%s\")", path, info->level_id);
@@ -199,7 +202,17 @@ bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errl
     else if (!state_load(g, buf + at, body, why, sizeof why))
         snprintf(err, errlen, "%s: damaged (the game state in it does not fit this level: %s)", path, why);
     else
-        ok = true;
-    free(buf);
+        return true;
+    return false;
+}
+
+bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errlen)
+{
+    char *text;
+    size_t n;
+    if (!file_read_all(path, SAVE_FILE_MAX, &text, &n, err, errlen))
+        return false;
+    bool ok = save_read_bytes(path, (const uint8_t *)text, n, g, info, err, errlen);
+    free(text);
     return ok;
 }

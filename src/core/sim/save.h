@@ -18,6 +18,7 @@
 #define SAVE_THUMB_H 72
 #define SAVE_FILE_MAX (1u << 20)
 #define SAVE_NAME_MAX 64
+#define SAVE_TEMP_STALE_S 60 /* a temporary file this old is left from a save that was cut off */
 
 typedef struct SaveInfo {
     uint32_t version;
@@ -29,11 +30,20 @@ typedef struct SaveInfo {
     bool has_thumb;
 } SaveInfo;
 
+/* The temporary file a save to `path` is written into before it is renamed over the slot. */
+void save_temp_path(const char *path, char *out, size_t cap);
+/* Removes the temporary file of `path` when a save was cut off (a crash, kill -9, power loss) and
+ * left it: only one older than SAVE_TEMP_STALE_S at `now` (seconds since 1970), so a save another
+ * copy of the game is writing this moment is left alone. true when one was removed. */
+bool save_remove_stale_temp(const char *path, int64_t now);
 /* Writes g to path (atomically). thumb may be NULL. false with a message naming the file. */
 bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t *thumb, char *err, size_t errlen);
 /* Reads only the header (for the load menu). false with the reason. */
 bool save_read_info(const char *path, SaveInfo *info, char *err, size_t errlen);
 /* Reads a save into g, which must be game_init'ed on the same level. false (g untouched) with the reason. */
 bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errlen);
+/* The same on a save's bytes already in memory (`path` names them in messages). */
+bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, SaveInfo *info, char *err,
+                     size_t errlen);
 
 #endif

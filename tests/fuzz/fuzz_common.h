@@ -1,0 +1,51 @@
+/* fuzz_common.h — shared by the libFuzzer harnesses: the level they play on, and play that checks
+ * every state it reaches. A state that fails state_check is a finding: the harness aborts, and
+ * libFuzzer keeps the input that led there. */
+#ifndef STARDUST_FUZZ_COMMON_H
+#define STARDUST_FUZZ_COMMON_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "game.h"
+#include "ser.h"
+#include "monkey.h"
+#include "state.h"
+
+/* The game's own level, loaded once (SOURCE_DIR is set by tests/fuzz/CMakeLists.txt). */
+static inline const Level *fuzz_studio_b(void)
+{
+    static Level *lv;
+    if (!lv) {
+        lv = level_load_report(SOURCE_DIR "/levels/studio_b.json", stderr);
+        if (!lv)
+            abort();
+    }
+    return lv;
+}
+
+static inline void fuzz_require_valid(const Game *g, const char *when)
+{
+    char why[300];
+    if (!state_check(g, why, sizeof why)) {
+        fprintf(stderr, "%s, tick %u: the state fails its check: %s\n", when, (unsigned)g->tick, why);
+        abort();
+    }
+}
+
+/* Plays `ticks` ticks of random input from `seed`, each state checked. */
+static inline void fuzz_play(Game *g, uint64_t seed, int ticks, const char *when)
+{
+    Monkey m;
+    monkey_init(&m, seed);
+    for (int t = 0; t < ticks; t++) {
+        Input in;
+        monkey_input(&m, g, &in);
+        game_tick(g, &in);
+        fuzz_require_valid(g, when);
+    }
+}
+
+static inline uint64_t fuzz_seed(const uint8_t *data, size_t size) { return fnv1a64(FNV64_OFFSET, data, size < 64 ? size : 64); }
+
+#endif
