@@ -5,7 +5,8 @@
 # and saves that STARDUST (a plain build of the game) makes at the end of each replay. New inputs
 # the fuzzers find are kept in WORKDIR/corpus (default build/fuzz-work), so a second run goes on
 # from where the first stopped. Prints libFuzzer's final figures for each; exits 1 on any finding
-# (the input that caused it is kept as WORKDIR/findings/HARNESS-*).
+# (the input that caused it is kept as WORKDIR/findings/HARNESS-*). STARDUST_FUZZ_ONLY="save" (or
+# any of level, replay, save) runs only those.
 set -u
 build=$1 stardust=$2 seconds=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,19 +39,27 @@ run() { # NAME [DICT]
   [ -n "$dict" ] && set -- "$@" -dict="$root/tests/fuzz/$dict"
   "$@" > "$work/$name.log" 2>&1
 }
-run level level.dict & p1=$!
-run replay replay.dict & p2=$!
-run save & p3=$!
+only=${STARDUST_FUZZ_ONLY:-level replay save}
+pids=""
+for name in $only; do
+  case $name in
+    level) run level level.dict & ;;
+    replay) run replay replay.dict & ;;
+    save) run save & ;;
+    *) echo "run.sh: no harness called $name"; exit 2 ;;
+  esac
+  pids="$pids $name:$!"
+done
 status=0
-for pair in "level $p1" "replay $p2" "save $p3"; do
-  set -- $pair
-  if wait "$2"; then result=ok; else result=FINDING; status=1; fi
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$1.log")
-  cov=$(grep -o 'cov: [0-9]*' "$work/$1.log" | tail -1)
-  ft=$(grep -o 'ft: [0-9]*' "$work/$1.log" | tail -1)
-  echo "fuzz_$1: $result after ${seconds}s: ${execs:-?} executions, $cov edges, $ft features, corpus $(ls "$work/corpus/$1" | wc -l) inputs"
+for pair in $pids; do
+  name=${pair%%:*} pid=${pair#*:}
+  if wait "$pid"; then result=ok; else result=FINDING; status=1; fi
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.log")
+  cov=$(grep -o 'cov: [0-9]*' "$work/$name.log" | tail -1)
+  ft=$(grep -o 'ft: [0-9]*' "$work/$name.log" | tail -1)
+  echo "fuzz_$name: $result after ${seconds}s: ${execs:-?} executions, $cov edges, $ft features, corpus $(ls "$work/corpus/$name" | wc -l) inputs"
   if [ $result != ok ]; then
-    grep -E "ERROR|runtime error|SUMMARY|fails its check|Test unit written" "$work/$1.log" | head -20
+    grep -E "ERROR|runtime error|SUMMARY|fails its check|Test unit written" "$work/$name.log" | head -20
   fi
 done
 exit $status

@@ -2,6 +2,9 @@
  * other-version and other-level files are refused with a reason and leave the game untouched. */
 #include "test_util.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include "save.h"
 #include "state.h"
 
@@ -128,6 +131,132 @@ static void test_an_unwritable_place_is_an_error_not_a_crash(void **state)
     assert_non_null(strstr(err, "/nonexistent-dir/slot1.sav"));
 }
 
+/* ------------------------------------------------------------------ states the game cannot reach */
+
+typedef void Tamper(Game *g);
+static void far_below(Game *g) { g->walkers[OBJECT_PLAYER].y = INT32_MIN + 5; }
+static void waypoint_outside(Game *g)
+{
+    Walker *w = &g->walkers[OBJECT_PLAYER];
+    w->npath = 2;
+    w->path_pos = 0;
+    w->path[0] = (NavPoint){300, 300};
+    w->path[1] = (NavPoint){5000000, -7000000};
+}
+static void waypoint_off_the_floor(Game *g)
+{
+    Walker *w = &g->walkers[OBJECT_PLAYER];
+    w->npath = 1;
+    w->path_pos = 0;
+    w->path[0] = (NavPoint){320, 5}; /* the top of the room: a wall, not the floor */
+}
+static void clip_time_overflowing(Game *g) { g->anims[OBJECT_PLAYER].layer[LAYER_BODY].elapsed = INT32_MAX - 3; }
+static void endless_line(Game *g)
+{
+    g->speech.text = 0;
+    g->speech.ticks_left = INT32_MAX;
+}
+static void pointer_off_screen(Game *g) { g->pointer_x = -40; }
+static void click_far_away(Game *g) { g->last_click_x = INT32_MIN; }
+static void endless_wait(Game *g) { g->wait_ticks = INT32_MAX; }
+static void holding_what_is_not_carried(Game *g)
+{
+    g->ninventory = 0;
+    g->held = 0;
+}
+static void unknown_signal(Game *g) { g->signals = 1u << 31; }
+/* A choice playing in a conversation it does not belong to: found by tests/fuzz/fuzz_save, whose
+ * loaded state passed every check of its fields and, once ticked, led the therapist's conversation
+ * on into the gaffer's. */
+static void choice_of_another_conversation(Game *g)
+{
+    const Level *room = g->level;
+    int node = level_find(room, ID_NODE, "therapist.hint"), other = level_find(room, ID_NODE, "gaffer.menu");
+    assert_true(node >= 0 && other >= 0 && room->nodes[other].nchoices > 0);
+    g->dlg_tree = room->nodes[node].tree;
+    g->dlg_node = (int16_t)node;
+    g->dlg_phase = DLG_CHOSEN;
+    g->dlg_choice = room->nodes[other].first_choice;
+    g->pc = room->choices[g->dlg_choice].script;
+}
+static void won_in_the_future(Game *g)
+{
+    g->won = true;
+    g->won_tick = g->tick + 1000;
+}
+
+/* Each save below passes its checksum and holds values of the right types, but a state the game
+ * could never produce; before state_check, the first tick after loading such a save overflowed
+ * (walk_step, the clip timer) or ran on with it. Each is refused, with the field named, and the
+ * game is left as it was; `stardust inspect` reads saves through the same save_read. */
+static void test_unreachable_states_are_refused_with_the_field_named(void **state)
+{
+    (void)state;
+    Diag d;
+    diag_init(&d);
+    Level *studio = level_load(SOURCE_DIR "/levels/studio_b.json", &d);
+    assert_non_null(studio);
+    diag_free(&d);
+    static const struct {
+        Tamper *tamper;
+        const char *field;
+    } cases[] = {
+        {far_below, "player.y: -2147483643 is outside 0 to"},
+        {waypoint_outside, "player.path[1]: [5000000, -7000000] is outside the room"},
+        {waypoint_off_the_floor, "player.path[0]: [320, 5] is not on the walkable area"},
+        {clip_time_overflowing, "anims.player.body.elapsed: 2147483644 is outside frame"},
+        {endless_line, "speech.ticks_left: 2147483647 is outside 0 to"},
+        {pointer_off_screen, "pointer.x: -40 is outside 0 to 639"},
+        {click_far_away, "last_click.x: -2147483648 is outside 0 to 639"},
+        {endless_wait, "wait_ticks: 2147483647 is outside 0 to 6000"},
+        {holding_what_is_not_carried, "held: \"oven_mitt\" is not in the inventory"},
+        {unknown_signal, "signals: 0x80000000 names signals the level does not have"},
+        {won_in_the_future, "won_tick:"},
+        {choice_of_another_conversation, "is not a choice of \"therapist.hint\""},
+    };
+    static Game g, h;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        game_init(&g, studio, 3);
+        idle(&g, 40);
+        char err[600] = "";
+        assert_true(state_check(&g, err, sizeof err));
+        cases[i].tamper(&g);
+        assert_false(state_check(&g, err, sizeof err));
+        assert_true(save_write(path, &g, 1, NULL, err, sizeof err));
+        game_init(&h, studio, 1);
+        uint64_t before = state_hash(&h);
+        SaveInfo info;
+        assert_false(save_read(path, &h, &info, err, sizeof err));
+        if (!strstr(err, cases[i].field))
+            fprintf(stderr, "case %zu: got: %s\n", i, err);
+        assert_non_null(strstr(err, "does not fit this level"));
+        assert_non_null(strstr(err, cases[i].field));
+        assert_int_equal(state_hash(&h), before);
+    }
+    level_free(studio);
+}
+
+/* A save cut off by a crash leaves SLOT.tmp; the game removes it when it starts, unless it is so
+ * new that another copy of the game may be writing it this moment. */
+static void test_stale_temporary_saves_are_removed(void **state)
+{
+    (void)state;
+    char tmp[128];
+    save_temp_path(path, tmp, sizeof tmp);
+    FILE *f = fopen(tmp, "wb");
+    assert_non_null(f);
+    fputs("half a save", f);
+    fclose(f);
+    time_t now = time(NULL);
+    assert_false(save_remove_stale_temp(path, (int64_t)now)); /* just written: left alone */
+    assert_int_equal(access(tmp, F_OK), 0);
+    struct utimbuf old = {now - 3600, now - 3600};
+    assert_int_equal(utime(tmp, &old), 0);
+    assert_true(save_remove_stale_temp(path, (int64_t)now));
+    assert_int_equal(access(tmp, F_OK), -1);
+    assert_false(save_remove_stale_temp(path, (int64_t)now)); /* nothing left to remove */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +264,8 @@ int main(void)
         cmocka_unit_test(test_damaged_and_cut_short_saves_are_refused),
         cmocka_unit_test(test_other_versions_and_other_levels_are_refused),
         cmocka_unit_test(test_an_unwritable_place_is_an_error_not_a_crash),
+        cmocka_unit_test(test_unreachable_states_are_refused_with_the_field_named),
+        cmocka_unit_test(test_stale_temporary_saves_are_removed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

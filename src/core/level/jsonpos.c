@@ -198,7 +198,7 @@ static bool grow(void *arrays[], size_t elem[], int count, size_t cap)
 }
 
 /* Lists the members of the container at `at` into n; false when memory runs out. */
-static bool list_members(const JsonPos *p, size_t at, JsonPosNode *n)
+static bool list_members(JsonPos *p, size_t at, JsonPosNode *n)
 {
     Scan s = {p->text, p->len, at};
     bool object = p->text[at] == '{';
@@ -236,6 +236,7 @@ static bool list_members(const JsonPos *p, size_t at, JsonPosNode *n)
             skip_value(&s);
         } while (expect(&s, ','));
     }
+    p->work += s.pos - at + n->n;
     if (object && !count_occurrences(p->text, n)) {
         node_free(n);
         return false;
@@ -276,11 +277,12 @@ static JsonPosNode *node_at(JsonPos *p, size_t at)
 }
 
 /* The member of n named key (its nth occurrence), searched from after the last hit; -1 if none. */
-static long find_key(const JsonPos *p, JsonPosNode *n, const char *key, int nth)
+static long find_key(JsonPos *p, JsonPosNode *n, const char *key, int nth)
 {
     size_t klen = strlen(key);
     for (size_t k = 0; k < n->n; k++) {
         size_t i = (n->cursor + k) % n->n;
+        p->work++;
         if (n->klen[i] == klen && n->occ[i] == (uint32_t)nth && memcmp(p->text + n->key[i], key, klen) == 0) {
             n->cursor = i;
             return (long)i;
@@ -338,8 +340,9 @@ size_t jsonpos_find(JsonPos *p, const JsonPathPart *parts, int nparts)
 }
 
 /* Line and column at `offset`, counted from a known line and column at `from`. */
-static void count_from(const JsonPos *p, size_t from, int32_t l, int32_t c, size_t offset, int *line, int *col)
+static void count_from(JsonPos *p, size_t from, int32_t l, int32_t c, size_t offset, int *line, int *col)
 {
+    p->work += offset > from ? offset - from : 0;
     for (size_t i = from; i < offset && i < p->len; i++) {
         unsigned char b = (unsigned char)p->text[i];
         if (b == '\n') {
@@ -378,5 +381,11 @@ void jsonpos_line_col(JsonPos *p, size_t offset, int *line, int *col)
     size_t k = offset / JSONPOS_STEP;
     if (k >= p->nck)
         k = p->nck - 1;
-    count_from(p, k * JSONPOS_STEP, p->ck_line[k], p->ck_col[k], offset, line, col);
+    if (p->last_off <= offset && p->last_off > k * JSONPOS_STEP) /* on from the last answer, nearer */
+        count_from(p, p->last_off, p->last_line, p->last_col, offset, line, col);
+    else
+        count_from(p, k * JSONPOS_STEP, p->ck_line[k], p->ck_col[k], offset, line, col);
+    p->last_off = offset < p->len ? offset : p->len;
+    p->last_line = *line;
+    p->last_col = *col;
 }

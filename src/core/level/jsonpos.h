@@ -1,8 +1,9 @@
 /* jsonpos.h — finds where a value sits in JSON text, so an error found in the parsed tree can name
  * the line and column a person must look at. cJSON keeps no positions, so the text is scanned
  * again, but each container only once: its members' offsets are listed the first time a path
- * enters it and kept, and line numbers come from checkpoints every JSONPOS_STEP bytes. A check
- * that reports an error on every element of a large file therefore stays linear in its size. */
+ * enters it and kept, and lines and columns are counted on from the last answer or from the
+ * nearest checkpoint (one every JSONPOS_STEP bytes). A check that reports an error on every
+ * element of a large file therefore stays linear in its size. */
 #ifndef STARDUST_JSONPOS_H
 #define STARDUST_JSONPOS_H
 
@@ -25,6 +26,9 @@ typedef struct JsonPos {
     size_t nnodes, capnodes;
     int32_t *ck_line, *ck_col; /* line and column at every JSONPOS_STEP-th byte, built on first use */
     size_t nck;
+    size_t last_off; /* the last offset asked for, and its line and column */
+    int32_t last_line, last_col;
+    uint64_t work; /* bytes scanned and members compared so far: tests hold it linear in the size */
 } JsonPos;
 
 void jsonpos_init(JsonPos *p, const char *text, size_t len);

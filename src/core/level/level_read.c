@@ -77,6 +77,11 @@ void position_here(Loader *L, int *line, int *col)
 
 static void vlerr(Loader *L, const char *fmt, va_list ap)
 {
+    L->errors++;
+    if (L->diag->count >= DIAG_MAX) { /* past what is shown: counted, not formatted or placed */
+        L->diag->dropped++;
+        return;
+    }
     char msg[600], where[256];
     vsnprintf(msg, sizeof msg, fmt, ap);
     int line, col;
@@ -86,7 +91,6 @@ static void vlerr(Loader *L, const char *fmt, va_list ap)
         diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, line, col, where, msg);
     else
         diag_add(L->diag, "%s:%d:%d: %s", L->path, line, col, msg);
-    L->errors++;
 }
 
 void lerr(Loader *L, const char *fmt, ...)
@@ -278,6 +282,7 @@ void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
     for (const cJSON *c = obj->child; c; c = c->next)
         n++;
     int *earlier = count_earlier_keys(obj, n);
+    char list[400] = ""; /* the allowed names, joined at the first unknown one */
     int i = 0;
     for (const cJSON *c = obj->child; c; c = c->next, i++) {
         if (earlier && earlier[i]) {
@@ -293,11 +298,12 @@ void check_keys(Loader *L, const cJSON *obj, const char *const *allowed)
         for (const char *const *a = allowed; *a && !ok; a++)
             ok = strcmp(*a, c->string) == 0;
         if (!ok) {
-            char list[400];
-            int count = 0;
-            while (allowed[count])
-                count++;
-            join_names(list, sizeof list, allowed, sizeof allowed[0], count);
+            if (!list[0]) {
+                int count = 0;
+                while (allowed[count])
+                    count++;
+                join_names(list, sizeof list, allowed, sizeof allowed[0], count);
+            }
             path_push_key(L, c->string);
             lerr(L, "unknown field \"%s\" (expected one of: %s)", c->string, list);
             path_pop(L);

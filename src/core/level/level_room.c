@@ -111,8 +111,12 @@ void load_walkable(Loader *L, const cJSON *root)
 /* A scale factor written as a number like 0.75, kept as 1/256. */
 static bool read_scale(Loader *L, const cJSON *j, int32_t *out)
 {
-    if (!cJSON_IsNumber(j) || !(j->valuedouble >= 0.1 && j->valuedouble <= 4.0)) {
+    if (!cJSON_IsNumber(j)) {
         lerr(L, "expected a scale between 0.1 and 4, found %s", type_name(j));
+        return false;
+    }
+    if (!(j->valuedouble >= 0.1 && j->valuedouble <= 4.0)) { /* NaN fails too */
+        lerr(L, "expected a scale between 0.1 and 4, found %g", j->valuedouble);
         return false;
     }
     *out = (int32_t)(j->valuedouble * FIXED_ONE + 0.5);

@@ -153,8 +153,16 @@ static bool dialogue_ok(Check *c)
         return fail(c, "dialogue.node: none in a conversation");
     if (g->dlg_node >= 0 && g->dlg_tree >= 0 && lv->nodes[g->dlg_node].tree != g->dlg_tree)
         return fail(c, "dialogue.node: \"%s\" is not a node of \"%s\"", lv->nodes[g->dlg_node].id, lv->trees[g->dlg_tree].id);
-    if (g->dlg_phase == DLG_CHOSEN && g->dlg_choice < 0)
-        return fail(c, "dialogue.choice: none while a choice plays");
+    if (g->dlg_phase == DLG_CHOSEN) {
+        const DialogueNode *node = &lv->nodes[g->dlg_node];
+        if (g->dlg_choice < node->first_choice || g->dlg_choice >= node->first_choice + node->nchoices)
+            return fail(c, "dialogue.choice: %d is not a choice of \"%s\"", g->dlg_choice, node->id);
+    }
+    if (g->dlg_phase == DLG_CHOOSING && g->pc >= 0)
+        return fail(c, "pc: %d, but a script never runs while the choices wait", g->pc);
+    /* a conversation resumes its caller just after the op that started it */
+    if (g->dlg_resume >= 0 && (g->dlg_tree < 0 || g->dlg_resume == 0 || lv->ops[g->dlg_resume - 1].code != OP_DIALOGUE))
+        return fail(c, "dialogue.resume: %d is not just after a conversation's start", g->dlg_resume);
     if (!bits_clear_from(g->visited, lv->nnodes, LEVEL_NODE_MAX))
         return fail(c, "visited: marks nodes the level does not have (%d)", lv->nnodes);
     if (!bits_clear_from(g->chosen, lv->nchoices, LEVEL_CHOICE_MAX))
