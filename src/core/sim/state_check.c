@@ -38,15 +38,21 @@ static bool fail(Check *c, const char *fmt, ...)
     return false;
 }
 
-/* An index that is -1 (none) or names an entry of a table of n. */
+/* An index that is -1 (none) or names an entry of a table of n. The field's name comes in two
+ * parts ("player", ".x"), joined only when the check fails: this runs after every tick of a soak. */
 static bool ref_ok(Check *c, const char *field, int v, int n)
 {
     return (v >= -1 && v < n) || fail(c, "%s: %d is not -1 or an index below %d", field, v, n);
 }
 
+static bool range2_ok(Check *c, const char *owner, const char *field, long long v, long long lo, long long hi)
+{
+    return (v >= lo && v <= hi) || fail(c, "%s%s: %lld is outside %lld to %lld", owner, field, v, lo, hi);
+}
+
 static bool range_ok(Check *c, const char *field, long long v, long long lo, long long hi)
 {
-    return (v >= lo && v <= hi) || fail(c, "%s: %lld is outside %lld to %lld", field, v, lo, hi);
+    return range2_ok(c, "", field, v, lo, hi);
 }
 
 static const char *object_name(const Level *lv, int o) { return o == OBJECT_PLAYER ? "player" : level_id(lv, ID_OBJECT, o); }
@@ -58,12 +64,8 @@ static bool walker_ok(Check *c, int o)
     const Level *lv = c->lv;
     const Walker *w = &c->g->walkers[o];
     const char *name = object_name(lv, o);
-    char field[160];
-    snprintf(field, sizeof field, "%s.x", name);
-    if (!range_ok(c, field, w->x, 0, (long long)lv->width * FIXED_ONE))
-        return false;
-    snprintf(field, sizeof field, "%s.y", name);
-    if (!range_ok(c, field, w->y, 0, (long long)lv->height * FIXED_ONE))
+    if (!range2_ok(c, name, ".x", w->x, 0, (long long)lv->width * FIXED_ONE) ||
+        !range2_ok(c, name, ".y", w->y, 0, (long long)lv->height * FIXED_ONE))
         return false;
     if (w->facing >= FACE_COUNT)
         return fail(c, "%s.facing: %d is not a direction", name, w->facing);
@@ -74,7 +76,7 @@ static bool walker_ok(Check *c, int o)
         if (p.x < 0 || p.x > lv->width || p.y < 0 || p.y > lv->height)
             return fail(c, "%s.path[%d]: [%d, %d] is outside the room (%d x %d)", name, i, p.x, p.y, lv->width,
                         lv->height);
-        if (o == OBJECT_PLAYER && !nav_contains(&lv->nav, p))
+        if (o == OBJECT_PLAYER && i >= w->path_pos && !nav_contains(&lv->nav, p))
             return fail(c, "%s.path[%d]: [%d, %d] is not on the walkable area", name, i, p.x, p.y);
     }
     return true;
@@ -84,26 +86,31 @@ static bool layer_ok(Check *c, int o, int l)
 {
     const Level *lv = c->lv;
     const AnimPlayer *p = &c->g->anims[o].layer[l];
-    char field[160];
-    snprintf(field, sizeof field, "anims.%s.%s", object_name(lv, o), anim_layer_name(l));
-    if (!ref_ok(c, field, p->clip, lv->nclips) || !ref_ok(c, field, p->queued, lv->nclips))
-        return false;
+    if (p->clip < -1 || p->clip >= lv->nclips || p->queued < -1 || p->queued >= lv->nclips)
+        return fail(c, "anims.%s.%s: clip %d, queued %d (the level has %d clips)", object_name(lv, o),
+                    anim_layer_name(l), p->clip, p->queued, lv->nclips);
     if (p->speed < 0 || p->speed > 16 * ANIM_SPEED_ONE)
-        return fail(c, "%s.speed: %d is outside 0 to %d", field, p->speed, 16 * ANIM_SPEED_ONE);
+        return fail(c, "anims.%s.%s.speed: %d is outside 0 to %d", object_name(lv, o), anim_layer_name(l), p->speed,
+                    16 * ANIM_SPEED_ONE);
     if (p->dir != 1 && p->dir != -1)
-        return fail(c, "%s.dir: %d is neither 1 nor -1", field, p->dir);
+        return fail(c, "anims.%s.%s.dir: %d is neither 1 nor -1", object_name(lv, o), anim_layer_name(l), p->dir);
     if (p->clip < 0)
-        return p->elapsed == 0 || fail(c, "%s.elapsed: %d with no clip playing", field, p->elapsed);
+        return p->elapsed == 0 || fail(c, "anims.%s.%s.elapsed: %d with no clip playing", object_name(lv, o),
+                                       anim_layer_name(l), p->elapsed);
     const AnimClip *clip = &lv->clips[p->clip];
     if (clip->set != lv->objects[o].set)
-        return fail(c, "%s.clip: \"%s\" is not a clip of this object's sheet", field, clip->id);
+        return fail(c, "anims.%s.%s.clip: \"%s\" is not a clip of this object's sheet", object_name(lv, o),
+                    anim_layer_name(l), clip->id);
     if (p->queued >= 0 && lv->clips[p->queued].set != lv->objects[o].set)
-        return fail(c, "%s.queued: \"%s\" is not a clip of this object's sheet", field, lv->clips[p->queued].id);
+        return fail(c, "anims.%s.%s.queued: \"%s\" is not a clip of this object's sheet", object_name(lv, o),
+                    anim_layer_name(l), lv->clips[p->queued].id);
     if (p->frame < 0 || p->frame >= clip->nframes)
-        return fail(c, "%s.frame: %d, but \"%s\" has %d frames", field, p->frame, clip->id, clip->nframes);
+        return fail(c, "anims.%s.%s.frame: %d, but \"%s\" has %d frames", object_name(lv, o), anim_layer_name(l),
+                    p->frame, clip->id, clip->nframes);
     int32_t length = lv->frames[clip->first_frame + p->frame].ticks * ANIM_SPEED_ONE;
     if (p->elapsed < 0 || p->elapsed >= (length > 0 ? length : 1))
-        return fail(c, "%s.elapsed: %d is outside frame %d's %d", field, p->elapsed, p->frame, length);
+        return fail(c, "anims.%s.%s.elapsed: %d is outside frame %d's %d", object_name(lv, o), anim_layer_name(l),
+                    p->elapsed, p->frame, length);
     return true;
 }
 
@@ -113,12 +120,10 @@ static bool anims_ok(Check *c)
     const Game *g = c->g;
     for (int o = 0; o < lv->nobjects; o++) {
         const AnimState *a = &g->anims[o];
-        char field[160];
-        snprintf(field, sizeof field, "anims.%s.state", object_name(lv, o));
-        if (!ref_ok(c, field, a->state, lv->nstates))
-            return false;
+        if (a->state < -1 || a->state >= lv->nstates)
+            return fail(c, "anims.%s.state: %d is not -1 or an index below %d", object_name(lv, o), a->state, lv->nstates);
         if (a->state >= 0 && lv->states[a->state].object != o)
-            return fail(c, "%s: \"%s\" is another object's state", field, lv->states[a->state].id);
+            return fail(c, "anims.%s.state: \"%s\" is another object's state", object_name(lv, o), lv->states[a->state].id);
         for (int l = 0; l < ANIM_LAYERS; l++)
             if (!layer_ok(c, o, l))
                 return false;
@@ -130,8 +135,11 @@ static bool anims_ok(Check *c)
 
 static bool bits_clear_from(const uint8_t *bits, int from, int nbits)
 {
-    for (int i = from; i < nbits; i++)
+    for (int i = from; i < nbits && i % 8; i++)
         if (bits[i / 8] & (1u << (i % 8)))
+            return false;
+    for (int b = (from + 7) / 8; b < nbits / 8; b++)
+        if (bits[b])
             return false;
     return true;
 }
