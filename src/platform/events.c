@@ -10,7 +10,7 @@
 
 void events_open_screen(App *app, Screen screen, Screen back)
 {
-    menu_open(&app->menu, screen, back, app->started, &app->settings, app->home, app->renderer);
+    menu_open(&app->menu, screen, back, app->started, app->level, app->home, app->renderer);
     if (screen == SCREEN_TITLE)
         audio_title_music(&app->audio);
 }

@@ -69,7 +69,7 @@ static SDL_Texture *thumb_texture(SDL_Renderer *r, const SaveInfo *info)
     return t;
 }
 
-static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const char *dir, SDL_Renderer *r)
+static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv, const char *dir, SDL_Renderer *r)
 {
     MenuItem *it = add(m, ITEM_SLOT, saving ? ACT_SAVE_SLOT : ACT_LOAD_SLOT, slot->name);
     it->slot = slot->id;
@@ -80,8 +80,8 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const char *dir
     if (!f) {
         snprintf(it->detail, sizeof it->detail, "Empty");
         it->enabled = saving;
-    } else if (fclose(f), !info || !save_read_info(path, info, err, sizeof err)) {
-        /* say what is wrong with it; other slots are unaffected */
+    } else if (fclose(f), !info || !save_check_file(path, lv, info, err, sizeof err)) {
+        /* say what is wrong with it (read as loading would read it); other slots are unaffected */
         const char *why = strstr(err, ": ");
         snprintf(it->detail, sizeof it->detail, "Cannot be loaded: %s", why ? why + 2 : "unreadable");
         char *paren = strstr(it->detail, " (");
@@ -114,9 +114,8 @@ void menu_clear(Menu *m)
     m->count = 0;
 }
 
-void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Settings *s, const char *dir, SDL_Renderer *r)
+void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Level *lv, const char *dir, SDL_Renderer *r)
 {
-    (void)s;
     menu_clear(m);
     m->screen = screen;
     m->back = back;
@@ -129,13 +128,13 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Settings
         add(m, ITEM_BUTTON, ACT_NEW, "New game");
         MenuItem *cont = add(m, ITEM_BUTTON, ACT_CONTINUE, "Continue");
         bool any = false;
-        for (int i = 0; i < MENU_SLOT_COUNT && !any; i++) {
+        SaveInfo *info = SDL_malloc(sizeof *info);
+        char err[600];
+        for (int i = 0; i < MENU_SLOT_COUNT && !any && info; i++) {
             menu_slot_path(dir, MENU_SLOT_TABLE[i].id, path, sizeof path);
-            FILE *f = fopen(path, "rb");
-            any = f != NULL;
-            if (f)
-                fclose(f);
+            any = save_check_file(path, lv, info, err, sizeof err);
         }
+        SDL_free(info);
         cont->enabled = any;
         add(m, ITEM_BUTTON, ACT_OPEN_LOAD, "Load");
         add(m, ITEM_BUTTON, ACT_OPEN_OPTIONS, "Options");
@@ -164,7 +163,7 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Settings
         bool saving = screen == SCREEN_SAVE;
         for (int i = 0; i < MENU_SLOT_COUNT; i++) /* saving: the manual slots only */
             if (!saving || MENU_SLOT_TABLE[i].manual)
-                add_slot(m, &MENU_SLOT_TABLE[i], saving, dir, r);
+                add_slot(m, &MENU_SLOT_TABLE[i], saving, lv, dir, r);
         add(m, ITEM_BUTTON, ACT_BACK, "Back");
         break;
     }

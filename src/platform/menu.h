@@ -75,7 +75,7 @@ typedef struct Menu {
 } Menu;
 
 /* Builds a screen. For save/load screens, reads every slot's header from dir. */
-void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Settings *s, const char *dir, SDL_Renderer *r);
+void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Level *lv, const char *dir, SDL_Renderer *r);
 /* Where the "<" (dir < 0) or ">" of setting row `item` is drawn, in logical pixels (for tests and
  * for anyone placing a pointer on it); false for a row that is not a setting. */
 bool menu_setting_arrow(const Menu *m, int item, int dir, int sw, int sh, int *lx, int *ly);

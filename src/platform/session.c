@@ -119,7 +119,7 @@ bool session_load(App *app, int slot, char *msg, size_t cap)
     return ok;
 }
 
-/* The newest readable save, for Continue; 0 when none. */
+/* The newest save that loads, for Continue; 0 when none. */
 static int newest_slot(App *app)
 {
     int best = 0;
@@ -128,7 +128,7 @@ static int newest_slot(App *app)
         char path[1200], err[600];
         SaveInfo *info = malloc(sizeof *info);
         menu_slot_path(app->home, MENU_SLOT_TABLE[i].id, path, sizeof path);
-        if (info && save_read_info(path, info, err, sizeof err) && info->saved_at >= best_time) {
+        if (info && save_check_file(path, app->level, info, err, sizeof err) && info->saved_at >= best_time) {
             best = MENU_SLOT_TABLE[i].id;
             best_time = info->saved_at;
         }

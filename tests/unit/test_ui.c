@@ -182,6 +182,44 @@ static void test_after_a_load_the_label_follows_the_mouse(void **state)
     close_app(app);
 }
 
+/* A save that holds a state the game cannot reach is marked in the load menu before anyone picks
+ * it (read as loading reads it), and loading it anyway is refused with the field named. */
+static void test_the_load_menu_marks_a_save_that_cannot_load(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL);
+    ticks(app, 60);
+    key(app, SDLK_F5); /* a good quick save */
+    Game good = app->game;
+    app->game.walkers[OBJECT_PLAYER].y = INT32_MIN + 5; /* no walk ever takes him there */
+    char msg[800];
+    assert_true(session_save(app, 1, msg, sizeof msg));
+    app->game = good;
+    key(app, SDLK_ESCAPE); /* the pause menu: Resume, Save, Load */
+    key(app, SDLK_DOWN);
+    key(app, SDLK_DOWN);
+    key(app, SDLK_RETURN);
+    assert_int_equal(app->menu.screen, SCREEN_LOAD);
+    int marked = 0, offered = 0;
+    for (int i = 0; i < app->menu.count; i++) {
+        const MenuItem *it = &app->menu.items[i];
+        if (it->kind == ITEM_SLOT && it->slot == 1) {
+            assert_string_equal(it->detail, "Cannot be loaded: holds a state the game cannot reach");
+            assert_true(it->damaged);
+            assert_false(it->enabled);
+            marked++;
+        } else if (it->kind == ITEM_SLOT && it->slot == SLOT_QUICK) {
+            assert_true(it->enabled);
+            offered++;
+        }
+    }
+    assert_int_equal(marked, 1);
+    assert_int_equal(offered, 1);
+    assert_false(session_load(app, 1, msg, sizeof msg));
+    assert_non_null(strstr(msg, "player.y: -2147483643 is outside 0 to"));
+    close_app(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_the_options_arrows_point_the_way_they_go),
         cmocka_unit_test(test_notices_say_what_happened_and_pass),
         cmocka_unit_test(test_after_a_load_the_label_follows_the_mouse),
+        cmocka_unit_test(test_the_load_menu_marks_a_save_that_cannot_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -200,7 +200,7 @@ bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, Sa
     else if (info->level_hash != g->level->content_hash)
         snprintf(err, errlen, "%s: made with another version of the level file; it cannot be loaded", path);
     else if (!state_load(g, buf + at, body, why, sizeof why))
-        snprintf(err, errlen, "%s: damaged (the game state in it does not fit this level: %s)", path, why);
+        snprintf(err, errlen, "%s: holds a state the game cannot reach (%s)", path, why);
     else
         return true;
     return false;
@@ -214,5 +214,18 @@ bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errl
         return false;
     bool ok = save_read_bytes(path, (const uint8_t *)text, n, g, info, err, errlen);
     free(text);
+    return ok;
+}
+
+bool save_check_file(const char *path, const Level *lv, SaveInfo *info, char *err, size_t errlen)
+{
+    Game *g = malloc(sizeof *g);
+    if (!g) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return false;
+    }
+    game_init(g, lv, 1);
+    bool ok = save_read(path, g, info, err, errlen);
+    free(g);
     return ok;
 }

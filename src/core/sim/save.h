@@ -42,6 +42,9 @@ bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t
 bool save_read_info(const char *path, SaveInfo *info, char *err, size_t errlen);
 /* Reads a save into g, which must be game_init'ed on the same level. false (g untouched) with the reason. */
 bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errlen);
+/* Reads the whole save as loading it would (header, state, state_check) without keeping the
+ * game: whether the load menu may offer it. false with the reason. */
+bool save_check_file(const char *path, const Level *lv, SaveInfo *info, char *err, size_t errlen);
 /* The same on a save's bytes already in memory (`path` names them in messages). */
 bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, SaveInfo *info, char *err,
                      size_t errlen);
