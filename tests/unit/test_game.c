@@ -516,6 +516,20 @@ static void test_random_clicks_keep_every_invariant(void **state)
     level_free(studio);
 }
 
+/* The clock stops at GAME_TICK_LIMIT (207 days of play) instead of wrapping to 0. */
+static void test_the_clock_stops_instead_of_wrapping(void **state)
+{
+    (void)state;
+    Game *g = malloc(sizeof *g);
+    game_init(g, lv, 1);
+    g->tick = GAME_TICK_LIMIT - 1;
+    idle(g, 3);
+    assert_int_equal(g->tick, GAME_TICK_LIMIT);
+    char why[300];
+    assert_true(state_check(g, why, sizeof why));
+    free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -542,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_click_on_the_players_last_line_skips_it_and_acts),
         cmocka_unit_test(test_a_person_goes_by_the_name_he_gave),
         cmocka_unit_test(test_random_clicks_keep_every_invariant),
+        cmocka_unit_test(test_the_clock_stops_instead_of_wrapping),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

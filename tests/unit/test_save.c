@@ -179,6 +179,9 @@ static void choice_of_another_conversation(Game *g)
     g->dlg_choice = room->nodes[other].first_choice;
     g->pc = room->choices[g->dlg_choice].script;
 }
+/* The clock at its last tick: found by fuzz_save, whose next tick wrapped it to 0. */
+static void clock_at_its_end(Game *g) { g->tick = UINT32_MAX - 1; }
+static void more_lines_than_time(Game *g) { g->log_total = UINT32_MAX; }
 static void won_in_the_future(Game *g)
 {
     g->won = true;
@@ -213,6 +216,8 @@ static void test_unreachable_states_are_refused_with_the_field_named(void **stat
         {unknown_signal, "signals: 0x80000000 names signals the level does not have"},
         {won_in_the_future, "won_tick:"},
         {choice_of_another_conversation, "is not a choice of \"therapist.hint\""},
+        {clock_at_its_end, "tick: 4294967294 is past the clock's end"},
+        {more_lines_than_time, "log_total: 4294967295 lines in 40 ticks"},
     };
     static Game g, h;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

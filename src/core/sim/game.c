@@ -361,7 +361,8 @@ void game_tick(Game *g, const Input *in)
         g->inv_flash--;
     if (g->highlight > 0)
         g->highlight--;
-    g->tick++;
+    if (g->tick < GAME_TICK_LIMIT) /* 207 days of play: the clock stops there, nothing wraps */
+        g->tick++;
 }
 
 /* Flags, the inventory and the held item, carried by id (what the new level lacks is dropped). */

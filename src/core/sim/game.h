@@ -27,6 +27,8 @@
 #define DOUBLE_CLICK_TICKS 20      /* a second click this soon on the same spot hurries the walk */
 #define DOUBLE_CLICK_SLOP 6        /* px the two clicks may be apart */
 #define GAME_LOG_MAX 64            /* lines kept for the conversation log */
+#define GAME_TICK_LIMIT (UINT32_MAX / 4) /* the tick counter stops here (207 days of play), so no
+                                   * sum of it with a delay can wrap */
 
 typedef enum DialoguePhase {
     DLG_NONE,      /* no conversation */

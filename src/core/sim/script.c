@@ -174,7 +174,10 @@ static bool run_op(Game *g, const Op *op)
     case OP_MUSIC: set_music(g, op->a); return true;
     case OP_WAIT: g->wait_ticks = op->b; return false;
     case OP_WIN: win(g); return true;
-    case OP_HINT: g->hints++; return true;
+    case OP_HINT:
+        if (g->hints < UINT16_MAX)
+            g->hints++;
+        return true;
     case OP_WALK: return walk_action(g, op);
     case OP_WALK_ACTOR:
         walk_actor_to(g, op->a, op->b < 0 ? game_walk_target(g, -1 - op->b) : op_point(op));

@@ -249,6 +249,11 @@ bool state_check(const Game *g, char *why, size_t cap)
     const Level *lv = g->level;
     if (cap)
         why[0] = '\0';
+    if (g->tick > GAME_TICK_LIMIT)
+        return fail(&c, "tick: %u is past the clock's end (%u)", (unsigned)g->tick, (unsigned)GAME_TICK_LIMIT);
+    /* a line takes at least a tick, and at most one more can start in it */
+    if (g->log_total > 2 * (uint64_t)g->tick + 2)
+        return fail(&c, "log_total: %u lines in %u ticks", (unsigned)g->log_total, (unsigned)g->tick);
     if (g->won && g->won_tick > g->tick)
         return fail(&c, "won_tick: %u is after tick %u", (unsigned)g->won_tick, (unsigned)g->tick);
     if (!g->won && g->won_tick != 0)
