@@ -32,7 +32,7 @@ static int bench_file(const char *file, uint64_t min_ticks)
     ReplayReport rep;
     while (ticks < min_ticks) {
         game_init(g, lv, r.seed);
-        replay_run(&r, g, &rep, NULL);
+        replay_run(&r, g, &rep, NULL, false);
         ticks += rep.ticks ? rep.ticks : 1;
     }
     double dt = now_seconds() - t0;
@@ -86,7 +86,7 @@ static int bench_anim(const char *file)
     Game *g = malloc(sizeof *g);
     game_init(g, lv, r.seed);
     ReplayReport rep;
-    replay_run(&r, g, &rep, NULL);
+    replay_run(&r, g, &rep, NULL, false);
     int playing = 0;
     for (int o = 0; o < lv->nobjects; o++)
         for (int l = 0; l < ANIM_LAYERS; l++)

@@ -135,7 +135,7 @@ static int cmd_replay(int argc, char **argv)
     }
     game_init(g, lv, r.seed);
     ReplayReport rep;
-    int status = replay_run(&r, g, &rep, stderr);
+    int status = replay_run(&r, g, &rep, stderr, true);
     if (print_state) {
         char *json = state_json(g);
         if (json)

@@ -71,7 +71,7 @@ static int run(const char *text, ReplayReport *rep)
     assert_true(replay_bind(&r, lv, err, sizeof err));
     Game g;
     game_init(&g, lv, r.seed);
-    int status = replay_run(&r, &g, rep, stderr);
+    int status = replay_run(&r, &g, rep, stderr, true);
     replay_free(&r);
     return status;
 }
@@ -175,7 +175,7 @@ static void test_a_recording_replays_to_the_same_hashes(void **state)
     Game again;
     game_init(&again, lv, replay.seed);
     ReplayReport rep;
-    assert_int_equal(replay_run(&replay, &again, &rep, stderr), 0);
+    assert_int_equal(replay_run(&replay, &again, &rep, stderr, true), 0);
     assert_int_equal(rep.failed, 0);
     assert_int_equal(rep.passed, 5000 / REPLAY_CHECKPOINT_TICKS + 1); /* checkpoints and the final hash */
     assert_int_equal(rep.hash, final_hash);

@@ -79,7 +79,7 @@ static void test_the_end_card_takes_every_key(void **state)
     ReplayReport rep;
     FILE *quiet = fopen("/dev/null", "w");
     game_init(&app->game, lv, r.seed);
-    replay_run(&r, &app->game, &rep, quiet); /* its expectations are the replay test's business */
+    replay_run(&r, &app->game, &rep, quiet, true); /* its expectations are the replay test's business */
     fclose(quiet);
     assert_true(app->game.won);
     replay_free(&r);
