@@ -591,6 +591,19 @@ AL_SIDE_HAIR = ''.join([
 ])
 
 
+def shin_crease(knee, ankle, wk, wa, lift, lit):
+    """A lit crease down the front of a side-view shin (knee and ankle widths wk, wa), ending
+    `lift` px above the ankle."""
+    d = (ankle[0] - knee[0], ankle[1] - knee[1])
+    ln = math.hypot(*d) or 1
+    nx, ny = -d[1] / ln, d[0] / ln
+    if nx < 0:
+        nx, ny = -nx, -ny
+    f0 = (knee[0] + nx * (wk / 2 - 1.0), knee[1] + ny * (wk / 2 - 1.0))
+    f1 = (ankle[0] + nx * (wa / 2 - 1.0), ankle[1] + ny * (wa / 2 - 1.0) - lift)
+    return line(lerp(f0, f1, 0.1), f1, lit)
+
+
 def al_side_leg(hip, ankle, heel_up, near):
     """Side-view leg from hip to ankle. ankle is where the ankle would be with the foot flat;
     heel_up turns the foot (degrees): + lifts the heel about the toe tip, - lifts the toe about
@@ -611,16 +624,7 @@ def al_side_leg(hip, ankle, heel_up, near):
     else:
         col, lit = G1, G2
         wt, wk, wa = 6.0, 5.4, 5.0
-    out = [limb([hip, knee, ankle], [wt, wk, wa], col)]
-    # a lit crease down the front of the shin
-    d = (ankle[0] - knee[0], ankle[1] - knee[1])
-    ln = math.hypot(*d) or 1
-    nx, ny = -d[1] / ln, d[0] / ln
-    if nx < 0:
-        nx, ny = -nx, -ny
-    f0 = (knee[0] + nx * (wk / 2 - 1.0), knee[1] + ny * (wk / 2 - 1.0))
-    f1 = (ankle[0] + nx * (wa / 2 - 1.0), ankle[1] + ny * (wa / 2 - 1.0) - 2)
-    out.append(line(lerp(f0, f1, 0.1), f1, lit))
+    out = [limb([hip, knee, ankle], [wt, wk, wa], col), shin_crease(knee, ankle, wk, wa, 2, lit)]
     out.append(poly(shoe, BR1))
     out.append(poly(top, BR2 if near else BR1))
     return ''.join(out)
@@ -1658,15 +1662,7 @@ def el_side_leg(hip, ankle, heel_up, near):
     else:
         col, lit, bcol, btop = BR2, BR3, BR1, BR2
         wt, wk, wa = 7.0, 6.4, 6.0
-    out = [limb([hip, knee, ankle], [wt, wk, wa], col)]
-    d = (ankle[0] - knee[0], ankle[1] - knee[1])
-    ln = math.hypot(*d) or 1
-    nx, ny = -d[1] / ln, d[0] / ln
-    if nx < 0:
-        nx, ny = -nx, -ny
-    f0 = (knee[0] + nx * (wk / 2 - 1.0), knee[1] + ny * (wk / 2 - 1.0))
-    f1 = (ankle[0] + nx * (wa / 2 - 1.0), ankle[1] + ny * (wa / 2 - 1.0) - 3)
-    out.append(line(lerp(f0, f1, 0.1), f1, lit))
+    out = [limb([hip, knee, ankle], [wt, wk, wa], col), shin_crease(knee, ankle, wk, wa, 3, lit)]
     out += [poly(boot, bcol), poly(sole, INK), poly(top, btop)]
     return ''.join(out)
 

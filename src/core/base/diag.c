@@ -15,12 +15,18 @@ void diag_free(Diag *d)
     memset(d, 0, sizeof *d);
 }
 
+bool diag_room(Diag *d)
+{
+    if (d->count < DIAG_MAX)
+        return true;
+    d->dropped++;
+    return false;
+}
+
 void diag_add(Diag *d, const char *fmt, ...)
 {
-    if (d->count >= DIAG_MAX) {
-        d->dropped++;
+    if (!diag_room(d))
         return;
-    }
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);

@@ -3,6 +3,7 @@
 #ifndef STARDUST_DIAG_H
 #define STARDUST_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #define DIAG_MAX 200 /* beyond this, one "too many errors" line */
@@ -15,6 +16,9 @@ typedef struct Diag {
 
 void diag_init(Diag *d);
 void diag_free(Diag *d);
+/* True when one more message would be kept; past DIAG_MAX, counts it as dropped and is false (so
+ * a caller can skip the work of making a message nobody sees). */
+bool diag_room(Diag *d);
 /* Adds one formatted message. */
 void diag_add(Diag *d, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -68,13 +68,6 @@ static void skip_value(Scan *s)
         s->pos++;
 }
 
-/* Compares the raw key text (between quotes) with a name; escaped keys never match, which only
- * costs precision in the reported position. */
-static int key_equals(const char *raw, size_t rawlen, const char *key)
-{
-    return strlen(key) == rawlen && memcmp(raw, key, rawlen) == 0;
-}
-
 /* Skips white space; true when the next byte is c. */
 static int next_is(Scan *s, char c)
 {
@@ -91,47 +84,11 @@ static int expect(Scan *s, char c)
     return 1;
 }
 
-/* Moves s to the value of the nth member named `key` of the object at s; returns 0 when absent. */
-static int enter_member(Scan *s, const char *key, int nth)
-{
-    if (!expect(s, '{'))
-        return 0;
-    do {
-        if (!next_is(s, '"'))
-            return 0;
-        size_t start = skip_string(s);
-        size_t rawlen = s->pos - start - 1;
-        if (!expect(s, ':'))
-            return 0;
-        skip_ws(s);
-        if (key_equals(s->t + start, rawlen, key) && nth-- == 0)
-            return 1;
-        skip_value(s);
-    } while (expect(s, ','));
-    return 0;
-}
-
-/* Moves s to element `index` of the array at s; returns 0 when there is none. */
-static int enter_element(Scan *s, int index)
-{
-    if (!expect(s, '['))
-        return 0;
-    int i = 0;
-    do {
-        if (next_is(s, ']') || s->pos >= s->len)
-            return 0;
-        if (i++ == index)
-            return 1;
-        skip_value(s);
-    } while (expect(s, ','));
-    return 0;
-}
-
 /* Every container a path enters is listed once, into a JsonPosNode kept in a table keyed by the
  * container's offset: its members' value offsets and, for objects, their raw keys and which
  * occurrence of that key each is. Lookups by key start after the last hit in the same container,
  * so a loader that reports errors in document order finds each in constant time. Should memory
- * run out, the path is followed by scanning as before, only slower. */
+ * run out, the position given is that of the deepest container found. */
 
 struct JsonPosNode {
     size_t at; /* offset of the '{' or '[' plus one; 0 marks a free slot */
@@ -304,20 +261,6 @@ void jsonpos_free(JsonPos *p)
     *p = (JsonPos){0};
 }
 
-/* The path followed by scanning, with nothing kept: the fallback when memory runs out. */
-static size_t find_by_scanning(const JsonPos *p, size_t pos, const JsonPathPart *parts, int nparts)
-{
-    Scan s = {p->text, p->len, pos};
-    size_t found = pos;
-    for (int i = 0; i < nparts; i++) {
-        int ok = parts[i].key ? enter_member(&s, parts[i].key, parts[i].index) : enter_element(&s, parts[i].index);
-        if (!ok)
-            break;
-        found = s.pos;
-    }
-    return found;
-}
-
 size_t jsonpos_find(JsonPos *p, const JsonPathPart *parts, int nparts)
 {
     Scan s = {p->text, p->len, 0};
@@ -329,7 +272,7 @@ size_t jsonpos_find(JsonPos *p, const JsonPathPart *parts, int nparts)
             break;
         JsonPosNode *n = node_at(p, pos);
         if (!n)
-            return find_by_scanning(p, pos, parts + i, nparts - i);
+            break; /* out of memory: the deepest container found stands for the place */
         long m = parts[i].key ? find_key(p, n, parts[i].key, parts[i].index)
                               : parts[i].index >= 0 && (size_t)parts[i].index < n->n ? parts[i].index : -1;
         if (m < 0)

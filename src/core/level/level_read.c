@@ -78,10 +78,8 @@ void position_here(Loader *L, int *line, int *col)
 static void vlerr(Loader *L, const char *fmt, va_list ap)
 {
     L->errors++;
-    if (L->diag->count >= DIAG_MAX) { /* past what is shown: counted, not formatted or placed */
-        L->diag->dropped++;
+    if (!diag_room(L->diag)) /* past what is shown: counted, not formatted or placed */
         return;
-    }
     char msg[600], where[256];
     vsnprintf(msg, sizeof msg, fmt, ap);
     int line, col;
