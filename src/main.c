@@ -155,6 +155,8 @@ static int cmd_replay(int argc, char **argv)
     return status;
 }
 
+/* The save's header, then, for a save made with another version of the level, everything binding
+ * it to this one changed: what was lost, what stopped, what the level gained and lost. */
 static int cmd_inspect(int argc, char **argv)
 {
     if (argc < 1 || argc > 2)
@@ -165,15 +167,37 @@ static int cmd_inspect(int argc, char **argv)
         return 2;
     Game *g = malloc(sizeof *g);
     SaveInfo *info = malloc(sizeof *info);
+    StateReport *report = malloc(sizeof *report);
     char err[1200];
     int status = 1;
-    if (g && info) {
+    if (g && info && report) {
         game_init(g, lv, 1);
-        if (save_read(argv[0], g, info, err, sizeof err)) {
+        if (save_read(argv[0], g, info, report, err, sizeof err)) {
             char played[PLAYTIME_MAX];
             playtime_format(info->ticks, played, sizeof played);
-            printf("%s: level %s, tick %u (played %s), state hash %016" PRIx64 "\n", argv[0], info->level_id,
-                   (unsigned)g->tick, played, state_hash(g));
+            printf("%s: level %s, save format %u, tick %u (played %s), state hash %016" PRIx64 "\n", argv[0],
+                   info->level_id, (unsigned)info->version, (unsigned)g->tick, played, state_hash(g));
+            if (!report->level_changed) {
+                printf("made with this version of %s\n", level_path);
+            } else {
+                static const char *const heads[NOTE_KINDS] = {"lost", "stopped", "gone from the level", "new in the level"};
+                printf("made with another version of %s (%016" PRIx64 ", now %016" PRIx64 ")\n", level_path,
+                       info->level_hash, lv->content_hash);
+                int said = 0;
+                for (int k = 0; k < NOTE_KINDS; k++)
+                    for (int i = 0; i < report->nnotes; i++)
+                        if (report->notes[i].kind == k) {
+                            printf("  %s: %s\n", heads[k], report->notes[i].text);
+                            said++;
+                        }
+                int all = 0;
+                for (int k = 0; k < NOTE_KINDS; k++)
+                    all += report->count[k];
+                if (all > said)
+                    printf("  (and %d more)\n", all - said);
+                if (all == 0)
+                    printf("  nothing the save holds has changed: it loads as it was\n");
+            }
             status = 0;
         } else {
             fprintf(stderr, "%s\n", err);
@@ -181,6 +205,7 @@ static int cmd_inspect(int argc, char **argv)
     }
     free(g);
     free(info);
+    free(report);
     level_free(lv);
     return status;
 }

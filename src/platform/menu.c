@@ -76,11 +76,12 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
     char path[1200], err[400];
     menu_slot_path(dir, slot->id, path, sizeof path);
     SaveInfo *info = SDL_malloc(sizeof *info);
+    StateReport *report = SDL_malloc(sizeof *report);
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(it->detail, sizeof it->detail, "Empty");
         it->enabled = saving;
-    } else if (fclose(f), !info || !save_check_file(path, lv, info, err, sizeof err)) {
+    } else if (fclose(f), !info || !report || !save_check_file(path, lv, info, report, err, sizeof err)) {
         /* say what is wrong with it (read as loading would read it); other slots are unaffected */
         const char *why = strstr(err, ": ");
         snprintf(it->detail, sizeof it->detail, "Cannot be loaded: %s", why ? why + 2 : "unreadable");
@@ -102,8 +103,10 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
         else
             snprintf(it->detail, sizeof it->detail, "played %s", played);
         it->thumb = thumb_texture(r, info);
+        state_report_summary(report, it->note, sizeof it->note);
     }
     SDL_free(info);
+    SDL_free(report);
 }
 
 void menu_clear(Menu *m)
@@ -132,7 +135,7 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Level *l
         char err[600];
         for (int i = 0; i < MENU_SLOT_COUNT && !any && info; i++) {
             menu_slot_path(dir, MENU_SLOT_TABLE[i].id, path, sizeof path);
-            any = save_check_file(path, lv, info, err, sizeof err);
+            any = save_check_file(path, lv, info, NULL, err, sizeof err);
         }
         SDL_free(info);
         cont->enabled = any;
@@ -377,6 +380,11 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
                 render_fill(rd, x + 3, y + 2, 48, 27, 0x2c2140, 255);
             }
             text_draw(&rd->text, it->label, color, 0, x + 58, y + 2);
+            if (it->note[0]) { /* what an edited level changes, at the end of the label's line */
+                int nw, nh;
+                text_measure(&rd->text, it->note, 0, &nw, &nh);
+                text_draw(&rd->text, it->note, lit ? 0xffffff : 0xffc46a, 0, x + w - nw - 6, y + 2);
+            }
             text_draw(&rd->text, it->detail, it->damaged ? 0xff7a6a : lit ? 0xffffff : 0xc0b4d8, 0, x + 58, y + 16);
         } else {
             int tw, th;

@@ -45,6 +45,7 @@ typedef struct MenuItem {
     SettingId setting;        /* ITEM_SETTING */
     int slot;                 /* ITEM_SLOT: 1..MENU_SLOTS, or SLOT_QUICK / SLOT_AUTO */
     char detail[200];         /* ITEM_SLOT: date and play time, "Empty", or why it cannot be loaded */
+    char note[64];            /* ITEM_SLOT: what loading it into the edited level changes, or "" */
     bool damaged;
     SDL_Texture *thumb;       /* ITEM_SLOT: the save's picture, owned */
 } MenuItem;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "state.h"
 
 /* ------------------------------------------------------------------ opening and closing */
 
@@ -91,6 +92,18 @@ void session_new_game(App *app)
     start_playing(app);
 }
 
+/* Prints what binding a state to an edited level changed, a line per note. */
+static void print_report(const StateReport *r, FILE *out)
+{
+    for (int i = 0; i < r->nnotes; i++)
+        fprintf(out, "stardust:   %s\n", r->notes[i].text);
+    int said = r->nnotes, all = 0;
+    for (int k = 0; k < NOTE_KINDS; k++)
+        all += r->count[k];
+    if (all > said)
+        fprintf(out, "stardust:   (and %d more)\n", all - said);
+}
+
 void session_stop(App *app) { app->started = false; }
 
 bool session_load(App *app, int slot, char *msg, size_t cap)
@@ -103,19 +116,29 @@ bool session_load(App *app, int slot, char *msg, size_t cap)
     menu_slot_path(app->home, slot, path, sizeof path);
     Game *g = malloc(sizeof *g);
     SaveInfo *info = malloc(sizeof *info);
-    bool ok = g && info;
+    StateReport *report = malloc(sizeof *report);
+    bool ok = g && info && report;
+    char summary[80] = "";
     if (ok) {
         game_init(g, app->level, app->seed);
-        ok = save_read(path, g, info, err, sizeof err);
+        ok = save_read(path, g, info, report, err, sizeof err);
         if (ok)
             app->game = *g;
         else
             snprintf(msg, cap, "Could not load: %s", err);
     }
+    if (ok && report->level_changed) { /* the whole list for the designer, the gist for the player */
+        fprintf(stderr, "stardust: %s was made with another version of %s:\n", path, app->level_path);
+        print_report(report, stderr);
+        state_report_summary(report, summary, sizeof summary);
+    }
     free(g);
     free(info);
+    free(report);
     if (ok)
         start_playing(app);
+    if (ok && summary[0])
+        session_notice(app, summary);
     return ok;
 }
 
@@ -128,7 +151,7 @@ static int newest_slot(App *app)
         char path[1200], err[600];
         SaveInfo *info = malloc(sizeof *info);
         menu_slot_path(app->home, MENU_SLOT_TABLE[i].id, path, sizeof path);
-        if (info && save_check_file(path, app->level, info, err, sizeof err) && info->saved_at >= best_time) {
+        if (info && save_check_file(path, app->level, info, NULL, err, sizeof err) && info->saved_at >= best_time) {
             best = MENU_SLOT_TABLE[i].id;
             best_time = info->saved_at;
         }
@@ -249,10 +272,19 @@ static bool same_stat(const struct stat *a, const struct stat *b)
            a->st_size == b->st_size && a->st_ino == b->st_ino;
 }
 
-/* Puts the freshly loaded level in place of the old one, keeping the game where it was. */
-static void switch_level(App *app, Level *next)
+/* Puts the freshly loaded level in place of the old one, keeping the game where it was (bound by
+ * id, as a save would load into it). false, nothing changed, when the game cannot go on in it. */
+static bool switch_level(App *app, Level *next)
 {
-    game_rebind(&app->game, next);
+    StateReport *report = malloc(sizeof *report);
+    char why[400];
+    if (!report || !state_rebind(&app->game, next, report, why, sizeof why)) {
+        snprintf(app->error, sizeof app->error, "%s: the game cannot go on in the edited level (%s)", app->level_path,
+                 report ? why : "out of memory");
+        fprintf(stderr, "stardust: %s; still playing the last good version\n", app->error);
+        free(report);
+        return false;
+    }
     audio_load(&app->audio, next);
     level_free(app->level);
     app->level = next;
@@ -263,9 +295,16 @@ static void switch_level(App *app, Level *next)
     audio_sync(&app->audio, &app->game);
     app->error[0] = '\0';
     fprintf(stderr, "stardust: reloaded %s\n", app->level_path);
+    print_report(report, stderr);
+    char summary[120];
+    state_report_summary(report, summary, sizeof summary);
+    if (summary[0])
+        session_notice(app, summary);
+    free(report);
     if (app->recording)
         fprintf(app->rec.f, "# level reloaded at tick %u: this recording replays against the edited file\n",
                 (unsigned)app->game.tick);
+    return true;
 }
 
 void session_poll_reload(App *app)
@@ -285,8 +324,8 @@ void session_poll_reload(App *app)
         format_diag(&d, app->error, sizeof app->error);
         fprintf(stderr, "stardust: the edited level has errors; still playing the last good version:\n");
         diag_print(&d, stderr);
-    } else {
-        switch_level(app, next);
+    } else if (!switch_level(app, next)) {
+        level_free(next);
     }
     diag_free(&d);
 }

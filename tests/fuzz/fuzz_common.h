@@ -33,6 +33,18 @@ static inline void fuzz_require_valid(const Game *g, const char *when)
     }
 }
 
+/* Moves g onto lv as hot reload does: that must always succeed (what cannot bind is dropped and
+ * settled) and give a state that passes its check. */
+static inline void fuzz_rebind(Game *g, const Level *lv, const char *when)
+{
+    char why[400];
+    if (!state_rebind(g, lv, NULL, why, sizeof why)) {
+        fprintf(stderr, "%s, tick %u: the state could not be bound: %s\n", when, (unsigned)g->tick, why);
+        abort();
+    }
+    fuzz_require_valid(g, when);
+}
+
 /* Plays `ticks` ticks of random input from `seed`, each state checked. */
 static inline void fuzz_play(Game *g, uint64_t seed, int ticks, const char *when)
 {

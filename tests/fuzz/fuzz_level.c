@@ -27,11 +27,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         game_init(g, lv, seed);
         fuzz_require_valid(g, "new game");
         fuzz_play(g, seed, 300, "playing the level");
-        game_rebind(g, fuzz_studio_b());
-        fuzz_require_valid(g, "reloaded as Studio B");
+        fuzz_rebind(g, fuzz_studio_b(), "reloaded as Studio B");
         fuzz_play(g, seed + 1, 60, "playing Studio B");
-        game_rebind(g, lv);
-        fuzz_require_valid(g, "reloaded as the level");
+        fuzz_rebind(g, lv, "reloaded as the level");
         fuzz_play(g, seed + 2, 60, "playing the level again");
     }
     free(g);

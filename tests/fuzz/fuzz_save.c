@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             buf[size + (size_t)i] = (uint8_t)(sum >> (8 * i));
         game_init(g, lv, 1);
         char err[1200] = "";
-        if (save_read_bytes("fuzz.sav", buf, size + 8, g, info, err, sizeof err)) {
+        if (save_read_bytes("fuzz.sav", buf, size + 8, g, info, NULL, err, sizeof err)) {
             fuzz_require_valid(g, "loaded");
             fuzz_play(g, fuzz_seed(data, size), 300, "playing the loaded game");
         } else if (!err[0]) {

@@ -255,7 +255,7 @@ static const char *offered_after_reload(Game *g, const char *from, const char *t
 {
     use_the_once_only_choices(g);
     Level *edited = edited_level(from, to);
-    game_rebind(g, edited);
+    assert_true(state_rebind(g, edited, NULL, NULL, 0));
     static char offer[512];
     snprintf(offer, sizeof offer, "%s", offered_on_return(g));
     level_free(edited);

@@ -256,7 +256,7 @@ static void test_reload_keeps_flags_items_and_position_by_id(void **state)
     diag_print(&d, stderr);
     diag_free(&d);
     assert_non_null(edited);
-    game_rebind(&g, edited);
+    assert_true(state_rebind(&g, edited, NULL, NULL, 0));
     assert_true(g.flags[level_find(edited, ID_FLAG, "lamp_on")]);
     assert_true(g.flags[level_find(edited, ID_FLAG, "seen")]);
     assert_true(g.flags[level_find(edited, ID_FLAG, "extra")]);

@@ -20,6 +20,7 @@ STARDUST_WRAPS uint64_t fnv1a64(uint64_t h, const void *data, size_t len)
 void ser_init_hash(Ser *s)
 {
     memset(s, 0, sizeof *s);
+    s->format = SER_FORMAT;
     s->mode = SER_HASH;
     s->ok = true;
     s->hash = FNV64_OFFSET;
@@ -28,6 +29,7 @@ void ser_init_hash(Ser *s)
 void ser_init_write(Ser *s, uint8_t *buf, size_t cap)
 {
     memset(s, 0, sizeof *s);
+    s->format = SER_FORMAT;
     s->mode = SER_WRITE;
     s->ok = true;
     s->buf = buf;
@@ -37,6 +39,7 @@ void ser_init_write(Ser *s, uint8_t *buf, size_t cap)
 void ser_init_read(Ser *s, const uint8_t *buf, size_t len)
 {
     memset(s, 0, sizeof *s);
+    s->format = SER_FORMAT;
     s->mode = SER_READ;
     s->ok = true;
     s->buf = (uint8_t *)buf; /* never written in SER_READ */
@@ -400,6 +403,26 @@ void ser_ref(Ser *s, const char *key, int16_t *index, const char *name)
     bin_u64(s, &x, 2);
     if (s->mode == SER_READ)
         *index = (int16_t)(uint16_t)x;
+}
+
+void ser_name(Ser *s, char *buf, size_t cap)
+{
+    if (ser_is_json(s))
+        return;
+    uint64_t n = s->mode == SER_READ ? 0 : strnlen(buf, cap - 1);
+    bin_u64(s, &n, 2);
+    if (s->mode != SER_READ) {
+        put_bytes(s, (const uint8_t *)buf, (size_t)n);
+        return;
+    }
+    if (n >= cap)
+        s->ok = false;
+    if (!s->ok) {
+        buf[0] = '\0';
+        return;
+    }
+    get_bytes(s, (uint8_t *)buf, (size_t)n);
+    buf[s->ok ? n : 0] = '\0';
 }
 
 void ser_json_string(Ser *s, const char *key, const char *value)

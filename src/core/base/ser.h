@@ -21,8 +21,12 @@ typedef enum SerMode {
 
 #define SER_QUERY_PARTS 8   /* components of a query path */
 
+#define SER_FORMAT 2   /* the binary layout written now: 1 named level entries by index, 2 by id */
+
 typedef struct Ser {
     SerMode mode;
+    int format;       /* binary modes: the layout (SER_FORMAT unless reading an older save) */
+    void *report;     /* SER_READ: where the walk notes what it could not bind (state.c's) */
     bool ok;          /* false once a read ran past the end or a buffer overflowed */
     uint64_t hash;    /* SER_HASH: running FNV-1a 64 */
     uint8_t *buf;     /* SER_WRITE / SER_READ: the bytes */
@@ -88,6 +92,9 @@ void ser_i16(Ser *s, const char *key, int16_t *v);
 void ser_fixed(Ser *s, const char *key, int32_t *v);
 /* An index into a level table: 16 bits in binary; in JSON the name (NULL name gives null). */
 void ser_ref(Ser *s, const char *key, int16_t *index, const char *name);
+/* Binary only: a string of at most cap - 1 bytes (a 16-bit length, then the bytes). Written and
+ * hashed from buf; read into buf, NUL-terminated (a longer one fails the read). */
+void ser_name(Ser *s, char *buf, size_t cap);
 /* JSON only: a string, a null, a hex 64-bit number as a string. */
 void ser_json_string(Ser *s, const char *key, const char *value);
 void ser_json_null(Ser *s, const char *key);

@@ -187,6 +187,11 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
     if (!lv->title)
         lv->title = lv->id;
     resolve_auto_clips(lv);
+    if (!level_name_scripts(lv)) {
+        diag_add(diag, "%s: out of memory", path);
+        level_free(lv);
+        return NULL;
+    }
     return lv;
 }
 

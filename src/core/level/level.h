@@ -47,6 +47,7 @@
 #define LEVEL_STATE_MAX 96        /* state-machine states over all objects */
 #define LEVEL_TRANSITION_MAX 160
 #define LEVEL_SIGNAL_MAX 32
+#define LEVEL_SCRIPT_MAX 2048    /* scripts over the whole level (every verb, response, node, choice) */
 #define ANIM_LAYERS 3             /* body, face, effect */
 #define ANIM_SPEED_ONE 256        /* playback speed 1.0 */
 #define OBJECT_PLAYER 0           /* the player is always animated object 0 */
@@ -275,6 +276,16 @@ typedef struct EndLine {
     int32_t text[END_LINE_VARIANTS];
 } EndLine;
 
+/* A script by where it lives in the file ("hotspot:lamp:use", "node:pa.start", "choice:pa.start:2",
+ * "use:mitt:popcorn", "combine:a:b", "item:mitt:look", "start"): a save or a reload finds a running
+ * script again in an edited level by its key, and resumes it only where its shape (the run of op
+ * codes and jumps) is unchanged. */
+typedef struct LevelScript {
+    char *key;
+    int32_t first, count; /* its ops: [first, first + count), the last an OP_END */
+    uint64_t shape;       /* FNV-1a of its op codes and relative jumps */
+} LevelScript;
+
 typedef struct LevelArena LevelArena;
 
 typedef struct Level {
@@ -344,6 +355,12 @@ typedef struct Level {
     int16_t cond_list[LEVEL_COND_MAX];
     int ntexts;
     char *texts[LEVEL_TEXT_MAX];
+    /* By name, where scripts and lines live (level_keys.c): the keys saves hold. */
+    int nscripts;
+    LevelScript scripts[LEVEL_SCRIPT_MAX];
+    int16_t op_script[LEVEL_OP_MAX];   /* the script each op belongs to, -1 none */
+    char *text_keys[LEVEL_TEXT_MAX];   /* "<script key>@<op offset>", "choice:<node>:<k>",
+                                        * "default:<verb>:<k>", "end:title", "end:<line>:<variant>" */
 } Level;
 
 /* Loads and validates a level file. Returns NULL and fills diag with every error found, each
@@ -392,6 +409,14 @@ int32_t level_response(const Level *lv, ResponseKind kind, int owner, int item);
 const char *facing_name(Facing f);
 const char *cursor_name(Cursor c);
 const char *anim_layer_name(int layer);
+
+/* Names every script and line (fills scripts, op_script, text_keys); level_load calls it. false
+ * when out of memory. */
+bool level_name_scripts(Level *lv);
+/* The script with that key, or -1. */
+int level_find_script(const Level *lv, const char *key);
+/* The line with that key, or -1. */
+int level_find_text(const Level *lv, const char *key);
 
 /* True when a point is inside the hotspot's shape (edges included). */
 bool hotspot_contains(const Hotspot *h, NavPoint p);

@@ -182,29 +182,39 @@ void anim_tick(Game *g)
     }
 }
 
+/* Nothing playing, no state. */
+static void anim_clear(AnimState *a)
+{
+    memset(a, 0, sizeof *a);
+    a->state = -1;
+    for (int l = 0; l < ANIM_LAYERS; l++)
+        a->layer[l] = (AnimPlayer){.clip = -1, .queued = -1, .dir = 1, .speed = ANIM_SPEED_ONE};
+}
+
 void anim_init(Game *g)
 {
-    const Level *lv = g->level;
     for (int o = 0; o < LEVEL_OBJECT_MAX; o++) {
-        AnimState *a = &g->anims[o];
-        memset(a, 0, sizeof *a);
-        a->state = -1;
-        for (int l = 0; l < ANIM_LAYERS; l++) {
-            a->layer[l].clip = -1;
-            a->layer[l].queued = -1;
-            a->layer[l].dir = 1;
-            a->layer[l].speed = ANIM_SPEED_ONE;
-        }
-    }
-    for (int o = 0; o < lv->nobjects; o++) {
-        if (lv->objects[o].set < 0)
-            continue;
-        if (lv->objects[o].start_state >= 0)
-            anim_set_state(g, o, lv->objects[o].start_state);
+        if (o < g->level->nobjects)
+            anim_restart(g, o, -1);
         else
-            start_clip(g, &g->anims[o].layer[LAYER_BODY], wanted_clip(g, o));
+            anim_clear(&g->anims[o]);
     }
     g->nevents = 0; /* start-up frame events are not news */
+}
+
+void anim_restart(Game *g, int object, int state)
+{
+    const Level *lv = g->level;
+    AnimState *a = &g->anims[object];
+    anim_clear(a);
+    if (lv->objects[object].set < 0)
+        return;
+    if (state < 0 || lv->states[state].object != object)
+        state = lv->objects[object].start_state;
+    if (state >= 0)
+        anim_set_state(g, object, state);
+    else
+        start_clip(g, &a->layer[LAYER_BODY], wanted_clip(g, object));
 }
 
 int anim_frame(const Game *g, int object, int layer)

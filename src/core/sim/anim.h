@@ -20,6 +20,9 @@ void anim_set_state(Game *g, int object, int state);
 void anim_tick(Game *g);
 /* Starting clips and states for a new game. */
 void anim_init(Game *g);
+/* Starts an object's animation afresh: in `state` (one of its own; else its start state), or in
+ * its automatic clip when it has no machine. */
+void anim_restart(Game *g, int object, int state);
 /* The frame (level index) an object's layer shows now, or -1. */
 int anim_frame(const Game *g, int object, int layer);
 /* True when the layer's clip has played out (a once clip at its end), loops (it never ends, so

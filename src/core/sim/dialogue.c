@@ -148,32 +148,3 @@ void dialogue_input(Game *g, const Input *in)
     }
 }
 
-/* The choice of node `node` that stands for `old_choice` of the old level's node: the one with the
- * same text, else (a reworded line) the one at the same place when the node kept its length. */
-static int same_choice(const Level *lv, int node, const Level *old, int old_node, int old_choice)
-{
-    const DialogueNode *n = &lv->nodes[node], *o = &old->nodes[old_node];
-    const char *text = old->texts[old->choices[old_choice].text];
-    for (int i = 0; i < n->nchoices; i++)
-        if (strcmp(lv->texts[lv->choices[n->first_choice + i].text], text) == 0)
-            return n->first_choice + i;
-    return n->nchoices == o->nchoices ? n->first_choice + (old_choice - o->first_choice) : -1;
-}
-
-void dialogue_carry_memory(Game *next, const Game *g)
-{
-    const Level *old = g->level, *lv = next->level;
-    for (int i = 0; i < old->nnodes; i++) {
-        int n = level_find(lv, ID_NODE, old->nodes[i].id);
-        if (n < 0)
-            continue;
-        if (dialogue_visited(g, i))
-            set_bit(next->visited, n);
-        for (int k = 0; k < old->nodes[i].nchoices; k++) {
-            int c = old->nodes[i].first_choice + k;
-            int nc = get_bit(g->chosen, c) ? same_choice(lv, n, old, i, c) : -1;
-            if (nc >= 0 && lv->choices[nc].once)
-                set_bit(next->chosen, nc);
-        }
-    }
-}

@@ -30,8 +30,5 @@ int dialogue_row_at(const Game *g, int32_t y);
 /* Top of the choice panel for n rows. */
 int32_t dialogue_panel_top(const Level *lv, int rows);
 bool dialogue_visited(const Game *g, int node);
-/* For a reload: the nodes g has visited and the once-only choices it has used, carried onto
- * next's level by id (a choice by its node and its text, or its place when only the words changed). */
-void dialogue_carry_memory(Game *next, const Game *g);
 
 #endif

@@ -1,5 +1,5 @@
 /* game.c — the tick: input, then hover and clicks turned into verbs, walking, the running script,
- * and animation; plus starting a game and carrying one onto a reloaded level. */
+ * and animation; plus starting a game. */
 #include "game.h"
 
 #include "anim.h"
@@ -363,82 +363,4 @@ void game_tick(Game *g, const Input *in)
         g->highlight--;
     if (g->tick < GAME_TICK_LIMIT) /* 207 days of play: the clock stops there, nothing wraps */
         g->tick++;
-}
-
-/* Flags, the inventory and the held item, carried by id (what the new level lacks is dropped). */
-static void carry_possessions(Game *next, const Game *g)
-{
-    const Level *old = g->level, *lv = next->level;
-    for (int i = 0; i < old->nflags; i++) {
-        int f = level_find(lv, ID_FLAG, old->flag_ids[i]);
-        if (f >= 0)
-            next->flags[f] = g->flags[i];
-    }
-    next->ninventory = 0;
-    for (int i = 0; i < g->ninventory; i++) {
-        int it = level_find(lv, ID_ITEM, old->items[g->inventory[i]].id);
-        if (it >= 0 && !game_has_item(next, it))
-            next->inventory[next->ninventory++] = (int16_t)it;
-    }
-    if (g->held >= 0) {
-        int held = level_find(lv, ID_ITEM, old->items[g->held].id);
-        next->held = (int16_t)(held >= 0 && game_has_item(next, held) ? held : -1);
-    }
-}
-
-/* Music and the state of every machine, by id. */
-static void carry_scene(Game *next, const Game *g)
-{
-    const Level *old = g->level, *lv = next->level;
-    next->music = (int16_t)(g->music >= 0 ? level_find(lv, ID_MUSIC, old->music_ids[g->music]) : -1);
-    for (int o = 0; o < old->nobjects; o++) {
-        int st = g->anims[o].state, no = level_find(lv, ID_OBJECT, level_id(old, ID_OBJECT, o));
-        int ns = st >= 0 && no >= 0 ? level_find_in(lv, ID_STATE, no, old->states[st].id) : -1;
-        if (ns >= 0)
-            anim_set_state(next, no, ns);
-    }
-}
-
-/* Where every actor stands (a walk under way finishes at once: the walkable area may have changed). */
-static void carry_cast(Game *next, const Game *g)
-{
-    const Level *old = g->level, *lv = next->level;
-    for (int o = 1; o < old->nobjects; o++) {
-        int no = level_find(lv, ID_OBJECT, level_id(old, ID_OBJECT, o));
-        if (no <= 0 || lv->objects[no].hotspot < 0 || !lv->hotspots[lv->objects[no].hotspot].is_actor)
-            continue;
-        const Walker *w = &g->walkers[o];
-        NavPoint at = w->npath > 0 ? w->path[w->npath - 1] : game_object_pos(g, o), home = old->objects[o].at;
-        if (at.x == home.x && at.y == home.y)
-            continue; /* at home: home is where the edited level says */
-        next->walkers[no].x = at.x * FIXED_ONE;
-        next->walkers[no].y = at.y * FIXED_ONE;
-        next->walkers[no].facing = w->facing;
-    }
-}
-
-void game_rebind(Game *g, const Level *lv)
-{
-    Game next;
-    game_init(&next, lv, g->seed);
-    next.tick = g->tick;
-    next.rng = g->rng;
-    next.won = g->won;
-    next.won_tick = g->won_tick;
-    next.hints = g->hints;
-    next.text_speed = g->text_speed;
-    next.pc = -1; /* a reload does not replay the opening */
-    next.pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1;
-    next.pointer_y = g->pointer_y < lv->height ? g->pointer_y : lv->height - 1;
-    carry_possessions(&next, g);
-    NavPoint at = nav_nearest(&lv->nav, game_player_pos(g));
-    next.walkers[OBJECT_PLAYER].x = at.x * FIXED_ONE;
-    next.walkers[OBJECT_PLAYER].y = at.y * FIXED_ONE;
-    next.walkers[OBJECT_PLAYER].facing = g->walkers[OBJECT_PLAYER].facing;
-    carry_scene(&next, g);
-    carry_cast(&next, g);
-    dialogue_carry_memory(&next, g);
-    next.nevents = 0;
-    next.hover = (int16_t)game_hit_test(&next, (NavPoint){next.pointer_x, next.pointer_y});
-    *g = next;
 }

@@ -183,8 +183,6 @@ NavPoint game_actor_offset(const Game *g, int hotspot);
 void game_init(Game *g, const Level *lv, uint64_t seed);
 /* Advances exactly one tick. */
 void game_tick(Game *g, const Input *in);
-/* Moves a running game onto a reloaded level, carrying flags, items and the player by id. */
-void game_rebind(Game *g, const Level *lv);
 
 /* Queries used by the tick, the renderer and tests. */
 bool game_hotspot_visible(const Game *g, int hotspot);

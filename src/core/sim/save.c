@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "ser.h"
 #include "state.h"
+#include "diag.h"
 
 /* Layout (little-endian): magic[8] version:u32 level_id_len:u32 level_id level_hash:u64 saved_at:u64
  * ticks:u32 has_thumb:u8 [thumb RGB] body_len:u32 body checksum:u64 (FNV-1a of everything before) */
@@ -137,9 +138,10 @@ static bool check_bytes(const char *path, const uint8_t *buf, size_t n, SaveInfo
         return false;
     }
     info->version = (uint32_t)get_u(&r, 4);
-    if (r.ok && info->version != SAVE_VERSION) {
-        snprintf(err, errlen, "%s: a save from another version of the game (format %u; this one reads %d)", path,
-                 (unsigned)info->version, SAVE_VERSION);
+    if (r.ok && (info->version < SAVE_VERSION_OLDEST || info->version > SAVE_VERSION)) {
+        snprintf(err, errlen, "%s: a save from %s version of the game (format %u; this one reads %d to %d)", path,
+                 info->version > SAVE_VERSION ? "a newer" : "another", (unsigned)info->version, SAVE_VERSION_OLDEST,
+                 SAVE_VERSION);
         return false;
     }
     uint64_t stored = 0;
@@ -188,36 +190,93 @@ bool save_read_info(const char *path, SaveInfo *info, char *err, size_t errlen)
     return ok;
 }
 
-bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, SaveInfo *info, char *err,
-                     size_t errlen)
+Level *save_past_level(const Level *lv, uint64_t hash, char *err, size_t errlen)
+{
+    const char *slash = strrchr(lv->path, '/');
+    int dir = slash ? (int)(slash - lv->path) : 1;
+    char path[1200];
+    snprintf(path, sizeof path, "%.*s/past/%s-%016llx.json", dir, slash ? lv->path : ".", lv->id, (unsigned long long)hash);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(err, errlen, "the version of the level it was made with is not kept (no %s)", path);
+        return NULL;
+    }
+    Diag d;
+    diag_init(&d);
+    Level *past = level_load(path, &d);
+    if (!past)
+        snprintf(err, errlen, "the kept version of its level does not load: %s", d.count ? d.msgs[0] : path);
+    else if (past->content_hash != hash || strcmp(past->id, lv->id) != 0)
+        snprintf(err, errlen, "%s is not the version of the level it was made with", path);
+    diag_free(&d);
+    if (past && (past->content_hash != hash || strcmp(past->id, lv->id) != 0)) {
+        level_free(past);
+        past = NULL;
+    }
+    return past;
+}
+
+/* A format-1 body (entries by index): read on the very level it was made with, then written by id
+ * and bound to the level as it is now. */
+static bool migrate_format1(const uint8_t *body, size_t len, uint64_t hash, Game *g, StateReport *report, char *why,
+                            size_t cap)
+{
+    if (hash == g->level->content_hash)
+        return state_load_from(g, body, len, 1, false, report, why, cap);
+    Level *past = save_past_level(g->level, hash, why, cap);
+    Game *old = malloc(sizeof *old);
+    size_t max = SAVE_FILE_MAX;
+    uint8_t *by_id = malloc(max);
+    bool ok = false;
+    if (past && old && by_id) {
+        game_init(old, past, 1);
+        size_t n = 0;
+        ok = state_load_from(old, body, len, 1, false, NULL, why, cap) && (n = state_save(old, by_id, max)) > 0 &&
+             state_load_from(g, by_id, n, SAVE_VERSION, true, report, why, cap);
+    } else if (past) {
+        snprintf(why, cap, "out of memory");
+    }
+    free(by_id);
+    free(old);
+    level_free(past);
+    return ok;
+}
+
+bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, SaveInfo *info, StateReport *report,
+                     char *err, size_t errlen)
 {
     size_t at, body;
     if (!check_bytes(path, buf, n, info, &at, &body, err, errlen))
         return false;
-    char why[300];
-    if (strcmp(info->level_id, g->level->id) != 0)
+    if (strcmp(info->level_id, g->level->id) != 0) {
         snprintf(err, errlen, "%s: a save of another level (\"%s\")", path, info->level_id);
-    else if (info->level_hash != g->level->content_hash)
-        snprintf(err, errlen, "%s: made with another version of the level file; it cannot be loaded", path);
-    else if (!state_load(g, buf + at, body, why, sizeof why))
-        snprintf(err, errlen, "%s: holds a state the game cannot reach (%s)", path, why);
+        return false;
+    }
+    char why[400];
+    bool changed = info->level_hash != g->level->content_hash, ok;
+    if (info->version == 1)
+        ok = migrate_format1(buf + at, body, info->level_hash, g, report, why, sizeof why);
     else
-        return true;
-    return false;
+        ok = state_load_from(g, buf + at, body, (int)info->version, changed, report, why, sizeof why);
+    if (!ok)
+        snprintf(err, errlen, "%s: %s (%s)", path,
+                 changed ? "cannot go on in this version of the level" : "holds a state the game cannot reach", why);
+    return ok;
 }
 
-bool save_read(const char *path, Game *g, SaveInfo *info, char *err, size_t errlen)
+bool save_read(const char *path, Game *g, SaveInfo *info, StateReport *report, char *err, size_t errlen)
 {
     char *text;
     size_t n;
     if (!file_read_all(path, SAVE_FILE_MAX, &text, &n, err, errlen))
         return false;
-    bool ok = save_read_bytes(path, (const uint8_t *)text, n, g, info, err, errlen);
+    bool ok = save_read_bytes(path, (const uint8_t *)text, n, g, info, report, err, errlen);
     free(text);
     return ok;
 }
 
-bool save_check_file(const char *path, const Level *lv, SaveInfo *info, char *err, size_t errlen)
+bool save_check_file(const char *path, const Level *lv, SaveInfo *info, StateReport *report, char *err,
+                     size_t errlen)
 {
     Game *g = malloc(sizeof *g);
     if (!g) {
@@ -225,7 +284,7 @@ bool save_check_file(const char *path, const Level *lv, SaveInfo *info, char *er
         return false;
     }
     game_init(g, lv, 1);
-    bool ok = save_read(path, g, info, err, errlen);
+    bool ok = save_read(path, g, info, report, err, errlen);
     free(g);
     return ok;
 }

@@ -4,6 +4,7 @@
 
 #include "dialogue.h"
 #include "screen.h"
+#include "state_bind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,16 +59,37 @@ static void walk_walkers(Game *g, Ser *s)
     walk_walker(s, &g->walkers[OBJECT_PLAYER], "player");
     if (ser_is_json(s) && !ser_json_wants(s, "actors"))
         return; /* a query that asks elsewhere */
-    if (ser_is_json(s))
+    if (ser_is_json(s)) {
         ser_object_begin(s, "actors");
-    for (int o = 1; o < lv->nobjects; o++) {
-        int h = lv->objects[o].hotspot;
-        if (ser_is_json(s) && (h < 0 || !lv->hotspots[h].is_actor))
-            continue; /* a thing never walks: its place is the level's */
-        walk_walker(s, &g->walkers[o], level_id(lv, ID_OBJECT, o));
-    }
-    if (ser_is_json(s))
+        for (int o = 1; o < lv->nobjects; o++) {
+            int h = lv->objects[o].hotspot;
+            if (h >= 0 && lv->hotspots[h].is_actor) /* a thing never walks: its place is the level's */
+                walk_walker(s, &g->walkers[o], level_id(lv, ID_OBJECT, o));
+        }
         ser_object_end(s);
+        return;
+    }
+    if (!bind_by_id(s)) {
+        for (int o = 1; o < lv->nobjects; o++)
+            walk_walker(s, &g->walkers[o], level_id(lv, ID_OBJECT, o));
+        return;
+    }
+    /* by id: each object's walker, and whether it stood where the level places it */
+    Binding *b = s->mode == SER_READ ? s->report : NULL;
+    int32_t n = bind_count(s, lv->nobjects - 1, LEVEL_OBJECT_MAX - 1);
+    for (int i = 0; i < n && s->ok; i++) {
+        int16_t o = (int16_t)(i + 1);
+        bind_ref(s, lv, NULL, ID_OBJECT, -1, &o, NULL);
+        Walker scratch, *w = o > 0 ? &g->walkers[o] : &scratch;
+        bool home = false;
+        if (s->mode != SER_READ)
+            home = w->npath == 0 && game_object_pos(g, o).x == lv->objects[o].at.x &&
+                   game_object_pos(g, o).y == lv->objects[o].at.y && w->x % FIXED_ONE == 0 && w->y % FIXED_ONE == 0;
+        ser_bool(s, NULL, &home);
+        walk_walker(s, w, "actor");
+        if (b && o > 0)
+            b->at_home[o] = home;
+    }
 }
 
 static const char *speaker_name(const Game *g, int speaker)
@@ -110,18 +132,78 @@ static void walk_dialogue(Game *g, Ser *s)
         ser_array_end(s);
         return;
     }
-    ser_ref(s, NULL, &g->dlg_tree, NULL);
-    ser_ref(s, NULL, &g->dlg_node, NULL);
+    Binding *b = s->mode == SER_READ ? s->report : NULL;
+    bool lost = false;
+    bind_ref(s, lv, NULL, ID_TREE, -1, &g->dlg_tree, NULL);
+    bind_ref(s, lv, NULL, ID_NODE, -1, &g->dlg_node, NULL);
     ser_u8(s, NULL, &g->dlg_phase);
-    ser_ref(s, NULL, &g->dlg_choice, NULL);
-    ser_ref(s, NULL, &g->dlg_hover, NULL);
-    ser_i32(s, NULL, &g->dlg_resume);
-    for (int i = 0; i < (lv->nnodes + 7) / 8; i++) {
-        ser_u8(s, NULL, &g->visited[i]);
+    bind_choice(s, lv, &g->dlg_choice, NULL);
+    if (bind_by_id(s))
+        ser_i16(s, NULL, &g->dlg_hover); /* a row on screen, not an entry of the level */
+    else
+        ser_ref(s, NULL, &g->dlg_hover, NULL);
+    bind_op(s, lv, &g->dlg_resume, &lost);
+    if (b && lost)
+        b->resume_lost = true;
+    if (!bind_by_id(s)) {
+        for (int i = 0; i < (lv->nnodes + 7) / 8; i++)
+            ser_u8(s, NULL, &g->visited[i]);
+        for (int i = 0; i < (lv->nchoices + 7) / 8; i++)
+            ser_u8(s, NULL, &g->chosen[i]);
+        return;
     }
-    for (int i = 0; i < (lv->nchoices + 7) / 8; i++) {
-        ser_u8(s, NULL, &g->chosen[i]);
+    /* by id: the nodes seen, then the once-only choices used */
+    int32_t n = 0;
+    for (int i = 0; s->mode != SER_READ && i < lv->nnodes; i++)
+        n += dialogue_visited(g, i);
+    n = bind_count(s, n, LEVEL_NODE_MAX);
+    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
+        while (s->mode != SER_READ && !dialogue_visited(g, at))
+            at++;
+        int16_t node = (int16_t)at;
+        bind_ref(s, lv, NULL, ID_NODE, -1, &node, "a conversation seen");
+        if (s->mode == SER_READ && node >= 0)
+            g->visited[node >> 3] |= (uint8_t)(1u << (node & 7));
     }
+    n = 0;
+    for (int i = 0; s->mode != SER_READ && i < lv->nchoices; i++)
+        n += (g->chosen[i >> 3] >> (i & 7)) & 1;
+    n = bind_count(s, n, LEVEL_CHOICE_MAX);
+    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
+        while (s->mode != SER_READ && !((g->chosen[at >> 3] >> (at & 7)) & 1))
+            at++;
+        int16_t choice = (int16_t)at;
+        bind_choice(s, lv, &choice, "a choice used up");
+        if (s->mode == SER_READ && choice >= 0)
+            g->chosen[choice >> 3] |= (uint8_t)(1u << (choice & 7));
+    }
+}
+
+/* Signals sent and not yet waited for (a bit each, by id in format 2), and the one a script waits for. */
+static void walk_signals(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    if (!bind_by_id(s)) {
+        ser_u32(s, NULL, &g->signals);
+        ser_ref(s, NULL, &g->wait_signal, NULL);
+        return;
+    }
+    int32_t n = 0;
+    for (int i = 0; s->mode != SER_READ && i < 32; i++)
+        n += (g->signals >> i) & 1;
+    n = bind_count(s, n, LEVEL_SIGNAL_MAX);
+    uint32_t bits = 0;
+    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
+        while (s->mode != SER_READ && !((g->signals >> at) & 1))
+            at++;
+        int16_t sg = (int16_t)at;
+        bind_ref(s, lv, NULL, ID_SIGNAL, -1, &sg, NULL);
+        if (sg >= 0 && sg < 32)
+            bits |= 1u << sg;
+    }
+    if (s->mode == SER_READ)
+        g->signals = bits;
+    bind_ref(s, lv, NULL, ID_SIGNAL, -1, &g->wait_signal, NULL);
 }
 
 /* Every animated object's layers; JSON names clips and states and skips idle layers. */
@@ -129,29 +211,39 @@ static void walk_anims(Game *g, Ser *s)
 {
     const Level *lv = g->level;
     if (!ser_is_json(s)) {
-        for (int o = 0; o < lv->nobjects; o++) {
-            AnimState *a = &g->anims[o];
-            ser_ref(s, NULL, &a->state, NULL);
+        Binding *b = s->mode == SER_READ ? s->report : NULL;
+        int32_t n = bind_by_id(s) ? bind_count(s, lv->nobjects, LEVEL_OBJECT_MAX) : lv->nobjects;
+        for (int i = 0; i < n && s->ok; i++) {
+            int16_t o = (int16_t)i;
+            if (bind_by_id(s))
+                bind_ref(s, lv, NULL, ID_OBJECT, -1, &o, NULL);
+            AnimState scratch, *a = o >= 0 ? &g->anims[o] : &scratch;
+            bool lost = bind_ref(s, lv, NULL, ID_STATE, o, &a->state, o >= 0 ? "the state its machine was in" : NULL);
             ser_bool(s, NULL, &a->mirror);
+            int set = o >= 0 ? lv->objects[o].set : -1;
             for (int l = 0; l < ANIM_LAYERS; l++) {
                 AnimPlayer *p = &a->layer[l];
                 int32_t dir = p->dir, speed = p->speed;
-                ser_ref(s, NULL, &p->clip, NULL);
-                ser_ref(s, NULL, &p->frame, NULL);
+                lost |= bind_ref(s, lv, NULL, ID_CLIP, set, &p->clip, NULL);
+                if (bind_by_id(s))
+                    ser_i16(s, NULL, &p->frame);
+                else
+                    ser_ref(s, NULL, &p->frame, NULL);
                 ser_i32(s, NULL, &p->elapsed);
                 ser_i32(s, NULL, &dir);
                 ser_bool(s, NULL, &p->finished);
                 ser_bool(s, NULL, &p->forced);
-                ser_ref(s, NULL, &p->queued, NULL);
+                lost |= bind_ref(s, lv, NULL, ID_CLIP, set, &p->queued, NULL);
                 ser_i32(s, NULL, &speed);
                 p->dir = (int8_t)(dir < 0 ? -1 : 1);
                 p->speed = (int16_t)speed;
                 if (speed < 0 || speed > 16 * ANIM_SPEED_ONE)
                     s->ok = false;
             }
+            if (b && o >= 0 && lost)
+                b->anim_lost[o] = true;
         }
-        ser_u32(s, NULL, &g->signals);
-        ser_ref(s, NULL, &g->wait_signal, NULL);
+        walk_signals(g, s);
         return;
     }
     ser_object_begin(s, "anims");
@@ -227,8 +319,11 @@ static void walk_log(Game *g, Ser *s)
             ser_json_string(s, "text", line->text >= 0 && line->text < lv->ntexts ? lv->texts[line->text] : "");
             ser_object_end(s);
         } else {
-            ser_i16(s, NULL, &line->speaker);
-            ser_i32(s, NULL, &line->text);
+            bool lost = false;
+            bind_speaker(s, lv, &line->speaker, &lost);
+            bind_text(s, lv, &line->text);
+            if (lost)
+                line->text = -1; /* said by someone the level no longer has: the line leaves the log */
         }
     }
     ser_array_end(s);
@@ -250,9 +345,75 @@ static void walk_speech(Game *g, Ser *s)
         ser_object_end(s);
         return;
     }
-    ser_i16(s, NULL, &sp->speaker);
-    ser_i32(s, NULL, &sp->text);
+    bool lost = false;
+    bind_speaker(s, lv, &sp->speaker, &lost);
+    bind_text(s, lv, &sp->text);
     ser_i32(s, NULL, &sp->ticks_left);
+    if (lost)
+        sp->text = -1;
+}
+
+/* Flags: by id in format 2 (with the value the level starts it at, so a read can tell a lost
+ * flag that mattered from one that did not). */
+static void walk_flags(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    if (ser_is_json(s) || !bind_by_id(s)) {
+        ser_object_begin(s, "flags");
+        for (int i = 0; i < lv->nflags; i++)
+            ser_bool(s, lv->flag_ids[i], &g->flags[i]);
+        ser_object_end(s);
+        return;
+    }
+    Binding *b = s->mode == SER_READ ? s->report : NULL;
+    int32_t n = bind_count(s, lv->nflags, LEVEL_FLAG_MAX);
+    for (int i = 0; i < n && s->ok; i++) {
+        int16_t f = (int16_t)i;
+        bool value = s->mode == SER_READ ? false : g->flags[i], init = s->mode == SER_READ ? false : lv->flag_init[i];
+        ser_bool(s, NULL, &value);
+        ser_bool(s, NULL, &init);
+        /* a flag the level no longer has matters only when play had changed it */
+        bool lost = bind_ref(s, lv, NULL, ID_FLAG, -1, &f, value == init ? NULL : value ? "it was set" : "it was cleared");
+        if (lost && value == init && b && b->level_changed) {
+            bind_note(s, NOTE_GONE, ID_FLAG, b->unbound_id, "the level no longer has the flag \"%s\"", b->unbound_id);
+        }
+        if (s->mode == SER_READ && s->ok && f >= 0) {
+            g->flags[f] = value;
+            if (b)
+                b->flag_seen[f] = true;
+        }
+    }
+}
+
+/* The inventory in the order gained (an item the level lacks is dropped, a duplicate kept once). */
+static void walk_inventory(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    int32_t ninv = g->ninventory;
+    if (!ser_is_json(s))
+        ser_i32(s, NULL, &ninv);
+    if (ninv < 0 || ninv > (bind_by_id(s) ? LEVEL_ITEM_MAX : lv->nitems)) {
+        s->ok = false;
+        ninv = 0;
+    }
+    int16_t items[LEVEL_ITEM_MAX];
+    int kept = 0;
+    ser_array_begin(s, "inventory");
+    for (int i = 0; i < ninv && s->ok; i++) {
+        int16_t it = g->inventory[i];
+        bind_ref(s, lv, NULL, ID_ITEM, -1, &it, "in the inventory");
+        bool twice = false;
+        for (int k = 0; k < kept && s->mode == SER_READ && bind_by_id(s); k++)
+            twice = twice || items[k] == it;
+        if (s->mode == SER_READ && bind_by_id(s) && (it < 0 || twice))
+            continue;
+        items[kept++] = it;
+    }
+    ser_array_end(s);
+    if (s->mode == SER_READ) {
+        memcpy(g->inventory, items, (size_t)kept * sizeof items[0]);
+        g->ninventory = (int16_t)kept;
+    }
 }
 
 void state_walk(Game *g, Ser *s)
@@ -275,32 +436,13 @@ void state_walk(Game *g, Ser *s)
     if (!ser_is_json(s)) {
         ser_u64(s, NULL, &g->rng.state);
         ser_u64(s, NULL, &g->rng.inc);
+        bind_level_ids(s, lv);
     }
-    ser_object_begin(s, "flags");
-    for (int i = 0; i < lv->nflags; i++)
-        ser_bool(s, lv->flag_ids[i], &g->flags[i]);
-    ser_object_end(s);
-
-    int32_t ninv = g->ninventory;
-    if (!ser_is_json(s))
-        ser_i32(s, NULL, &ninv);
-    if (ninv < 0 || ninv > lv->nitems) {
-        s->ok = false;
-        ninv = 0;
-    }
-    g->ninventory = (int16_t)ninv;
-    ser_array_begin(s, "inventory");
-    for (int i = 0; i < ninv; i++) {
-        int16_t it = g->inventory[i];
-        ser_ref(s, NULL, &it, it >= 0 && it < lv->nitems ? lv->items[it].id : NULL);
-        g->inventory[i] = it;
-    }
-    ser_array_end(s);
-
-    const char *held = g->held >= 0 && g->held < lv->nitems ? lv->items[g->held].id : NULL;
-    ser_ref(s, "held", &g->held, held);
+    walk_flags(g, s);
+    walk_inventory(g, s);
+    bind_ref(s, lv, "held", ID_ITEM, -1, &g->held, NULL);
     ser_bool(s, "inventory_open", &g->inv_open);
-    ser_ref(s, "hover_item", &g->hover_item, g->hover_item >= 0 && g->hover_item < lv->nitems ? lv->items[g->hover_item].id : NULL);
+    bind_ref(s, lv, "hover_item", ID_ITEM, -1, &g->hover_item, NULL);
     if (ser_is_json(s)) {
         bool lit = g->highlight > 0;
         ser_bool(s, "highlight", &lit);
@@ -316,7 +458,7 @@ void state_walk(Game *g, Ser *s)
     ser_i32(s, "x", &g->pointer_x);
     ser_i32(s, "y", &g->pointer_y);
     ser_object_end(s);
-    ser_ref(s, "hover", &g->hover, hotspot_name(g, g->hover));
+    bind_ref(s, lv, "hover", ID_HOTSPOT, -1, &g->hover, NULL);
     walk_speech(g, s);
     if (ser_is_json(s)) {
         bool busy = game_busy(g);
@@ -324,16 +466,20 @@ void state_walk(Game *g, Ser *s)
         walk_dialogue(g, s);
         if (ser_json_wants(s, "anims")) /* JSON only: a query that asks elsewhere skips it */
             walk_anims(g, s);
-        ser_ref(s, "music", &g->music, g->music >= 0 && g->music < lv->nmusic ? lv->music_ids[g->music] : NULL);
+        bind_ref(s, lv, "music", ID_MUSIC, -1, &g->music, NULL);
         if (ser_json_wants(s, "screen"))
             walk_screen(g, s);
     } else {
+        Binding *b = s->mode == SER_READ ? s->report : NULL;
+        bool lost = false;
         ser_i8(s, NULL, &g->pending_verb);
-        ser_ref(s, NULL, &g->pending_target, NULL);
-        ser_ref(s, NULL, &g->pending_item, NULL);
-        ser_i32(s, NULL, &g->pc);
+        bind_ref(s, lv, NULL, ID_HOTSPOT, -1, &g->pending_target, NULL);
+        bind_ref(s, lv, NULL, ID_ITEM, -1, &g->pending_item, NULL);
+        bind_op(s, lv, &g->pc, &lost);
+        if (b && lost)
+            b->pc_lost = true;
         ser_i32(s, NULL, &g->wait_ticks);
-        ser_ref(s, NULL, &g->music, NULL);
+        bind_ref(s, lv, NULL, ID_MUSIC, -1, &g->music, NULL);
         walk_dialogue(g, s);
         walk_anims(g, s);
     }
@@ -373,36 +519,79 @@ char *state_query(const Game *g, const char *path)
     return s.text ? s.text : calloc(1, 1);
 }
 
-size_t state_save(const Game *g, uint8_t *buf, size_t cap)
+size_t state_save_format(const Game *g, int format, uint8_t *buf, size_t cap)
 {
     Ser s;
     ser_init_write(&s, buf, cap);
+    s.format = format;
     state_walk((Game *)g, &s); /* the write mode only reads */
     return s.ok ? s.len : 0;
 }
 
-bool state_load(Game *g, const uint8_t *buf, size_t len, char *why, size_t cap)
+size_t state_save(const Game *g, uint8_t *buf, size_t cap) { return state_save_format(g, SER_FORMAT, buf, cap); }
+
+bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool level_changed, StateReport *report,
+                     char *why, size_t cap)
 {
     Game *copy = malloc(sizeof *copy);
-    if (!copy) {
-        snprintf(why, cap, "out of memory");
-        return false;
-    }
-    *copy = *g;
-    Ser s;
-    ser_init_read(&s, buf, len);
-    state_walk(copy, &s);
+    Binding *b = calloc(1, sizeof *b);
     bool ok = false;
-    if (!s.ok)
-        snprintf(why, cap, "a value is malformed or the state is cut short");
-    else if (s.pos != len)
-        snprintf(why, cap, "%zu bytes more than the state holds", len - s.pos);
-    else
-        ok = state_check(copy, why, cap);
+    if (report)
+        memset(report, 0, sizeof *report);
+    if (!copy || !b) {
+        snprintf(why, cap, "out of memory");
+    } else {
+        *copy = *g;
+        b->report = report;
+        b->level_changed = level_changed;
+        if (report)
+            report->level_changed = level_changed;
+        Ser s;
+        ser_init_read(&s, buf, len);
+        s.format = format;
+        s.report = b;
+        state_walk(copy, &s);
+        if (!s.ok)
+            snprintf(why, cap, "a value is malformed or the state is cut short");
+        else if (s.pos != len)
+            snprintf(why, cap, "%zu bytes more than the state holds", len - s.pos);
+        else if (level_changed)
+            bind_settle(copy, b);
+        else if (b->unbound[0])
+            snprintf(why, cap, "names a %s that the level does not have", b->unbound);
+        ok = s.ok && s.pos == len && (level_changed || !b->unbound[0]) && state_check(copy, why, cap);
+    }
     if (ok) {
         copy->nevents = 0;
         *g = *copy;
     }
     free(copy);
+    free(b);
+    return ok;
+}
+
+bool state_load(Game *g, const uint8_t *buf, size_t len, char *why, size_t cap)
+{
+    return state_load_from(g, buf, len, SER_FORMAT, false, NULL, why, cap);
+}
+
+#define STATE_BODY_MAX (256u << 10) /* far more than any state's body */
+
+bool state_rebind(Game *g, const Level *lv, StateReport *report, char *why, size_t cap)
+{
+    uint8_t *buf = malloc(STATE_BODY_MAX);
+    Game *next = malloc(sizeof *next);
+    bool ok = false;
+    if (!buf || !next) {
+        snprintf(why, cap, "out of memory");
+    } else {
+        size_t n = state_save(g, buf, STATE_BODY_MAX);
+        game_init(next, lv, g->seed);
+        ok = n > 0 && state_load_from(next, buf, n, SER_FORMAT, true, report, why, cap);
+        if (ok)
+            *g = *next;
+    }
+    free(buf);
+    free(next);
     return ok;
 }
