@@ -161,14 +161,15 @@ static void load_sections(Loader *L, const cJSON *root)
     }
 }
 
-Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag)
+static Level *load_text(const char *path, const char *text, size_t len, Diag *diag, bool skip_assets)
 {
     Level *lv = calloc(1, sizeof *lv);
     if (!lv) {
         diag_add(diag, "%s: out of memory", path);
         return NULL;
     }
-    Loader L = {.path = path, .text = text, .len = len, .diag = diag, .lv = lv, .current_tree = -1};
+    Loader L = {.path = path, .text = text, .len = len, .diag = diag, .lv = lv, .current_tree = -1,
+                .skip_assets = skip_assets};
     lv->path = arena_strdup(lv, path);
     lv->root = find_root(lv, path);
     lv->content_hash = fnv1a64(FNV64_OFFSET, text, len);
@@ -195,7 +196,12 @@ Level *level_load_text(const char *path, const char *text, size_t len, Diag *dia
     return lv;
 }
 
-Level *level_load(const char *path, Diag *diag)
+Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag)
+{
+    return load_text(path, text, len, diag, false);
+}
+
+static Level *load_file(const char *path, Diag *diag, bool skip_assets)
 {
     char *text;
     size_t len;
@@ -204,10 +210,14 @@ Level *level_load(const char *path, Diag *diag)
         diag_add(diag, "%s", err);
         return NULL;
     }
-    Level *lv = level_load_text(path, text, len, diag);
+    Level *lv = load_text(path, text, len, diag, skip_assets);
     free(text);
     return lv;
 }
+
+Level *level_load(const char *path, Diag *diag) { return load_file(path, diag, false); }
+
+Level *level_load_names(const char *path, Diag *diag) { return load_file(path, diag, true); }
 
 Level *level_load_report(const char *path, FILE *out)
 {

@@ -368,6 +368,9 @@ typedef struct Level {
 Level *level_load(const char *path, Diag *diag);
 /* Same, from text already in memory (path is used in messages and to find the data root). */
 Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag);
+/* Loads a level for what it names and how its scripts run, without looking for its asset files:
+ * a past version of a level kept for reading old saves, whose pictures may since have changed. */
+Level *level_load_names(const char *path, Diag *diag);
 void level_free(Level *lv);
 /* level_load, printing every error to out (for tools and the command line). */
 Level *level_load_report(const char *path, FILE *out);

@@ -203,7 +203,7 @@ Level *save_past_level(const Level *lv, uint64_t hash, char *err, size_t errlen)
     }
     Diag d;
     diag_init(&d);
-    Level *past = level_load(path, &d);
+    Level *past = level_load_names(path, &d);
     if (!past)
         snprintf(err, errlen, "the kept version of its level does not load: %s", d.count ? d.msgs[0] : path);
     else if (past->content_hash != hash || strcmp(past->id, lv->id) != 0)
