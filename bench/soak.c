@@ -82,7 +82,7 @@ static uint32_t start_game(Game *g, const Level *lv, uint64_t n, Replay *from, i
     const Replay *r = &from[rng_below(pick, (uint32_t)nfrom)];
     uint32_t stop = rng_below(pick, r->end_tick + 1);
     game_init(g, lv, r->seed);
-    ReplayReport rep;
+    ReplayReport rep = {0}; /* replay_step reads it: level_changed and diverged start false */
     int cursor = 0;
     Input in;
     while (g->tick < stop && replay_step(r, &cursor, g, &in, &rep, NULL))

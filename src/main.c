@@ -122,8 +122,11 @@ static int cmd_replay(int argc, char **argv)
     Level *lv = replay_open(file, &r, stderr);
     if (!lv)
         return 2;
-    if (r.has_level_hash && r.level_hash != lv->content_hash && !quiet)
-        fprintf(stderr, "%s: note: %s has changed since this replay was recorded\n", file, r.level_path);
+    if (replay_level_changed(&r, lv) && !quiet)
+        fprintf(stderr,
+                "%s: warning: recorded against another version of %s (level-hash %016" PRIx64
+                "; the file is now %016" PRIx64 "): it plays as far as it stays the same\n",
+                file, r.level_path, r.level_hash, lv->content_hash);
     if (!r.has_end && !quiet)
         fprintf(stderr, "%s: note: no \"end\" line (a recording cut short?): running to tick %u\n", file,
                 (unsigned)r.end_tick);
@@ -147,8 +150,15 @@ static int cmd_replay(int argc, char **argv)
         status = 2;
     }
     fflush(stderr);
-    fprintf(print_state ? stderr : stdout, "%s: %s: %" PRIu32 " ticks, %d of %d expectations held, final hash %016" PRIx64 "\n",
-            file, status ? "FAILED" : "ok", rep.ticks, rep.passed, rep.passed + rep.failed, rep.hash);
+    char diverged[120] = "";
+    if (rep.diverged && rep.held)
+        snprintf(diverged, sizeof diverged, "diverged at tick %" PRIu32 " (last checkpoint held: tick %" PRIu32 "): ",
+                 rep.diverged_tick, rep.last_held_tick);
+    else if (rep.diverged)
+        snprintf(diverged, sizeof diverged, "diverged at tick %" PRIu32 " (no checkpoint held): ", rep.diverged_tick);
+    fprintf(print_state ? stderr : stdout,
+            "%s: %s: %s%" PRIu32 " ticks, %d of %d expectations held, final hash %016" PRIx64 "\n", file,
+            status ? "FAILED" : "ok", diverged, rep.ticks, rep.passed, rep.passed + rep.failed, rep.hash);
     free(g);
     level_free(lv);
     replay_free(&r);

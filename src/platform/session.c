@@ -63,7 +63,7 @@ void session_close(App *app)
     if (app->recording)
         recorder_close(&app->rec, &app->game);
     app->recording = false;
-    if (app->watching)
+    if (app->watching || app->replay_done) /* a replay that diverged handed over, but is still held */
         replay_free(&app->replay);
     app->watching = false;
     level_free(app->level);
@@ -332,13 +332,32 @@ void session_poll_reload(App *app)
 
 /* ------------------------------------------------------------------ one tick */
 
-/* The replay's input for the next tick, with its progress on the banner; false once it ended. */
+/* A recording on a changed level diverged: nothing it does after this tick means anything, so the
+ * player takes the game over from here (the replay stays allocated: level_path points into it). */
+static void replay_hand_over(App *app)
+{
+    app->watching = false;
+    app->pending_text_speed = app->settings.text_speed != app->game.text_speed ? (uint16_t)app->settings.text_speed : 0;
+    input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
+    char msg[160];
+    snprintf(msg, sizeof msg, "Replay diverged at tick %u: the level has changed since it was recorded. Your turn.",
+             (unsigned)app->replay_report.diverged_tick);
+    session_notice(app, msg);
+}
+
+/* The replay's input for the next tick, with its progress on the banner; false once it ended (or
+ * diverged from a changed level, when the player takes over). */
 static bool replay_input(App *app, Input *in)
 {
     if (app->replay_done)
         return false;
+    app->replay_report.level_changed = replay_level_changed(&app->replay, app->level);
     if (!replay_step(&app->replay, &app->replay_cursor, &app->game, in, &app->replay_report, stderr)) {
         app->replay_done = true;
+        if (app->replay_report.diverged) {
+            replay_hand_over(app);
+            return false;
+        }
         snprintf(app->banner, sizeof app->banner, "Replay finished at tick %u: %d of %d expectations held. Esc, Quit to leave.",
                  (unsigned)app->game.tick, app->replay_report.passed,
                  app->replay_report.passed + app->replay_report.failed);

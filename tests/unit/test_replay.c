@@ -1,8 +1,10 @@
 /* Tests of the replay format: strict parsing with file:line errors, expectations that pass and
- * fail, `click @id`, and a recording that replays to the same hashes. */
+ * fail, `click @id`, a recording that replays to the same hashes, and a recording of the
+ * walkthrough played back on edited copies of Studio B (the first divergence and where it is). */
 #define TEST_LEVEL_FIXTURE /* lv, setup and teardown from test_util.h */
 #include "test_util.h"
 
+#include "fileio.h"
 #include "replay.h"
 #include "rng.h"
 #include "state.h"
@@ -196,6 +198,254 @@ static void test_a_different_seed_desynchronises_and_says_so(void **state)
     assert_int_equal(rep.failed, 1);
 }
 
+/* ------------------------------------------------------------------ recordings on an edited level */
+
+#define STUDIO_B SOURCE_DIR "/levels/studio_b.json"
+#define WALKTHROUGH SOURCE_DIR "/tests/replays/walkthrough.replay"
+#define WALKTHROUGH_END 4382 /* its "end" line */
+
+static char *studio_b_text(size_t *len)
+{
+    char *text, err[512];
+    if (!file_read_all(STUDIO_B, 1u << 24, &text, len, err, sizeof err))
+        fail_msg("%s", err);
+    return text;
+}
+
+/* Studio B with each `from` replaced by its `to` (each must occur exactly once), loaded as if it
+ * were the file itself. */
+static Level *studio_b_edited(const char *const *from, const char *const *to, int nedits)
+{
+    size_t len;
+    char *text = studio_b_text(&len);
+    for (int i = 0; i < nedits; i++) {
+        char *at = strstr(text, from[i]);
+        if (!at || strstr(at + 1, from[i]))
+            fail_msg("\"%s\" is not in %s exactly once", from[i], STUDIO_B);
+        size_t nf = strlen(from[i]), nt = strlen(to[i]);
+        char *next = malloc(len - nf + nt + 1);
+        assert_non_null(next);
+        size_t head = (size_t)(at - text);
+        memcpy(next, text, head);
+        memcpy(next + head, to[i], nt);
+        memcpy(next + head + nt, at + nf, len - head - nf + 1);
+        free(text);
+        text = next;
+        len = len - nf + nt;
+    }
+    Diag d;
+    diag_init(&d);
+    Level *edited = level_load_text(STUDIO_B, text, len, &d);
+    if (!edited)
+        diag_print(&d, stderr);
+    diag_free(&d);
+    free(text);
+    assert_non_null(edited);
+    return edited;
+}
+
+/* Plays the inputs of the walkthrough on Studio B with the Recorder writing them to path, as
+ * `play --record` would: a hash every REPLAY_CHECKPOINT_TICKS and at the end. */
+static void record_walkthrough(const Level *studio, const char *path)
+{
+    Replay walk;
+    char err[1200];
+    if (!replay_load(WALKTHROUGH, &walk, err, sizeof err) || !replay_bind(&walk, studio, err, sizeof err))
+        fail_msg("%s", err);
+    Game *g = malloc(sizeof *g);
+    assert_non_null(g);
+    game_init(g, studio, walk.seed);
+    Recorder rec;
+    assert_true(recorder_open(&rec, path, "levels/studio_b.json", studio, walk.seed, err, sizeof err));
+    ReplayReport rep = {0};
+    int cursor = 0;
+    Input in;
+    while (replay_step(&walk, &cursor, g, &in, &rep, stderr)) {
+        recorder_tick(&rec, g, &in);
+        game_tick(g, &in);
+    }
+    assert_int_equal(rep.failed, 0); /* the walkthrough itself holds */
+    assert_int_equal(g->tick, WALKTHROUGH_END);
+    recorder_close(&rec, g);
+    free(g);
+    replay_free(&walk);
+}
+
+/* What playing a recording back on a level gave: the report, the status, the tick it stopped at,
+ * and everything it wrote to its log. */
+typedef struct Playback {
+    ReplayReport rep;
+    int status;
+    uint32_t tick;
+    char log[4096];
+    bool said;           /* the final state's conversation log holds the words asked for */
+} Playback;
+
+/* Plays the recording at path back on `on`; with pretend_same_level, as if it had been recorded
+ * on that very level. `said` (or NULL): words to look for in the final conversation log. */
+static void play_back(const char *path, const Level *on, bool pretend_same_level, const char *said, Playback *out)
+{
+    Replay r;
+    char err[1200];
+    if (!replay_load(path, &r, err, sizeof err) || !replay_bind(&r, on, err, sizeof err))
+        fail_msg("%s", err);
+    assert_true(r.has_level_hash);
+    if (pretend_same_level)
+        r.level_hash = on->content_hash;
+    Game *g = malloc(sizeof *g);
+    assert_non_null(g);
+    game_init(g, on, r.seed);
+    FILE *log = tmpfile();
+    assert_non_null(log);
+    memset(out, 0, sizeof *out);
+    out->status = replay_run(&r, g, &out->rep, log, true);
+    out->tick = g->tick;
+    rewind(log);
+    size_t n = fread(out->log, 1, sizeof out->log - 1, log);
+    out->log[n] = '\0';
+    fclose(log);
+    char *json = state_query(g, "log");
+    assert_non_null(json);
+    out->said = said && strstr(json, said);
+    free(json);
+    free(g);
+    replay_free(&r);
+}
+
+typedef struct Recording {
+    Level *studio;
+    char path[64];
+} Recording;
+
+static int record_setup(void **state)
+{
+    Recording *rc = calloc(1, sizeof *rc);
+    if (!rc)
+        return -1;
+    rc->studio = level_load_report(STUDIO_B, stderr);
+    snprintf(rc->path, sizeof rc->path, "/tmp/stardust_walk_XXXXXX");
+    int fd = mkstemp(rc->path);
+    if (!rc->studio || fd < 0)
+        return -1;
+    close(fd);
+    record_walkthrough(rc->studio, rc->path);
+    *state = rc;
+    return 0;
+}
+
+static int record_teardown(void **state)
+{
+    Recording *rc = *state;
+    remove(rc->path);
+    level_free(rc->studio);
+    free(rc);
+    return 0;
+}
+
+/* 14 checkpoints (300 ... 4200) and the final hash at 4382. */
+#define WALKTHROUGH_CHECKPOINTS (WALKTHROUGH_END / REPLAY_CHECKPOINT_TICKS + 1)
+
+static void test_a_recording_on_its_own_level_holds_every_checkpoint(void **state)
+{
+    Recording *rc = *state;
+    Playback pb;
+    play_back(rc->path, rc->studio, false, NULL, &pb);
+    assert_false(pb.rep.level_changed);
+    assert_int_equal(pb.status, 0);
+    assert_int_equal(pb.rep.passed, 15);
+    assert_int_equal(pb.rep.passed, WALKTHROUGH_CHECKPOINTS);
+    assert_int_equal(pb.rep.failed, 0);
+    assert_false(pb.rep.diverged);
+    assert_true(pb.rep.held);
+    assert_int_equal(pb.rep.last_held_tick, WALKTHROUGH_END);
+    assert_int_equal(pb.tick, WALKTHROUGH_END);
+    assert_string_equal(pb.log, ""); /* not a word: no failure, no warning */
+}
+
+/* Reworded lines of the same length (one spoken at the start, one at the very end) change the file
+ * but nothing that happens: the level has changed, and every checkpoint still holds. */
+static void test_a_reworded_line_leaves_every_checkpoint_holding(void **state)
+{
+    Recording *rc = *state;
+    static const char *const from[] = {
+        "The air hangs thick with burnt popcorn and nervous sweat.",
+        "For one glittering moment, he is the Maestro of Mayhem again.",
+    };
+    static const char *const to[] = {
+        "The air hangs heavy with burnt popcorn and nervous sweat.",
+        "For one shimmering moment, he is the Maestro of Mayhem again.",
+    };
+    Level *edited = studio_b_edited(from, to, 2);
+    assert_true(edited->content_hash != rc->studio->content_hash);
+    Playback pb;
+    play_back(rc->path, edited, false, "For one shimmering moment", &pb);
+    assert_true(pb.rep.level_changed);
+    assert_int_equal(pb.status, 0);
+    assert_false(pb.rep.diverged);
+    assert_int_equal(pb.rep.passed, 15);
+    assert_int_equal(pb.rep.failed, 0);
+    assert_int_equal(pb.rep.last_held_tick, WALKTHROUGH_END);
+    assert_int_equal(pb.tick, WALKTHROUGH_END);
+    assert_string_equal(pb.log, "");
+    /* the new words were said, and the final hash held all the same */
+    assert_true(pb.said);
+    level_free(edited);
+}
+
+/* The electrician's throw made slower: the script waits for the clip, so the wait grows by 30 ticks.
+ * He starts the throw at tick 1373 and its third frame ends at 1424 in the recording; from there
+ * everything comes later. The checkpoint at 1200 still holds, the one at 1500 does not: that is
+ * the first divergence, and the replay stops there. */
+static const char *const SLOW_THROW_FROM[] = {"{\"rect\": [400, 112, 40, 96], \"origin\": [20, 96], \"ticks\": 24}"};
+static const char *const SLOW_THROW_TO[] = {"{\"rect\": [400, 112, 40, 96], \"origin\": [20, 96], \"ticks\": 54}"};
+
+static void test_a_changed_wait_diverges_at_the_next_checkpoint_and_stops(void **state)
+{
+    Recording *rc = *state;
+    Level *edited = studio_b_edited(SLOW_THROW_FROM, SLOW_THROW_TO, 1);
+    Playback pb;
+    play_back(rc->path, edited, false, NULL, &pb);
+    if (!pb.rep.diverged || pb.rep.diverged_tick != 1500)
+        fprintf(stderr, "diverged %d at tick %u, last held %u; log:\n%s", pb.rep.diverged,
+                (unsigned)pb.rep.diverged_tick, (unsigned)pb.rep.last_held_tick, pb.log);
+    assert_true(pb.rep.level_changed);
+    assert_int_equal(pb.status, 1);
+    assert_true(pb.rep.diverged);
+    assert_int_equal(pb.rep.diverged_tick, 1500);
+    assert_true(pb.rep.held);
+    assert_int_equal(pb.rep.last_held_tick, 1200);
+    assert_int_equal(pb.rep.passed, 4); /* 300 ... 1200 */
+    assert_int_equal(pb.rep.failed, 1); /* reported once */
+    assert_int_equal(pb.tick, 1500);    /* not a tick further */
+    assert_int_equal(pb.rep.ticks, 1500);
+    assert_non_null(strstr(pb.log, ": expect hash at tick 1500: expected "));
+    assert_non_null(strstr(pb.log, ": the replay diverges from its recording at tick 1500 (the last checkpoint that "
+                                   "held was at tick 1200): the level has changed"));
+    assert_null(strstr(pb.log, "tick 1800"));
+    level_free(edited);
+}
+
+/* The same game, with the recording claiming this very level: no divergence, as before. Each
+ * checkpoint that fails is a failure of its own and the replay plays on to its end. */
+static void test_on_the_recorded_level_every_failed_checkpoint_counts_and_play_goes_on(void **state)
+{
+    Recording *rc = *state;
+    Level *edited = studio_b_edited(SLOW_THROW_FROM, SLOW_THROW_TO, 1);
+    Playback pb;
+    play_back(rc->path, edited, true, NULL, &pb);
+    assert_false(pb.rep.level_changed);
+    assert_false(pb.rep.diverged);
+    assert_int_equal(pb.status, 1);
+    assert_int_equal(pb.rep.passed, 4);
+    assert_int_equal(pb.rep.failed, 15 - 4); /* 1500 ... 4200 and the end */
+    assert_int_equal(pb.rep.last_held_tick, 1200);
+    assert_int_equal(pb.tick, WALKTHROUGH_END);
+    assert_non_null(strstr(pb.log, ": expect hash at tick 1500: expected "));
+    assert_non_null(strstr(pb.log, ": expect hash at tick 4382: expected "));
+    assert_null(strstr(pb.log, "diverges"));
+    level_free(edited);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,5 +457,13 @@ int main(void)
         cmocka_unit_test(test_a_recording_replays_to_the_same_hashes),
         cmocka_unit_test(test_a_different_seed_desynchronises_and_says_so),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    const struct CMUnitTest recorded[] = {
+        cmocka_unit_test(test_a_recording_on_its_own_level_holds_every_checkpoint),
+        cmocka_unit_test(test_a_reworded_line_leaves_every_checkpoint_holding),
+        cmocka_unit_test(test_a_changed_wait_diverges_at_the_next_checkpoint_and_stops),
+        cmocka_unit_test(test_on_the_recorded_level_every_failed_checkpoint_counts_and_play_goes_on),
+    };
+    int failed = cmocka_run_group_tests(tests, setup, teardown);
+    return failed +
+           cmocka_run_group_tests_name("recordings on an edited Studio B", recorded, record_setup, record_teardown);
 }

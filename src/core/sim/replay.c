@@ -449,10 +449,51 @@ static bool check_expect(const Replay *r, const ReplayCmd *c, const Game *g, FIL
     return ok;
 }
 
+bool replay_level_changed(const Replay *r, const Level *lv)
+{
+    return r->has_level_hash && r->level_hash != lv->content_hash;
+}
+
+/* Checks one `expect hash`. On a changed level the first that fails is the divergence (reported
+ * with the last checkpoint that held); false then: the replay stops. */
+static bool check_hash(const Replay *r, const ReplayCmd *c, const Game *g, ReplayReport *rep, FILE *log)
+{
+    uint64_t h = state_hash(g);
+    if (h == c->hash) {
+        rep->passed++;
+        rep->held = true;
+        rep->last_held_tick = c->tick;
+        return true;
+    }
+    rep->failed++;
+    if (!rep->level_changed) {
+        if (log)
+            fprintf(log, "%s:%d: expect hash at tick %" PRIu32 ": expected %016" PRIx64 ", got %016" PRIx64
+                         " (the replay has desynchronised)\n",
+                    r->file, c->line, c->tick, c->hash, h);
+        return true;
+    }
+    rep->diverged = true;
+    rep->diverged_tick = c->tick;
+    if (log) {
+        char held[80];
+        if (rep->held)
+            snprintf(held, sizeof held, "the last checkpoint that held was at tick %" PRIu32, rep->last_held_tick);
+        else
+            snprintf(held, sizeof held, "no checkpoint held before it");
+        fprintf(log, "%s:%d: expect hash at tick %" PRIu32 ": expected %016" PRIx64 ", got %016" PRIx64 "\n", r->file,
+                c->line, c->tick, c->hash, h);
+        fprintf(log, "%s:%d: the replay diverges from its recording at tick %" PRIu32 " (%s): the level has changed, "
+                     "and nothing after this is meaningful, so it stops here\n",
+                r->file, c->line, c->tick, held);
+    }
+    return false;
+}
+
 bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log)
 {
     memset(in, 0, sizeof *in);
-    if (g->tick > r->end_tick)
+    if (g->tick > r->end_tick || rep->diverged)
         return false;
     while (*cursor < r->ncmds && r->cmds[*cursor].tick <= g->tick) {
         const ReplayCmd *c = &r->cmds[(*cursor)++];
@@ -487,20 +528,12 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
         }
         case RC_KEY: input_add_key(in, (Key)c->key); break;
         case RC_TEXT_SPEED: in->text_speed = (uint16_t)c->x; break;
-        case RC_EXPECT_HASH: {
-            uint64_t h = state_hash(g);
-            if (h == c->hash) {
-                rep->passed++;
-            } else {
-                rep->failed++;
-                if (log)
-                    fprintf(log, "%s:%d: expect hash at tick %" PRIu32 ": expected %016" PRIx64 ", got %016" PRIx64
-                                 " (the replay has desynchronised%s)\n",
-                            r->file, c->line, c->tick, c->hash, h,
-                            rep->level_changed ? "; the level file has changed since it was recorded" : "");
+        case RC_EXPECT_HASH:
+            if (!check_hash(r, c, g, rep, log)) {
+                memset(in, 0, sizeof *in); /* nothing of this tick is played */
+                return false;
             }
             break;
-        }
         case RC_EXPECT:
             if (check_expect(r, c, g, log))
                 rep->passed++;
@@ -517,7 +550,7 @@ int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool chec
     int cursor = 0;
     Input in;
     memset(rep, 0, sizeof *rep);
-    rep->level_changed = r->has_level_hash && r->level_hash != g->level->content_hash;
+    rep->level_changed = replay_level_changed(r, g->level);
     uint32_t start = g->tick;
     bool checked = check_states; /* every state reached must pass state_check; the first that fails is reported */
     while (replay_step(r, &cursor, g, &in, rep, log)) {

@@ -58,7 +58,11 @@ typedef struct ReplayReport {
     uint32_t ticks;        /* ticks run */
     int passed, failed;    /* expectations */
     uint64_t hash;         /* final state hash */
-    bool level_changed;    /* the level's hash differs from the recorded one */
+    bool level_changed;    /* the level's hash differs from the recorded one (an input to replay_step) */
+    bool diverged;         /* level_changed, and a hash checkpoint failed: the replay stopped there */
+    bool held;             /* a hash checkpoint held (the last at last_held_tick) */
+    uint32_t diverged_tick;  /* the tick of the first checkpoint that failed, when diverged */
+    uint32_t last_held_tick; /* the tick of the last checkpoint that held, 0 when none did */
 } ReplayReport;
 
 /* Parses replay text. false with "file:line: message" in err. */
@@ -72,12 +76,19 @@ bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen);
  * NULL (with r freed) when any step fails. */
 Level *replay_open(const char *file, Replay *r, FILE *report);
 
+/* True when the replay was recorded against another version of the level (its level-hash is not
+ * the content hash of lv). */
+bool replay_level_changed(const Replay *r, const Level *lv);
 /* For the tick g is about to run: checks its expectations (reporting failures to log) and builds
- * its input. *cursor starts at 0. Returns false once past the end tick. */
+ * its input. *cursor starts at 0. Returns false once past the end tick. With rep->level_changed
+ * (set by the caller, see replay_level_changed), the first hash checkpoint that fails is the
+ * divergence: it is reported once, rep->diverged is set, and it returns false from then on, since
+ * nothing after it means anything; without it, every failed checkpoint is a failure and it goes on. */
 bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log);
-/* Runs the whole replay headless on g (game_init'ed); with check_states, every state it reaches
- * must pass state_check too (benchmarks leave that out: it costs more than a tick). Returns 0 when
- * every expectation held (and every state passed), else 1. */
+/* Runs the whole replay headless on g (game_init'ed), with rep->level_changed from the replay and
+ * g's level; with check_states, every state it reaches must pass state_check too (benchmarks leave
+ * that out: it costs more than a tick). Returns 0 when every expectation held (and every state
+ * passed), else 1 (a divergence is a failed expectation). */
 int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool check_states);
 
 /* Writes a session in the replay format as it happens. */
