@@ -2,7 +2,8 @@
 # tests/fuzz/run.sh FUZZ_BUILD STARDUST SECONDS [WORKDIR] — runs the three libFuzzer harnesses of
 # FUZZ_BUILD (a tree configured with CC=clang -DSTARDUST_FUZZ=ON) side by side for SECONDS each.
 # Seed corpora come from the repository's own files: the level files (good and bad), the replays,
-# and saves that STARDUST (a plain build of the game) makes at the end of each replay. New inputs
+# saves that STARDUST (a plain build of the game) makes at the end of each replay, and the committed
+# saves of older formats. New inputs
 # the fuzzers find are kept in WORKDIR/corpus (default build/fuzz-work), so a second run goes on
 # from where the first stopped. Prints libFuzzer's final figures for each; exits 1 on any finding
 # (the input that caused it is kept as WORKDIR/findings/HARNESS-*). STARDUST_FUZZ_ONLY="save" (or
@@ -28,6 +29,10 @@ for r in tests/replays/*.replay; do
     head -c $((size - 8)) "$work/seeds/save/$name.full" > "$work/seeds/save/$name.sav"
   fi
   rm -f "$work/seeds/save/$name.full"
+done
+for f in tests/saves/format*/*.sav; do # every older format the game still reads
+  size=$(wc -c < "$f")
+  head -c $((size - 8)) "$f" > "$work/seeds/save/$(echo "$f" | tr / _)"
 done
 [ -n "$(ls "$work/seeds/save")" ] || { echo "run.sh: no save seeds could be made with $stardust"; exit 2; }
 

@@ -143,13 +143,11 @@ static Level *studio_without_hotspot(const char *id)
 {
     cJSON *root = cJSON_Parse(studio_text);
     cJSON *list = cJSON_GetObjectItem(root, "hotspots");
-    bool gone = false;
-    for (cJSON *h = list->child; h && !gone; h = h->next)
-        if (strcmp(cJSON_GetObjectItem(h, "id")->valuestring, id) == 0) {
-            cJSON_Delete(cJSON_DetachItemViaPointer(list, h));
-            gone = true;
-        }
-    assert_true(gone);
+    cJSON *h = list->child;
+    while (h && strcmp(cJSON_GetObjectItem(h, "id")->valuestring, id) != 0)
+        h = h->next;
+    assert_non_null(h);
+    cJSON_Delete(cJSON_DetachItemViaPointer(list, h));
     char *text = cJSON_Print(root);
     Level *l = load_as_studio(text);
     free(text);

@@ -80,7 +80,7 @@ static void walk_walkers(Game *g, Ser *s)
     for (int i = 0; i < n && s->ok; i++) {
         int16_t o = (int16_t)(i + 1);
         bind_ref(s, lv, NULL, ID_OBJECT, -1, &o, NULL);
-        Walker scratch, *w = o > 0 ? &g->walkers[o] : &scratch;
+        Walker scratch = {0}, *w = o > 0 ? &g->walkers[o] : &scratch;
         bool home = false;
         if (s->mode != SER_READ)
             home = w->npath == 0 && game_object_pos(g, o).x == lv->objects[o].at.x &&
@@ -217,7 +217,7 @@ static void walk_anims(Game *g, Ser *s)
             int16_t o = (int16_t)i;
             if (bind_by_id(s))
                 bind_ref(s, lv, NULL, ID_OBJECT, -1, &o, NULL);
-            AnimState scratch, *a = o >= 0 ? &g->anims[o] : &scratch;
+            AnimState scratch = {0}, *a = o >= 0 ? &g->anims[o] : &scratch;
             bool lost = bind_ref(s, lv, NULL, ID_STATE, o, &a->state, o >= 0 ? "the state its machine was in" : NULL);
             ser_bool(s, NULL, &a->mirror);
             int set = o >= 0 ? lv->objects[o].set : -1;

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define BIND_NAME_MAX 256 /* bytes of an id or a key, with its NUL */
+
 
 static Binding *binding(const Ser *s) { return s->mode == SER_READ ? (Binding *)s->report : NULL; }
 

@@ -11,6 +11,8 @@
 #include "ser.h"
 #include "state.h"
 
+#define BIND_NAME_MAX 256 /* bytes of an id or a key in the body, with its NUL */
+
 /* What a read learns on the way, for settling the state afterwards and for the report. */
 typedef struct Binding {
     StateReport *report;                /* may be NULL */
@@ -19,9 +21,9 @@ typedef struct Binding {
     bool anim_lost[LEVEL_OBJECT_MAX];   /* a clip or state of the object did not bind */
     bool flag_seen[LEVEL_FLAG_MAX];     /* the body held the flag */
     bool pc_lost, resume_lost, conversation_lost;
-    char unbound[300];                  /* the first name the level lacks, for a read into the same
+    char unbound[BIND_NAME_MAX + 40];                 /* the first name the level lacks, for a read into the same
                                          * level (where that means a damaged state) */
-    char unbound_id[128];               /* the id the last bind_ref could not bind */
+    char unbound_id[BIND_NAME_MAX];               /* the id the last bind_ref could not bind */
 } Binding;
 
 /* True when s writes or reads the format-2 layout (ids). */
