@@ -1,0 +1,28 @@
+#!/bin/sh
+# inspect_edited.sh STARDUST WORKDIR — `stardust inspect SAVE LEVEL` on a save made before an edit
+# lists what loading it into the edited level loses and finds new; on the level it was made with
+# it says so; a format-1 save goes through levels/past/ the same way.
+bin=$1 work=$2
+rm -rf "$work" && mkdir -p "$work/levels" || exit 1
+ln -s "$PWD/assets" "$work/assets" && ln -s "$PWD/levels/past" "$work/levels/past" || exit 1
+sed 's/"ball_studied"/"ball_examined"/g' levels/studio_b.json > "$work/levels/studio_b.json"
+fail=0
+expect() { # OUTPUT TEXT
+  printf '%s\n' "$1" | grep -qF -- "$2" || { echo "missing: $2"; echo "in: $1"; fail=1; }
+}
+old=tests/saves/format1/key_given_walking.sav
+out=$("$bin" inspect "$old" levels/studio_b.json) || { echo "inspect failed: $out"; exit 1; }
+expect "$out" "$old: level studio_b, save format 1, tick 3000 (played 0:00:50)"
+expect "$out" "made with this version of levels/studio_b.json"
+out=$("$bin" inspect "$old" "$work/levels/studio_b.json") || { echo "inspect failed: $out"; exit 1; }
+expect "$out" "made with another version of $work/levels/studio_b.json (d740cc60528425b8, now "
+expect "$out" '  lost: flag "ball_studied" (it was set) is not in the level any more'
+expect "$out" '  new in the level: the level has a new flag, "ball_examined" (it starts off)'
+"$bin" replay tests/replays/inventory.replay --quiet --save "$work/new.sav" >/dev/null || exit 1
+out=$("$bin" inspect "$work/new.sav" "$work/levels/studio_b.json") || { echo "inspect failed: $out"; exit 1; }
+expect "$out" "save format 2"
+expect "$out" '  gone from the level: the level no longer has the flag "ball_studied"'
+rm "$work/levels/past"
+out=$("$bin" inspect "$old" "$work/levels/studio_b.json" 2>&1) && { echo "a format-1 save without its past level was accepted"; fail=1; }
+expect "$out" "cannot go on in this version of the level (the version of the level it was made with is not kept"
+exit $fail
