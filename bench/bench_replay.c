@@ -104,6 +104,58 @@ static int bench_anim(const char *file)
     return 0;
 }
 
+/* The state walk by id: hash, save body, load (the level it was made with, and an edited one,
+ * which binds and settles), against the format-1 walk by index; at the end of a replay, with the
+ * log full and everything animating. */
+static int bench_state(const char *file)
+{
+    Replay r;
+    Level *lv = replay_open(file, &r, stderr);
+    if (!lv)
+        return 1;
+    Game *g = malloc(sizeof *g), *h = malloc(sizeof *h);
+    static uint8_t body[1 << 18];
+    game_init(g, lv, r.seed);
+    ReplayReport rep;
+    replay_run(&r, g, &rep, NULL, false);
+    const int n = 20000;
+    size_t by_id = state_save(g, body, sizeof body), by_index = state_save_format(g, 1, body, sizeof body);
+    static StateReport report;
+    char why[300];
+    double t[6];
+    uint64_t sink = 0;
+    t[0] = now_seconds();
+    for (int i = 0; i < n; i++)
+        sink ^= state_hash(g);
+    t[1] = now_seconds();
+    for (int i = 0; i < n; i++)
+        sink ^= state_save_format(g, 1, body, sizeof body);
+    t[2] = now_seconds();
+    for (int i = 0; i < n; i++)
+        sink ^= state_save(g, body, sizeof body);
+    t[3] = now_seconds();
+    for (int i = 0; i < n; i++) {
+        game_init(h, lv, 1);
+        sink ^= state_load(h, body, by_id, why, sizeof why);
+    }
+    t[4] = now_seconds();
+    for (int i = 0; i < n; i++) {
+        game_init(h, lv, 1);
+        sink ^= state_load_from(h, body, by_id, SER_FORMAT, true, &report, why, sizeof why);
+    }
+    t[5] = now_seconds();
+    static const char *const what[] = {"state hash", "save body by index (format 1)", "save body by id (format 2)",
+                                       "load (game_init + read + check)", "load into an edited level (+ bind, settle)"};
+    printf("state at the end of %s: %zu bytes by id, %zu by index (%x)\n", file, by_id, by_index, (unsigned)(sink & 1));
+    for (int i = 0; i < 5; i++)
+        printf("  %-44s %8.1f us\n", what[i], (t[i + 1] - t[i]) / n * 1e6);
+    free(g);
+    free(h);
+    level_free(lv);
+    replay_free(&r);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *level = "levels/studio_b.json";
@@ -115,5 +167,7 @@ int main(int argc, char **argv)
         status |= bench_file(argv[i], min_ticks);
     status |= bench_random(level, random_ticks);
     status |= bench_anim("tests/replays/walkthrough.replay");
+    printf("\nsaves and hot reload\n");
+    status |= bench_state("tests/replays/walkthrough.replay");
     return status;
 }
