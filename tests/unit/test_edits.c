@@ -487,6 +487,38 @@ static void test_the_last_conversation_goes_on_in_an_edited_level(void **state)
     replay_free(&w.replay);
 }
 
+/* Hot reload into a very different level (found by fuzz_level: a reload into a smaller room while
+ * the player walked, his way ahead on the new floor but a waypoint behind him outside the room):
+ * the walk is planned again, and the state is one the new level can run. */
+static void test_a_reload_into_a_smaller_room_settles_the_walk(void **state)
+{
+    (void)state;
+    static Game g;
+    game_init(&g, studio, 1);
+    g.pc = -1;
+    Walker *p = &g.walkers[OBJECT_PLAYER];
+    p->x = 30 * FIXED_ONE;
+    p->y = 75 * FIXED_ONE;
+    p->path[0] = (NavPoint){500, 300}; /* behind him: in Studio B, outside a 200 x 100 room */
+    p->path[1] = (NavPoint){25, 80};   /* ahead: on the small room's floor */
+    p->npath = 2;
+    p->path_pos = 1;
+    g.last_click_x = 500;
+    g.last_click_y = 300;
+    Level *small = test_level(); /* 200 x 100 */
+    assert_non_null(small);
+    StateReport report;
+    char why[400];
+    if (!state_rebind(&g, small, &report, why, sizeof why))
+        fail_msg("%s", why);
+    assert_true(state_check(&g, why, sizeof why));
+    for (int i = 0; i < p->npath; i++)
+        assert_true(p->path[i].x < small->width && p->path[i].y < small->height);
+    assert_true(p->path_pos < p->npath); /* still on his way */
+    assert_true(report.count[NOTE_GONE] > 0 && report.count[NOTE_NEW] > 0);
+    level_free(small);
+}
+
 /* A save of another level is refused with that reason, as are damaged ones (test_save). */
 static void test_a_save_of_another_level_is_refused(void **state)
 {
@@ -625,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_a_changed_scene_stops_and_says_so),
         cmocka_unit_test(test_a_conversation_whose_node_is_gone_ends),
         cmocka_unit_test(test_the_last_conversation_goes_on_in_an_edited_level),
+        cmocka_unit_test(test_a_reload_into_a_smaller_room_settles_the_walk),
         cmocka_unit_test(test_a_save_of_another_level_is_refused),
         cmocka_unit_test(test_format1_saves_read_back_exactly_with_their_level),
         cmocka_unit_test(test_format1_saves_load_into_the_level_and_win),

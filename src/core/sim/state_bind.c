@@ -374,8 +374,10 @@ static void settle_walkers(Game *g, Binding *b)
         p->y = at.y * FIXED_ONE;
     }
     bool walking = p->path_pos < p->npath, hurry = p->hurry, clear = true;
-    for (int i = p->path_pos; i < p->npath; i++)
-        clear = clear && nav_contains(&lv->nav, p->path[i]);
+    for (int i = 0; i < p->npath; i++) /* the way ahead on the floor, the way behind in the room */
+        clear = clear && (i >= p->path_pos ? nav_contains(&lv->nav, p->path[i])
+                                           : p->path[i].x >= 0 && p->path[i].x <= lv->width && p->path[i].y >= 0 &&
+                                                 p->path[i].y <= lv->height);
     if (walking && !clear) { /* planned again, to the same goal */
         NavPoint goal = p->path[p->npath - 1];
         if (walk_to(g, nav_nearest(&lv->nav, goal)))
@@ -472,8 +474,10 @@ void bind_settle(Game *g, Binding *b)
         g->pending_verb = -1;
         g->pending_target = g->pending_item = -1;
     }
-    g->pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1;
+    g->pointer_x = g->pointer_x < lv->width ? g->pointer_x : lv->width - 1; /* a smaller screen */
     g->pointer_y = g->pointer_y < lv->height ? g->pointer_y : lv->height - 1;
+    g->last_click_x = g->last_click_x < lv->width ? g->last_click_x : lv->width - 1;
+    g->last_click_y = g->last_click_y < lv->height ? g->last_click_y : lv->height - 1;
     settle_walkers(g, b);
     settle_anims(g, b);
     if (g->hover_item >= 0 && !game_has_item(g, g->hover_item))
