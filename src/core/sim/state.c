@@ -75,16 +75,14 @@ static void walk_walkers(Game *g, Ser *s)
         return;
     }
     /* by id: each object's walker, and whether it stood where the level places it */
-    Binding *b = s->mode == SER_READ ? s->report : NULL;
+    Binding *b = bind_reading(s);
     int32_t n = bind_count(s, lv->nobjects - 1, LEVEL_OBJECT_MAX - 1);
     for (int i = 0; i < n && s->ok; i++) {
         int16_t o = (int16_t)(i + 1);
         bind_ref(s, lv, NULL, ID_OBJECT, -1, &o, NULL);
         Walker scratch = {0}, *w = o > 0 ? &g->walkers[o] : &scratch;
-        bool home = false;
-        if (s->mode != SER_READ)
-            home = w->npath == 0 && game_object_pos(g, o).x == lv->objects[o].at.x &&
-                   game_object_pos(g, o).y == lv->objects[o].at.y && w->x % FIXED_ONE == 0 && w->y % FIXED_ONE == 0;
+        bool home = s->mode != SER_READ && w->npath == 0 && w->x == lv->objects[o].at.x * FIXED_ONE &&
+                    w->y == lv->objects[o].at.y * FIXED_ONE;
         ser_bool(s, NULL, &home);
         walk_walker(s, w, "actor");
         if (b && o > 0)
@@ -96,6 +94,32 @@ static const char *speaker_name(const Game *g, int speaker)
 {
     return speaker == SPEAKER_PLAYER ? "player" : hotspot_name(g, speaker);
 }
+
+/* Format 2: the entries whose bit is set in bits[0 .. nbits), as a count and each by `entry`'s
+ * reference; a read sets the bit of each entry that binds (the bits start clear). */
+typedef void BitEntry(Ser *s, const Level *lv, int16_t *index);
+
+static void walk_bits(Ser *s, const Level *lv, uint8_t *bits, int nbits, int32_t max, BitEntry *entry)
+{
+    int32_t n = 0;
+    for (int i = 0; s->mode != SER_READ && i < nbits; i++)
+        n += (bits[i >> 3] >> (i & 7)) & 1;
+    n = bind_count(s, n, max);
+    if (s->mode == SER_READ)
+        memset(bits, 0, (size_t)(nbits + 7) / 8);
+    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
+        while (s->mode != SER_READ && !((bits[at >> 3] >> (at & 7)) & 1))
+            at++;
+        int16_t index = (int16_t)at;
+        entry(s, lv, &index);
+        if (s->mode == SER_READ && index >= 0 && index < nbits)
+            bits[index >> 3] |= (uint8_t)(1u << (index & 7));
+    }
+}
+
+static void seen_node(Ser *s, const Level *lv, int16_t *node) { bind_ref(s, lv, NULL, ID_NODE, -1, node, "a conversation seen"); }
+static void used_choice(Ser *s, const Level *lv, int16_t *choice) { bind_choice(s, lv, choice, "a choice used up"); }
+static void sent_signal(Ser *s, const Level *lv, int16_t *sg) { bind_ref(s, lv, NULL, ID_SIGNAL, -1, sg, NULL); }
 
 /* The conversation: JSON shows tree, node (short name), phase and the choices on offer. */
 static void walk_dialogue(Game *g, Ser *s)
@@ -132,8 +156,6 @@ static void walk_dialogue(Game *g, Ser *s)
         ser_array_end(s);
         return;
     }
-    Binding *b = s->mode == SER_READ ? s->report : NULL;
-    bool lost = false;
     bind_ref(s, lv, NULL, ID_TREE, -1, &g->dlg_tree, NULL);
     bind_ref(s, lv, NULL, ID_NODE, -1, &g->dlg_node, NULL);
     ser_u8(s, NULL, &g->dlg_phase);
@@ -142,9 +164,7 @@ static void walk_dialogue(Game *g, Ser *s)
         ser_i16(s, NULL, &g->dlg_hover); /* a row on screen, not an entry of the level */
     else
         ser_ref(s, NULL, &g->dlg_hover, NULL);
-    bind_op(s, lv, &g->dlg_resume, &lost);
-    if (b && lost)
-        b->resume_lost = true;
+    bind_op(s, lv, &g->dlg_resume, NULL);
     if (!bind_by_id(s)) {
         for (int i = 0; i < (lv->nnodes + 7) / 8; i++)
             ser_u8(s, NULL, &g->visited[i]);
@@ -152,31 +172,8 @@ static void walk_dialogue(Game *g, Ser *s)
             ser_u8(s, NULL, &g->chosen[i]);
         return;
     }
-    /* by id: the nodes seen, then the once-only choices used */
-    int32_t n = 0;
-    for (int i = 0; s->mode != SER_READ && i < lv->nnodes; i++)
-        n += dialogue_visited(g, i);
-    n = bind_count(s, n, LEVEL_NODE_MAX);
-    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
-        while (s->mode != SER_READ && !dialogue_visited(g, at))
-            at++;
-        int16_t node = (int16_t)at;
-        bind_ref(s, lv, NULL, ID_NODE, -1, &node, "a conversation seen");
-        if (s->mode == SER_READ && node >= 0)
-            g->visited[node >> 3] |= (uint8_t)(1u << (node & 7));
-    }
-    n = 0;
-    for (int i = 0; s->mode != SER_READ && i < lv->nchoices; i++)
-        n += (g->chosen[i >> 3] >> (i & 7)) & 1;
-    n = bind_count(s, n, LEVEL_CHOICE_MAX);
-    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
-        while (s->mode != SER_READ && !((g->chosen[at >> 3] >> (at & 7)) & 1))
-            at++;
-        int16_t choice = (int16_t)at;
-        bind_choice(s, lv, &choice, "a choice used up");
-        if (s->mode == SER_READ && choice >= 0)
-            g->chosen[choice >> 3] |= (uint8_t)(1u << (choice & 7));
-    }
+    walk_bits(s, lv, g->visited, lv->nnodes, LEVEL_NODE_MAX, seen_node);
+    walk_bits(s, lv, g->chosen, lv->nchoices, LEVEL_CHOICE_MAX, used_choice);
 }
 
 /* Signals sent and not yet waited for (a bit each, by id in format 2), and the one a script waits for. */
@@ -188,21 +185,12 @@ static void walk_signals(Game *g, Ser *s)
         ser_ref(s, NULL, &g->wait_signal, NULL);
         return;
     }
-    int32_t n = 0;
-    for (int i = 0; s->mode != SER_READ && i < 32; i++)
-        n += (g->signals >> i) & 1;
-    n = bind_count(s, n, LEVEL_SIGNAL_MAX);
-    uint32_t bits = 0;
-    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
-        while (s->mode != SER_READ && !((g->signals >> at) & 1))
-            at++;
-        int16_t sg = (int16_t)at;
-        bind_ref(s, lv, NULL, ID_SIGNAL, -1, &sg, NULL);
-        if (sg >= 0 && sg < 32)
-            bits |= 1u << sg;
-    }
+    uint8_t bits[4];
+    for (int i = 0; i < 4; i++)
+        bits[i] = (uint8_t)(g->signals >> (8 * i));
+    walk_bits(s, lv, bits, 32, LEVEL_SIGNAL_MAX, sent_signal);
     if (s->mode == SER_READ)
-        g->signals = bits;
+        g->signals = (uint32_t)bits[0] | (uint32_t)bits[1] << 8 | (uint32_t)bits[2] << 16 | (uint32_t)bits[3] << 24;
     bind_ref(s, lv, NULL, ID_SIGNAL, -1, &g->wait_signal, NULL);
 }
 
@@ -211,7 +199,7 @@ static void walk_anims(Game *g, Ser *s)
 {
     const Level *lv = g->level;
     if (!ser_is_json(s)) {
-        Binding *b = s->mode == SER_READ ? s->report : NULL;
+        Binding *b = bind_reading(s);
         int32_t n = bind_by_id(s) ? bind_count(s, lv->nobjects, LEVEL_OBJECT_MAX) : lv->nobjects;
         for (int i = 0; i < n && s->ok; i++) {
             int16_t o = (int16_t)i;
@@ -365,23 +353,16 @@ static void walk_flags(Game *g, Ser *s)
         ser_object_end(s);
         return;
     }
-    Binding *b = s->mode == SER_READ ? s->report : NULL;
     int32_t n = bind_count(s, lv->nflags, LEVEL_FLAG_MAX);
     for (int i = 0; i < n && s->ok; i++) {
         int16_t f = (int16_t)i;
         bool value = s->mode == SER_READ ? false : g->flags[i], init = s->mode == SER_READ ? false : lv->flag_init[i];
         ser_bool(s, NULL, &value);
         ser_bool(s, NULL, &init);
-        /* a flag the level no longer has matters only when play had changed it */
-        bool lost = bind_ref(s, lv, NULL, ID_FLAG, -1, &f, value == init ? NULL : value ? "it was set" : "it was cleared");
-        if (lost && value == init && b && b->level_changed) {
-            bind_note(s, NOTE_GONE, ID_FLAG, b->unbound_id, "the level no longer has the flag \"%s\"", b->unbound_id);
-        }
-        if (s->mode == SER_READ && s->ok && f >= 0) {
+        /* a flag the level no longer has is lost only when play had changed it (else merely gone) */
+        bind_ref(s, lv, NULL, ID_FLAG, -1, &f, value == init ? NULL : value ? "it was set" : "it was cleared");
+        if (s->mode == SER_READ && s->ok && f >= 0)
             g->flags[f] = value;
-            if (b)
-                b->flag_seen[f] = true;
-        }
     }
 }
 
@@ -470,7 +451,7 @@ void state_walk(Game *g, Ser *s)
         if (ser_json_wants(s, "screen"))
             walk_screen(g, s);
     } else {
-        Binding *b = s->mode == SER_READ ? s->report : NULL;
+        Binding *b = bind_reading(s);
         bool lost = false;
         ser_i8(s, NULL, &g->pending_verb);
         bind_ref(s, lv, NULL, ID_HOTSPOT, -1, &g->pending_target, NULL);

@@ -12,9 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-
-
-static Binding *binding(const Ser *s) { return s->mode == SER_READ ? (Binding *)s->report : NULL; }
+Binding *bind_reading(const Ser *s) { return s->mode == SER_READ ? (Binding *)s->report : NULL; }
 
 bool bind_by_id(const Ser *s) { return s->format >= 2; }
 
@@ -61,7 +59,7 @@ static void note(StateReport *r, StateNoteKind kind, IdKind id_kind, const char 
 
 void bind_note(Ser *s, StateNoteKind kind, IdKind id_kind, const char *id, const char *fmt, ...)
 {
-    Binding *b = binding(s);
+    Binding *b = bind_reading(s);
     va_list ap;
     va_start(ap, fmt);
     vnote(b ? b->report : NULL, kind, id_kind, id, fmt, ap);
@@ -73,18 +71,9 @@ void bind_note(Ser *s, StateNoteKind kind, IdKind id_kind, const char *id, const
 /* A read met a name the level lacks: remembered (the first) for a load into the same level. */
 static void unbound(Ser *s, const char *what, const char *name)
 {
-    Binding *b = binding(s);
+    Binding *b = bind_reading(s);
     if (b && !b->unbound[0])
         snprintf(b->unbound, sizeof b->unbound, "%s \"%s\"", what, name);
-}
-
-static const char *entry_name(const Level *lv, IdKind kind, int index)
-{
-    if (kind == ID_CLIP)
-        return index >= 0 && index < lv->nclips ? lv->clips[index].id : NULL;
-    if (kind == ID_STATE)
-        return index >= 0 && index < lv->nstates ? lv->states[index].id : NULL;
-    return level_id(lv, kind, index);
 }
 
 static int find_entry(const Level *lv, IdKind kind, int scope, const char *name)
@@ -109,7 +98,7 @@ static void name_of(char *out, size_t cap, const char *id, long index)
 bool bind_ref(Ser *s, const Level *lv, const char *key, IdKind kind, int scope, int16_t *index, const char *role)
 {
     if (ser_is_json(s)) {
-        ser_ref(s, key, index, entry_name(lv, kind, *index));
+        ser_ref(s, key, index, level_id(lv, kind, *index));
         return false;
     }
     if (!bind_by_id(s)) {
@@ -118,7 +107,7 @@ bool bind_ref(Ser *s, const Level *lv, const char *key, IdKind kind, int scope, 
     }
     char name[BIND_NAME_MAX];
     if (s->mode != SER_READ)
-        name_of(name, sizeof name, entry_name(lv, kind, *index), *index);
+        name_of(name, sizeof name, level_id(lv, kind, *index), *index);
     ser_name(s, name, sizeof name);
     if (s->mode != SER_READ || !s->ok)
         return false;
@@ -127,12 +116,8 @@ bool bind_ref(Ser *s, const Level *lv, const char *key, IdKind kind, int scope, 
         bind_note(s, NOTE_DROPPED, kind, name, "%s \"%s\" (%s) is not in the level any more", id_kind_name(kind),
                   name, role);
     *index = (int16_t)found;
-    if (name[0] && found < 0) {
+    if (name[0] && found < 0)
         unbound(s, id_kind_name(kind), name);
-        Binding *b = binding(s);
-        if (b)
-            snprintf(b->unbound_id, sizeof b->unbound_id, "%s", name);
-    }
     return name[0] && found < 0;
 }
 
@@ -214,8 +199,9 @@ void bind_speaker(Ser *s, const Level *lv, int16_t *speaker, bool *lost)
     ser_name(s, name, sizeof name);
     if (s->mode != SER_READ || !s->ok)
         return;
-    int found = strcmp(name, "player") == 0 ? SPEAKER_PLAYER : level_find(lv, ID_HOTSPOT, name);
-    if (found < SPEAKER_PLAYER || (found == SPEAKER_PLAYER && strcmp(name, "player") != 0)) {
+    bool player = strcmp(name, "player") == 0;
+    int found = player ? SPEAKER_PLAYER : level_find(lv, ID_HOTSPOT, name);
+    if (!player && found < 0) {
         *lost = true;
         unbound(s, "speaker", name);
         found = SPEAKER_PLAYER;
@@ -271,21 +257,35 @@ void bind_choice(Ser *s, const Level *lv, int16_t *choice, const char *role)
 
 /* ------------------------------------------------------------------ the level's ids */
 
-static const IdKind LISTED[] = {ID_HOTSPOT, ID_ITEM, ID_NODE};
+/* The kinds whose ids the body lists, and the most a level has of each. */
+static const struct {
+    IdKind kind;
+    int32_t max;
+} LISTED[] = {{ID_FLAG, LEVEL_FLAG_MAX}, {ID_HOTSPOT, LEVEL_HOTSPOT_MAX}, {ID_ITEM, LEVEL_ITEM_MAX}, {ID_NODE, LEVEL_NODE_MAX}};
 #define LISTED_COUNT (int)(sizeof LISTED / sizeof LISTED[0])
+#define LISTED_MAX LEVEL_NODE_MAX /* the largest of them */
 
-static int listed_max(IdKind kind) { return kind == ID_HOTSPOT ? LEVEL_HOTSPOT_MAX : kind == ID_ITEM ? LEVEL_ITEM_MAX : LEVEL_NODE_MAX; }
+/* A new id of the level: a flag says how it starts. */
+static void note_new(Ser *s, const Level *lv, IdKind kind, int i)
+{
+    const char *id = level_id(lv, kind, i);
+    if (kind == ID_FLAG)
+        bind_note(s, NOTE_NEW, kind, id, "the level has a new flag, \"%s\" (it starts %s)", id,
+                  lv->flag_init[i] ? "on" : "off");
+    else
+        bind_note(s, NOTE_NEW, kind, id, "the level has a new %s, \"%s\"", id_kind_name(kind), id);
+}
 
 void bind_level_ids(Ser *s, const Level *lv)
 {
     if (!bind_by_id(s) || s->mode == SER_HASH || ser_is_json(s))
         return;
-    Binding *b = binding(s);
-    bool seen[LEVEL_NODE_MAX];
+    Binding *b = bind_reading(s);
+    bool seen[LISTED_MAX];
     for (int k = 0; k < LISTED_COUNT; k++) {
-        IdKind kind = LISTED[k];
+        IdKind kind = LISTED[k].kind;
         int have = level_count(lv, kind);
-        int32_t n = bind_count(s, have, listed_max(kind));
+        int32_t n = bind_count(s, have, LISTED[k].max);
         memset(seen, 0, sizeof seen);
         for (int i = 0; i < n && s->ok; i++) {
             char name[BIND_NAME_MAX];
@@ -302,8 +302,7 @@ void bind_level_ids(Ser *s, const Level *lv)
         }
         for (int i = 0; s->mode == SER_READ && s->ok && b && b->level_changed && i < have; i++)
             if (!seen[i])
-                bind_note(s, NOTE_NEW, kind, level_id(lv, kind, i), "the level has a new %s, \"%s\"", id_kind_name(kind),
-                          level_id(lv, kind, i));
+                note_new(s, lv, kind, i);
     }
 }
 
@@ -336,7 +335,7 @@ static void settle_log(Game *g, StateReport *r)
 static void settle_dialogue(Game *g, Binding *b)
 {
     const Level *lv = g->level;
-    bool lost = b->conversation_lost || (g->dlg_phase != DLG_NONE && (g->dlg_tree < 0 || g->dlg_node < 0)) ||
+    bool lost = (g->dlg_phase != DLG_NONE && (g->dlg_tree < 0 || g->dlg_node < 0)) ||
                 (g->dlg_phase == DLG_CHOSEN && g->dlg_choice < 0) ||
                 (g->dlg_node >= 0 && g->dlg_tree >= 0 && lv->nodes[g->dlg_node].tree != g->dlg_tree) ||
                 (g->dlg_phase == DLG_CHOSEN && g->dlg_choice >= 0 &&
@@ -483,15 +482,19 @@ void bind_settle(Game *g, Binding *b)
     if (g->hover_item >= 0 && !game_has_item(g, g->hover_item))
         g->hover_item = -1;
     g->hover = (int16_t)(game_pointer_in_bar(g) ? -1 : game_hit_test(g, (NavPoint){g->pointer_x, g->pointer_y}));
-    for (int i = 0; i < lv->nflags; i++)
-        if (!b->flag_seen[i])
-            note(b->report, NOTE_NEW, ID_FLAG, lv->flag_ids[i], "the level has a new flag, \"%s\" (it starts %s)",
-                 lv->flag_ids[i], lv->flag_init[i] ? "on" : "off");
     forget_gone_when_dropped(b->report);
     g->nevents = 0;
 }
 
 /* ------------------------------------------------------------------ the summary */
+
+int state_report_total(const StateReport *r)
+{
+    int all = 0;
+    for (int k = 0; k < NOTE_KINDS; k++)
+        all += r->count[k];
+    return all;
+}
 
 void state_report_summary(const StateReport *r, char *out, size_t cap)
 {

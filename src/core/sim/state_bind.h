@@ -19,13 +19,13 @@ typedef struct Binding {
     bool level_changed;
     bool at_home[LEVEL_OBJECT_MAX];     /* the actor stood where the saving level placed him */
     bool anim_lost[LEVEL_OBJECT_MAX];   /* a clip or state of the object did not bind */
-    bool flag_seen[LEVEL_FLAG_MAX];     /* the body held the flag */
-    bool pc_lost, resume_lost, conversation_lost;
+    bool pc_lost;                       /* the running script changed shape */
     char unbound[BIND_NAME_MAX + 40];                 /* the first name the level lacks, for a read into the same
                                          * level (where that means a damaged state) */
-    char unbound_id[BIND_NAME_MAX];               /* the id the last bind_ref could not bind */
 } Binding;
 
+/* The Binding of a read (NULL in the other modes). */
+Binding *bind_reading(const Ser *s);
 /* True when s writes or reads the format-2 layout (ids). */
 bool bind_by_id(const Ser *s);
 /* A count that prefixes a list; a read of more than `max` fails the read. */
@@ -43,8 +43,8 @@ void bind_op(Ser *s, const Level *lv, int32_t *op, bool *lost);
 void bind_speaker(Ser *s, const Level *lv, int16_t *speaker, bool *lost);
 /* A dialogue choice (-1 none): its node, its place in it and its words. */
 void bind_choice(Ser *s, const Level *lv, int16_t *choice, const char *role);
-/* The ids of the level that wrote the body (hotspots, items, dialogue nodes), so a read can say
- * what the level gained and lost. Not part of the hash. */
+/* The ids of the level that wrote the body (flags, hotspots, items, dialogue nodes), so a read can
+ * say what the level gained and lost. Not part of the hash. */
 void bind_level_ids(Ser *s, const Level *lv);
 /* Adds a note to the read's report. */
 void bind_note(Ser *s, StateNoteKind kind, IdKind id_kind, const char *id, const char *fmt, ...)
