@@ -204,9 +204,7 @@ static int cmd_inspect(int argc, char **argv)
                             printf("  %s: %s\n", heads[k], report->notes[i].text);
                             said++;
                         }
-                int all = 0;
-                for (int k = 0; k < NOTE_KINDS; k++)
-                    all += report->count[k];
+                int all = state_report_total(report);
                 if (all > said)
                     printf("  (and %d more)\n", all - said);
                 if (all == 0)

@@ -97,11 +97,8 @@ static void print_report(const StateReport *r, FILE *out)
 {
     for (int i = 0; i < r->nnotes; i++)
         fprintf(out, "stardust:   %s\n", r->notes[i].text);
-    int said = r->nnotes, all = 0;
-    for (int k = 0; k < NOTE_KINDS; k++)
-        all += r->count[k];
-    if (all > said)
-        fprintf(out, "stardust:   (and %d more)\n", all - said);
+    if (state_report_total(r) > r->nnotes)
+        fprintf(out, "stardust:   (and %d more)\n", state_report_total(r) - r->nnotes);
 }
 
 void session_stop(App *app) { app->started = false; }
@@ -128,7 +125,8 @@ bool session_load(App *app, int slot, char *msg, size_t cap)
             snprintf(msg, cap, "Could not load: %s", err);
     }
     if (ok && report->level_changed) { /* the whole list for the designer, the gist for the player */
-        fprintf(stderr, "stardust: %s was made with another version of %s:\n", path, app->level_path);
+        fprintf(stderr, "stardust: %s was made with another version of %s%s\n", path, app->level_path,
+                state_report_total(report) ? ":" : "; nothing it holds has changed");
         print_report(report, stderr);
         state_report_summary(report, summary, sizeof summary);
     }

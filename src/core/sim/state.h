@@ -37,6 +37,8 @@ typedef struct StateReport {
     StateNote notes[STATE_NOTES_MAX];
 } StateReport;
 
+/* Notes of every kind, including those past STATE_NOTES_MAX. */
+int state_report_total(const StateReport *r);
 /* One short line for the load menu ("Level changed: 2 things lost"), "" when there is nothing a
  * player needs to know (an unchanged level, or a change that touched nothing the state holds). */
 void state_report_summary(const StateReport *r, char *out, size_t cap);
