@@ -210,6 +210,17 @@ static bool load_into(const Game *g, const Level *into, Game *out, StateReport *
     return save_read(save_path, out, &info, report, err, cap);
 }
 
+/* The same, which must succeed; the report is printed for whoever reads the test's output. */
+static void print_report(const StateReport *r);
+
+static void loads_into(const Game *g, const Level *into, Game *out, StateReport *report)
+{
+    char err[600];
+    if (!load_into(g, into, out, report, err, sizeof err))
+        fail_msg("%s", err);
+    print_report(report);
+}
+
 /* Plays the rest of the walkthrough on g (bound to its level): true when it wins. */
 static bool wins_from(Game *g)
 {
@@ -278,9 +289,7 @@ static void test_a_reworded_line_loads_silently(void **state)
     walk_until(&w, at_choices); /* the opening's lines are in the log */
     Level *edited = studio_replacing("Studio B, Culver Studios.", "Studio B, the Culver Studios.");
     StateReport report;
-    char err[600];
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_true(report.level_changed);
     assert_int_equal(report.nnotes, 0);
     summary_is(&report, "");
@@ -307,9 +316,7 @@ static void test_an_added_hotspot_is_reported_as_new(void **state)
                                      "\"hotspots\": [\n    {\"id\": \"old_poster\", \"name\": \"Old poster\", "
                                      "\"rect\": [2, 2, 12, 12], \"look\": \"Faded.\"},\n");
     StateReport report;
-    char err[600];
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_int_equal(report.nnotes, 1);
     assert_non_null(note_with(&report, NOTE_NEW, "hotspot or actor, \"old_poster\""));
     summary_is(&report, "Level changed: nothing lost");
@@ -330,9 +337,7 @@ static void test_a_removed_hotspot_is_reported_as_gone(void **state)
     walk_until(&w, walking_with_key);
     Level *edited = studio_without_hotspot("neon_sign");
     StateReport report;
-    char err[600];
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_int_equal(report.nnotes, 1);
     assert_non_null(note_with(&report, NOTE_GONE, "no longer has the hotspot or actor \"neon_sign\""));
     summary_is(&report, "Level changed: nothing lost");
@@ -351,11 +356,9 @@ static void test_a_renamed_flag_loses_its_value_and_says_so(void **state)
     static Game loaded;
     Level *edited = studio_replacing("\"ball_studied\"", "\"ball_examined\"");
     StateReport report;
-    char err[600];
     walk_open(&w, studio);
     walk_until(&w, at_choices); /* not yet studied */
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_int_equal(notes_of(&report, NOTE_DROPPED), 0);
     assert_non_null(note_with(&report, NOTE_GONE, "the flag \"ball_studied\""));
     assert_non_null(note_with(&report, NOTE_NEW, "flag, \"ball_examined\" (it starts off)"));
@@ -363,8 +366,7 @@ static void test_a_renamed_flag_loses_its_value_and_says_so(void **state)
     assert_true(wins_from(&loaded));
 
     walk_until(&w, ball_studied); /* now set */
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_int_equal(notes_of(&report, NOTE_DROPPED), 1);
     assert_non_null(note_with(&report, NOTE_DROPPED, "flag \"ball_studied\" (it was set) is not in the level any more"));
     assert_non_null(note_with(&report, NOTE_NEW, "\"ball_examined\""));
@@ -386,9 +388,7 @@ static void test_an_item_removed_from_the_game_leaves_the_inventory(void **state
     Level *edited = studio_without_item("burnt_popcorn", "oven_mitt");
     assert_int_equal(level_find(edited, ID_ITEM, "burnt_popcorn"), -1);
     StateReport report;
-    char err[600];
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_int_equal(notes_of(&report, NOTE_DROPPED), 1);
     assert_non_null(note_with(&report, NOTE_DROPPED, "item \"burnt_popcorn\" (in the inventory) is not in the level any more"));
     assert_null(note_with(&report, NOTE_GONE, "burnt_popcorn"));
@@ -419,9 +419,7 @@ static void test_a_changed_scene_stops_and_says_so(void **state)
     assert_true(w.game.pc >= 0);
     Level *edited = studio_replacing("{\"music\": \"moody\"},\n    {\"wait\": 30},", "{\"music\": \"moody\"},\n    {\"wait\": 45},\n    {\"wait\": 1},");
     StateReport report;
-    char err[600];
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_int_equal(notes_of(&report, NOTE_STOPPED), 1);
     assert_non_null(note_with(&report, NOTE_STOPPED, "the scene that was playing has changed"));
     summary_is(&report, "Level changed: a scene stopped");
@@ -444,9 +442,7 @@ static void test_a_conversation_whose_node_is_gone_ends(void **state)
     assert_string_equal(level_id(studio, ID_NODE, w.game.dlg_node), "pa.menu_cold");
     Level *edited = studio_replacing("\"menu_cold\"", "\"menu_chilly\"");
     StateReport report;
-    char err[600];
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_non_null(note_with(&report, NOTE_STOPPED, "the conversation under way has changed in the level"));
     assert_non_null(note_with(&report, NOTE_DROPPED, "dialogue node \"pa.menu_cold\" (a conversation seen)"));
     assert_non_null(note_with(&report, NOTE_NEW, "\"pa.menu_chilly\""));
@@ -475,9 +471,7 @@ static void test_the_last_conversation_goes_on_in_an_edited_level(void **state)
     assert_true(w.game.pc >= 0); /* its lines play */
     Level *edited = studio_replacing("Studio B, Culver Studios.", "Studio B, Culver Studios, Stage 4.");
     StateReport report;
-    char err[600];
-    assert_true(load_into(&w.game, edited, &loaded, &report, err, sizeof err));
-    print_report(&report);
+    loads_into(&w.game, edited, &loaded, &report);
     assert_int_equal(report.nnotes, 0);
     assert_int_equal(loaded.dlg_node, level_find(edited, ID_NODE, "gaffer.take"));
     assert_int_equal(loaded.pc - edited->scripts[edited->op_script[loaded.pc]].first,
