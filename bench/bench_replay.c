@@ -141,7 +141,7 @@ static int bench_state(const char *file)
     t[4] = now_seconds();
     for (int i = 0; i < n; i++) {
         game_init(h, lv, 1);
-        sink ^= state_load_from(h, body, by_id, SER_FORMAT, true, &report, why, sizeof why);
+        sink ^= state_load_from(h, body, by_id, SER_FORMAT, true, &report, NULL, why, sizeof why);
     }
     t[5] = now_seconds();
     static const char *const what[] = {"state hash", "save body by index (format 1)", "save body by id (format 2)",

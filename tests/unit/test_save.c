@@ -6,6 +6,7 @@
 #include <utime.h>
 
 #include "save.h"
+#include "ser.h"
 #include "state.h"
 
 static Level *lv;
@@ -103,6 +104,38 @@ static void test_damaged_and_cut_short_saves_are_refused(void **state)
     expect_refused("not a Stardust Serenade save");
     rewrite(path, -1, 0, 0);
     expect_refused("not a Stardust Serenade save");
+}
+
+/* A body cut short inside a save whose sections and checksum are made to agree: refused as damaged
+ * (not as a state the game cannot reach, nor as a level it cannot go on in). */
+static void test_a_cut_body_with_a_good_checksum_is_damaged(void **state)
+{
+    (void)state;
+    Game g;
+    char err[300];
+    play_a_while(&g);
+    assert_true(save_write(path, &g, 1, NULL, err, sizeof err));
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static uint8_t buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    size_t len_at = 8 + 4 + 4 + strlen(lv->id) + 8 + 8 + 4 + 1; /* no thumbnail */
+    uint32_t body = (uint32_t)buf[len_at] | (uint32_t)buf[len_at + 1] << 8 | (uint32_t)buf[len_at + 2] << 16 |
+                    (uint32_t)buf[len_at + 3] << 24;
+    assert_int_equal(len_at + 4 + body + 8, n);
+    body -= 10; /* the last ten bytes of the state go */
+    for (int i = 0; i < 4; i++)
+        buf[len_at + (size_t)i] = (uint8_t)(body >> (8 * i));
+    n = len_at + 4 + body;
+    uint64_t sum = fnv1a64(FNV64_OFFSET, buf, n);
+    for (int i = 0; i < 8; i++)
+        buf[n++] = (uint8_t)(sum >> (8 * i));
+    Game h;
+    SaveInfo info;
+    game_init(&h, lv, 1);
+    assert_false(save_read_bytes("cut.sav", buf, n, &h, &info, NULL, err, sizeof err));
+    assert_string_equal(err, "cut.sav: damaged (a value is malformed or the state is cut short)");
 }
 
 static void test_newer_formats_are_refused(void **state)
@@ -296,6 +329,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_save_reads_back_to_the_same_state),
         cmocka_unit_test(test_damaged_and_cut_short_saves_are_refused),
+        cmocka_unit_test(test_a_cut_body_with_a_good_checksum_is_damaged),
         cmocka_unit_test(test_newer_formats_are_refused),
         cmocka_unit_test(test_a_save_of_an_edited_level_with_the_same_ids_loads_silently),
         cmocka_unit_test(test_an_unwritable_place_is_an_error_not_a_crash),

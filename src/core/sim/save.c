@@ -218,11 +218,11 @@ Level *save_past_level(const Level *lv, uint64_t hash, char *err, size_t errlen)
 
 /* A format-1 body (entries by index): read on the very level it was made with, then written by id
  * and bound to the level as it is now. */
-static bool migrate_format1(const uint8_t *body, size_t len, uint64_t hash, Game *g, StateReport *report, char *why,
-                            size_t cap)
+static bool migrate_format1(const uint8_t *body, size_t len, uint64_t hash, Game *g, StateReport *report,
+                            bool *damaged, char *why, size_t cap)
 {
     if (hash == g->level->content_hash)
-        return state_load_from(g, body, len, 1, false, report, why, cap);
+        return state_load_from(g, body, len, 1, false, report, damaged, why, cap);
     Level *past = save_past_level(g->level, hash, why, cap);
     Game *old = malloc(sizeof *old);
     size_t max = SAVE_FILE_MAX;
@@ -231,8 +231,8 @@ static bool migrate_format1(const uint8_t *body, size_t len, uint64_t hash, Game
     if (past && old && by_id) {
         game_init(old, past, 1);
         size_t n = 0;
-        ok = state_load_from(old, body, len, 1, false, NULL, why, cap) && (n = state_save(old, by_id, max)) > 0 &&
-             state_load_from(g, by_id, n, SAVE_VERSION, true, report, why, cap);
+        ok = state_load_from(old, body, len, 1, false, NULL, damaged, why, cap) && (n = state_save(old, by_id, max)) > 0 &&
+             state_load_from(g, by_id, n, SAVE_VERSION, true, report, NULL, why, cap);
     } else if (past) {
         snprintf(why, cap, "out of memory");
     }
@@ -253,14 +253,17 @@ bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, Sa
         return false;
     }
     char why[400];
-    bool changed = info->level_hash != g->level->content_hash, ok;
+    bool changed = info->level_hash != g->level->content_hash, damaged = false, ok;
     if (info->version == 1)
-        ok = migrate_format1(buf + at, body, info->level_hash, g, report, why, sizeof why);
+        ok = migrate_format1(buf + at, body, info->level_hash, g, report, &damaged, why, sizeof why);
     else
-        ok = state_load_from(g, buf + at, body, (int)info->version, changed, report, why, sizeof why);
+        ok = state_load_from(g, buf + at, body, (int)info->version, changed, report, &damaged, why, sizeof why);
     if (!ok)
         snprintf(err, errlen, "%s: %s (%s)", path,
-                 changed ? "cannot go on in this version of the level" : "holds a state the game cannot reach", why);
+                 damaged   ? "damaged"
+                 : changed ? "cannot go on in this version of the level"
+                           : "holds a state the game cannot reach",
+                 why);
     return ok;
 }
 

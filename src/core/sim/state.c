@@ -512,7 +512,7 @@ size_t state_save_format(const Game *g, int format, uint8_t *buf, size_t cap)
 size_t state_save(const Game *g, uint8_t *buf, size_t cap) { return state_save_format(g, SER_FORMAT, buf, cap); }
 
 bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool level_changed, StateReport *report,
-                     char *why, size_t cap)
+                     bool *damaged, char *why, size_t cap)
 {
     Game *copy = malloc(sizeof *copy);
     Binding *b = calloc(1, sizeof *b);
@@ -540,6 +540,8 @@ bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool l
             bind_settle(copy, b);
         else if (b->unbound[0])
             snprintf(why, cap, "names a %s that the level does not have", b->unbound);
+        if (damaged)
+            *damaged = !s.ok || s.pos != len;
         ok = s.ok && s.pos == len && (level_changed || !b->unbound[0]) && state_check(copy, why, cap);
     }
     if (ok) {
@@ -553,7 +555,7 @@ bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool l
 
 bool state_load(Game *g, const uint8_t *buf, size_t len, char *why, size_t cap)
 {
-    return state_load_from(g, buf, len, SER_FORMAT, false, NULL, why, cap);
+    return state_load_from(g, buf, len, SER_FORMAT, false, NULL, NULL, why, cap);
 }
 
 #define STATE_BODY_MAX (256u << 10) /* far more than any state's body */
@@ -568,7 +570,7 @@ bool state_rebind(Game *g, const Level *lv, StateReport *report, char *why, size
     } else {
         size_t n = state_save(g, buf, STATE_BODY_MAX);
         game_init(next, lv, g->seed);
-        ok = n > 0 && state_load_from(next, buf, n, SER_FORMAT, true, report, why, cap);
+        ok = n > 0 && state_load_from(next, buf, n, SER_FORMAT, true, report, NULL, why, cap);
         if (ok)
             *g = *next;
     }

@@ -64,9 +64,10 @@ bool state_load(Game *g, const uint8_t *buf, size_t len, char *why, size_t cap);
 /* Reads a body of any format into g (game_init'ed on the level to play). With level_changed (the
  * body was made with another version of the level), everything is bound by id: what the level
  * lacks is dropped, a scene whose script changed stops, positions move onto the walkable area,
- * and report (may be NULL) lists it all. false, g untouched, when the state cannot go on. */
+ * and report (may be NULL) lists it all. false, g untouched, when the state cannot go on; then
+ * *damaged (may be NULL) tells bytes that do not read from a state that does not fit. */
 bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool level_changed, StateReport *report,
-                     char *why, size_t cap);
+                     bool *damaged, char *why, size_t cap);
 /* Moves a running game onto a reloaded level by id (hot reload), as a save would load into it.
  * false (g untouched, the reason in why) when the state cannot go on in the new level. */
 bool state_rebind(Game *g, const Level *lv, StateReport *report, char *why, size_t cap);
