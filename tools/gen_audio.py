@@ -11,9 +11,9 @@ synthesised here (see tools/gen_audio_sfx.py and tools/gen_audio_music.py) with 
 random seeds, written as 16-bit WAV with the `wave` module and encoded to Ogg Vorbis
 with `oggenc` (fixed stream serial numbers, so the output is reproducible).
 
-The loops (sfx `buzz`, `motor_hum`; all music) are exact loops: the last sample flows into
-the first.  Their Ogg files carry LOOPSTART=0 and LOOPLENGTH=<samples> comments, which
-SDL_mixer (2.0.2 and later) honours for sample-exact music looping.
+The loops (sfx `buzz`, `motor_hum`, `corridor`, `catwalk`; all music) are exact loops: the
+last sample flows into the first.  Their Ogg files carry LOOPSTART=0 and LOOPLENGTH=<samples>
+comments, which SDL_mixer (2.0.2 and later) honours for sample-exact music looping.
 
 Needs Debian packages: python3-numpy, python3-scipy, vorbis-tools (oggenc).
 The system python (/usr/bin/python3) has the Debian numpy/scipy; if this is started by

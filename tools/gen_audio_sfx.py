@@ -1,16 +1,17 @@
 """Stardust Serenade - the sound effects (mono, 44100 Hz).
 
 Each function returns a float numpy array in -1..1 and uses its own fixed seed.
-One-shots start and end at zero (short fades); the two loops (`buzz`, `motor_hum`)
-are built only from components that repeat exactly over the loop length.
+One-shots start and end at zero (short fades); the loops (`buzz`, `motor_hum`, `corridor`,
+`catwalk`) are built only from components that repeat exactly over the loop length.
 """
 
 import math
 
 import numpy as np
 
-from gen_audio_dsp import (SR, bp, circ, conv, fade, hp, lp, make_ir, modes, normalize_peak,
-                           nsamp, place, place_circ, resonate, saw, smoothstep, softclip, tvec)
+from gen_audio_dsp import (SR, bp, circ, conv, conv_circ, db, fade, filt, hp, loop_rate, lp, lp1,
+                           make_ir, modes, normalize_peak, nsamp, place, place_circ, resonate,
+                           rms_db, saw, smoothstep, softclip, tvec)
 
 PEAK = -3.0
 
@@ -132,6 +133,163 @@ def motor_hum():
     y = circ(hp, y, 30.0)
     y = circ(lp, y, 7000.0)
     return normalize_peak(y, -10.0)
+
+
+def hum_partials(rng, n, f0, amps, T):
+    """A sum of harmonics of f0 (f0 * T whole cycles, so they loop), each breathing a
+    little at a loop-locked rate; amps[k-1] is the level of the k-th harmonic."""
+    t = tvec(n)
+    y = np.zeros(n)
+    for k, a in enumerate(amps, 1):
+        if a <= 0:
+            continue
+        wob = 1 + 0.2 * np.sin(2 * math.pi * rng.integers(1, 4) / T * t + rng.uniform(0, 6.3))
+        y += a * wob * np.sin(2 * math.pi * f0 * k * t + rng.uniform(0, 2 * math.pi))
+    return y
+
+
+def unit(x):
+    """Scale to unit RMS (so a mix can be written as levels in dB)."""
+    return x / max(1e-12, float(np.sqrt(np.mean(x ** 2))))
+
+
+def to_rms(x, target_db):
+    return x * db(target_db - rms_db(x))
+
+
+def creak(rng, dur, rate, freqs, qs, gains):
+    """Stick-slip creak of steel or wood: pulses at a gliding `rate` (Hz, scalar or an
+    array of nsamp(dur)) rung through a few resonances, swelling in and out."""
+    m = nsamp(dur)
+    u = tvec(m) / dur
+    rate = rate * (1 + 0.1 * lp(rng.standard_normal(m), 25) * 4)
+    idx = np.floor(np.cumsum(rate) / SR)
+    pulses = (np.diff(idx, prepend=0) > 0).astype(float) * rng.uniform(0.5, 1.0, m)
+    c = resonate(lp(pulses, 3000), freqs, qs, gains)
+    c *= np.sin(math.pi * u) ** 0.7
+    return c / np.max(np.abs(c))
+
+
+def chain_links(rng, n, times, gains, lo=1800.0, hi=7500.0):
+    """Steel links knocking together: a short ring of three random modes per impact."""
+    y = np.zeros(n)
+    for at, g in zip(times, gains):
+        m = nsamp(0.08)
+        fs = rng.uniform(lo, hi, 3)
+        link = click(rng, m, fs, rng.uniform(0.003, 0.014, 3), rng.uniform(0.3, 1, 3),
+                     noise_ms=0.3, noise_lp=9000, noise_gain=0.3)
+        place(y, g * link, nsamp(at))
+    return y
+
+
+def corridor():
+    """8 s seamless loop: a studio back corridor - a dull tube hum, air in the ducts, the
+    sound stage thumping faintly behind its door, a vending machine humming far off."""
+    rng = rng_for(1901)
+    T = 8.0                       # 480 cycles of 60 Hz, 464 of the compressor's 58 Hz
+    n = nsamp(T)
+    t = tvec(n)
+    # the corridor's tubes: the same ballast family as `buzz`, but duller (a diffuser,
+    # older ballasts): the 120 Hz line leads, little above 600 Hz, no sizzle
+    amps = []
+    for k in range(1, 31):
+        f = 60.0 * k
+        a = 1.0 / (k / 2) ** 1.1 if k % 2 == 0 else 0.15 / k ** 0.6
+        if f > 600:
+            a *= math.exp(-(f - 600) / 350)
+        amps.append(a)
+    hum = hum_partials(rng, n, 60.0, amps, T)
+    hum = softclip(hum / np.max(np.abs(hum)) * 1.2, 1.0)
+    hum = circ(lp, hum, 1800.0)
+    # HVAC: a deep rumble of air in the ducts, a little breath at the grille, a faint fan
+    rumble = circ(lp, circ(lp, rng.standard_normal(n), 160.0), 110.0)
+    rumble += 0.25 * circ(bp, rng.standard_normal(n), 95.0, 3.0)     # a duct's resonance
+    air = circ(bp, rng.standard_normal(n), 650.0, 0.5)
+    air = circ(lp, air, 2500.0)
+    swell = 1.0
+    for k, d in ((1, 0.10), (2, 0.06), (5, 0.04)):
+        swell = swell + d * np.sin(2 * math.pi * k / T * t + rng.uniform(0, 6.3))
+    fan_f = loop_rate(41.3, n)
+    fan = np.sin(2 * math.pi * fan_f * t) + 0.5 * np.sin(2 * math.pi * 2 * fan_f * t + 1.1)
+    # the vending machine's compressor, behind a wall down the corridor: a 58 Hz motor
+    # (beating slowly against the tubes' 120 Hz) with a faint rattle on each turn
+    comp = hum_partials(rng, n, 58.0, [0.5, 1.0, 0.6, 0.4, 0.25, 0.2, 0.12, 0.08], T)
+    rat = circ(bp, rng.standard_normal(n), 1200.0, 1.0)
+    rat *= (0.5 + 0.5 * np.cos(2 * math.pi * 58.0 * t)) ** 4
+    comp = unit(comp) + 0.3 * unit(rat)
+    comp = circ(lp, circ(lp, comp, 450.0), 700.0)
+    # the sound stage through the heavy door: a dropped flat, a muffled double knock
+    thumps = np.zeros(n)
+    for at, g in ((1.62, 1.0), (5.21, 0.6), (5.43, 0.75)):
+        m = nsamp(0.5)
+        tm = tvec(m)
+        f = 58 + 50 * np.exp(-tm / 0.03)
+        th = np.sin(2 * math.pi * np.cumsum(f) / SR) * np.exp(-tm / 0.12)
+        th += 0.5 * lp(rng.standard_normal(m) * np.exp(-tm / 0.02), 300)
+        th += 0.25 * modes(m, [118, 176], [0.06, 0.04], [1, 0.6])    # the door panel
+        place_circ(thumps, g * th * smoothstep(tm / 0.004), nsamp(at))
+    thumps = circ(lp, circ(lp, thumps, 260.0), 260.0)
+    ir = make_ir(rng, 0.9, 0.7, predelay=0.012, bright=3000, dark=700, stereo=False, early=6)
+    thumps = thumps + 0.35 * conv_circ(thumps, ir)[:, 0]
+    y = (db(0) * unit(hum) + db(-4) * unit(rumble) * swell + db(-13) * unit(air) * swell
+         + db(-17) * unit(fan) + db(-8) * comp
+         + 6.0 * thumps / np.max(np.abs(thumps)))
+    y = circ(hp, y, 28.0)
+    return to_rms(y, -29.5)
+
+
+def catwalk():
+    """8 s seamless loop: up on the catwalk in the lighting grid - the airy, hollow tone
+    of a big hall, the stage's tubes buzzing far below, steel creaking, a chain clinking."""
+    rng = rng_for(1902)
+    T = 8.0
+    n = nsamp(T)
+    t = tvec(n)
+    hall = make_ir(rng, 3.2, 2.8, predelay=0.035, bright=4500, dark=700, stereo=False, early=8)
+    # the hall's air: soft broadband noise, hollowed by the room's low modes
+    w = rng.standard_normal(n)
+    air = circ(lp1, circ(hp, w, 120.0), 450.0)           # a soft, dark wash (pink-ish)
+    hollow = np.zeros(n)
+    for f, q, g in ((58, 5, 1.0), (87, 6, 0.8), (131, 7, 0.7), (174, 8, 0.5), (246, 8, 0.35),
+                    (372, 6, 0.2)):
+        hollow += g * circ(bp, w, f, q)
+    highs = circ(bp, rng.standard_normal(n), 5200.0, 0.8)         # faint hiss up high
+    breathe = 1.0
+    for k, d in ((1, 0.12), (3, 0.06), (4, 0.04)):
+        breathe = breathe + d * np.sin(2 * math.pi * k / T * t + rng.uniform(0, 6.3))
+    # the stage's tubes, far below: the ballast buzz with its top end lost in the air
+    amps = []
+    for k in range(1, 41):
+        f = 60.0 * k
+        a = 1.0 / (k / 2) ** 0.85 if k % 2 == 0 else 0.22 / k ** 0.6
+        if f > 1200:
+            a *= math.exp(-(f - 1200) / 500)
+        amps.append(a)
+    tubes = hum_partials(rng, n, 60.0, amps, T)
+    tubes = softclip(tubes / np.max(np.abs(tubes)) * 1.5, 1.0)
+    tubes = unit(circ(lp, tubes, 1500.0))
+    tubes = 0.4 * tubes + unit(conv_circ(tubes, hall)[:, 0])
+    # events up in the grid
+    ev = np.zeros(n)
+    # a long low groan of a truss taking weight, a short creak of the catwalk's deck
+    g1 = creak(rng, 0.9, 18 + 14 * np.sin(math.pi * tvec(nsamp(0.9)) / 0.9),
+               [190, 430, 760, 1180], [14, 16, 18, 14], [1.0, 0.8, 0.5, 0.25])
+    place_circ(ev, 1.6 * g1, nsamp(1.15))
+    g2 = creak(rng, 0.28, 42.0, [520, 1040, 1690, 2480], [12, 14, 16, 12], [0.8, 1.0, 0.6, 0.3])
+    place_circ(ev, 2.2 * g2, nsamp(6.05))
+    # a tick as a steel member settles
+    place_circ(ev, 0.25 * click(rng, nsamp(0.3), [1730, 2860, 4410], [0.05, 0.03, 0.015],
+                                [1, 0.6, 0.3], noise_ms=0.4, noise_gain=0.3), nsamp(3.02))
+    # a hanging chain hoist nudged by the draught: a few soft clinks
+    times = [4.21, 4.29, 4.34, 4.47, 7.37]
+    ev += chain_links(rng, n, [x % T for x in times], [0.5, 0.3, 0.45, 0.2, 0.25])
+    ev = 0.45 * ev + conv_circ(ev, hall)[:, 0] * 0.9
+    ev = circ(hp, ev, 100.0)
+    y = (db(0) * unit(air) * breathe + db(-2) * unit(hollow) * breathe
+         + db(-20) * unit(highs) * breathe + db(-2) * tubes
+         + 12.0 * ev / np.max(np.abs(ev)))
+    y = circ(hp, y, 30.0)
+    return to_rms(y, -30.5)
 
 
 # ====================================================================== motor one-shot
@@ -472,6 +630,19 @@ def sparkle():
 
 # ====================================================================== phone
 
+def dial_tone(rng, m):
+    """m samples of dial tone (US precise tone: 350 + 440 Hz) through a telephone earpiece,
+    fading in over 15 ms, peak 1."""
+    tm = tvec(m)
+    tone = np.sin(2 * math.pi * 350 * tm) + np.sin(2 * math.pi * 440 * tm)
+    tone = softclip(tone * 0.9, 1.5)
+    tone += 0.03 * rng.standard_normal(m)                 # line hiss
+    tone = bp(hp(tone, 300), 1100, 0.4)
+    tone = lp(tone, 3400)
+    tone *= smoothstep(tm / 0.015)
+    return tone / np.max(np.abs(tone))
+
+
 def phone_pickup():
     """An old wall phone: the receiver is lifted (clack), then the dial tone."""
     rng = rng_for(1401)
@@ -485,17 +656,8 @@ def phone_pickup():
     hook = click(rng, nsamp(0.12), [4200, 6100], [0.04, 0.02], [1, 0.4], noise_ms=0.5,
                  noise_gain=0.5)
     place(y, 0.5 * hook, nsamp(0.028))
-    # dial tone (US precise tone: 350 + 440 Hz) through a telephone earpiece
     s = 0.11
-    m = n - nsamp(s)
-    tm = tvec(m)
-    tone = np.sin(2 * math.pi * 350 * tm) + np.sin(2 * math.pi * 440 * tm)
-    tone = softclip(tone * 0.9, 1.5)
-    tone += 0.03 * rng.standard_normal(m)                 # line hiss
-    tone = bp(hp(tone, 300), 1100, 0.4)
-    tone = lp(tone, 3400)
-    tone *= smoothstep(tm / 0.015)
-    place(y, 0.5 * tone / np.max(np.abs(tone)), nsamp(s))
+    place(y, 0.5 * dial_tone(rng, n - nsamp(s)), nsamp(s))
     y = hp(y, 60)
     return finish(y, fin=0.001, fout=0.06)
 
@@ -670,6 +832,158 @@ def ladder():
     return finish(y[:n], fin=0.001, fout=0.15)
 
 
+# ====================================================================== corridor door
+
+def door():
+    """A heavy push-bar studio door: the bar clacks down, the door swings, thuds shut."""
+    rng = rng_for(1951)
+    T = 1.15
+    n = nsamp(T)
+    y = np.zeros(n)
+    # the push bar slammed down: steel bar in its housing, the latch bolt pulled back
+    m = nsamp(0.25)
+    bar = click(rng, m, [540, 1320, 2480, 3760], [0.035, 0.022, 0.014, 0.008],
+                [1.0, 0.8, 0.5, 0.3], noise_ms=1.0, noise_lp=7000, noise_gain=1.3)
+    bar += 0.7 * modes(m, [150, 305], [0.05, 0.03], [1, 0.5])        # the door leaf
+    place(y, bar, nsamp(0.004))
+    latch = click(rng, nsamp(0.1), [2950, 4650], [0.012, 0.007], [1, 0.5], noise_ms=0.5,
+                  noise_gain=0.6)
+    place(y, 0.45 * latch, nsamp(0.026))
+    # the swing: a heavy leaf pushing air, the hinges grumbling, the closer hissing
+    s0, s1 = 0.06, 0.84
+    m = nsamp(s1 - s0)
+    tm = tvec(m)
+    u = tm / (s1 - s0)
+    whoosh = lp(rng.standard_normal(m), 420) + 0.25 * bp(rng.standard_normal(m), 1100, 0.7)
+    whoosh *= np.sin(math.pi * u) ** 1.5 * (1 + 0.6 * smoothstep((u - 0.5) / 0.4))
+    hinge = creak(rng, s1 - s0, 16 + 10 * np.sin(math.pi * u), [170, 390, 640], [10, 12, 12],
+                  [1, 0.6, 0.3])
+    hiss = bp(rng.standard_normal(m), 2600, 1.5) * smoothstep((u - 0.45) / 0.4)
+    place(y, 0.25 * whoosh / np.max(np.abs(whoosh)) + 0.15 * hinge + 0.02 * hiss, nsamp(s0))
+    # shut: the leaf's weight against the frame's seal, the latch catching, the bar popping up
+    s = s1
+    m = nsamp(T - s)
+    tm = tvec(m)
+    body = np.sin(2 * math.pi * np.cumsum(46 + 40 * np.exp(-tm / 0.02)) / SR) * np.exp(-tm / 0.08)
+    panel = modes(m, [112, 236, 405, 690], [0.07, 0.05, 0.03, 0.02], [1, 0.6, 0.35, 0.2])
+    puff = lp(rng.standard_normal(m) * np.exp(-tm / 0.01), 500)
+    place(y, 1.2 * body + 0.7 * panel + 0.5 * puff, nsamp(s))
+    catch = click(rng, nsamp(0.08), [2150, 3620], [0.01, 0.006], [1, 0.5], noise_ms=0.4,
+                  noise_gain=0.4)
+    place(y, 0.2 * catch, nsamp(s + 0.014))
+    place(y, 0.16 * click(rng, nsamp(0.1), [880, 1960, 3050], [0.02, 0.012, 0.008],
+                          [1, 0.6, 0.35], noise_ms=0.6, noise_gain=0.5), nsamp(s + 0.06))
+    y = hp(y, 35)
+    y = room(rng, y, rt60=0.5, mix=0.12, dark=900)
+    return finish(y[:n], fin=0.001, fout=0.12)
+
+
+# ====================================================================== spray bottle
+
+def spray():
+    """Two pumps of a trigger spray bottle: click-pssht, click-pssht."""
+    rng = rng_for(1952)
+    T = 0.8
+    n = nsamp(T)
+    y = np.zeros(n)
+    for at, hold, g in ((0.015, 0.13, 1.0), (0.43, 0.11, 0.9)):
+        # the trigger pulled: a light plastic click with a hollow bottle behind it
+        tk = click(rng, nsamp(0.06), [1850, 3350, 5150], [0.008, 0.005, 0.003], [1, 0.5, 0.3],
+                   noise_ms=0.4, noise_gain=0.5)
+        tk += 0.3 * modes(nsamp(0.06), [620], [0.01], [1])
+        place(y, 0.3 * tk, nsamp(at))
+        # the pssht: an atomised jet - bright hiss, sharp onset, falling off as the
+        # pump empties, with a sputter of droplets at the start
+        m = nsamp(hold + 0.12)
+        tm = tvec(m)
+        env = smoothstep(tm / 0.006) * np.where(tm < hold, 1 - 0.35 * tm / hold,
+                                                0.65 * np.exp(-(tm - hold) / 0.025))
+        jet = hp(rng.standard_normal(m), 2200)
+        jet = filt(jet, 'peak', 6800, 0.9, 7.0)
+        jet = lp(jet, 13000)
+        spit = (rng.random(m) < 0.02 * np.exp(-tm / 0.02)) * rng.uniform(-1, 1, m)
+        spit = hp(spit, 3000)
+        p = jet * env / np.std(jet) + 3.0 * spit
+        place(y, 0.5 * g * p, nsamp(at + 0.01))
+        # the trigger springs back
+        rt = click(rng, nsamp(0.05), [2250, 4100], [0.006, 0.004], [1, 0.4], noise_ms=0.3,
+                   noise_gain=0.4)
+        place(y, 0.15 * rt, nsamp(at + 0.01 + hold + 0.05))
+    y = hp(y, 150)
+    y = room(rng, y, rt60=0.3, mix=0.06)
+    return finish(y[:n], fin=0.001, fout=0.1)
+
+
+# ====================================================================== roller chain
+
+def chain():
+    """A loop of roller chain dropped back onto its sprocket: rattle, clank, settle."""
+    rng = rng_for(1953)
+    T = 1.4
+    n = nsamp(T)
+    y = np.zeros(n)
+    # links rattling as the loop falls and folds: dense, then thinning out
+    times, gains = [], []
+    tt = 0.0
+    while tt < 0.42:
+        times.append(tt)
+        gains.append(rng.uniform(0.3, 1.0) * smoothstep(tt / 0.08 + 0.2))
+        tt += rng.exponential(0.006 + 0.02 * smoothstep((tt - 0.25) / 0.17))
+    y += chain_links(rng, n, times, gains)
+    # rollers knocking the sprocket's teeth: lower, duller ticks among them
+    rol = [rng.uniform(0.05, 0.4) for _ in range(12)]
+    y += chain_links(rng, n, rol, rng.uniform(0.4, 0.9, 12), lo=900.0, hi=1900.0)
+    # the clank: the chain lands and seats, the steel sprocket rings
+    m = n - nsamp(0.44)
+    cl = click(rng, m, [412, 1030, 1760, 2690, 3870, 5210], [0.3, 0.22, 0.14, 0.09, 0.06, 0.04],
+               [1.0, 0.8, 0.6, 0.45, 0.3, 0.2], noise_ms=1.5, noise_lp=7000, noise_gain=1.5)
+    cl += 0.6 * modes(m, [128], [0.04], [1])
+    place(y, 1.6 * cl, nsamp(0.44))
+    # settling: a few links shift and slip into place
+    st = sorted(0.5 + 0.55 * rng.random(9) ** 1.6)
+    y += chain_links(rng, n, st, [0.5 * math.exp(-(x - 0.5) / 0.2) for x in st])
+    y = hp(y, 70)
+    y = room(rng, y, rt60=0.6, mix=0.12)
+    return finish(y[:n], fin=0.001, fout=0.15)
+
+
+# ====================================================================== payphone
+
+def payphone():
+    """A coin dropped into a payphone: it rattles down the chute, rings the coin bell,
+    lands in the box, and the dial tone comes on."""
+    rng = rng_for(1954)
+    T = 1.45
+    n = nsamp(T)
+    y = np.zeros(n)
+    # the coin pushed in through the slot
+    m = nsamp(0.04)
+    sc = bp(rng.standard_normal(m), 4500, 2) * np.sin(np.linspace(0, math.pi, m))
+    place(y, 0.08 * sc, 0)
+    # bouncing down the chute: a small bright coin ring, quicker and softer each time
+    coin = np.array([4870.0, 7320.0, 10150.0])
+    for at, g in ((0.045, 1.0), (0.105, 0.7), (0.14, 0.5), (0.162, 0.35), (0.176, 0.25)):
+        k = click(rng, nsamp(0.25), coin * rng.uniform(0.99, 1.01, 3), [0.04, 0.025, 0.015],
+                  [1, 0.5, 0.3], noise_ms=0.3, noise_lp=10000, noise_gain=0.4)
+        k += 0.3 * modes(nsamp(0.25), [1650], [0.02], [1])          # the chute's steel
+        place(y, 0.4 * g * k, nsamp(at))
+    # the coin gong: one stroke for a nickel
+    place(y, 0.4 * bell(n - nsamp(0.2), 1046.5, 0.35, 0.6, inharm=(1.0, 2.32, 4.25, 6.63)),
+          nsamp(0.2))
+    # it lands on the others in the box below
+    m = nsamp(0.15)
+    box = click(rng, m, [640, 1480, 2950, 5200], [0.025, 0.018, 0.012, 0.008], [1, 0.6, 0.5, 0.4],
+                noise_ms=0.8, noise_lp=6000, noise_gain=0.7)
+    place(y, 0.3 * box, nsamp(0.33))
+    # the line opens: a click in the earpiece, then the dial tone
+    place(y, 0.12 * click(rng, nsamp(0.03), [1800], [0.004], [1], noise_ms=0.3,
+                          noise_lp=3400, noise_gain=0.8), nsamp(0.56))
+    s = 0.6
+    place(y, 0.28 * dial_tone(rng, n - nsamp(s)), nsamp(s))
+    y = hp(y, 80)
+    return finish(y, fin=0.001, fout=0.06)
+
+
 # name -> (function, is_loop)
 SOUNDS = {
     'buzz': (buzz, True),
@@ -692,4 +1006,10 @@ SOUNDS = {
     'clapper': (clapper, False),
     'case_open': (case_open, False),
     'ladder': (ladder, False),
+    'corridor': (corridor, True),
+    'catwalk': (catwalk, True),
+    'door': (door, False),
+    'spray': (spray, False),
+    'chain': (chain, False),
+    'payphone': (payphone, False),
 }
