@@ -12,9 +12,10 @@ script, then renders the sheets like every other sprite (rsvg-convert, binary al
 outline, palette remap without dither). The disco ball is read pixel by pixel from
 assets/src/sprites/disco_ball.svg; the overlays (neon sign, tubes) redraw elements of
 assets/src/rooms/studio_b/back.svg, which they read; the room-state overlays (breaker, cups,
-padlock, popcorn, craft_table) are the room itself as back.svg draws it, cut to a rectangle,
-with some of its marked groups drawn another way. tools/build_assets.sh checks every overlay's
-"as the background" frame against back.png.
+padlock, popcorn, craft_table in studio_b; cart in the corridor; motor and chain on the catwalk)
+are the room itself as its back.svg draws it, cut to a rectangle, with some of its marked groups
+drawn another way. tools/build_assets.sh checks every overlay's "as the background" frame against
+the room's back.png.
 
 Only the standard library; the output depends on nothing but this file and the SVGs it reads,
 so it is byte-for-byte reproducible.
@@ -2040,11 +2041,16 @@ def sheet_disco():
 
 
 # ====================================================================== OVERLAYS FROM back.svg
-BACK_SVG = os.path.join(ROOT, 'assets', 'src', 'rooms', 'studio_b', 'back.svg')
+def back_svg(room='studio_b'):
+    return os.path.join(ROOT, 'assets', 'src', 'rooms', room, 'back.svg')
 
 
-def back_text():
-    return open(BACK_SVG).read()
+BACK_SVG = back_svg()
+
+
+def back_text(room='studio_b'):
+    with open(back_svg(room)) as f:
+        return f.read()
 
 
 def between(text, start, end):
@@ -2206,9 +2212,9 @@ def sheet_tubes():
 # transparent where it does not change them (its "holes"); the engine shows back.png there.
 
 
-def back_parts():
-    """(inside of back.svg's <defs>, everything after </defs> up to </svg>)"""
-    text = back_text()
+def back_parts(room='studio_b'):
+    """(inside of the room's back.svg's <defs>, everything after </defs> up to </svg>)"""
+    text = back_text(room)
     i = text.index('<defs>') + len('<defs>')
     j = text.index('</defs>')
     return text[i:j], text[j + len('</defs>'):text.rindex('</svg>')]
@@ -2238,14 +2244,15 @@ def back_group(gid):
     return body[s:e]
 
 
-def room_overlay(name, at, size, cells, comment, holes=None):
-    """A sheet of cells in one row; a cell is the room rectangle at (x, y) of size (w, h).
+def room_overlay(name, at, size, cells, comment, holes=None, room='studio_b'):
+    """A sheet of cells in one row; a cell is the room rectangle at (x, y) of size (w, h) of
+    assets/src/rooms/<room>/back.svg.
     cells: [(note, {group id: svg drawn instead of that group})] - the groups a cell leaves out
     of its dict are drawn as in back.svg. holes: {group id: [room rects (x, y, w, h)]}: left
     transparent in every cell that draws that group as back.svg; '*': in every cell."""
     (x, y), (w, h) = at, size
     holes = holes or {}
-    defs, body = back_parts()
+    defs, body = back_parts(room)
     gids = sorted({gid for _, changes in cells for gid in changes} | (set(holes) - {'*'}),
                   key=lambda gid: group_span(body, gid)[0])
     spans = [group_span(body, gid) for gid in gids]
@@ -2535,9 +2542,56 @@ def sheet_craft_table():
         '     only, 2 neither.' % (CRAFT_SIZE + CRAFT_AT))
 
 
+# ---------------------------------------------------------------- the corridor: the janitor's cart
+# The other rooms' overlays work the same way on their own back.svg; what a changed group is drawn
+# as lives in that back.svg's <defs>, so the room's source holds all of its art.
+CART_AT, CART_SIZE = (534, 184), (18, 24)
+
+
+def sheet_cart():
+    return room_overlay(
+        'cart', CART_AT, CART_SIZE,
+        [('stocked: the green DEGREASER bottle on the top shelf (as back.png)', {}),
+         ('taken: a clean ring in the dust where it stood', {'degreaser': '<use xlink:href="#shelf_ring"/>'})],
+        'The janitor\'s cart overlay (corridor): 2 cells of %dx%d at room (%d,%d), the degreaser\'s place\n'
+        '     on the cart\'s top shelf. 0 stocked (the green DEGREASER spray bottle; as back.png),\n'
+        '     1 taken (a clean ring in the dust where it stood).' % (CART_SIZE + CART_AT),
+        room='corridor')
+
+
+# ---------------------------------------------------------------- the catwalk: the ball's motor and chain
+MOTOR_AT, MOTOR_SIZE = (420, 150), (72, 50)
+CHAIN_AT, CHAIN_SIZE = (452, 200), (24, 96)
+
+
+def sheet_motor():
+    return room_overlay(
+        'motor', MOTOR_AT, MOTOR_SIZE,
+        [('grimy: gears caked in burnt-popcorn grease, the earring caught (as back.png)', {}),
+         ('clean: degreased, shiny gears, the earring still caught',
+          {'motor_gears': '<use xlink:href="#gears_clean"/><use xlink:href="#earring_caught"/>'}),
+         ('empty: clean gears, no earring', {'motor_gears': '<use xlink:href="#gears_clean"/>'})],
+        'The ball motor overlay (catwalk): 3 cells of %dx%d at room (%d,%d), the housing, its gears and\n'
+        '     the sprocket (down to y199; the chain overlay starts under it). 0 grimy (caked in\n'
+        '     burnt-popcorn grease, the earring caught in the sprocket; as back.png), 1 clean (shiny\n'
+        '     gears, the earring still caught), 2 empty (clean, no earring).' % (MOTOR_SIZE + MOTOR_AT),
+        room='catwalk')
+
+
+def sheet_chain():
+    return room_overlay(
+        'chain', CHAIN_AT, CHAIN_SIZE,
+        [('slack: off the sprocket, hanging in a loop (as back.png)', {}),
+         ('seated: taut from the sprocket straight down to the ball', {'chain': '<use xlink:href="#chain_seated"/>'})],
+        'The ball chain overlay (catwalk): 2 cells of %dx%d at room (%d,%d), from under the sprocket\n'
+        '     down through the gap to the top of the ball. 0 slack (off the sprocket, hanging in a\n'
+        '     loop; as back.png), 1 seated (taut, straight down to the ball).' % (CHAIN_SIZE + CHAIN_AT),
+        room='catwalk')
+
+
 SHEETS = [sheet_alistair, sheet_gaffer, sheet_pa, sheet_lady, sheet_electrician, sheet_disco,
           sheet_neon, sheet_tubes, sheet_breaker, sheet_cups, sheet_padlock, sheet_popcorn,
-          sheet_craft_table]
+          sheet_craft_table, sheet_cart, sheet_motor, sheet_chain]
 
 
 def main():

@@ -21,7 +21,7 @@
 #                                                                      disco ball gets the set behind it,
 #                                                                      the overlays (neon, tubes and the
 #                                                                      room-state ones, OVERLAY_AT) are
-#                                                                      checked against back.png)
+#                                                                      checked against their room's back.png)
 #   assets/src/fx/*.svg               -> assets/fx/*.png             (light spots: smooth alpha, as drawn,
 #                                                                      no palette remap)
 #
@@ -217,18 +217,24 @@ ANIM_SHEETS=(
     "padlock 78 16"
     "popcorn 153 156"
     "craft_table 24 29"
+    "cart 18 24"
+    "motor 72 50"
+    "chain 24 96"
 )
 # where a cell of the disco ball sheet sits in the room (top-left) - DISCO_ORIGIN in the script
 DISCO_AT=(466 56)
 NEON_AT=(400 60)
-# the room-state overlays (one row of cells each; cell 0 is the room as back.svg draws it) and
-# where their cells sit in the room - <NAME>_AT in the script
+# the room-state overlays (one row of cells each; cell 0 is the room as back.svg draws it), where
+# their cells sit in the room - <NAME>_AT in the script - and the room (studio_b unless named)
 OVERLAY_AT=(
     "breaker 162 99"
     "cups 37 176"
     "padlock 13 209"
     "popcorn 240 87"
     "craft_table 212 165"
+    "cart 534 184 corridor"
+    "motor 420 150 catwalk"
+    "chain 452 200 catwalk"
 )
 
 # A frame must keep off the edges of its cell (left and right columns, and the top and bottom
@@ -268,14 +274,15 @@ check_cells() {  # check_cells <raw render> <label> <W>x<H> [<W>x<H>...]: the gr
     fi
 }
 
-# check_like_back <sheet.png> <col> <row> <W> <H> <x> <y>: that frame, laid on back.png with its
-# top-left at (x,y), must change no pixel (a frame meant to look exactly like the background).
+# check_like_back <sheet.png> <col> <row> <W> <H> <x> <y> [<room>]: that frame, laid on the room's
+# back.png (studio_b's unless named) with its top-left at (x,y), must change no pixel (a frame
+# meant to look exactly like the background).
 check_like_back() {
-    local png="$1" col="$2" row="$3" W="$4" H="$5" x="$6" y="$7" back=assets/rooms/studio_b/back.png
+    local png="$1" col="$2" row="$3" W="$4" H="$5" x="$6" y="$7" back="assets/rooms/${8:-studio_b}/back.png"
     if [[ "$(convert "$back" \( "$png" -crop "${W}x${H}+$((col * W))+$((row * H))" +repage \) \
             -geometry "+$x+$y" -compose Over -composite "$back" -compose Difference -composite \
             -alpha off -format '%[fx:maxima]' info:)" != 0 ]]; then
-        echo "build_assets: $png frame $col,$row does not match back.png" >&2
+        echo "build_assets: $png frame $col,$row does not match $back" >&2
         exit 1
     fi
 }
@@ -357,9 +364,9 @@ for sheet in "${ANIM_SHEETS[@]}"; do
         tubes) check_like_back "assets/anim/$name.png" 0 0 "$W" "$H" 0 0 ;;
         *)
             for ov in "${OVERLAY_AT[@]}"; do
-                read -r ov_name ov_x ov_y <<<"$ov"
+                read -r ov_name ov_x ov_y ov_room <<<"$ov"
                 if [[ "$ov_name" == "$name" ]]; then
-                    check_like_back "assets/anim/$name.png" 0 0 "$W" "$H" "$ov_x" "$ov_y"
+                    check_like_back "assets/anim/$name.png" 0 0 "$W" "$H" "$ov_x" "$ov_y" "${ov_room:-studio_b}"
                 fi
             done
             ;;
