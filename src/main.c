@@ -40,8 +40,9 @@ static void usage(FILE *out)
             "        it would lose, stop, or find new. Exit 0: it loads, 1: refused, 2: bad level\n"
             "  stardust check LEVEL...\n"
             "        validate level files; every error as file:line:col. Exit 0 clean, 1 errors\n"
-            "  stardust render LEVEL [--replay FILE] [--tick N] -o PNG\n"
-            "        draw one frame headless (no window) into a PNG\n"
+            "  stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM]\n"
+            "        draw one frame headless (no window) into a PNG; --room: the player goes into that\n"
+            "        room (at its first entry point) first\n"
             "  stardust anim LEVEL OBJECT CLIP -o PNG\n"
             "        draw every frame of an object's animation clip side by side (OBJECT: a hotspot\n"
             "        or actor id, or player)\n"
@@ -227,10 +228,13 @@ static int cmd_render(int argc, char **argv)
     RenderOptions o = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--replay") == 0 || strcmp(a, "--tick") == 0) && i + 1 >= argc)
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--replay") == 0 || strcmp(a, "--tick") == 0 ||
+             strcmp(a, "--room") == 0) && i + 1 >= argc)
             return usage_error("option '%s' needs a value", a);
         if (strcmp(a, "-o") == 0) {
             o.out_path = argv[++i];
+        } else if (strcmp(a, "--room") == 0) {
+            o.room = argv[++i];
         } else if (strcmp(a, "--replay") == 0) {
             o.replay_path = argv[++i];
         } else if (strcmp(a, "--tick") == 0) {

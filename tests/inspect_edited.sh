@@ -20,7 +20,7 @@ expect "$out" '  lost: flag "ball_studied" (it was set) is not in the level any 
 expect "$out" '  new in the level: the level has a new flag, "ball_examined" (it starts off)'
 "$bin" replay tests/replays/inventory.replay --quiet --save "$work/new.sav" >/dev/null || exit 1
 out=$("$bin" inspect "$work/new.sav" "$work/levels/studio_b.json") || { echo "inspect failed: $out"; exit 1; }
-expect "$out" "save format 2"
+expect "$out" "save format 3"
 expect "$out" '  gone from the level: the level no longer has the flag "ball_studied"'
 rm "$work/levels/past"
 out=$("$bin" inspect "$old" "$work/levels/studio_b.json" 2>&1) && { echo "a format-1 save without its past level was accepted"; fail=1; }

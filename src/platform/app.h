@@ -27,6 +27,7 @@ typedef struct RenderOptions {
     const char *replay_path;  /* run this replay up to `tick` first, or NULL */
     uint32_t tick;            /* the tick to draw (with a replay; 0 = its end) */
     bool has_tick;
+    const char *room;         /* a room to draw instead (the player at its first entry point), or NULL */
     const char *out_path;     /* PNG to write */
 } RenderOptions;
 

@@ -104,7 +104,7 @@ void audio_sync(Audio *a, const Game *g)
     if (!a->ok)
         return;
     play_music(a, g->music);
-    int amb = g->level->ambience;
+    int amb = game_room(g)->ambience; /* each room its own */
     if (amb != a->ambience) {
         Mix_HaltChannel(AMBIENCE_CHANNEL);
         if (amb >= 0 && a->sfx[amb])

@@ -8,6 +8,7 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "anim.h"
 #include "game.h"
@@ -94,6 +95,24 @@ static bool advance(Game *g, const Level *lv, Replay *replay, const RenderOption
     uint32_t stop = opt->has_tick ? opt->tick : 0;
     while (g->tick < stop) /* past the replay's end (or without one): time goes on with no input */
         game_tick(g, &idle);
+    if (!opt->room)
+        return true;
+    int r = level_find(lv, ID_ROOM, opt->room);
+    if (r < 0) {
+        char names[600] = "";
+        for (int i = 0; i < lv->nrooms; i++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "", lv->rooms[i].id);
+        fprintf(stderr, "%s: no room \"%s\" (its rooms: %s)\n", lv->path, opt->room, names);
+        return false;
+    }
+    if (r != g->room && lv->rooms[r].nentries > 0)
+        game_enter(g, lv->rooms[r].first_entry);
+    else if (r != g->room) { /* the room the player starts in, with no entry point: where he starts */
+        g->room = (int16_t)r;
+        g->walkers[OBJECT_PLAYER].x = lv->player.at.x * FIXED_ONE;
+        g->walkers[OBJECT_PLAYER].y = lv->player.at.y * FIXED_ONE;
+        g->walkers[OBJECT_PLAYER].npath = g->walkers[OBJECT_PLAYER].path_pos = 0;
+    }
     return true;
 }
 

@@ -155,8 +155,9 @@ static int draw_player(Render *rd, const RenderView *v, int *head_x)
     int x, y;
     player_feet(v, &x, &y);
     *head_x = x;
+    const Room *room = game_room(v->game);
     if (lv->player.anims >= 0)
-        return draw_object(rd, v->game, OBJECT_PLAYER, x, y, game_scale_at(lv, y));
+        return draw_object(rd, v->game, OBJECT_PLAYER, x, y, game_scale_at(room, y));
     Facing f = (Facing)v->game->walkers[OBJECT_PLAYER].facing;
     const char *img = lv->player.image[f];
     bool mirror = false;
@@ -164,7 +165,7 @@ static int draw_player(Render *rd, const RenderView *v, int *head_x)
         img = lv->player.image[FACE_RIGHT];
         mirror = true;
     }
-    int h = draw_figure(rd, img, x, y, game_scale_at(lv, y), mirror);
+    int h = draw_figure(rd, img, x, y, game_scale_at(room, y), mirror);
     return y - h;
 }
 
@@ -172,13 +173,14 @@ static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int 
 {
     const Game *g = v->game;
     const Level *lv = g->level;
+    const Room *room = game_room(g);
     Drawable d[DRAWABLE_MAX];
     int n = 0;
-    for (int i = 0; i < lv->nlayers; i++) {
-        if (lv->layers[i].baseline < 0)
-            draw_image(rd, lv->layers[i].image, 0, 0);
+    for (int i = 0; i < room->nlayers; i++) {
+        if (room->layers[i].baseline < 0)
+            draw_image(rd, room->layers[i].image, 0, 0);
         else
-            d[n++] = (Drawable){lv->layers[i].baseline, 0, i};
+            d[n++] = (Drawable){room->layers[i].baseline, 0, i};
     }
     for (int i = 0; i < lv->nhotspots; i++) {
         const Hotspot *h = &lv->hotspots[i];
@@ -192,13 +194,13 @@ static void draw_scene(Render *rd, const RenderView *v, int *player_head_x, int 
     qsort(d, (size_t)n, sizeof d[0], compare_drawables);
     for (int i = 0; i < n; i++) {
         if (d[i].kind == 0) {
-            draw_image(rd, lv->layers[d[i].index].image, 0, 0);
+            draw_image(rd, room->layers[d[i].index].image, 0, 0);
         } else if (d[i].kind == 1) {
             const Hotspot *h = &lv->hotspots[d[i].index];
             if (h->object >= 0) {
                 /* drawn at its own size where the level places it, and scaled with depth as it walks */
                 NavPoint at = game_object_pos(g, h->object), home = lv->objects[h->object].at;
-                int32_t scale = 256 * game_scale_at(lv, at.y) / game_scale_at(lv, home.y);
+                int32_t scale = 256 * game_scale_at(room, at.y) / game_scale_at(room, home.y);
                 draw_object(rd, g, h->object, at.x, at.y, scale);
             } else
                 draw_figure(rd, h->sprite, h->at.x, h->at.y, 256, false);
@@ -220,7 +222,7 @@ static void draw_light_spots(Render *rd, const RenderView *v)
     const AssetEntry *spot = assets_get(&rd->assets, LIGHT_SPOT_IMAGE);
     for (int o = 0; o < lv->nobjects; o++) {
         int st = g->anims[o].state;
-        if (st < 0 || lv->states[st].spots <= 0)
+        if (st < 0 || lv->states[st].spots <= 0 || game_object_room(g, o) != g->room)
             continue;
         int count = lv->states[st].spots;
         /* the room takes on the club's mood, then the spots are added on top */
@@ -479,6 +481,9 @@ void render_frame(Render *rd, const RenderView *v)
     draw_scene(rd, v, &head_x, &head_y);
     draw_light_spots(rd, v);
     draw_highlight(rd, v);
+    int fade = game_fade_alpha(v->game); /* going from room to room: the room darkens, the bar stays */
+    if (fade > 0)
+        fill(r, 0, 0, lv->width, lv->height, 0, fade);
     draw_inventory(rd, v);
     if (rd->have_text) {
         draw_speech(rd, v, head_x, head_y);

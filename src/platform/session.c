@@ -5,12 +5,15 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include "diag.h"
 #include "state.h"
 
+
+static void watch_files(App *app, const Level *lv);
 /* ------------------------------------------------------------------ opening and closing */
 
 /* Removes what saves cut off by a crash left behind, one temporary file per slot at most. */
@@ -41,7 +44,7 @@ int session_open(App *app, const PlayOptions *opt)
     }
     if (!app->level)
         return 1;
-    stat(app->level_path, &app->level_stat);
+    watch_files(app, app->level);
     game_init(&app->game, app->level, app->seed);
     return 0;
 }
@@ -270,9 +273,35 @@ static bool same_stat(const struct stat *a, const struct stat *b)
            a->st_size == b->st_size && a->st_ino == b->st_ino;
 }
 
+/* The files a level is read from (its game file and room files), each as it is now. */
+static void watch_files(App *app, const Level *lv)
+{
+    app->nwatched = lv->nfiles;
+    for (int i = 0; i < lv->nfiles; i++) {
+        snprintf(app->watched[i], sizeof app->watched[i], "%s", lv->files[i]);
+        if (stat(app->watched[i], &app->watched_stat[i]) != 0)
+            memset(&app->watched_stat[i], 0, sizeof app->watched_stat[i]);
+    }
+}
+
+/* The first watched file that changed since it was last seen (its new stat kept), or -1. */
+static int changed_file(App *app)
+{
+    for (int i = 0; i < app->nwatched; i++) {
+        struct stat st;
+        if (stat(app->watched[i], &st) != 0)
+            memset(&st, 0, sizeof st); /* gone: changed once, then quiet until it is back */
+        if (!same_stat(&st, &app->watched_stat[i])) {
+            app->watched_stat[i] = st;
+            return i;
+        }
+    }
+    return -1;
+}
+
 /* Puts the freshly loaded level in place of the old one, keeping the game where it was (bound by
  * id, as a save would load into it). false, nothing changed, when the game cannot go on in it. */
-static bool switch_level(App *app, Level *next)
+static bool switch_level(App *app, Level *next, const char *changed)
 {
     StateReport *report = malloc(sizeof *report);
     char why[400];
@@ -292,7 +321,8 @@ static bool switch_level(App *app, Level *next)
     audio_apply_settings(&app->audio, &app->settings);
     audio_sync(&app->audio, &app->game);
     app->error[0] = '\0';
-    fprintf(stderr, "stardust: reloaded %s\n", app->level_path);
+    fprintf(stderr, "stardust: reloaded %s (%s changed)\n", app->level_path, changed);
+    watch_files(app, next);
     print_report(report, stderr);
     char summary[120];
     state_report_summary(report, summary, sizeof summary);
@@ -311,10 +341,11 @@ void session_poll_reload(App *app)
     if (app->watching || now - app->last_poll_ms < APP_RELOAD_POLL_MS)
         return;
     app->last_poll_ms = now;
-    struct stat st;
-    if (stat(app->level_path, &st) != 0 || same_stat(&st, &app->level_stat))
+    int changed = changed_file(app);
+    if (changed < 0)
         return;
-    app->level_stat = st;
+    char file[sizeof app->watched[0]];
+    snprintf(file, sizeof file, "%s", app->watched[changed]);
     Diag d;
     diag_init(&d);
     Level *next = level_load(app->level_path, &d);
@@ -322,7 +353,7 @@ void session_poll_reload(App *app)
         format_diag(&d, app->error, sizeof app->error);
         fprintf(stderr, "stardust: the edited level has errors; still playing the last good version:\n");
         diag_print(&d, stderr);
-    } else if (!switch_level(app, next)) {
+    } else if (!switch_level(app, next, file)) {
         level_free(next);
     }
     diag_free(&d);

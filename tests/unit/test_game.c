@@ -84,7 +84,7 @@ static void test_walk_goes_around_the_hole_and_stays_on_the_floor(void **state)
     for (int i = 0; i < 1000 && (g.walkers[OBJECT_PLAYER].path_pos < g.walkers[OBJECT_PLAYER].npath); i++) {
         idle(&g, 1);
         NavPoint p = game_player_pos(&g);
-        NavPoint n = nav_nearest(&lv->nav, p);
+        NavPoint n = nav_nearest(&lv->rooms[0].nav, p);
         assert_true((p.x - n.x) * (p.x - n.x) + (p.y - n.y) * (p.y - n.y) <= 5);
         assert_false(p.x > 91 && p.x < 109 && p.y > 61 && p.y < 89); /* never inside the box */
         if (p.x >= 90 && p.x <= 110 && (p.y <= 60 || p.y >= 90))
@@ -104,12 +104,12 @@ static void test_click_outside_walks_to_nearest_floor_point(void **state)
     click_at(&g, 60, 30, INPUT_LEFT); /* on the wall hotspot: walks to its walk_to */
     idle(&g, 600);
     NavPoint p = game_player_pos(&g);
-    assert_true(nav_contains(&lv->nav, p));
+    assert_true(nav_contains(&lv->rooms[0].nav, p));
     game_init(&g, lv, 1);
     g.flags[level_find(lv, ID_FLAG, "lamp_on")] = true;
     Input in = {0};
     game_tick(&g, &in);
-    NavPoint target = nav_nearest(&lv->nav, (NavPoint){100, 75}); /* inside the hole */
+    NavPoint target = nav_nearest(&lv->rooms[0].nav, (NavPoint){100, 75}); /* inside the hole */
     click_at(&g, 100, 75, INPUT_LEFT);
     idle(&g, 600);
     p = game_player_pos(&g);
@@ -498,7 +498,7 @@ static void test_random_clicks_keep_every_invariant(void **state)
         }
         game_tick(g, &in);
         NavPoint p = game_player_pos(g);
-        NavPoint n = nav_nearest(&studio->nav, p);
+        NavPoint n = nav_nearest(&game_room(g)->nav, p);
         /* On the floor up to rounding: the position is floored to a whole pixel, and the nearest
          * whole pixel inside a slanted edge can be one more away. */
         if ((p.x - n.x) * (p.x - n.x) + (p.y - n.y) * (p.y - n.y) > 5)

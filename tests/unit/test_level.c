@@ -29,7 +29,7 @@ static void test_studio_b_loads_with_every_story_hotspot(void **state)
         assert_true(h >= 0);
         assert_non_null(lv->hotspots[h].name);
         assert_true(lv->hotspots[h].script[VERB_LOOK] >= 0);
-        assert_true(nav_contains(&lv->nav, lv->hotspots[h].walk_to));
+        assert_true(nav_contains(&lv->rooms[lv->hotspots[h].room].nav, lv->hotspots[h].walk_to));
     }
     assert_string_equal(lv->id, "studio_b");
     assert_int_equal(lv->width, 640);

@@ -69,7 +69,7 @@ static int load_studio_b(void **state)
     diag_free(&d);
     if (!lv)
         return -1;
-    studio_b = lv->nav; /* plain data */
+    studio_b = lv->rooms[0].nav; /* plain data */
     level_free(lv);
     return 0;
 }

@@ -146,7 +146,7 @@ static void test_newer_formats_are_refused(void **state)
     play_a_while(&g);
     assert_true(save_write(path, &g, 1, NULL, err, sizeof err));
     rewrite(path, 8, 9, -1); /* format version 9 */
-    expect_refused("a save from a newer version of the game (format 9; this one reads 1 to 2)");
+    expect_refused("a save from a newer version of the game (format 9; this one reads 1 to 3)");
     rewrite(path, 8, 0, -1);
     expect_refused("a save from another version of the game (format 0");
 }

@@ -156,6 +156,7 @@ static int unused_spans(const Game *g, Span *out)
     out[n++] = FIELD_SPAN(events);
     out[n++] = FIELD_SPAN(spare);
     out[n++] = FIELD_SPAN(spare_dlg);
+    out[n++] = FIELD_SPAN(spare_room);
     for (int o = 0; o < LEVEL_OBJECT_MAX; o++) {
         size_t at = offsetof(Game, walkers) + (size_t)o * sizeof g->walkers[0];
         out[n++] = SPAN_AT(at + offsetof(Walker, spare), sizeof(uint16_t));
@@ -172,6 +173,7 @@ static int unused_spans(const Game *g, Span *out)
     for (int i = 0; i < GAME_LOG_MAX; i++)
         out[n++] = SPAN_AT(offsetof(Game, log) + (size_t)i * sizeof(LogLine) + offsetof(LogLine, spare), sizeof(uint16_t));
     out[n++] = TAIL(flags, l->nflags);
+    out[n++] = TAIL(hotspot_room, l->nhotspots);
     out[n++] = TAIL(inventory, g->ninventory);
     out[n++] = TAIL(walkers, l->nobjects);
     out[n++] = TAIL(visited, (l->nnodes + 7) / 8);

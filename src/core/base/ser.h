@@ -21,7 +21,7 @@ typedef enum SerMode {
 
 #define SER_QUERY_PARTS 8   /* components of a query path */
 
-#define SER_FORMAT 2   /* the binary layout written now: 1 named level entries by index, 2 by id */
+#define SER_FORMAT 3   /* the binary layout written now: 1 named level entries by index, 2 by id, 3 with rooms */
 
 typedef struct Ser {
     SerMode mode;

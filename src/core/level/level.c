@@ -65,7 +65,19 @@ static char *find_root(Level *lv, const char *path)
     return arena_strdup(lv, ".");
 }
 
-/* Checks the raw text and parses it: NULL (with the error reported) unless it is one JSON value. */
+/* Makes files[i] the one being read: messages name it, positions are found in its text. */
+void use_file(Loader *L, int i)
+{
+    LoaderFile *f = &L->files[i];
+    L->file = i;
+    L->path = f->path;
+    L->text = f->text;
+    L->len = f->len;
+    L->pos = &f->pos;
+}
+
+/* Checks the raw text of the current file and parses it: NULL (with the error reported) unless it
+ * is one JSON object. */
 static cJSON *parse_text(Loader *L)
 {
     const char *text = L->text;
@@ -91,7 +103,7 @@ static cJSON *parse_text(Loader *L)
         tail++;
     if (tail < len) {
         int line, col;
-        jsonpos_line_col(&L->pos, tail, &line, &col);
+        jsonpos_line_col(L->pos, tail, &line, &col);
         diag_add(L->diag, "%s:%d:%d: unexpected text after the end of the level object", L->path, line, col);
     } else if (!cJSON_IsObject(root)) {
         diag_add(L->diag, "%s:1:1: expected a JSON object at the top, found %s", L->path, type_name(root));
@@ -112,43 +124,199 @@ static void load_names(Loader *L, const cJSON *root)
     member_string(L, root, "title", OPTIONAL, &L->lv->title);
 }
 
-/* "ambience" and "start" (the opening script). */
+/* A room file named in "rooms" (relative to the game file's folder), read and parsed as the next
+ * file: its index, or 0 when it is missing or broken (reported). */
+static int open_room_file(Loader *L, const char *name)
+{
+    Level *lv = L->lv;
+    char full[1100], dir[1024];
+    snprintf(dir, sizeof dir, "%s", lv->path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash[1] = '\0';
+    else
+        dir[0] = '\0';
+    snprintf(full, sizeof full, "%s%s", dir, name);
+    if (name[0] == '/' || strlen(full) >= sizeof dir) {
+        lerr(L, "a room file is named relative to this file's folder, and shorter: \"%s\"", name);
+        return 0;
+    }
+    tidy_path(full);
+    for (int i = 0; i < L->nfiles; i++)
+        if (strcmp(L->files[i].path, full) == 0) {
+            lerr(L, "\"%s\" is listed twice", name);
+            return 0;
+        }
+    char *text, err[1200];
+    size_t len;
+    if (!file_read_all(full, LEVEL_FILE_MAX, &text, &len, err, sizeof err)) {
+        lerr(L, "cannot read the room file: %s", err);
+        return 0;
+    }
+    int i = L->nfiles++;
+    LoaderFile *f = &L->files[i];
+    *f = (LoaderFile){.path = arena_strdup(lv, full), .text = text, .len = len, .owned = text};
+    jsonpos_init(&f->pos, text, len);
+    lv->content_hash = fnv1a64(lv->content_hash, name, strlen(name) + 1);
+    lv->content_hash = fnv1a64(lv->content_hash, text, len);
+    use_file(L, i);
+    f->root = parse_text(L);
+    use_file(L, 0);
+    if (!f->root)
+        L->errors++;
+    return f->root ? i : 0;
+}
+
+/* "rooms": a list of room files and inline room objects, or (left out) the game file is its one
+ * room. Each room's id and the rest of it are read later, with the room's file current. */
+static void declare_rooms(Loader *L, const cJSON *root)
+{
+    Level *lv = L->lv;
+    const cJSON *list = enter_member(L, root, "rooms", OPTIONAL);
+    L->one_room = !list;
+    L->room = L->one_room ? 0 : ROOM_EVERYWHERE;
+    if (!list) {
+        lv->nrooms = 1;
+        L->room_json[0] = root;
+        L->room_index[0] = -1;
+        return;
+    }
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) < 1) {
+        lerr(L, "expected a non-empty list of room files (\"room.json\") or rooms ({\"id\": ...}), found %s",
+             type_name(list));
+    } else if (cJSON_GetArraySize(list) > LEVEL_ROOM_MAX) {
+        lerr(L, "at most %d rooms", LEVEL_ROOM_MAX);
+    } else {
+        int i = 0;
+        for (const cJSON *e = list->child; e; e = e->next, i++) {
+            path_push_index(L, i);
+            int file = cJSON_IsString(e) ? open_room_file(L, e->valuestring) : 0;
+            if (file > 0 || cJSON_IsObject(e)) {
+                int r = lv->nrooms++;
+                lv->rooms[r].id = arena_strdup(lv, ""); /* named when its file is read */
+                L->room_json[r] = file > 0 ? L->files[file].root : e;
+                L->room_file[r] = (int8_t)file;
+                L->room_index[r] = (int16_t)(file > 0 ? -1 : i);
+            } else if (!cJSON_IsString(e)) {
+                lerr(L, "expected a room file name or a room object, found %s", type_name(e));
+            }
+            path_pop(L);
+        }
+    }
+    path_pop(L);
+}
+
+/* A room's "id" and "name", and the check of its keys (a game without "rooms" has its one room's
+ * keys checked with the game file's: its id and name are the game's). */
+static void load_room_head(Loader *L, const cJSON *room)
+{
+    static const char *const keys[] = {"id", "name", "layers", "walkable", "scale", "entries", "music",
+                                       "ambience", "hotspots", "actors", NULL};
+    Level *lv = L->lv;
+    Room *r = &lv->rooms[L->room];
+    r->file = arena_strdup(lv, L->path);
+    r->music = r->ambience = -1;
+    if (L->one_room) {
+        r->id = lv->id ? lv->id : arena_strdup(lv, "");
+        r->name = lv->title ? lv->title : r->id;
+        return;
+    }
+    check_keys(L, room, keys);
+    r->id = arena_strdup(lv, "");
+    const cJSON *m = enter_member(L, room, "id", REQUIRED);
+    const char *id;
+    int col;
+    position_here(L, &r->line, &col);
+    if (m && leave(L, read_id(L, m, &id))) {
+        int taken = level_find(lv, ID_ROOM, id);
+        if (taken >= 0)
+            lerr_at(L, "id", "duplicate room \"%s\" (the first is in %s)", id, lv->rooms[taken].file);
+        else
+            r->id = arena_strdup(lv, id);
+    }
+    if (!member_string(L, room, "name", OPTIONAL, &r->name))
+        r->name = r->id;
+}
+
+static void load_room_geometry(Loader *L, const cJSON *room)
+{
+    load_room_head(L, room);
+    load_room_place(L, room);
+}
+
+/* "ambience" (in a game with "rooms": the rooms' that name none) and "start" (the opening script). */
 static void load_opening(Loader *L, const cJSON *root)
 {
-    L->lv->ambience = (int16_t)member_ref(L, root, "ambience", OPTIONAL, ID_SOUND);
+    if (L->one_room) {
+        L->lv->rooms[0].ambience = (int16_t)member_ref(L, root, "ambience", OPTIONAL, ID_SOUND);
+    } else if (cJSON_GetObjectItemCaseSensitive(root, "ambience")) {
+        int amb = member_ref(L, root, "ambience", REQUIRED, ID_SOUND);
+        for (int r = 0; r < L->lv->nrooms; r++)
+            if (!cJSON_GetObjectItemCaseSensitive(L->room_json[r], "ambience"))
+                L->lv->rooms[r].ambience = (int16_t)amb;
+    }
     L->lv->start_script = member_script(L, root, "start", OPTIONAL);
+}
+
+/* Hotspots and actors: a room's, or (in a game with "rooms") the game file's actors, voices heard
+ * in every room. */
+static void declare_room_hotspots(Loader *L, const cJSON *room)
+{
+    declare_hotspots(L, room, "hotspots", false);
+    declare_hotspots(L, room, "actors", true);
+}
+
+static void load_room_objects(Loader *L, const cJSON *room)
+{
+    load_objects(L, room, "hotspots", false);
+    load_objects(L, room, "actors", true);
+}
+
+static void load_room_hotspots(Loader *L, const cJSON *room)
+{
+    load_hotspots(L, room, "hotspots", false);
+    load_hotspots(L, room, "actors", true);
+}
+
+/* fn for every room, then (in a game with "rooms") for the game file's voices. */
+static void each_place(Loader *L, const cJSON *root, RoomFn *fn)
+{
+    each_room(L, fn);
+    if (!L->one_room)
+        fn(L, root);
 }
 
 /* Every section, in an order where each finds the ids it names already declared: tables of ids
  * first, then what refers to them; the whole-level checks last, on a level without errors. */
 static void load_sections(Loader *L, const cJSON *root)
 {
-    static const char *const keys[] = {"id", "title", "size", "layers", "walkable", "scale", "player",
-                                       "flags", "items", "sounds", "music", "defaults", "hotspots",
-                                       "actors", "dialogues", "animations", "ambience", "start",
-                                       "ui", "end_card", NULL};
-    check_keys(L, root, keys);
+    static const char *const game_keys[] = {"id", "title", "size", "rooms", "player", "flags", "items",
+                                            "sounds", "music", "defaults", "actors", "dialogues",
+                                            "animations", "ambience", "start", "ui", "end_card", NULL};
+    static const char *const one_room_keys[] = {"id", "title", "size", "layers", "walkable", "scale",
+                                                "entries", "player", "flags", "items", "sounds", "music",
+                                                "defaults", "hotspots", "actors", "dialogues",
+                                                "animations", "ambience", "start", "ui", "end_card", NULL};
+    check_keys(L, root, cJSON_GetObjectItemCaseSensitive(root, "rooms") ? game_keys : one_room_keys);
     load_names(L, root);
     load_size(L, root);
     if (L->errors)
         return; /* every position is checked against the size */
-    load_layers(L, root);
-    load_walkable(L, root);
-    load_scale(L, root);
+    declare_rooms(L, root);
+    each_room(L, load_room_geometry);
     load_flags(L, root);
     declare_items(L, root);
     load_sound_table(L, root, "sounds", ID_SOUND);
     load_sound_table(L, root, "music", ID_MUSIC);
+    if (!L->one_room)
+        each_room(L, load_room_sounds);
     load_animations(L, root);
     load_player(L, root);
-    declare_hotspots(L, root, "hotspots", false);
-    declare_hotspots(L, root, "actors", true);
+    each_place(L, root, declare_room_hotspots);
     declare_dialogues(L, root);
-    load_objects(L, root, "hotspots", false);
-    load_objects(L, root, "actors", true);
+    each_place(L, root, load_room_objects);
     load_items(L, root);
-    load_hotspots(L, root, "hotspots", false);
-    load_hotspots(L, root, "actors", true);
+    each_place(L, root, load_room_hotspots);
     load_dialogues(L, root);
     load_defaults(L, root);
     load_opening(L, root);
@@ -168,19 +336,24 @@ static Level *load_text(const char *path, const char *text, size_t len, Diag *di
         diag_add(diag, "%s: out of memory", path);
         return NULL;
     }
-    Loader L = {.path = path, .text = text, .len = len, .diag = diag, .lv = lv, .current_tree = -1,
-                .skip_assets = skip_assets};
+    Loader L = {.diag = diag, .lv = lv, .current_tree = -1, .skip_assets = skip_assets, .nfiles = 1};
     lv->path = arena_strdup(lv, path);
     lv->root = find_root(lv, path);
     lv->content_hash = fnv1a64(FNV64_OFFSET, text, len);
-    nav_init(&lv->nav);
-    jsonpos_init(&L.pos, text, len);
-    cJSON *root = parse_text(&L);
+    L.files[0] = (LoaderFile){.path = lv->path, .text = text, .len = len};
+    jsonpos_init(&L.files[0].pos, text, len);
+    use_file(&L, 0);
+    cJSON *root = L.files[0].root = parse_text(&L);
     if (root)
         load_sections(&L, root);
-    jsonpos_free(&L.pos);
+    lv->nfiles = L.nfiles;
+    for (int i = 0; i < L.nfiles; i++) {
+        lv->files[i] = arena_strdup(lv, L.files[i].path);
+        jsonpos_free(&L.files[i].pos);
+        cJSON_Delete(L.files[i].root);
+        free(L.files[i].owned);
+    }
     free(L.sites);
-    cJSON_Delete(root);
     if (!root || L.errors) {
         level_free(lv);
         return NULL;

@@ -19,6 +19,10 @@
 #define LEVEL_NESTING_MAX 64      /* deeper JSON is refused before parsing */
 #define LEVEL_SIZE_MAX 4096       /* logical pixels per side */
 #define LEVEL_LAYER_MAX 8
+#define LEVEL_ROOM_MAX 8          /* rooms in a game */
+#define LEVEL_ENTRY_POINT_MAX 64  /* named entry points over all rooms */
+#define ROOM_EVERYWHERE (-1)      /* the room of an offstage voice: in none and heard in all */
+#define FADE_TICKS 15             /* each half of a fade between rooms: out, then in */
 #define LEVEL_HOTSPOT_MAX 96      /* hotspots and actors together */
 #define LEVEL_SHAPE_MAX 32        /* corners of a hotspot polygon */
 #define LEVEL_FLAG_MAX 128
@@ -88,6 +92,8 @@ typedef enum OpCode {
     OP_STEP_ACTOR,  /* a: object — sets an actor off in a straight line to the point in b */
     OP_WAIT_WALK,   /* a: object — waits until it has arrived */
     OP_USE,         /* a: hotspot, b: item or -1 — go on as that verb's response there would */
+    OP_GO,          /* a: Transition, b: entry point — the player goes into its room; waits out a fade */
+    OP_PLACE,       /* a: actor hotspot, b: room and point (op_pack_place; point 0 keeps where he is) */
     OP_JUMP,        /* b: op index */
     OP_JUMP_UNLESS  /* a: condition index, b: op index taken when the condition is false */
 } OpCode;
@@ -104,12 +110,19 @@ static inline NavPoint op_point(const Op *op) { return (NavPoint){op->b & 0xffff
 static inline int32_t op_pack_layered(int value, int layer) { return value | layer << 16; } /* a clip or a speed */
 static inline int op_layered_value(const Op *op) { return op->b & 0xffff; }
 static inline int op_layer(const Op *op) { return op->b >> 16; }
+/* OP_PLACE: a room (< 128) and a point (x, y < 4096; [0, 0] when the actor keeps his place). */
+static inline int32_t op_pack_place(int room, NavPoint p) { return (int32_t)(room << 24 | p.y << 12 | p.x); }
+static inline int op_place_room(const Op *op) { return op->b >> 24; }
+static inline NavPoint op_place_point(const Op *op) { return (NavPoint){op->b & 0xfff, (op->b >> 12) & 0xfff}; }
 
-typedef enum CondKind { COND_TRUE, COND_FLAG, COND_ITEM, COND_VISITED, COND_NOT, COND_ALL, COND_ANY } CondKind;
+typedef enum Transition { TRANSITION_CUT, TRANSITION_FADE, TRANSITION_COUNT } Transition;
+
+typedef enum CondKind { COND_TRUE, COND_FLAG, COND_ITEM, COND_VISITED, COND_NOT, COND_ALL, COND_ANY, COND_ROOM } CondKind;
 
 typedef struct Cond {
     uint8_t kind;  /* CondKind */
-    int16_t a;     /* COND_FLAG: flag, COND_ITEM: item, COND_VISITED: dialogue node, COND_NOT: the negated condition */
+    int16_t a;     /* COND_FLAG: flag, COND_ITEM: item, COND_VISITED: dialogue node, COND_NOT: the negated
+                    * condition, COND_ROOM: the room the player is in */
     int16_t first; /* COND_ALL/ANY: index in cond_list of the first operand */
     int16_t count; /* COND_ALL/ANY: number of operands */
 } Cond;
@@ -221,6 +234,7 @@ typedef struct Layer {
 typedef struct Hotspot {
     char *id;                    /* unique among hotspots and actors */
     char *name;                  /* hover label */
+    int16_t room;                /* the room it is in (an actor: at the start), ROOM_EVERYWHERE: a voice */
     int16_t first_name, nnames;  /* "names": other names by condition (alt_names), the first that holds wins */
     bool is_actor;               /* a person: drawn from `sprite` at `at` */
     Rect rect;                   /* bounding box (the shape itself when npoly is 0) */
@@ -236,7 +250,7 @@ typedef struct Hotspot {
     char *sprite;                /* actors: image path (NULL when animated) */
     int16_t object;              /* animated object index, -1 when not animated */
     uint32_t color;              /* actors: speech colour 0xRRGGBB */
-    int32_t line;                /* line in the level file */
+    int32_t line;                /* line in its room's file */
 } Hotspot;
 
 /* A name a hotspot or actor goes by once a condition holds (a person who has introduced himself). */
@@ -253,7 +267,8 @@ typedef struct Item {
 
 typedef struct Player {
     char *name;                 /* shown as the speaker */
-    NavPoint at;                /* start position (walkable) */
+    int16_t room;               /* the room he starts in */
+    NavPoint at;                /* start position (walkable there) */
     Facing face;                /* start facing */
     char *image[FACE_COUNT];    /* standing image per facing (left may mirror right: NULL) */
     uint32_t color;             /* speech colour 0xRRGGBB */
@@ -286,20 +301,45 @@ typedef struct LevelScript {
     uint64_t shape;       /* FNV-1a of its op codes and relative jumps */
 } LevelScript;
 
-typedef struct LevelArena LevelArena;
+/* A named place to arrive in a room: where the player stands and which way he faces. */
+typedef struct EntryPoint {
+    char *id;        /* "room.entry", as exits and `go` name it */
+    int16_t room;
+    Facing face;
+    NavPoint at;     /* walkable in its room */
+} EntryPoint;
 
-typedef struct Level {
-    LevelArena *arena; /* owns every string below */
-    char *path;       /* the file as given */
-    char *root;       /* data root: asset paths are relative to it */
-    uint64_t content_hash; /* FNV-1a 64 of the file's bytes */
-    char *id, *title;
-    int32_t width, height;
+/* A room: a place with its own pictures, floor and depth, sounds, entry points, hotspots and
+ * actors. A game has one or more; the player is in one at a time. */
+typedef struct Room {
+    char *id, *name;
+    char *file;                           /* the file it is written in (the game file when inline) */
+    int32_t line;                         /* the line of its id there */
     int nlayers;
     Layer layers[LEVEL_LAYER_MAX];
     Nav nav;                              /* the walkable area */
     int32_t scale_far_y, scale_near_y;    /* depth band (logical y) */
     int32_t scale_far, scale_near;        /* character scale there, 1/256 */
+    int16_t music;                        /* started on arrival, -1: whatever plays goes on */
+    int16_t ambience;                     /* looped while the player is here, -1 none */
+    int16_t first_entry, nentries;        /* its entry points */
+} Room;
+
+typedef struct LevelArena LevelArena;
+
+typedef struct Level {
+    LevelArena *arena; /* owns every string below */
+    char *path;       /* the game file as given */
+    char *root;       /* data root: asset paths are relative to it */
+    uint64_t content_hash; /* FNV-1a 64 of the game file's bytes and each room file's name and bytes */
+    int nfiles;       /* the game file and the room files it names, in that order */
+    char *files[LEVEL_ROOM_MAX + 1];
+    char *id, *title;
+    int32_t width, height; /* the screen, every room's size */
+    int nrooms;
+    Room rooms[LEVEL_ROOM_MAX];
+    int nentry_points;
+    EntryPoint entry_points[LEVEL_ENTRY_POINT_MAX];
     Player player;
     int nflags;
     char *flag_ids[LEVEL_FLAG_MAX];
@@ -314,7 +354,6 @@ typedef struct Level {
     char *sound_ids[LEVEL_SOUND_MAX], *sound_files[LEVEL_SOUND_MAX];
     int nmusic;
     char *music_ids[LEVEL_SOUND_MAX], *music_files[LEVEL_SOUND_MAX];
-    int16_t ambience;     /* sound looped under everything, -1 none */
     int32_t start_script; /* runs when a new game begins (the opening), -1 none */
     LevelUi ui;
     int32_t end_title;    /* the end card's heading (text index), -1: no end card */
@@ -390,6 +429,8 @@ typedef enum IdKind {
     ID_SIGNAL,
     ID_CLIP,    /* level_find_in: a clip of animation set `scope` */
     ID_STATE,   /* level_find_in: a state of object `scope`'s machine */
+    ID_ROOM,
+    ID_ENTRY,   /* an entry point "room.entry" */
     ID_KIND_COUNT
 } IdKind;
 
@@ -412,6 +453,7 @@ int32_t level_response(const Level *lv, ResponseKind kind, int owner, int item);
 const char *facing_name(Facing f);
 const char *cursor_name(Cursor c);
 const char *anim_layer_name(int layer);
+const char *transition_name(Transition t);
 
 /* Names every script and line (fills scripts, op_script, text_keys); level_load calls it. false
  * when out of memory. */

@@ -412,7 +412,7 @@ static void load_object(Loader *L, const cJSON *h, int hotspot, int index, bool 
 {
     (void)index, (void)actors;
     Hotspot *hs = &L->lv->hotspots[hotspot];
-    if (!cJSON_GetObjectItemCaseSensitive(h, "anims") || hs->object >= 0)
+    if (!cJSON_GetObjectItemCaseSensitive(h, "anims") || hs->object >= 0 || hs->room != L->room)
         return;
     int set = member_ref(L, h, "anims", OPTIONAL, ID_SET);
     NavPoint at = {0, 0};

@@ -22,7 +22,8 @@ static int cond_range(const Level *lv, const Reach *r, int c)
     const Cond *cd = &lv->conds[c];
     switch ((CondKind)cd->kind) {
     case COND_TRUE: return TRI_TRUE;
-    case COND_VISITED: return TRI_EITHER;
+    case COND_VISITED:
+    case COND_ROOM: return TRI_EITHER;
     case COND_FLAG:
     case COND_ITEM: {
         const bool *can = cd->kind == COND_FLAG ? r->flag_can[cd->a] : r->item_can[cd->a];
@@ -101,6 +102,19 @@ void check_constants(Loader *L)
             site_err(L, L->op_site[i], "this condition is always false: its \"then\" branch can never run");
         else if (v == TRI_TRUE && L->sites[L->op_site[i]].has_else)
             site_err(L, L->op_site[i], "this condition is always true: its \"else\" branch can never run");
+    }
+    bool entered[LEVEL_ROOM_MAX] = {false};
+    entered[lv->player.room] = true;
+    for (int i = 0; i < lv->nops; i++)
+        if (lv->ops[i].code == OP_GO)
+            entered[lv->entry_points[lv->ops[i].b].room] = true;
+    for (int room = 0; room < lv->nrooms; room++) {
+        if (!entered[room]) {
+            diag_add(L->diag, "%s:%ld: room \"%s\" can never be entered: no exit or \"go\" leads into it, and the "
+                              "player does not start there", lv->rooms[room].file, (long)lv->rooms[room].line,
+                     lv->rooms[room].id);
+            L->errors++;
+        }
     }
     for (int h = 0; h < lv->nhotspots; h++) {
         if (lv->hotspots[h].visible_if >= 0 && cond_range(lv, r, lv->hotspots[h].visible_if) == TRI_FALSE) {

@@ -15,6 +15,8 @@ const char *const MODE_NAMES[ANIM_MODE_COUNT] = {"once", "loop", "pingpong"};
 const char *facing_name(Facing f) { return f < FACE_COUNT ? FACING_NAMES[f] : "?"; }
 const char *cursor_name(Cursor c) { return c < CURSOR_COUNT ? CURSOR_NAMES[c] : "?"; }
 const char *anim_layer_name(int layer) { return layer >= 0 && layer < ANIM_LAYERS ? LAYER_NAMES[layer] : "?"; }
+const char *const TRANSITION_NAMES[TRANSITION_COUNT] = {"cut", "fade"};
+const char *transition_name(Transition t) { return t < TRANSITION_COUNT ? TRANSITION_NAMES[t] : "?"; }
 
 const char *id_kind_name(IdKind kind)
 {
@@ -23,7 +25,7 @@ const char *id_kind_name(IdKind kind)
         [ID_ACTOR] = "actor",         [ID_TREE] = "dialogue", [ID_NODE] = "dialogue node",
         [ID_SET] = "animation set",   [ID_OBJECT] = "animated object", [ID_SOUND] = "sound",
         [ID_MUSIC] = "music",         [ID_SIGNAL] = "signal", [ID_CLIP] = "clip",
-        [ID_STATE] = "state",
+        [ID_STATE] = "state",         [ID_ROOM] = "room",   [ID_ENTRY] = "entry point",
     };
     return kind < ID_KIND_COUNT ? names[kind] : "?";
 }
@@ -44,7 +46,7 @@ static bool table_of(const Level *lv, IdKind kind, int scope, IdTable *t)
 {
     _Static_assert(offsetof(Item, id) == 0 && offsetof(Hotspot, id) == 0 && offsetof(DialogueTree, id) == 0 &&
                        offsetof(DialogueNode, id) == 0 && offsetof(AnimSet, id) == 0 && offsetof(AnimClip, id) == 0 &&
-                       offsetof(SmState, id) == 0,
+                       offsetof(SmState, id) == 0 && offsetof(Room, id) == 0 && offsetof(EntryPoint, id) == 0,
                    "id tables need the id first");
     switch (kind) {
     case ID_FLAG: *t = TABLE(lv->flag_ids, lv->nflags); return true;
@@ -69,6 +71,8 @@ static bool table_of(const Level *lv, IdKind kind, int scope, IdTable *t)
         t->first = lv->sets[scope].first_clip;
         return true;
     case ID_STATE: *t = TABLE(lv->states, lv->nstates); return true;
+    case ID_ROOM: *t = TABLE(lv->rooms, lv->nrooms); return true;
+    case ID_ENTRY: *t = TABLE(lv->entry_points, lv->nentry_points); return true;
     case ID_KIND_COUNT: break;
     }
     return false;

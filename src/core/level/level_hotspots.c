@@ -9,8 +9,18 @@
 static void declare_hotspot(Loader *L, const char *id, bool actor, int index)
 {
     Level *lv = L->lv;
-    if (level_find(lv, ID_HOTSPOT, id) >= 0) {
-        lerr(L, "duplicate id \"%s\" (hotspot and actor ids share one namespace)", id);
+    int taken = level_find(lv, ID_HOTSPOT, id);
+    if (taken >= 0) {
+        const Hotspot *first = &lv->hotspots[taken];
+        if (actor && first->is_actor && first->room != L->room && first->room >= 0 && L->room >= 0) {
+            lerr(L, "actor \"%s\" is already in room \"%s\" (%s:%ld): an actor starts in one room, and a "
+                    "script's \"place\" moves him to another", id, lv->rooms[first->room].id,
+                 lv->rooms[first->room].file, (long)first->line);
+            return;
+        }
+        lerr(L, "duplicate id \"%s\" (first %s at %s:%ld; hotspot and actor ids share one namespace over all rooms)",
+             id, first->room == ROOM_EVERYWHERE ? "a voice" : first->is_actor ? "an actor" : "a hotspot",
+             first->room == ROOM_EVERYWHERE ? lv->path : lv->rooms[first->room].file, (long)first->line);
         return;
     }
     if (lv->nhotspots >= LEVEL_HOTSPOT_MAX) {
@@ -20,7 +30,10 @@ static void declare_hotspot(Loader *L, const char *id, bool actor, int index)
     Hotspot *hs = &lv->hotspots[lv->nhotspots++];
     hs->id = arena_strdup(lv, id);
     hs->is_actor = actor;
-    hs->line = (int32_t)index; /* the list index until load_hotspot_body sets the line */
+    hs->room = L->room;
+    int col;
+    position_here(L, &hs->line, &col);
+    L->hotspot_entry[lv->nhotspots - 1] = (int16_t)index;
     hs->visible_if = -1;
     for (int v = 0; v < VERB_COUNT; v++)
         hs->script[v] = -1;
@@ -30,7 +43,7 @@ static void declare_hotspot(Loader *L, const char *id, bool actor, int index)
 /* First pass over hotspots and actors: ids only, so scripts anywhere can name any of them. */
 void declare_hotspots(Loader *L, const cJSON *root, const char *key, bool actors)
 {
-    const cJSON *list = enter_list(L, root, key, !actors, "a list of objects");
+    const cJSON *list = enter_list(L, root, key, !actors && L->one_room, "a list of objects");
     if (!list)
         return;
     int i = 0;
@@ -144,20 +157,40 @@ static void walk_to_and_facing(Loader *L, const cJSON *h, Hotspot *hs, bool have
         leave(L, read_walkable_point(L, m, &hs->walk_to));
         return;
     }
-    if (!have_shape || L->errors != 0)
+    if (!have_shape || L->errors != 0 || L->room < 0)
         return;
     NavPoint want = hs->is_actor ? (NavPoint){hs->at.x - hs->rect.w / 2 - 14, hs->at.y}
                                  : (NavPoint){hs->rect.x + hs->rect.w / 2, hs->rect.y + hs->rect.h};
-    hs->walk_to = nav_nearest(&L->lv->nav, want);
+    hs->walk_to = nav_nearest(&L->lv->rooms[L->room].nav, want);
     if (hs->is_actor && !cJSON_GetObjectItemCaseSensitive(h, "face"))
         hs->face = geom_facing(hs->at.x - hs->walk_to.x, 0);
 }
 
-/* What the verbs do: "look" (required), "use", and "use_item" (by item, and "*" for any other). */
+/* "exit": {"to": "room.entry", "transition": "fade" | "cut"}: using it takes the player there. */
+static int32_t load_exit(Loader *L, const cJSON *h)
+{
+    static const char *const keys[] = {"to", "transition", NULL};
+    const cJSON *exit = enter_object(L, h, "exit", REQUIRED, "{\"to\": \"room.entry\", \"transition\": \"fade\"}");
+    if (!exit)
+        return -1;
+    check_keys(L, exit, keys);
+    int32_t first = L->lv->nops;
+    emit_go(L, exit, "to");
+    emit(L, OP_END, 0, 0);
+    path_pop(L);
+    return first;
+}
+
+/* What the verbs do: "look" (required), "use" (or "exit"), and "use_item" (by item, and "*" for
+ * any other). */
 static void load_verb_scripts(Loader *L, const cJSON *h, Hotspot *hs)
 {
     hs->script[VERB_LOOK] = member_script(L, h, "look", REQUIRED);
-    hs->script[VERB_USE] = member_script(L, h, "use", OPTIONAL);
+    bool exit = cJSON_GetObjectItemCaseSensitive(h, "exit") != NULL;
+    if (exit && cJSON_GetObjectItemCaseSensitive(h, "use"))
+        lerr_at(L, "exit", "give either \"exit\" or \"use\" (a script with a \"go\" action), not both");
+    else
+        hs->script[VERB_USE] = exit ? load_exit(L, h) : member_script(L, h, "use", OPTIONAL);
     const cJSON *m = enter_member(L, h, "use_item", OPTIONAL);
     if (m) {
         load_item_responses(L, m, RESP_USE_ITEM, (int)(hs - L->lv->hotspots), &hs->script[VERB_USE_ITEM]);
@@ -200,7 +233,7 @@ static void load_alt_names(Loader *L, const cJSON *h, Hotspot *hs)
 static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
 {
     static const char *const hotspot_keys[] = {"id", "name", "rect", "polygon", "z", "walk_to", "face",
-                                               "cursor", "visible_if", "look", "use", "use_item",
+                                               "cursor", "visible_if", "look", "use", "exit", "use_item",
                                                "anims", "at", "machine", "names", NULL};
     static const char *const actor_keys[] = {"id", "name", "at", "size", "sprite", "color", "z", "walk_to",
                                              "face", "cursor", "visible_if", "look", "use", "use_item",
@@ -216,8 +249,14 @@ static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
     int e;
     if (member_enum(L, h, "face", OPTIONAL, FACING_NAMES, FACE_COUNT, &e))
         hs->face = (Facing)e;
+    if (cJSON_GetObjectItemCaseSensitive(h, "exit"))
+        hs->cursor = CURSOR_EXIT;
     if (member_enum(L, h, "cursor", OPTIONAL, CURSOR_NAMES, CURSOR_COUNT, &e))
         hs->cursor = (Cursor)e;
+    if (hs->room == ROOM_EVERYWHERE && (cJSON_GetObjectItemCaseSensitive(h, "anims") ||
+                                        cJSON_GetObjectItemCaseSensitive(h, "sprite")))
+        lerr(L, "an actor of the game file is a voice, heard in every room: give it no \"sprite\" or \"anims\", "
+                "or put it in a room");
     walk_to_and_facing(L, h, hs, have_shape);
     hs->visible_if = (int16_t)member_cond(L, h, "visible_if", OPTIONAL);
     load_verb_scripts(L, h, hs);
@@ -227,7 +266,7 @@ static void load_hotspot_body(Loader *L, const cJSON *h, Hotspot *hs)
 static void load_hotspot_entry(Loader *L, const cJSON *h, int hotspot, int index, bool actors)
 {
     Hotspot *hs = &L->lv->hotspots[hotspot];
-    if (hs->is_actor == actors && hs->line == index)
+    if (hs->is_actor == actors && hs->room == L->room && L->hotspot_entry[hotspot] == index)
         load_hotspot_body(L, h, hs);
 }
 

@@ -23,16 +23,38 @@ struct LevelArena {
 
 /* Where something was written, kept for checks that run after everything is compiled. */
 typedef struct Site {
+    const char *path; /* the file */
     int line, col;
     char where[160]; /* JSON path */
     bool has_else;   /* an `if` site: it has an else branch */
 } Site;
 
-typedef struct Loader {
-    const char *path;
+/* A file the level is read from: the game file (0) or a room file it names. */
+typedef struct LoaderFile {
+    const char *path; /* as messages name it */
     const char *text;
     size_t len;
-    JsonPos pos; /* where paths sit in the text, for error positions */
+    char *owned;      /* the text, when this loader read it (room files) */
+    JsonPos pos;      /* where paths sit in the text, for error positions */
+    cJSON *root;      /* its JSON; NULL when it did not parse */
+} LoaderFile;
+
+typedef struct Loader {
+    const char *path; /* the file being read (one of files[]): messages name it */
+    const char *text;
+    size_t len;
+    JsonPos *pos;
+    LoaderFile files[LEVEL_ROOM_MAX + 1];
+    int nfiles;
+    int file;                             /* files[file] is the one being read */
+    const cJSON *room_json[LEVEL_ROOM_MAX]; /* each room's object (the game file's root for a game
+                                             * without "rooms") */
+    int8_t room_file[LEVEL_ROOM_MAX];     /* the file it is in */
+    int16_t room_index[LEVEL_ROOM_MAX];   /* inline: its place in "rooms" (on the JSON path), else -1 */
+    int16_t room;                         /* the room being read (its floor, its hotspots), or
+                                           * ROOM_EVERYWHERE in a game file with "rooms" */
+    bool one_room;                        /* no "rooms": the game file is its only room */
+    int16_t hotspot_entry[LEVEL_HOTSPOT_MAX]; /* the index in its list of the entry that declared it */
     Diag *diag;
     Level *lv;
     JsonPathPart parts[LOADER_PATH_MAX];
@@ -51,6 +73,7 @@ extern const char *const CURSOR_NAMES[CURSOR_COUNT];
 extern const char *const FACING_NAMES[FACE_COUNT];
 extern const char *const LAYER_NAMES[ANIM_LAYERS];
 extern const char *const MODE_NAMES[ANIM_MODE_COUNT];
+extern const char *const TRANSITION_NAMES[TRANSITION_COUNT];
 
 /* The line and column of the value at the current JSON path. */
 void position_here(Loader *L, int *line, int *col);
@@ -67,12 +90,21 @@ void lerr_at(Loader *L, const char *key, const char *fmt, ...)
 #endif
     ;
 bool read_walkable_point(Loader *L, const cJSON *j, NavPoint *out);
+/* Makes files[i] the file being read (messages name it; positions are found in its text). */
+void use_file(Loader *L, int i);
+/* Switches to the file and JSON path of room r (its hotspots go into it, its floor is used), and
+ * back to the game file. */
+void room_enter(Loader *L, int r);
+void room_leave(Loader *L);
+/* fn for each room's object, with room_enter(L, r) around it. */
+typedef void RoomFn(Loader *L, const cJSON *room);
+void each_room(Loader *L, RoomFn *fn);
+/* The room sections: a room's pictures, floor, depth and entry points; its music and ambience. */
+void load_room_place(Loader *L, const cJSON *room);
+void load_room_sounds(Loader *L, const cJSON *room);
 int16_t add_object(Loader *L, int hotspot, int set, NavPoint at);
 /* The sections, in the order level.c reads them. */
 void load_size(Loader *L, const cJSON *root);
-void load_layers(Loader *L, const cJSON *root);
-void load_walkable(Loader *L, const cJSON *root);
-void load_scale(Loader *L, const cJSON *root);
 void load_flags(Loader *L, const cJSON *root);
 void declare_items(Loader *L, const cJSON *root);
 /* "sounds" (ID_SOUND) or "music" (ID_MUSIC): {"id": "file", ...}. */
@@ -188,5 +220,7 @@ void compile_actions(Loader *L, const cJSON *list);
 int compile_cond(Loader *L, const cJSON *j);
 int32_t compile_script(Loader *L, const cJSON *j);
 int emit(Loader *L, OpCode code, int a, int32_t b);
+/* OP_GO to the entry point named by obj's member `key`, with obj's optional "transition". */
+void emit_go(Loader *L, const cJSON *obj, const char *key);
 
 #endif

@@ -71,8 +71,8 @@ static void path_format(const Loader *L, char *out, size_t cap)
 void position_here(Loader *L, int *line, int *col)
 {
     int parts = L->nparts < LOADER_PATH_MAX ? L->nparts : LOADER_PATH_MAX;
-    size_t off = jsonpos_find(&L->pos, L->parts, parts);
-    jsonpos_line_col(&L->pos, off, line, col);
+    size_t off = jsonpos_find(L->pos, L->parts, parts);
+    jsonpos_line_col(L->pos, off, line, col);
 }
 
 static void vlerr(Loader *L, const char *fmt, va_list ap)
@@ -121,6 +121,7 @@ int32_t site_here(Loader *L, bool has_else)
         L->capsites = cap;
     }
     Site *site = &L->sites[L->nsites];
+    site->path = L->path;
     position_here(L, &site->line, &site->col);
     path_format(L, site->where, sizeof site->where);
     site->has_else = has_else;
@@ -133,7 +134,8 @@ void site_err(Loader *L, int32_t site, const char *msg)
     if (site < 0)
         diag_add(L->diag, "%s: %s", L->path, msg);
     else
-        diag_add(L->diag, "%s:%d:%d: %s: %s", L->path, L->sites[site].line, L->sites[site].col, L->sites[site].where, msg);
+        diag_add(L->diag, "%s:%d:%d: %s: %s", L->sites[site].path, L->sites[site].line, L->sites[site].col,
+                 L->sites[site].where, msg);
     L->errors++;
 }
 
@@ -152,7 +154,7 @@ bool check_utf8(Loader *L)
             ok = (t[i + k] & 0xC0) == 0x80;
         if (!ok) {
             int line, col;
-            jsonpos_line_col(&L->pos, i, &line, &col);
+            jsonpos_line_col(L->pos, i, &line, &col);
             if (c == 0)
                 diag_add(L->diag, "%s:%d:%d: binary data (a NUL byte): a level file is UTF-8 JSON text",
                          L->path, line, col);
@@ -185,7 +187,7 @@ bool check_nesting(Loader *L, bool *unclosed)
         } else if (c == '{' || c == '[') {
             if (++depth > LEVEL_NESTING_MAX) {
                 int line, col;
-                jsonpos_line_col(&L->pos, i, &line, &col);
+                jsonpos_line_col(L->pos, i, &line, &col);
                 diag_add(L->diag, "%s:%d:%d: nested deeper than %d levels", L->path, line, col,
                          LEVEL_NESTING_MAX);
                 L->errors++;
@@ -206,10 +208,10 @@ void syntax_error(Loader *L, size_t off, bool unclosed)
         end--;
     int line, col;
     if (off >= end || unclosed) {
-        jsonpos_line_col(&L->pos, end, &line, &col);
+        jsonpos_line_col(L->pos, end, &line, &col);
         diag_add(L->diag, "%s:%d:%d: unexpected end of file (is it truncated?)", L->path, line, col);
     } else {
-        jsonpos_line_col(&L->pos, off, &line, &col);
+        jsonpos_line_col(L->pos, off, &line, &col);
         unsigned char c = (unsigned char)L->text[off];
         if (c >= 0x20 && c < 0x7f)
             diag_add(L->diag, "%s:%d:%d: JSON syntax error at '%c'", L->path, line, col, c);

@@ -78,6 +78,14 @@ static int cond_visited(Loader *L, const cJSON *operand, const char *key)
     return n < 0 ? -1 : add_cond(L, (Cond){COND_VISITED, (int16_t)n, 0, 0});
 }
 
+/* {"room": id}: true while the player is in that room. */
+static int cond_room(Loader *L, const cJSON *operand, const char *key)
+{
+    (void)key;
+    int r = read_ref(L, operand, ID_ROOM);
+    return r < 0 ? -1 : add_cond(L, (Cond){COND_ROOM, (int16_t)r, 0, 0});
+}
+
 static int cond_not(Loader *L, const cJSON *operand, const char *key)
 {
     (void)key;
@@ -115,7 +123,7 @@ static const struct {
     CondFn *compile;
 } CONDITIONS[] = {
     {"flag", cond_ref}, {"item", cond_ref}, {"visited", cond_visited},
-    {"not", cond_not},  {"all", cond_list}, {"any", cond_list},
+    {"not", cond_not},  {"all", cond_list}, {"any", cond_list}, {"room", cond_room},
 };
 #define CONDITION_COUNT (int)(sizeof CONDITIONS / sizeof CONDITIONS[0])
 
@@ -124,8 +132,8 @@ static const struct {
 int compile_cond(Loader *L, const cJSON *j)
 {
     if (!cJSON_IsObject(j) || cJSON_GetArraySize(j) != 1) {
-        lerr(L, "expected a condition: {\"flag\": id}, {\"item\": id}, {\"visited\": \"tree.node\"}, {\"not\": ...}, "
-                "{\"all\": [...]} or {\"any\": [...]}");
+        lerr(L, "expected a condition: {\"flag\": id}, {\"item\": id}, {\"visited\": \"tree.node\"}, {\"room\": id}, "
+                "{\"not\": ...}, {\"all\": [...]} or {\"any\": [...]}");
         return -1;
     }
     const cJSON *c = j->child;
@@ -424,6 +432,79 @@ static void act_walk(Loader *L, const ActionSpec *spec, const cJSON *a, const cJ
     path_pop(L);
 }
 
+/* OP_GO to the entry point "room.entry" named by obj's member `key`, with its optional
+ * "transition" ("fade" when left out). */
+void emit_go(Loader *L, const cJSON *obj, const char *key)
+{
+    int transition = TRANSITION_FADE;
+    member_enum(L, obj, "transition", OPTIONAL, TRANSITION_NAMES, TRANSITION_COUNT, &transition);
+    const cJSON *m = enter_member(L, obj, key, REQUIRED);
+    const char *to;
+    if (!m || !read_string(L, m, &to)) {
+        if (m)
+            path_pop(L);
+        return;
+    }
+    const Level *lv = L->lv;
+    int e = level_find(lv, ID_ENTRY, to);
+    if (e >= 0) {
+        emit(L, OP_GO, transition, e);
+        path_pop(L);
+        return;
+    }
+    const char *dot = strchr(to, '.');
+    char room_id[128];
+    snprintf(room_id, sizeof room_id, "%.*s", dot ? (int)(dot - to) : (int)strlen(to), to);
+    int r = level_find(lv, ID_ROOM, room_id);
+    char names[400];
+    if (r < 0) {
+        join_names(names, sizeof names, lv->rooms, sizeof lv->rooms[0], lv->nrooms);
+        lerr(L, "no room \"%s\" to go to (the rooms: %s)", room_id, names);
+    } else if (!dot) {
+        lerr(L, "expected \"%s.<entry point>\": where in the room the player arrives", room_id);
+    } else {
+        names[0] = '\0';
+        for (int i = 0; i < lv->rooms[r].nentries; i++) {
+            const char *id = lv->entry_points[lv->rooms[r].first_entry + i].id;
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "", strchr(id, '.') + 1);
+        }
+        lerr(L, "room \"%s\" has no entry point \"%s\" (%s%s)", room_id, dot + 1,
+             names[0] ? "its entry points: " : "it has none: add \"entries\" to the room", names);
+    }
+    path_pop(L);
+}
+
+/* {"go": "room.entry", "transition": "fade" | "cut"}: the player goes into the room and stands
+ * at the entry point; the script waits out the fade and goes on there. */
+static void act_go(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
+{
+    (void)spec, (void)verb;
+    emit_go(L, a, "go");
+}
+
+/* {"place": actor, "room": room, "at": [x, y]}: the actor is in that room from now on; an
+ * animated one stands at "at" (where he stood, when left out). */
+static void act_place(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
+{
+    (void)spec, (void)verb;
+    int actor = member_ref(L, a, "place", REQUIRED, ID_ACTOR);
+    int room = member_ref(L, a, "room", REQUIRED, ID_ROOM);
+    NavPoint at = {0, 0};
+    bool moved = member_point(L, a, "at", OPTIONAL, &at);
+    if (actor < 0 || room < 0)
+        return;
+    if (moved && L->lv->hotspots[actor].object < 0) {
+        lerr_at(L, "at", "actor \"%s\" stands where the level puts him: only an actor with \"anims\" moves",
+                L->lv->hotspots[actor].id);
+        return;
+    }
+    if (L->lv->hotspots[actor].room == ROOM_EVERYWHERE) {
+        lerr_at(L, "place", "actor \"%s\" is a voice, heard in every room", L->lv->hotspots[actor].id);
+        return;
+    }
+    emit(L, OP_PLACE, actor, op_pack_place(room, at));
+}
+
 /* {"hint": true} and {"win": true}: a flag-like action that takes only true. */
 static void act_true(Loader *L, const ActionSpec *spec, const cJSON *a, const cJSON *verb)
 {
@@ -480,6 +561,8 @@ static const ActionSpec ACTIONS[] = {
     {"dialogue", {"dialogue", NULL}, act_ref, .code = OP_DIALOGUE, .ref = ID_TREE},
     {"anim", {"anim", "state", "clip", "then", "layer", "speed", NULL}, act_anim},
     {"hint", {"hint", NULL}, act_true, .code = OP_HINT},
+    {"go", {"go", "transition", NULL}, act_go},
+    {"place", {"place", "room", "at", NULL}, act_place},
     {"if", {"if", "then", "else", NULL}, act_if},
 };
 #define ACTION_COUNT (int)(sizeof ACTIONS / sizeof ACTIONS[0])

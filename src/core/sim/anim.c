@@ -3,17 +3,24 @@
 
 #include "script.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ players */
 
-static void fire_events(Game *g, const AnimFrame *f)
+/* A frame's events, played by p (a layer of one of g->anims); its sounds only where the player
+ * can hear them: in his room. */
+static void fire_events(Game *g, const AnimPlayer *p, const AnimFrame *f)
 {
     const Level *lv = g->level;
+    int object = (int)(((const char *)p - (const char *)g->anims) / (ptrdiff_t)sizeof g->anims[0]);
     for (int i = 0; i < f->nevents; i++) {
         const AnimEvent *e = &lv->anim_events[f->first_event + i];
         switch ((AnimEventKind)e->kind) {
-        case AEV_SOUND: script_sound(g, e->a); break;
+        case AEV_SOUND:
+            if (game_object_room(g, object) == g->room)
+                script_sound(g, e->a);
+            break;
         case AEV_SET: script_set_flag(g, e->a, true); break;
         case AEV_SIGNAL: script_signal(g, e->a); break;
         }
@@ -28,7 +35,7 @@ static void start_clip(Game *g, AnimPlayer *p, int clip)
     p->dir = 1;
     p->finished = false;
     if (clip >= 0)
-        fire_events(g, &g->level->frames[g->level->clips[clip].first_frame]);
+        fire_events(g, p, &g->level->frames[g->level->clips[clip].first_frame]);
 }
 
 void anim_play(Game *g, int object, int layer, int clip)
@@ -96,7 +103,7 @@ static void advance(Game *g, AnimPlayer *p)
             }
             return;
         }
-        fire_events(g, &lv->frames[c->first_frame + p->frame]);
+        fire_events(g, p, &lv->frames[c->first_frame + p->frame]);
     }
 }
 

@@ -27,7 +27,7 @@ bool game_has_item(const Game *g, int item)
     return false;
 }
 
-bool game_busy(const Game *g) { return g->pc >= 0 || g->speech.text >= 0 || g->dlg_tree >= 0; }
+bool game_busy(const Game *g) { return g->pc >= 0 || g->speech.text >= 0 || g->dlg_tree >= 0 || g->fade > 0; }
 
 bool game_pointer_in_bar(const Game *g) { return g->inv_open && g->pointer_y >= g->level->height - INV_BAR_H; }
 
@@ -51,6 +51,8 @@ static int inventory_slot_at(const Game *g)
 
 bool game_hotspot_visible(const Game *g, int hotspot)
 {
+    if (g->hotspot_room[hotspot] != g->room)
+        return false; /* in another room, or a voice */
     int c = g->level->hotspots[hotspot].visible_if;
     return c < 0 || script_cond(g, c);
 }
@@ -144,9 +146,10 @@ NavPoint game_walk_target(const Game *g, int hotspot)
 {
     const Hotspot *h = &g->level->hotspots[hotspot];
     NavPoint d = game_actor_offset(g, hotspot);
-    if (d.x == 0 && d.y == 0)
+    if (d.x == 0 && d.y == 0 && g->hotspot_room[hotspot] == h->room)
         return h->walk_to;
-    return nav_nearest(&g->level->nav, (NavPoint){h->walk_to.x + d.x, h->walk_to.y + d.y});
+    /* an actor who walked, or went to another room: beside him on the floor there */
+    return nav_nearest(&game_room(g)->nav, (NavPoint){h->walk_to.x + d.x, h->walk_to.y + d.y});
 }
 
 Facing game_face_towards(const Game *g, int hotspot)
@@ -313,6 +316,10 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
     g->text_speed = 100;
     g->dlg_tree = g->dlg_node = g->dlg_choice = g->dlg_hover = -1;
     g->dlg_resume = -1;
+    g->room = lv->player.room;
+    g->fade_to = -1;
+    for (int i = 0; i < LEVEL_HOTSPOT_MAX; i++)
+        g->hotspot_room[i] = (int8_t)(i < lv->nhotspots ? lv->hotspots[i].room : ROOM_EVERYWHERE);
     walk_init(g);
     g->pointer_x = lv->width / 2;
     g->pointer_y = lv->height / 2;
@@ -349,6 +356,8 @@ static void take_input(Game *g, const Input *in)
 void game_tick(Game *g, const Input *in)
 {
     g->nevents = 0;
+    if (g->fade > 0 && --g->fade == FADE_TICKS) /* the middle of a fade: the screen is black */
+        game_enter(g, g->fade_to);
     take_input(g, in);
     dialogue_input(g, in); /* while choices are on offer they take the keys and clicks */
     if (in->clicks)

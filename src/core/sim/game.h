@@ -79,6 +79,7 @@ typedef enum GameEventKind {
     EV_WALK,         /* the player set off (b: waypoints) */
     EV_HELD,         /* a: the item now on the cursor, or -1 */
     EV_ARRIVED,      /* the player reached the goal */
+    EV_ROOM,         /* a: the room the player came into, b: the entry point */
     EV_WON
 } GameEventKind;
 
@@ -133,6 +134,13 @@ typedef struct Game {
     int32_t inv_flash;              /* ticks the bar stays open to show a new item */
     Walker walkers[LEVEL_OBJECT_MAX]; /* by animated object: 0 the player, then the actors (who walk
                                        * only when a script sends them; the rest stand still) */
+    /* where everyone is */
+    int16_t room;                   /* the room the player is in */
+    int16_t fade;                   /* ticks left of a fade between rooms, 0 none; the room changes
+                                     * when FADE_TICKS are left */
+    int16_t fade_to;                /* the entry point the fade leads to, -1 once there */
+    uint16_t spare_room;
+    int8_t hotspot_room[LEVEL_HOTSPOT_MAX]; /* the room of each hotspot and actor (scripts move actors) */
     /* the running script */
     int32_t pc;                     /* running script's next op, -1 none */
     int32_t wait_ticks;             /* a wait action's ticks left */
@@ -197,8 +205,22 @@ NavPoint game_walk_target(const Game *g, int hotspot);
 Facing game_face_towards(const Game *g, int hotspot);
 /* Player's feet in whole px. */
 NavPoint game_player_pos(const Game *g);
-/* Character scale at a given y, 1/256. */
-int32_t game_scale_at(const Level *lv, int32_t y);
+/* Character scale at a given y in a room, 1/256. */
+int32_t game_scale_at(const Room *room, int32_t y);
+/* The room the player is in. */
+const Room *game_room(const Game *g);
+/* The room an animated object is in (the player's, or its hotspot's or actor's now). */
+int game_object_room(const Game *g, int object);
+/* The floor and depth an animated object walks by: its room's. */
+const Room *game_object_floor(const Game *g, int object);
+/* Puts the player at an entry point: into its room, on its spot, facing its way. */
+void game_enter(Game *g, int entry);
+/* Takes the player to an entry point: at once (a cut), or through a fade whose middle changes the room. */
+void game_go(Game *g, int entry, Transition transition);
+/* Puts an actor in a room (an animated one at `at`, unless at is [0, 0]). */
+void game_place(Game *g, int hotspot, int room, NavPoint at);
+/* How dark a fade between rooms has made the screen now, 0 (none) to 255 (black). */
+int game_fade_alpha(const Game *g);
 /* True when the pointer is over the open inventory bar. */
 bool game_pointer_in_bar(const Game *g);
 /* Slot rectangle of inventory position `slot` (whether or not it holds an item). */

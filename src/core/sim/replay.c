@@ -515,7 +515,12 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
             NavPoint p;
             if (!game_hotspot_click_point(g, c->target, &p)) {
                 rep->failed++;
-                if (log)
+                int there = g->hotspot_room[c->target];
+                if (log && there != g->room)
+                    fprintf(log, "%s:%d: click @%s at tick %" PRIu32 ": it is %s%s, and the player is in %s\n", r->file,
+                            c->line, c->target_id, c->tick, there < 0 ? "a voice, in no room" : "in ",
+                            there < 0 ? "" : g->level->rooms[there].id, game_room(g)->id);
+                else if (log)
                     fprintf(log, "%s:%d: click @%s at tick %" PRIu32 ": it is hidden or covered, nothing to click\n",
                             r->file, c->line, c->target_id, c->tick);
                 break;

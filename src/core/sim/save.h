@@ -17,7 +17,7 @@
 #include "state.h"
 
 #define SAVE_MAGIC "SDSAVE\r\n"    /* 8 bytes; the \r\n catches text-mode mangling */
-#define SAVE_VERSION 2      /* 1: the state by index (read with levels/past/); 2: by id */
+#define SAVE_VERSION 3      /* 1: the state by index (read with levels/past/); 2: by id; 3: with rooms */
 #define SAVE_VERSION_OLDEST 1
 #define SAVE_THUMB_W 128
 #define SAVE_THUMB_H 72

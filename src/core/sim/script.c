@@ -21,6 +21,7 @@ bool script_cond(const Game *g, int cond)
     case COND_ITEM: return game_has_item(g, c->a);
     case COND_VISITED: return dialogue_visited(g, c->a);
     case COND_NOT: return !script_cond(g, c->a);
+    case COND_ROOM: return g->room == c->a;
     case COND_ALL:
         for (int i = 0; i < c->count; i++)
             if (!script_cond(g, lv->cond_list[c->first + i]))
@@ -199,6 +200,10 @@ static bool run_op(Game *g, const Op *op)
         script_respond(g, -1, verb); /* the level's default line */
         return false;
     }
+    case OP_GO:
+        game_go(g, op->b, (Transition)op->a);
+        return g->fade == 0;
+    case OP_PLACE: game_place(g, op->a, op_place_room(op), op_place_point(op)); return true;
     case OP_JUMP: g->pc = op->b; return true;
     case OP_JUMP_UNLESS:
         if (!script_cond(g, op->a))
@@ -217,7 +222,7 @@ void script_goto(Game *g, int32_t pc)
 void script_run(Game *g)
 {
     for (int steps = 0; g->pc >= 0 && steps < GAME_SCRIPT_STEPS_MAX; steps++) {
-        if (g->wait_ticks > 0 || g->speech.text >= 0 || game_walking(g))
+        if (g->wait_ticks > 0 || g->speech.text >= 0 || game_walking(g) || g->fade > 0)
             return;
         const Op *op = &g->level->ops[g->pc++];
         if (!run_op(g, op))

@@ -52,6 +52,52 @@ static void walk_walker(Ser *s, Walker *w, const char *name)
     ser_object_end(s);
 }
 
+/* Where everyone is: the player's room and a fade under way, and the hotspots not in the room the
+ * level puts them in (actors a script moved), by id. A state written before rooms (format 1 and
+ * 2) has everyone where the level starts them. */
+static void walk_rooms(Game *g, Ser *s)
+{
+    const Level *lv = g->level;
+    if (ser_is_json(s)) {
+        bind_ref(s, lv, "room", ID_ROOM, -1, &g->room, NULL);
+        ser_i16(s, "fade", &g->fade);
+        ser_object_begin(s, "rooms");
+        for (int h = 0; h < lv->nhotspots; h++)
+            if (lv->hotspots[h].is_actor && lv->hotspots[h].room != ROOM_EVERYWHERE)
+                ser_json_string(s, lv->hotspots[h].id, level_id(lv, ID_ROOM, g->hotspot_room[h]));
+        ser_object_end(s);
+        return;
+    }
+    bool reading = s->mode == SER_READ;
+    if (reading) {
+        for (int h = 0; h < lv->nhotspots; h++)
+            g->hotspot_room[h] = (int8_t)lv->hotspots[h].room;
+        if (s->format < 3) {
+            g->room = lv->player.room;
+            g->fade = 0;
+            g->fade_to = -1;
+        }
+    }
+    if (s->format < 3)
+        return;
+    bind_room(s, lv, &g->room);
+    ser_i16(s, NULL, &g->fade);
+    bind_ref(s, lv, NULL, ID_ENTRY, -1, &g->fade_to, NULL);
+    int32_t n = 0;
+    for (int h = 0; !reading && h < lv->nhotspots; h++)
+        n += g->hotspot_room[h] != lv->hotspots[h].room;
+    n = bind_count(s, n, LEVEL_HOTSPOT_MAX);
+    for (int i = 0, at = 0; i < n && s->ok; i++, at++) {
+        while (!reading && g->hotspot_room[at] == lv->hotspots[at].room)
+            at++;
+        int16_t h = (int16_t)at, room = reading ? -1 : g->hotspot_room[at];
+        bind_ref(s, lv, NULL, ID_HOTSPOT, -1, &h, NULL);
+        bind_ref(s, lv, NULL, ID_ROOM, -1, &room, NULL);
+        if (reading && h >= 0 && lv->hotspots[h].is_actor && lv->hotspots[h].room != ROOM_EVERYWHERE && room >= 0)
+            g->hotspot_room[h] = (int8_t)room; /* else where the level now puts it */
+    }
+}
+
 /* The player, then every animated actor, who walk only when a script sends them. */
 static void walk_walkers(Game *g, Ser *s)
 {
@@ -434,6 +480,7 @@ void state_walk(Game *g, Ser *s)
         ser_i32(s, NULL, &g->last_click_x);
         ser_i32(s, NULL, &g->last_click_y);
     }
+    walk_rooms(g, s);
     walk_walkers(g, s);
     ser_object_begin(s, "pointer");
     ser_i32(s, "x", &g->pointer_x);
@@ -534,6 +581,8 @@ bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool l
         state_walk(copy, &s);
         if (!s.ok)
             snprintf(why, cap, "a value is malformed or the state is cut short");
+        else if (b->room_gone[0])
+            snprintf(why, cap, "it was made in the room \"%s\", which the level no longer has", b->room_gone);
         else if (s.pos != len)
             snprintf(why, cap, "%zu bytes more than the state holds", len - s.pos);
         else if (level_changed)
@@ -542,7 +591,8 @@ bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool l
             snprintf(why, cap, "names a %s that the level does not have", b->unbound);
         if (damaged)
             *damaged = !s.ok || s.pos != len;
-        ok = s.ok && s.pos == len && (level_changed || !b->unbound[0]) && state_check(copy, why, cap);
+        ok = s.ok && s.pos == len && !b->room_gone[0] && (level_changed || !b->unbound[0]) &&
+             state_check(copy, why, cap);
     }
     if (ok) {
         copy->nevents = 0;

@@ -257,11 +257,14 @@ void bind_choice(Ser *s, const Level *lv, int16_t *choice, const char *role)
 
 /* ------------------------------------------------------------------ the level's ids */
 
-/* The kinds whose ids the body lists, and the most a level has of each. */
+/* The kinds whose ids the body lists, the most a level has of each, and the format since which it
+ * lists them. */
 static const struct {
     IdKind kind;
     int32_t max;
-} LISTED[] = {{ID_FLAG, LEVEL_FLAG_MAX}, {ID_HOTSPOT, LEVEL_HOTSPOT_MAX}, {ID_ITEM, LEVEL_ITEM_MAX}, {ID_NODE, LEVEL_NODE_MAX}};
+    int since;
+} LISTED[] = {{ID_FLAG, LEVEL_FLAG_MAX, 2}, {ID_HOTSPOT, LEVEL_HOTSPOT_MAX, 2}, {ID_ITEM, LEVEL_ITEM_MAX, 2},
+              {ID_NODE, LEVEL_NODE_MAX, 2},  {ID_ROOM, LEVEL_ROOM_MAX, 3}};
 #define LISTED_COUNT (int)(sizeof LISTED / sizeof LISTED[0])
 #define LISTED_MAX LEVEL_NODE_MAX /* the largest of them */
 
@@ -284,8 +287,12 @@ void bind_level_ids(Ser *s, const Level *lv)
     bool seen[LISTED_MAX];
     for (int k = 0; k < LISTED_COUNT; k++) {
         IdKind kind = LISTED[k].kind;
+        if (s->format < LISTED[k].since)
+            continue;
         int have = level_count(lv, kind);
         int32_t n = bind_count(s, have, LISTED[k].max);
+        if (b && kind == ID_ROOM)
+            b->rooms_listed = n;
         memset(seen, 0, sizeof seen);
         for (int i = 0; i < n && s->ok; i++) {
             char name[BIND_NAME_MAX];
@@ -304,6 +311,24 @@ void bind_level_ids(Ser *s, const Level *lv)
             if (!seen[i])
                 note_new(s, lv, kind, i);
     }
+}
+
+bool bind_room(Ser *s, const Level *lv, int16_t *room)
+{
+    char name[BIND_NAME_MAX];
+    if (s->mode != SER_READ)
+        name_of(name, sizeof name, level_id(lv, ID_ROOM, *room), *room);
+    ser_name(s, name, sizeof name);
+    if (s->mode != SER_READ || !s->ok)
+        return false;
+    int found = level_find(lv, ID_ROOM, name);
+    Binding *b = bind_reading(s);
+    if (found < 0 && b && b->rooms_listed == 1 && lv->nrooms == 1)
+        found = 0; /* one room to another: a level of one room is that room, whatever it is called */
+    *room = (int16_t)found;
+    if (found < 0 && b && !b->room_gone[0])
+        snprintf(b->room_gone, sizeof b->room_gone, "%s", name[0] ? name : "?");
+    return found < 0;
 }
 
 /* ------------------------------------------------------------------ settling an edited level */
@@ -366,20 +391,21 @@ static void settle_walkers(Game *g, Binding *b)
 {
     const Level *lv = g->level;
     Walker *p = &g->walkers[OBJECT_PLAYER];
+    const Nav *nav = &game_room(g)->nav;
     NavPoint at = game_player_pos(g);
-    if (!nav_contains(&lv->nav, at)) { /* the floor moved from under him */
-        at = nav_nearest(&lv->nav, at);
+    if (!nav_contains(nav, at)) { /* the floor moved from under him */
+        at = nav_nearest(nav, at);
         p->x = at.x * FIXED_ONE;
         p->y = at.y * FIXED_ONE;
     }
     bool walking = p->path_pos < p->npath, hurry = p->hurry, clear = true;
     for (int i = 0; i < p->npath; i++) /* the way ahead on the floor, the way behind in the room */
-        clear = clear && (i >= p->path_pos ? nav_contains(&lv->nav, p->path[i])
+        clear = clear && (i >= p->path_pos ? nav_contains(nav, p->path[i])
                                            : p->path[i].x >= 0 && p->path[i].x <= lv->width && p->path[i].y >= 0 &&
                                                  p->path[i].y <= lv->height);
     if (walking && !clear) { /* planned again, to the same goal */
         NavPoint goal = p->path[p->npath - 1];
-        if (walk_to(g, nav_nearest(&lv->nav, goal)))
+        if (walk_to(g, nav_nearest(nav, goal)))
             p->hurry = hurry;
         else
             g->pending_verb = -1;

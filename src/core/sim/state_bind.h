@@ -20,6 +20,8 @@ typedef struct Binding {
     bool at_home[LEVEL_OBJECT_MAX];     /* the actor stood where the saving level placed him */
     bool anim_lost[LEVEL_OBJECT_MAX];   /* a clip or state of the object did not bind */
     bool pc_lost;                       /* the running script changed shape */
+    int32_t rooms_listed;               /* rooms the writing level had */
+    char room_gone[BIND_NAME_MAX];      /* the player's room, when the level no longer has it */
     char unbound[BIND_NAME_MAX + 40];                 /* the first name the level lacks, for a read into the same
                                          * level (where that means a damaged state) */
 } Binding;
@@ -39,6 +41,9 @@ void bind_text(Ser *s, const Level *lv, int32_t *text);
 /* A place in the ops (-1 none): the script's key, the offset in it and the script's shape. A read
  * whose script changed shape gives -1 and sets *lost. */
 void bind_op(Ser *s, const Level *lv, int32_t *op, bool *lost);
+/* The room the player is in (a read of one the level lacks gives -1, keeps its name in the
+ * Binding's room_gone, and returns true). */
+bool bind_room(Ser *s, const Level *lv, int16_t *room);
 /* Who speaks: the player or an actor. A read of one the level lacks sets *lost. */
 void bind_speaker(Ser *s, const Level *lv, int16_t *speaker, bool *lost);
 /* A dialogue choice (-1 none): its node, its place in it and its words. */

@@ -76,7 +76,7 @@ static bool walker_ok(Check *c, int o)
         if (p.x < 0 || p.x > lv->width || p.y < 0 || p.y > lv->height)
             return fail(c, "%s.path[%d]: [%d, %d] is outside the room (%d x %d)", name, i, p.x, p.y, lv->width,
                         lv->height);
-        if (o == OBJECT_PLAYER && i >= w->path_pos && !nav_contains(&lv->nav, p))
+        if (o == OBJECT_PLAYER && i >= w->path_pos && !nav_contains(&game_room(c->g)->nav, p))
             return fail(c, "%s.path[%d]: [%d, %d] is not on the walkable area", name, i, p.x, p.y);
     }
     return true;
@@ -221,6 +221,27 @@ static bool script_ok(Check *c)
     return true;
 }
 
+/* The player's room, a fade under way, and the room of every hotspot (only actors move). */
+static bool rooms_ok(Check *c)
+{
+    const Level *lv = c->lv;
+    const Game *g = c->g;
+    if (!range_ok(c, "room", g->room, 0, lv->nrooms - 1) || !range_ok(c, "fade", g->fade, 0, 2 * FADE_TICKS) ||
+        !ref_ok(c, "fade_to", g->fade_to, lv->nentry_points))
+        return false;
+    if ((g->fade > FADE_TICKS) != (g->fade_to >= 0))
+        return fail(c, "fade_to: %d with %d ticks of the fade left", g->fade_to, g->fade);
+    for (int h = 0; h < lv->nhotspots; h++) {
+        const Hotspot *hs = &lv->hotspots[h];
+        int r = g->hotspot_room[h];
+        if (hs->is_actor && hs->room != ROOM_EVERYWHERE ? r < 0 || r >= lv->nrooms : r != hs->room)
+            return fail(c, "rooms.%s: %d, but %s", hs->id, r,
+                        hs->is_actor && hs->room != ROOM_EVERYWHERE ? "an actor is in one of the rooms"
+                                                                    : "only actors move between rooms");
+    }
+    return true;
+}
+
 /* The pointer, the hover and what the player set off to do. */
 static bool pointer_ok(Check *c)
 {
@@ -265,5 +286,5 @@ bool state_check(const Game *g, char *why, size_t cap)
     for (int o = 0; o < lv->nobjects; o++)
         if (!walker_ok(&c, o))
             return false;
-    return pointer_ok(&c) && possessions_ok(&c) && script_ok(&c) && dialogue_ok(&c) && anims_ok(&c);
+    return rooms_ok(&c) && pointer_ok(&c) && possessions_ok(&c) && script_ok(&c) && dialogue_ok(&c) && anims_ok(&c);
 }

@@ -30,14 +30,14 @@ NavPoint game_actor_pos(const Game *g, int hotspot)
     return (NavPoint){h->at.x + d.x, h->at.y + d.y};
 }
 
-int32_t game_scale_at(const Level *lv, int32_t y)
+int32_t game_scale_at(const Room *room, int32_t y)
 {
-    if (y <= lv->scale_far_y)
-        return lv->scale_far;
-    if (y >= lv->scale_near_y)
-        return lv->scale_near;
-    return lv->scale_far + (lv->scale_near - lv->scale_far) * (y - lv->scale_far_y) /
-                               (lv->scale_near_y - lv->scale_far_y);
+    if (y <= room->scale_far_y)
+        return room->scale_far;
+    if (y >= room->scale_near_y)
+        return room->scale_near;
+    return room->scale_far + (room->scale_near - room->scale_far) * (y - room->scale_far_y) /
+                                 (room->scale_near_y - room->scale_far_y);
 }
 
 void walk_init(Game *g)
@@ -55,8 +55,9 @@ void walk_init(Game *g)
 bool walk_to(Game *g, NavPoint p)
 {
     Walker *w = &g->walkers[OBJECT_PLAYER];
-    NavPoint from = nav_nearest(&g->level->nav, game_player_pos(g));
-    int n = nav_find_path(&g->level->nav, from, p, w->path, NAV_PATH_MAX);
+    const Nav *nav = &game_room(g)->nav;
+    NavPoint from = nav_nearest(nav, game_player_pos(g));
+    int n = nav_find_path(nav, from, p, w->path, NAV_PATH_MAX);
     if (n < 0) {
         walk_stop(g);
         return false;
@@ -74,7 +75,7 @@ bool walk_to(Game *g, NavPoint p)
 
 void walk_actor_to(Game *g, int object, NavPoint p)
 {
-    const Nav *nav = &g->level->nav;
+    const Nav *nav = &game_object_floor(g, object)->nav;
     Walker *w = &g->walkers[object];
     NavPoint here = game_object_pos(g, object);
     NavPoint from = nav_nearest(nav, here), to = nav_nearest(nav, p);
@@ -106,11 +107,11 @@ void walk_actor_straight(Game *g, int object, NavPoint p)
 void walk_stop(Game *g) { g->walkers[OBJECT_PLAYER].npath = g->walkers[OBJECT_PLAYER].path_pos = 0; }
 
 /* One tick along the path; true on the tick the walker arrives. */
-static bool step_walker(const Level *lv, Walker *w, int32_t speed)
+static bool step_walker(const Room *room, Walker *w, int32_t speed)
 {
     if (w->path_pos >= w->npath)
         return false;
-    int32_t step = speed * game_scale_at(lv, w->y / FIXED_ONE) / FIXED_ONE * (w->hurry ? 2 : 1);
+    int32_t step = speed * game_scale_at(room, w->y / FIXED_ONE) / FIXED_ONE * (w->hurry ? 2 : 1);
     if (step < 1)
         step = 1;
     while (step > 0 && w->path_pos < w->npath) {
@@ -140,8 +141,8 @@ bool walk_step(Game *g)
 {
     const Level *lv = g->level;
     for (int o = 1; o < lv->nobjects; o++)
-        step_walker(lv, &g->walkers[o], lv->objects[o].speed);
-    if (!step_walker(lv, &g->walkers[OBJECT_PLAYER], lv->player.speed))
+        step_walker(game_object_floor(g, o), &g->walkers[o], lv->objects[o].speed);
+    if (!step_walker(game_room(g), &g->walkers[OBJECT_PLAYER], lv->player.speed))
         return false;
     game_emit(g, EV_ARRIVED, 0, 0);
     return true;
