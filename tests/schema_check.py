@@ -5,6 +5,10 @@
 
 Without arguments it validates every levels/*.json except schema.json itself. It first checks that
 the schema is a valid JSON Schema (draft 2020-12) whose "#/$defs/..." references all resolve.
+A game with "rooms" has each room file it lists (a path relative to the game file's folder)
+validated too, against "#/$defs/room"; a room file that is missing or unreadable is an error. A
+file whose "$schema" ends in "#/$defs/room" is validated as a room, and so is a file that a game
+being checked lists as a room file (once, whether or not it is also named itself).
 Exits 0 when everything is valid, 1 otherwise (messages name the file and the JSON path).
 
 Needs Debian's python3-jsonschema (apt-get install python3-jsonschema). The schema only describes
@@ -20,6 +24,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA_PATH = os.path.join(ROOT, "levels", "schema.json")
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+ROOM_REF = "#/$defs/room"  # what a room file is validated against
 
 try:
     from jsonschema import Draft202012Validator
@@ -126,6 +131,9 @@ def explain(error):
             missing = [f"\"{g[0].validator_value[0]}\"" for g in groups]
             return [(path, "missing " + " or ".join(missing))]
         return [(path, f"expected: {hint or 'one of the alternatives'} Found {short(error.instance)}.")]
+    if error.validator == "not" and error.validator_value in ({}, True):
+        # {"description": ..., "not": {}}: a key that is not allowed in this place.
+        return [(path, f"not allowed here{': ' + hint if hint else ''}")]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
@@ -154,6 +162,8 @@ def check_schema(schema):
     except SchemaError as e:
         problems.append(f"not a valid draft 2020-12 schema: {json_path(e.absolute_path)}: {e.message}")
     defs = schema.get("$defs", {})
+    if not isinstance(defs.get("room"), dict):
+        problems.append(f"no \"{ROOM_REF}\": room files are validated against it")
 
     def walk(node, where):
         if isinstance(node, dict):
@@ -175,6 +185,36 @@ def check_schema(schema):
     return problems
 
 
+def room_files(game_path, game):
+    """The room files a game lists in "rooms": [(JSON path, name as written, file path)]."""
+    rooms = game.get("rooms") if isinstance(game, dict) else None
+    if not isinstance(rooms, list):
+        return []
+    folder = os.path.dirname(os.path.abspath(game_path))
+    return [(["rooms", i], name, os.path.normpath(os.path.join(folder, name)))
+            for i, name in enumerate(rooms)
+            if isinstance(name, str) and name and not name.startswith("/")]
+
+
+def is_room(doc):
+    """A file that says it is a room: "$schema": "../schema.json#/$defs/room"."""
+    return isinstance(doc, dict) and str(doc.get("$schema", "")).endswith(ROOM_REF)
+
+
+def report(path, doc, validator):
+    """Prints the file's problems (or that it is valid); returns whether it is valid."""
+    errors = []
+    for item in sorted((item for e in validator.iter_errors(doc) for item in (explain(e) or [(list(e.absolute_path), e.message)])),
+                       key=path_key):
+        if item not in errors:  # the same problem found by two parts of the schema
+            errors.append(item)
+    for where, msg in errors:
+        print(f"{rel(path)}: {json_path(where)}: {msg}", file=sys.stderr)
+    if not errors:
+        print(f"{rel(path)}: valid")
+    return not errors
+
+
 def main(argv):
     failed = False
     schema, err = load_json(SCHEMA_PATH)
@@ -187,26 +227,56 @@ def main(argv):
     if failed:
         return 1
     validator = Draft202012Validator(schema)
+    # A room file is validated against "#/$defs/room", with the schema's $defs to resolve in.
+    room_validator = Draft202012Validator({"$schema": DRAFT_2020_12, "$defs": schema.get("$defs", {}),
+                                           "$ref": ROOM_REF})
 
     levels = argv or sorted(p for p in glob.glob(os.path.join(ROOT, "levels", "*.json"))
                             if os.path.basename(p) != "schema.json")
     if not levels:
         print("schema_check: no levels/*.json to check", file=sys.stderr)
         return 1
+    docs = {}
     for path in levels:
-        level, err = load_json(path)
+        docs[path] = load_json(path)
+    listed = set()  # room files some game lists: validated as rooms (with their game), and once
+    for path, (doc, _) in docs.items():
+        listed.update(os.path.normcase(f) for _, _, f in room_files(path, doc))
+    checked = set()
+    for path in levels:
+        key = os.path.normcase(os.path.abspath(path))
+        if key in listed or key in checked:
+            continue
+        checked.add(key)
+        level, err = docs[path]
         if err:
             print(err, file=sys.stderr)
             failed = True
             continue
-        errors = sorted((item for e in validator.iter_errors(level) for item in (explain(e) or [(list(e.absolute_path), e.message)])),
-                        key=path_key)
-        for where, msg in errors:
-            print(f"{rel(path)}: {json_path(where)}: {msg}", file=sys.stderr)
-        if errors:
+        if not report(path, level, room_validator if is_room(level) else validator):
             failed = True
-        else:
-            print(f"{rel(path)}: valid")
+        named = set()
+        for where, name, room_path in room_files(path, level):
+            room_key = os.path.normcase(room_path)
+            if room_key in named:
+                print(f"{rel(path)}: {json_path(where)}: the room file \"{name}\" is listed twice", file=sys.stderr)
+                failed = True
+                continue
+            named.add(room_key)
+            if room_key in checked:
+                continue
+            checked.add(room_key)
+            if not os.path.isfile(room_path):
+                print(f"{rel(path)}: {json_path(where)}: the room file \"{name}\" is missing "
+                      f"(looked for {rel(room_path)})", file=sys.stderr)
+                failed = True
+                continue
+            room, err = load_json(room_path)
+            if err:
+                print(err, file=sys.stderr)
+                failed = True
+            elif not report(room_path, room, room_validator):
+                failed = True
     return 1 if failed else 0
 
 
