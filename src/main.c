@@ -165,6 +165,7 @@ static int cmd_replay(int argc, char **argv)
             "%s: %s: %s%" PRIu32 " ticks, %d of %d expectations held, final hash %016" PRIx64 "\n", file,
             status ? "FAILED" : "ok", diverged, rep.ticks, rep.passed, rep.passed + rep.failed, rep.hash);
     free(g);
+    replay_report_free(&rep); /* a level the replay reloaded */
     level_free(lv);
     replay_free(&r);
     return status;

@@ -76,21 +76,21 @@ static void headless_end(Headless *h)
 
 /* Brings g to the tick asked for: through the replay when there is one, then on with no input.
  * False, with the message printed, when the replay does not fit the level. */
-static bool advance(Game *g, const Level *lv, Replay *replay, const RenderOptions *opt)
+static bool advance(Game *g, Replay *replay, ReplayReport *rep, const RenderOptions *opt)
 {
     if (replay) {
         char err[600];
-        if (!replay_bind(replay, lv, err, sizeof err)) {
+        if (!replay_bind(replay, g->level, err, sizeof err)) {
             fprintf(stderr, "%s\n", err);
             return false;
         }
         uint32_t stop = opt->has_tick ? opt->tick : replay->end_tick;
         int cursor = 0;
-        ReplayReport rep = {0};
         Input in;
-        while (g->tick < stop && replay_step(replay, &cursor, g, &in, &rep, NULL))
+        while (g->tick < stop && replay_step(replay, &cursor, g, &in, rep, NULL))
             game_tick(g, &in);
     }
+    const Level *lv = g->level; /* the replay may have reloaded it */
     Input idle = {0};
     uint32_t stop = opt->has_tick ? opt->tick : 0;
     while (g->tick < stop) /* past the replay's end (or without one): time goes on with no input */
@@ -117,8 +117,9 @@ static bool advance(Game *g, const Level *lv, Replay *replay, const RenderOption
 }
 
 /* Draws g as a still frame into a PNG. */
-static bool draw_still(const Game *g, const Level *lv, const char *out_path)
+static bool draw_still(const Game *g, const char *out_path)
 {
+    const Level *lv = g->level;
     Headless hl = {0};
     bool ok = false;
     if (headless_begin(&hl) && headless_canvas(&hl, lv->width, lv->height)) {
@@ -147,18 +148,20 @@ int app_render(const RenderOptions *opt)
         return 2;
     }
     int status = 1;
+    ReplayReport rep = {0};
     Level *lv = level_load_report(opt->level_path, stderr);
     Game *g = lv ? malloc(sizeof *g) : NULL;
     if (g) {
         game_init(g, lv, have_replay ? replay.seed : 1);
-        if (!advance(g, lv, have_replay ? &replay : NULL, opt))
+        if (!advance(g, have_replay ? &replay : NULL, &rep, opt))
             status = 2;
-        else if (draw_still(g, lv, opt->out_path))
+        else if (draw_still(g, opt->out_path))
             status = 0;
     }
     if (have_replay)
         replay_free(&replay);
     free(g);
+    replay_report_free(&rep);
     level_free(lv);
     return status;
 }

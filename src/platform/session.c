@@ -68,6 +68,7 @@ void session_close(App *app)
     app->recording = false;
     if (app->watching || app->replay_done) /* a replay that diverged handed over, but is still held */
         replay_free(&app->replay);
+    replay_report_free(&app->replay_report); /* a level a watched replay reloaded */
     app->watching = false;
     level_free(app->level);
     app->level = NULL;

@@ -32,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             game_tick(g, &in);
             fuzz_require_valid(g, "running the replay");
         }
+        replay_report_free(&rep);
     }
     free(g);
     replay_free(&r);

@@ -11,6 +11,7 @@
 
 #include "expect.h"
 #include "fileio.h"
+#include "save.h"
 #include "state.h"
 
 /* ------------------------------------------------------------------ parsing */
@@ -216,8 +217,18 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
         c->value = dupstr(v);
         if (!c->path || !c->value)
             return perr(p, "out of memory");
+    } else if (strcmp(cmd, "save") == 0 || strcmp(cmd, "load") == 0) {
+        if (nw != 2)
+            return perr(p, "expected \"<tick> %s\"", cmd);
+        c->kind = cmd[0] == 's' ? RC_SAVE : RC_LOAD;
+    } else if (strcmp(cmd, "reload") == 0) {
+        if (nw > 3)
+            return perr(p, "expected \"<tick> reload\" or \"<tick> reload <level file>\"");
+        c->kind = RC_RELOAD;
+        if (nw == 3 && !(c->path = dupstr(w[2])))
+            return perr(p, "out of memory");
     } else {
-        return perr(p, "unknown command \"%s\" (move, click, key, set, expect)", cmd);
+        return perr(p, "unknown command \"%s\" (move, click, key, set, expect, save, load, reload)", cmd);
     }
     return true;
 }
@@ -368,7 +379,19 @@ bool replay_load(const char *file, Replay *r, char *err, size_t errlen)
     free(text);
     if (ok) {
         r->level_path = find_level(file, r->level_arg);
-        if (!r->level_path) {
+        for (int i = 0; i < r->ncmds && r->level_path; i++) { /* a reload's level is found as the level is */
+            ReplayCmd *c = &r->cmds[i];
+            if (c->kind == RC_RELOAD && c->path) {
+                char *found = find_level(file, c->path);
+                if (!found) {
+                    ok = false;
+                    break;
+                }
+                free(c->path);
+                c->path = found;
+            }
+        }
+        if (!ok || !r->level_path) {
             snprintf(err, errlen, "%s: out of memory", file);
             ok = false;
         }
@@ -392,7 +415,8 @@ void replay_free(Replay *r)
 
 bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen)
 {
-    for (int i = 0; i < r->ncmds; i++) {
+    /* up to the first reload: what follows it is found in the level it reads, when it runs */
+    for (int i = 0; i < r->ncmds && r->cmds[i].kind != RC_RELOAD; i++) {
         ReplayCmd *c = &r->cmds[i];
         if (c->kind == RC_CLICK_AT) {
             c->target = (int16_t)level_find(lv, ID_HOTSPOT, c->target_id);
@@ -490,6 +514,86 @@ static bool check_hash(const Replay *r, const ReplayCmd *c, const Game *g, Repla
     return false;
 }
 
+void replay_report_free(ReplayReport *rep)
+{
+    free(rep->saved);
+    level_free(rep->reloaded);
+    rep->saved = NULL;
+    rep->nsaved = 0;
+    rep->reloaded = NULL;
+}
+
+/* `save`: the game into a save file's bytes, kept in the report. */
+static bool replay_save(const ReplayCmd *c, const Replay *r, const Game *g, ReplayReport *rep, FILE *log)
+{
+    if (!rep->saved && !(rep->saved = malloc(SAVE_FILE_MAX))) {
+        if (log)
+            fprintf(log, "%s:%d: save: out of memory\n", r->file, c->line);
+        return false;
+    }
+    rep->nsaved = save_encode(g, 0, NULL, rep->saved, SAVE_FILE_MAX);
+    if (rep->nsaved == 0 && log)
+        fprintf(log, "%s:%d: save: the game state does not fit in a save\n", r->file, c->line);
+    return rep->nsaved > 0;
+}
+
+/* `load`: the last save read back into the game, as the load menu reads a slot. */
+static bool replay_load_saved(const ReplayCmd *c, const Replay *r, Game *g, ReplayReport *rep, FILE *log)
+{
+    char err[700], where[64];
+    if (rep->nsaved == 0) {
+        if (log)
+            fprintf(log, "%s:%d: load: nothing was saved before it\n", r->file, c->line);
+        return false;
+    }
+    snprintf(where, sizeof where, "the save at line %d", c->line);
+    Game *fresh = malloc(sizeof *fresh);
+    SaveInfo *info = malloc(sizeof *info);
+    StateReport *report = malloc(sizeof *report);
+    bool ok = fresh && info && report;
+    if (ok) {
+        game_init(fresh, g->level, g->seed);
+        ok = save_read_bytes(where, rep->saved, rep->nsaved, fresh, info, report, err, sizeof err);
+        if (ok)
+            *g = *fresh;
+        else if (log)
+            fprintf(log, "%s:%d: load: %s\n", r->file, c->line, err);
+    }
+    free(fresh);
+    free(info);
+    free(report);
+    return ok;
+}
+
+/* `reload`: the level read again (or from another file: the same game, edited) and the game bound
+ * to it by id, as the running game does when its files change. */
+static bool replay_reload(const ReplayCmd *c, const Replay *r, Game *g, ReplayReport *rep, FILE *log)
+{
+    const char *path = c->path ? c->path : g->level->path;
+    Diag d;
+    diag_init(&d);
+    Level *next = level_load(path, &d);
+    bool ok = next != NULL;
+    if (!ok && log) {
+        fprintf(log, "%s:%d: reload: %s does not load:\n", r->file, c->line, path);
+        diag_print(&d, log);
+    }
+    diag_free(&d);
+    StateReport *report = ok ? malloc(sizeof *report) : NULL;
+    char why[400] = "out of memory";
+    ok = ok && report && state_rebind(g, next, report, why, sizeof why);
+    if (ok) {
+        level_free(rep->reloaded); /* the game left it for next */
+        rep->reloaded = next;
+    } else if (next) {
+        if (log)
+            fprintf(log, "%s:%d: reload: the game cannot go on in %s (%s)\n", r->file, c->line, path, why);
+        level_free(next);
+    }
+    free(report);
+    return ok;
+}
+
 bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log)
 {
     memset(in, 0, sizeof *in);
@@ -513,9 +617,17 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
             break;
         case RC_CLICK_AT: {
             NavPoint p;
-            if (!game_hotspot_click_point(g, c->target, &p)) {
+            int target = rep->reloaded ? level_find(g->level, ID_HOTSPOT, c->target_id) : c->target;
+            if (target < 0) {
                 rep->failed++;
-                int there = g->hotspot_room[c->target];
+                if (log)
+                    fprintf(log, "%s:%d: click @%s at tick %" PRIu32 ": the reloaded level has no such hotspot\n",
+                            r->file, c->line, c->target_id, c->tick);
+                break;
+            }
+            if (!game_hotspot_click_point(g, target, &p)) {
+                rep->failed++;
+                int there = g->hotspot_room[target];
                 if (log && there != g->room)
                     fprintf(log, "%s:%d: click @%s at tick %" PRIu32 ": it is %s%s, and the player is in %s\n", r->file,
                             c->line, c->target_id, c->tick, there < 0 ? "a voice, in no room" : "in ",
@@ -545,6 +657,16 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
             else
                 rep->failed++;
             break;
+        case RC_SAVE:
+        case RC_LOAD:
+        case RC_RELOAD: {
+            bool ok = c->kind == RC_SAVE   ? replay_save(c, r, g, rep, log)
+                      : c->kind == RC_LOAD ? replay_load_saved(c, r, g, rep, log)
+                                           : replay_reload(c, r, g, rep, log);
+            if (!ok)
+                rep->failed++;
+            break;
+        }
         }
     }
     return g->tick < r->end_tick;

@@ -23,7 +23,11 @@ typedef enum ReplayCmdKind {
     RC_KEY,         /* press `key` */
     RC_TEXT_SPEED,  /* the player set the text speed to x percent */
     RC_EXPECT,      /* the state JSON at `path` equals `value` */
-    RC_EXPECT_HASH  /* the state hash equals `hash` */
+    RC_EXPECT_HASH, /* the state hash equals `hash` */
+    RC_SAVE,        /* the game is saved (into the report, as a save file's bytes) */
+    RC_LOAD,        /* the last save is loaded back, as the load menu would */
+    RC_RELOAD       /* the level's files are read again (from `path`, when given) and the game goes on
+                     * in them, as it does when a designer saves an edit */
 } ReplayCmdKind;
 
 typedef struct ReplayCmd {
@@ -35,7 +39,7 @@ typedef struct ReplayCmd {
     int32_t x, y;      /* RC_MOVE, RC_CLICK */
     int16_t target;    /* RC_CLICK_AT: hotspot index once bound */
     char *target_id;   /* RC_CLICK_AT: the id as written */
-    char *path;        /* RC_EXPECT: dotted path into the state JSON */
+    char *path;        /* RC_EXPECT: dotted path into the state JSON; RC_RELOAD: the level file, or NULL */
     char *value;       /* RC_EXPECT: expected value as written (JSON, or a bare word) */
     uint64_t hash;     /* RC_EXPECT_HASH */
 } ReplayCmd;
@@ -63,14 +67,24 @@ typedef struct ReplayReport {
     bool held;             /* a hash checkpoint held (the last at last_held_tick) */
     uint32_t diverged_tick;  /* the tick of the first checkpoint that failed, when diverged */
     uint32_t last_held_tick; /* the tick of the last checkpoint that held, 0 when none did */
+    /* what `save` and `reload` leave behind (replay_report_free releases it) */
+    uint8_t *saved;        /* the last save: a save file's bytes */
+    size_t nsaved;
+    Level *reloaded;       /* the level the last reload read; the game now plays it */
 } ReplayReport;
+
+/* Releases what a replay's save and reload commands left in rep: call it once the game it ran is
+ * no longer used (after a reload, the game's level is rep->reloaded). */
+void replay_report_free(ReplayReport *rep);
 
 /* Parses replay text. false with "file:line: message" in err. */
 bool replay_parse(const char *file, const char *text, size_t len, Replay *r, char *err, size_t errlen);
 /* Reads and parses a replay file, and finds its level file on disk. */
 bool replay_load(const char *file, Replay *r, char *err, size_t errlen);
 void replay_free(Replay *r);
-/* Resolves @ids and checks coordinates against the loaded level. false with "file:line: message". */
+/* Resolves @ids and checks coordinates against the loaded level, up to the first `reload` (the
+ * commands after it are checked against the level it reads, as they run). false with
+ * "file:line: message". */
 bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen);
 /* Reads a replay, loads its level and binds the two; prints every problem to report and returns
  * NULL (with r freed) when any step fails. */

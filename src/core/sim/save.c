@@ -71,19 +71,15 @@ bool save_remove_stale_temp(const char *path, int64_t now)
     return remove(tmp) == 0;
 }
 
-bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t *thumb, char *err, size_t errlen)
+size_t save_encode(const Game *g, int64_t saved_at, const uint8_t *thumb, uint8_t *buf, size_t cap)
 {
     const Level *lv = g->level;
-    size_t cap = SAVE_FILE_MAX;
-    uint8_t *buf = malloc(cap);
-    if (!buf) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        return false;
-    }
-    size_t n = 0;
+    size_t idlen = strlen(lv->id), n = 0;
+    size_t head = 8 + 4 + 4 + idlen + 8 + 8 + 4 + 1 + (thumb ? SAVE_THUMB_W * SAVE_THUMB_H * 3 : 0);
+    if (cap < head + 4 + 8)
+        return 0;
     put(buf, &n, SAVE_MAGIC, 8);
     put_u(buf, &n, SAVE_VERSION, 4);
-    size_t idlen = strlen(lv->id);
     put_u(buf, &n, idlen, 4);
     put(buf, &n, lv->id, idlen);
     put_u(buf, &n, lv->content_hash, 8);
@@ -94,14 +90,27 @@ bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t
         put(buf, &n, thumb, SAVE_THUMB_W * SAVE_THUMB_H * 3);
     size_t body_at = n + 4;
     size_t body = state_save(g, buf + body_at, cap - body_at - 8);
-    if (body == 0) {
+    if (body == 0)
+        return 0;
+    put_u(buf, &n, body, 4);
+    n += body;
+    put_u(buf, &n, fnv1a64(FNV64_OFFSET, buf, n), 8);
+    return n;
+}
+
+bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t *thumb, char *err, size_t errlen)
+{
+    uint8_t *buf = malloc(SAVE_FILE_MAX);
+    if (!buf) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return false;
+    }
+    size_t n = save_encode(g, saved_at, thumb, buf, SAVE_FILE_MAX);
+    if (n == 0) {
         free(buf);
         snprintf(err, errlen, "%s: the game state does not fit in a save", path);
         return false;
     }
-    put_u(buf, &n, body, 4);
-    n += body;
-    put_u(buf, &n, fnv1a64(FNV64_OFFSET, buf, n), 8);
 
     char tmp[1100];
     save_temp_path(path, tmp, sizeof tmp);

@@ -41,6 +41,8 @@ void save_temp_path(const char *path, char *out, size_t cap);
  * left it: only one older than SAVE_TEMP_STALE_S at `now` (seconds since 1970), so a save another
  * copy of the game is writing this moment is left alone. true when one was removed. */
 bool save_remove_stale_temp(const char *path, int64_t now);
+/* A save of g, as its file holds it, into buf: its length, or 0 when it does not fit in cap. */
+size_t save_encode(const Game *g, int64_t saved_at, const uint8_t *thumb, uint8_t *buf, size_t cap);
 /* Writes g to path (atomically). thumb may be NULL. false with a message naming the file. */
 bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t *thumb, char *err, size_t errlen);
 /* Reads only the header (for the load menu). false with the reason. */
