@@ -164,15 +164,19 @@ class Driver:
         self.cmd("move 320 200")
         return self.settle()
 
-    def hint(self, expected_line, plainer=None):
-        """Calls the therapist; asserts the hint given; optionally asks for it plainer."""
+    GREETINGS = ("Dr. Halloran's line. Alistair, is that you? You're breathing like a man in a disco emergency.",
+                 "Dr. Halloran. A payphone, Alistair? You sound like you're calling from a corridor. Are you hiding "
+                 "from your own set?")
+
+    def hint(self, expected_line, plainer=None, phone="wall_phone"):
+        """Calls the therapist (from the stage's wall phone or the corridor's payphone); asserts the
+        hint given; optionally asks for it plainer."""
         self.comment("call the hint line")
-        self.cmd("click @wall_phone left")
+        self.cmd("click @%s left" % phone)
         said = None
         for _ in range(400):
             s = self.state()
-            if s["speech"] and s["speech"]["speaker"] == "therapist" and s["speech"]["text"] not in (
-                    "Dr. Halloran's line. Alistair, is that you? You're breathing like a man in a disco emergency.",):
+            if s["speech"] and s["speech"]["speaker"] == "therapist" and s["speech"]["text"] not in self.GREETINGS:
                 said = s["speech"]["text"]
                 break
             if s["speech"]:
@@ -199,6 +203,23 @@ class Driver:
         self.expect("screen.end_card", True)
         self.expect("screen.cursor", "none")
         self.expect("screen.text", lines)
+
+    def go(self, exit, room):
+        """Goes through an exit and expects to arrive in `room`."""
+        self.use(exit)
+        self.expect("room", room)
+
+    def save_and_load(self):
+        """Saves, walks nowhere, loads it back: the game goes on where it was saved."""
+        s = self.state()
+        self.comment("save, then load the save back")
+        self.cmd("save")
+        self.cmd("load")
+        self.tick += 2  # the load puts the clock back to the save's tick: two more to the next line
+        self.expect("room", s["room"])
+        self.expect("player.x", s["player"]["x"])
+        self.expect("player.y", s["player"]["y"])
+        self.expect("inventory", s["inventory"])
 
     def check(self, **flags):
         for k, v in flags.items():
@@ -230,10 +251,29 @@ def chain_a(d):
     d.use("coffee_cups")                        # half-empty coffee
     d.use("craft_table")                        # sugar
     d.combine("sugar", "coffee_half")
-    d.use_item("coffee_sweet", "electrician")   # awake, on his break
+    d.use_item("coffee_sweet", "electrician")   # awake, and off to his break in the corridor
     d.check(electrician_awake=True)
-    d.use_item("burnt_popcorn", "electrician")  # a fire hazard ends any break
+    d.expect("rooms.electrician", "corridor")
+    d.go("studio_door", "corridor")
+    d.use_item("burnt_popcorn", "electrician")  # a fire hazard ends any break: back in, to the panel
+    d.expect("room", "stage")
     d.check(breaker_reset=True)
+
+
+def degreaser(d):
+    d.go("studio_door", "corridor")
+    d.use("janitor_cart")
+    d.go("corridor_door", "stage")
+
+
+def catwalk(d):
+    """Up the stepladder, the motor freed and its chain put back on, and down again."""
+    d.go("ladder_up", "catwalk")
+    d.use_item("degreaser", "motor")
+    d.use("motor")                              # the earring comes out
+    d.use("chain")
+    d.check(gears_clean=True, earring_freed=True, motor_free=True)
+    d.go("hatch", "stage")
 
 
 def chain_b(d, after_apology):
@@ -252,8 +292,8 @@ def chain_b(d, after_apology):
     d.expect("inventory.length", len(d.state()["inventory"]))
     d.use_item("case_key", "equipment_cases")
     d.use_item("ladder", "disco_ball")
-    d.use("ladder_up")
-    d.check(motor_free=True)
+    degreaser(d)
+    catwalk(d)
     d.use_item("earring", "leading_lady")
     d.check(lady_ready=True)
 
@@ -299,7 +339,11 @@ def interleaved(d):
     d.combine("coffee_half", "sugar")
     d.use_item("ladder", "platform")
     d.use_item("coffee_sweet", "electrician")
-    d.use("ladder_up")
+    d.go("studio_door", "corridor")
+    d.use("janitor_cart")
+    d.go("corridor_door", "stage")
+    catwalk(d)
+    d.go("studio_door", "corridor")
     d.use_item("burnt_popcorn", "electrician")
     d.use("stage_socket")  # the ball plugged in last: it sputters, the motor is already free
     d.use_item("earring", "leading_lady")
@@ -307,7 +351,8 @@ def interleaved(d):
 
 
 def hints(d):
-    """The hint line from the start and from the states that matter, gentle then plain."""
+    """The hint line from the start and from the states that matter, gentle then plain, from the
+    stage's wall phone and the corridor's payphone."""
     d.skip_opening()
     d.hint("You told me you threatened someone this morning. People rarely help those who frighten them, Alistair.")
     d.hint("Apologise to your production assistant. Properly. Then listen to what he says.")
@@ -325,8 +370,11 @@ def hints(d):
     d.use("craft_table")
     d.combine("sugar", "coffee_half")
     d.use_item("coffee_sweet", "electrician")
-    d.hint("You have something that smells like a fire hazard, and a man whose break only a fire hazard can end.")
-    d.hint("Give the burnt popcorn to the electrician. Reporting a fire hazard ends his break and he'll reset the breaker.")
+    d.hint("You have something that smells like a fire hazard, and a man whose break only a fire hazard can end. "
+           "He takes his breaks by the book: in the corridor.")
+    d.go("studio_door", "corridor")
+    d.hint("Give the burnt popcorn to the electrician, on his break out in the corridor. A fire hazard ends his break "
+           "and he'll reset the breaker.", phone="payphone")
     d.use_item("burnt_popcorn", "electrician")
     d.hint("Your leading lady is unhappy about more than the heat. Have you asked her why?")
     d.expect("hints", 9)
@@ -345,12 +393,52 @@ def hints(d):
     d.hint("A ladder does nothing folded in your arms. Where do you need to be tall?")
     d.use_item("ladder", "disco_ball")
     d.hint("You've set it up. Now climb.")
-    d.use("ladder_up")
+    d.go("ladder_up", "catwalk")
+    d.go("hatch", "stage")
+    d.hint("Up in the grid everything is gummed with popcorn grease. Who on a studio lot fights grease for a living?")
+    d.go("studio_door", "corridor")
+    d.hint("The janitor's cart in the corridor has a degreaser on it. Take it.", phone="payphone")
+    d.use("janitor_cart")
+    d.hint("Grease like that needs something that cuts it. You're carrying something that does.", phone="payphone")
+    d.go("corridor_door", "stage")
+    d.go("ladder_up", "catwalk")
+    d.use_item("degreaser", "motor")
+    d.go("hatch", "stage")
+    d.hint("With the gears clean, what was stuck in them should come out.")
+    d.go("ladder_up", "catwalk")
+    d.use("motor")
+    d.go("hatch", "stage")
+    d.hint("A motor turns nothing if its chain isn't on it.")
+    d.go("ladder_up", "catwalk")
+    d.use("chain")
+    d.go("hatch", "stage")
     d.hint("You found something that belongs to someone. Return it.")
     d.use_item("earring", "leading_lady")
     d.hint("Then I think you're ready, Alistair. Ask your gaffer to run the cue. And breathe.")
-    d.expect("hints", 18)
+    d.expect("hints", 23)
     finale(d)
+
+
+def rooms(d):
+    """Every way between the rooms, both ways, with a save loaded back in each room."""
+    d.skip_opening()
+    d.save_and_load()
+    d.go("studio_door", "corridor")
+    d.save_and_load()
+    d.go("corridor_door", "stage")
+    apologise(d)
+    d.look("disco_ball")
+    d.look("disco_ball")
+    d.talk("gaffer", "I need your ladder. Something's stuck in the ball.", "Carry on.")
+    d.talk("pa", "Would you spot a ladder for me?", "Carry on. You're doing fine.")
+    d.talk("gaffer", "The PA will spot the ladder.", "Carry on.")
+    d.use_item("case_key", "equipment_cases")
+    d.use_item("ladder", "platform")
+    d.go("ladder_up", "catwalk")
+    d.save_and_load()
+    d.go("hatch", "stage")
+    d.expect("flags.ladder_folded", False)  # the motor is not free: the stepladder stays up
+    d.save_and_load()
 
 
 def world(d):
@@ -376,13 +464,26 @@ def world(d):
     d.use("craft_table")
     d.expect("anims.craft_table.state", "bare")
     d.combine("sugar", "coffee_half")
-    d.use_item("coffee_sweet", "electrician")
+    d.comment("awake, the electrician gets up and walks out of the studio door, to his break in the corridor")
+    d.pick("coffee_sweet")
+    d.cmd("move 320 200")
+    d.cmd("click @electrician left")
+    d.until("the electrician walking to the door", lambda s: s["actors"]["electrician"]["walking"])
+    d.expect("rooms.electrician", "stage")
+    d.settle()
+    d.expect("rooms.electrician", "corridor")
     d.expect("anims.breaker_panel.state", "tripped")
-    d.comment("the electrician gets up, walks to the panel and throws the lever, and goes back to his couch")
+    d.go("studio_door", "corridor")
+    d.expect("actors.electrician.x", 340)
+    d.expect("actors.electrician.y", 262)
+    d.expect("anims.electrician.state", "awake")
+    d.comment("the fire hazard reported, he walks back in, the player follows, and he throws the lever")
     d.pick("burnt_popcorn")
     d.cmd("move 320 200")
     d.cmd("click @electrician left")
     d.until("the electrician throwing the lever", lambda s: s["anims"]["electrician"]["clip"] == "throw")
+    d.expect("room", "stage")
+    d.expect("rooms.electrician", "stage")
     d.expect("actors.electrician.x", 154)
     d.expect("actors.electrician.y", 216)
     d.expect("anims.breaker_panel.state", "tripped")
@@ -414,7 +515,33 @@ def world(d):
     d.until("Alistair at the top of the ladder", lambda s: s["anims"]["player"]["clip"] == "climb_top")
     d.expect("actors.pa.x", 437)
     d.settle()
+    d.expect("room", "catwalk")
+    d.comment("the motor: grimy, then clean with the earring in its teeth, then empty; the chain put back on")
+    d.expect("anims.motor.state", "grimy")
+    d.expect("anims.chain.state", "slack")
+    d.go("hatch", "stage")
+    d.go("studio_door", "corridor")
+    d.expect("anims.janitor_cart.state", "stocked")
+    d.use("janitor_cart")
+    d.expect("anims.janitor_cart.state", "taken")
+    d.go("corridor_door", "stage")
+    d.go("ladder_up", "catwalk")
+    d.use("motor")
+    d.check(earring_freed=False)            # not with bare hands
+    d.use("chain")
+    d.check(motor_free=False)               # not while the earring sits where the chain goes
+    d.use_item("degreaser", "motor")
+    d.expect("anims.motor.state", "clean")
+    d.use("motor")
+    d.expect("anims.motor.state", "empty")
+    d.use("chain")
+    d.expect("anims.chain.state", "seated")
+    d.cmd("click @hatch left")
+    d.until("Alistair climbing down", lambda s: s["room"] == "stage" and s["anims"]["player"]["clip"] == "climb_down")
+    d.expect("actors.pa.x", 437)
+    d.settle()
     d.expect("anims.player.clip", "idle_up")
+    d.expect("flags.ladder_folded", True)
     d.expect("actors.pa.walking", True)  # he walks back while the game goes on
     d.until("the PA back at his place", lambda s: not s["actors"]["pa"]["walking"])
     d.expect("actors.pa.x", 140)
@@ -423,7 +550,7 @@ def world(d):
     d.comment("with the earring in his pocket, talking to her gives it back")
     d.use("leading_lady")
     d.check(lady_ready=True)
-    d.expect("inventory", ["oven_mitt"])  # the earring went back with the talk
+    d.expect("inventory", ["oven_mitt", "degreaser"])  # the earring went back with the talk
     d.offered("pa", ["Carry on. You're doing fine."], "Carry on. You're doing fine.")
     d.last_line("Thanks, Mr Fairbanks. I'll be right here. Being useful, for once.")
     finale(d)
@@ -435,7 +562,7 @@ def hints_and_end_card(d):
     d.end_card(["CUT! PRINT!",
                 "Stardust Serenade, scene forty-one. The ball spun. The lady sang. The take was good.",
                 "Time on set: %d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60),
-                "Calls to Dr. Halloran: 18. Billed by the minute.",
+                "Calls to Dr. Halloran: 23. Billed by the minute.",
                 "Written, drawn, composed and programmed by the Stardust Serenade team.",
                 "Art CC BY 4.0 - Font: DejaVu Sans - Made with SDL2"])
 
@@ -454,6 +581,8 @@ SCENARIOS = {
                   "tests/replays/hint_line.replay"),
     "world": ("The world remembers: what is offered and said fits what is done, people walk where the story "
               "sends them, and the things used look used.", world, "tests/replays/world.replay"),
+    "rooms": ("Every way between the rooms (the studio door, the stepladder and the hatch), both ways, and a save "
+              "loaded back in each room.", rooms, "tests/replays/rooms_studio.replay"),
     "end_card": ("The game won with every hint taken, then the end card: its title, the time on set and the calls "
                  "counted.", hints_and_end_card, "tests/replays/end_card.replay"),
 }

@@ -202,7 +202,8 @@ static void test_a_different_seed_desynchronises_and_says_so(void **state)
 
 #define STUDIO_B SOURCE_DIR "/levels/studio_b.json"
 #define WALKTHROUGH SOURCE_DIR "/tests/replays/walkthrough.replay"
-#define WALKTHROUGH_END 4382 /* its "end" line */
+static uint32_t walkthrough_end; /* its "end" line, read with it */
+#define WALKTHROUGH_END walkthrough_end
 
 static char *studio_b_text(size_t *len)
 {
@@ -252,6 +253,8 @@ static void record_walkthrough(const Level *studio, const char *path)
     char err[1200];
     if (!replay_load(WALKTHROUGH, &walk, err, sizeof err) || !replay_bind(&walk, studio, err, sizeof err))
         fail_msg("%s", err);
+    assert_true(walk.has_end);
+    walkthrough_end = walk.end_tick;
     Game *g = malloc(sizeof *g);
     assert_non_null(g);
     game_init(g, studio, walk.seed);
@@ -342,7 +345,7 @@ static int record_teardown(void **state)
     return 0;
 }
 
-/* 14 checkpoints (300 ... 4200) and the final hash at 4382. */
+/* A checkpoint every REPLAY_CHECKPOINT_TICKS and the final hash at the end line. */
 #define WALKTHROUGH_CHECKPOINTS (WALKTHROUGH_END / REPLAY_CHECKPOINT_TICKS + 1)
 
 static void test_a_recording_on_its_own_level_holds_every_checkpoint(void **state)
@@ -352,7 +355,6 @@ static void test_a_recording_on_its_own_level_holds_every_checkpoint(void **stat
     play_back(rc->path, rc->studio, false, NULL, &pb);
     assert_false(pb.rep.level_changed);
     assert_int_equal(pb.status, 0);
-    assert_int_equal(pb.rep.passed, 15);
     assert_int_equal(pb.rep.passed, WALKTHROUGH_CHECKPOINTS);
     assert_int_equal(pb.rep.failed, 0);
     assert_false(pb.rep.diverged);
@@ -382,7 +384,7 @@ static void test_a_reworded_line_leaves_every_checkpoint_holding(void **state)
     assert_true(pb.rep.level_changed);
     assert_int_equal(pb.status, 0);
     assert_false(pb.rep.diverged);
-    assert_int_equal(pb.rep.passed, 15);
+    assert_int_equal(pb.rep.passed, WALKTHROUGH_CHECKPOINTS);
     assert_int_equal(pb.rep.failed, 0);
     assert_int_equal(pb.rep.last_held_tick, WALKTHROUGH_END);
     assert_int_equal(pb.tick, WALKTHROUGH_END);
@@ -393,8 +395,8 @@ static void test_a_reworded_line_leaves_every_checkpoint_holding(void **state)
 }
 
 /* The electrician's throw made slower: the script waits for the clip, so the wait grows by 30 ticks.
- * He starts the throw at tick 1373 and its third frame ends at 1424 in the recording; from there
- * everything comes later. The checkpoint at 1200 still holds, the one at 1500 does not: that is
+ * He throws the lever between the checkpoints at 2700 and 3000 in the recording; from there
+ * everything comes later. The checkpoint at 2700 still holds, the one at 3000 does not: that is
  * the first divergence, and the replay stops there. */
 static const char *const SLOW_THROW_FROM[] = {"{\"rect\": [400, 112, 40, 96], \"origin\": [20, 96], \"ticks\": 24}"};
 static const char *const SLOW_THROW_TO[] = {"{\"rect\": [400, 112, 40, 96], \"origin\": [20, 96], \"ticks\": 54}"};
@@ -405,23 +407,23 @@ static void test_a_changed_wait_diverges_at_the_next_checkpoint_and_stops(void *
     Level *edited = studio_b_edited(SLOW_THROW_FROM, SLOW_THROW_TO, 1);
     Playback pb;
     play_back(rc->path, edited, false, NULL, &pb);
-    if (!pb.rep.diverged || pb.rep.diverged_tick != 1500)
+    if (!pb.rep.diverged || pb.rep.diverged_tick != 3000)
         fprintf(stderr, "diverged %d at tick %u, last held %u; log:\n%s", pb.rep.diverged,
                 (unsigned)pb.rep.diverged_tick, (unsigned)pb.rep.last_held_tick, pb.log);
     assert_true(pb.rep.level_changed);
     assert_int_equal(pb.status, 1);
     assert_true(pb.rep.diverged);
-    assert_int_equal(pb.rep.diverged_tick, 1500);
+    assert_int_equal(pb.rep.diverged_tick, 3000);
     assert_true(pb.rep.held);
-    assert_int_equal(pb.rep.last_held_tick, 1200);
-    assert_int_equal(pb.rep.passed, 4); /* 300 ... 1200 */
+    assert_int_equal(pb.rep.last_held_tick, 2700);
+    assert_int_equal(pb.rep.passed, 9); /* 300 ... 2700 */
     assert_int_equal(pb.rep.failed, 1); /* reported once */
-    assert_int_equal(pb.tick, 1500);    /* not a tick further */
-    assert_int_equal(pb.rep.ticks, 1500);
-    assert_non_null(strstr(pb.log, ": expect hash at tick 1500: expected "));
-    assert_non_null(strstr(pb.log, ": the replay diverges from its recording at tick 1500 (the last checkpoint that "
-                                   "held was at tick 1200): the level has changed"));
-    assert_null(strstr(pb.log, "tick 1800"));
+    assert_int_equal(pb.tick, 3000);    /* not a tick further */
+    assert_int_equal(pb.rep.ticks, 3000);
+    assert_non_null(strstr(pb.log, ": expect hash at tick 3000: expected "));
+    assert_non_null(strstr(pb.log, ": the replay diverges from its recording at tick 3000 (the last checkpoint that "
+                                   "held was at tick 2700): the level has changed"));
+    assert_null(strstr(pb.log, "tick 3300"));
     level_free(edited);
 }
 
@@ -436,12 +438,14 @@ static void test_on_the_recorded_level_every_failed_checkpoint_counts_and_play_g
     assert_false(pb.rep.level_changed);
     assert_false(pb.rep.diverged);
     assert_int_equal(pb.status, 1);
-    assert_int_equal(pb.rep.passed, 4);
-    assert_int_equal(pb.rep.failed, 15 - 4); /* 1500 ... 4200 and the end */
-    assert_int_equal(pb.rep.last_held_tick, 1200);
+    assert_int_equal(pb.rep.passed, 9);
+    assert_int_equal(pb.rep.failed, WALKTHROUGH_CHECKPOINTS - 9); /* 3000 ... and the end */
+    assert_int_equal(pb.rep.last_held_tick, 2700);
     assert_int_equal(pb.tick, WALKTHROUGH_END);
-    assert_non_null(strstr(pb.log, ": expect hash at tick 1500: expected "));
-    assert_non_null(strstr(pb.log, ": expect hash at tick 4382: expected "));
+    assert_non_null(strstr(pb.log, ": expect hash at tick 3000: expected "));
+    char last[64];
+    snprintf(last, sizeof last, ": expect hash at tick %u: expected ", (unsigned)WALKTHROUGH_END);
+    assert_non_null(strstr(pb.log, last));
     assert_null(strstr(pb.log, "diverges"));
     level_free(edited);
 }

@@ -166,15 +166,21 @@ static void walk_to_and_facing(Loader *L, const cJSON *h, Hotspot *hs, bool have
         hs->face = geom_facing(hs->at.x - hs->walk_to.x, 0);
 }
 
-/* "exit": {"to": "room.entry", "transition": "fade" | "cut"}: using it takes the player there. */
+/* "exit": {"to": "room.entry", "transition": "fade" | "cut", "sound": id}: using it takes the
+ * player there (the door's sound first). */
 static int32_t load_exit(Loader *L, const cJSON *h)
 {
-    static const char *const keys[] = {"to", "transition", NULL};
+    static const char *const keys[] = {"to", "transition", "sound", NULL};
     const cJSON *exit = enter_object(L, h, "exit", REQUIRED, "{\"to\": \"room.entry\", \"transition\": \"fade\"}");
     if (!exit)
         return -1;
     check_keys(L, exit, keys);
     int32_t first = L->lv->nops;
+    if (cJSON_GetObjectItemCaseSensitive(exit, "sound")) {
+        int sound = member_ref(L, exit, "sound", REQUIRED, ID_SOUND);
+        if (sound >= 0)
+            emit(L, OP_SOUND, sound, 0);
+    }
     emit_go(L, exit, "to");
     emit(L, OP_END, 0, 0);
     path_pop(L);

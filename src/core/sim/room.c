@@ -3,6 +3,8 @@
  * depth each walker uses. */
 #include "game.h"
 
+#include "anim.h"
+
 const Room *game_room(const Game *g) { return &g->level->rooms[g->room]; }
 
 int game_object_room(const Game *g, int object)
@@ -28,6 +30,7 @@ void game_enter(Game *g, int entry)
     w->npath = w->path_pos = 0;
     w->hurry = false;
     w->facing = (uint8_t)ep->face;
+    anim_restart(g, OBJECT_PLAYER, -1); /* he arrives standing, whatever he was doing at the door */
     g->pending_verb = -1;
     g->fade_to = -1;
     g->highlight = 0;

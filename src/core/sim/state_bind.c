@@ -323,8 +323,9 @@ bool bind_room(Ser *s, const Level *lv, int16_t *room)
         return false;
     int found = level_find(lv, ID_ROOM, name);
     Binding *b = bind_reading(s);
-    if (found < 0 && b && b->rooms_listed == 1 && lv->nrooms == 1)
-        found = 0; /* one room to another: a level of one room is that room, whatever it is called */
+    if (found < 0 && b && b->rooms_listed == 1)
+        found = lv->player.room; /* a level of one room, grown into several (or its room renamed): its one
+                                  * room is the one a new game starts in */
     *room = (int16_t)found;
     if (found < 0 && b && !b->room_gone[0])
         snprintf(b->room_gone, sizeof b->room_gone, "%s", name[0] ? name : "?");
