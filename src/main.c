@@ -193,6 +193,8 @@ static int cmd_inspect(int argc, char **argv)
             playtime_format(info->ticks, played, sizeof played);
             printf("%s: level %s, save format %u, tick %u (played %s), state hash %016" PRIx64 "\n", argv[0],
                    info->level_id, (unsigned)info->version, (unsigned)g->tick, played, state_hash(g));
+            if (lv->nrooms > 1)
+                printf("in room %s (%s)\n", lv->rooms[g->room].id, lv->rooms[g->room].name);
             if (!report->level_changed) {
                 printf("made with this version of %s\n", level_path);
             } else {

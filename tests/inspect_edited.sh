@@ -17,6 +17,7 @@ expect() { # OUTPUT TEXT
 old=tests/saves/format1/key_given_walking.sav
 out=$("$bin" inspect "$old" levels/studio_b.json) || { echo "inspect failed: $out"; exit 1; }
 expect "$out" "$old: level studio_b, save format 1, tick 3000 (played 0:00:50)"
+expect "$out" "in room stage (Studio B)"
 expect "$out" "made with another version of levels/studio_b.json (d740cc60528425b8, now "
 expect "$out" '  new in the level: the level has a new room, "corridor"'
 expect "$out" '  gone from the level: the level no longer has the room "studio_b"'
@@ -30,6 +31,11 @@ expect "$out" "made with this version of levels/studio_b.json"
 out=$("$bin" inspect "$work/new.sav" "$work/levels/studio_b.json") || { echo "inspect failed: $out"; exit 1; }
 expect "$out" "save format 3"
 expect "$out" '  gone from the level: the level no longer has the flag "ball_studied"'
+# a save made in a room other than the first says so (the house's cellar, its file edited on the way)
+"$bin" replay tests/replays/rooms_save_reload.replay --quiet --save "$work/cellar.sav" >/dev/null || exit 1
+out=$("$bin" inspect "$work/cellar.sav" tests/levels/rooms/house_edited.json) || { echo "inspect failed: $out"; exit 1; }
+expect "$out" "in room cellar (The cellar)"
+expect "$out" "made with this version of tests/levels/rooms/house_edited.json"
 rm "$work/levels/past"
 out=$("$bin" inspect "$old" "$work/levels/studio_b.json" 2>&1) && { echo "a format-1 save without its past level was accepted"; fail=1; }
 expect "$out" "cannot go on in this version of the level (the version of the level it was made with is not kept"

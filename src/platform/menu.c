@@ -96,12 +96,14 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
         char date[64] = "";
         if (localtime_r(&t, &tmv))
             strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
-        char played[PLAYTIME_MAX];
+        char played[PLAYTIME_MAX], where[80] = "";
         playtime_format(info->ticks, played, sizeof played);
+        if (lv->nrooms > 1 && info->room >= 0) /* in a game of rooms, the room it was saved in */
+            snprintf(where, sizeof where, "%s  -  ", lv->rooms[info->room].name);
         if (info->saved_at > 0)
-            snprintf(it->detail, sizeof it->detail, "%s  -  played %s", date, played);
+            snprintf(it->detail, sizeof it->detail, "%s%s  -  played %s", where, date, played);
         else
-            snprintf(it->detail, sizeof it->detail, "played %s", played);
+            snprintf(it->detail, sizeof it->detail, "%splayed %s", where, played);
         it->thumb = thumb_texture(r, info);
         state_report_summary(report, it->note, sizeof it->note);
     }

@@ -141,6 +141,7 @@ static bool check_bytes(const char *path, const uint8_t *buf, size_t n, SaveInfo
 {
     Reader r = {buf, n, 0, true};
     memset(info, 0, sizeof *info);
+    info->room = -1;
     const uint8_t *magic = get_bytes(&r, 8);
     if (!magic || memcmp(magic, SAVE_MAGIC, 8) != 0) {
         snprintf(err, errlen, "%s: not a Stardust Serenade save", path);
@@ -267,6 +268,7 @@ bool save_read_bytes(const char *path, const uint8_t *buf, size_t n, Game *g, Sa
         ok = migrate_format1(buf + at, body, info->level_hash, g, report, &damaged, why, sizeof why);
     else
         ok = state_load_from(g, buf + at, body, (int)info->version, changed, report, &damaged, why, sizeof why);
+    info->room = ok ? g->room : -1;
     if (!ok)
         snprintf(err, errlen, "%s: %s (%s)", path,
                  damaged   ? "damaged"

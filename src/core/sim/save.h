@@ -33,6 +33,7 @@ typedef struct SaveInfo {
     uint32_t ticks;            /* play time */
     uint8_t thumb[SAVE_THUMB_W * SAVE_THUMB_H * 3]; /* RGB */
     bool has_thumb;
+    int16_t room;              /* the room it was saved in, once the body is read (save_read), else -1 */
 } SaveInfo;
 
 /* The temporary file a save to `path` is written into before it is renamed over the slot. */
