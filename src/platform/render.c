@@ -289,6 +289,11 @@ static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
         NavPoint d = game_actor_offset(g, g->speech.speaker);
         x = h->at.x + d.x;
         y = h->rect.y + d.y - 4;
+        if (h->room == ROOM_EVERYWHERE) { /* a voice: from where it is heard in this room */
+            NavPoint at = game_voice_at(g, g->speech.speaker);
+            y += at.y - h->at.y;
+            x = at.x;
+        }
         color = h->color;
     }
     const char *line = lv->texts[g->speech.text];

@@ -122,12 +122,16 @@ static void test_an_exit_fades_into_the_other_room(void **state)
     assert_int_not_equal(game_hit_test(&g, (NavPoint){110, 35}), level_find(house, ID_HOTSPOT, "lamp"));
     assert_int_equal(game_hit_test(&g, (NavPoint){220, 135}), level_find(house, ID_HOTSPOT, "crate"));
     assert_false(game_hotspot_visible(&g, level_find(house, ID_HOTSPOT, "lamp")));
-    /* a voice is in no room: never under the pointer, heard in every room */
-    assert_false(game_hotspot_visible(&g, level_find(house, ID_HOTSPOT, "narrator")));
+    /* a voice is in no room: never under the pointer, heard in every room, from its place in each */
+    int narrator = level_find(house, ID_HOTSPOT, "narrator");
+    assert_false(game_hotspot_visible(&g, narrator));
+    assert_int_equal(game_voice_at(&g, narrator).x, 60);
+    assert_int_equal(game_voice_at(&g, narrator).y, 40);
     /* and back up, with a cut: no fade at all */
     use(&g, "ladder");
     assert_int_equal(g.room, 0);
     assert_int_equal(game_player_pos(&g).x, 280);
+    assert_int_equal(game_voice_at(&g, narrator).x, 160);
 }
 
 static void test_a_script_moves_an_actor_to_another_room(void **state)

@@ -247,6 +247,7 @@ typedef struct Hotspot {
     int16_t visible_if;          /* condition index, -1 for always */
     int32_t script[VERB_COUNT];  /* first op of each verb's response, -1 for the level default */
     NavPoint at;                 /* actors: feet position */
+    NavPoint room_at[LEVEL_ROOM_MAX]; /* a voice: where it speaks from in each room ({0, 0}: at) */
     char *sprite;                /* actors: image path (NULL when animated) */
     int16_t object;              /* animated object index, -1 when not animated */
     uint32_t color;              /* actors: speech colour 0xRRGGBB */

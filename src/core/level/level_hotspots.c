@@ -96,12 +96,38 @@ static void bounds_of_poly(Hotspot *h)
 
 /* An actor's shape: a box of "size" standing on "at" (its feet); drawn from "sprite" or, with
  * "anims", animated; no sprite and no anims: an offstage voice. Returns whether it has one. */
+/* A voice's "at" by room: {"stage": [x, y], "corridor": [x, y]}, where its lines show in each
+ * (the wall phone, the payphone); its first is its "at" elsewhere. */
+static bool voice_places(Loader *L, const cJSON *at, Hotspot *hs)
+{
+    bool any = false;
+    path_push_key(L, "at");
+    for (const cJSON *e = next_entry(L, at, NULL); e; e = next_entry(L, at, e)) {
+        int r = level_find(L->lv, ID_ROOM, e->string);
+        NavPoint p;
+        if (r < 0)
+            lerr(L, "unknown room \"%s\"", e->string);
+        else if (read_point(L, e, &p)) {
+            hs->room_at[r] = p;
+            if (!any)
+                hs->at = p;
+            any = true;
+        }
+    }
+    path_pop(L);
+    if (!any)
+        lerr_at(L, "at", "expected [x, y], or for a voice {\"room\": [x, y], ...}");
+    return any;
+}
+
 static bool actor_shape(Loader *L, const cJSON *h, Hotspot *hs)
 {
     hs->cursor = CURSOR_TALK;
     hs->color = 0xffffff;
     NavPoint size = {0, 0};
-    bool ok = member_point(L, h, "at", REQUIRED, &hs->at);
+    const cJSON *at = cJSON_GetObjectItemCaseSensitive(h, "at");
+    bool ok = L->room == ROOM_EVERYWHERE && cJSON_IsObject(at) ? voice_places(L, at, hs)
+                                                                : member_point(L, h, "at", REQUIRED, &hs->at);
     ok = member_point(L, h, "size", REQUIRED, &size) && ok;
     if (ok && (size.x < 1 || size.y < 1)) {
         lerr_at(L, "size", "size must be at least [1, 1]");

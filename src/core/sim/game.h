@@ -219,6 +219,8 @@ void game_enter(Game *g, int entry);
 void game_go(Game *g, int entry, Transition transition);
 /* Puts an actor in a room (an animated one at `at`, unless at is [0, 0]). */
 void game_place(Game *g, int hotspot, int room, NavPoint at);
+/* Where a voice speaks from in the player's room (its "at" there), else its "at". */
+NavPoint game_voice_at(const Game *g, int hotspot);
 /* How dark a fade between rooms has made the screen now, 0 (none) to 255 (black). */
 int game_fade_alpha(const Game *g);
 /* True when the pointer is over the open inventory bar. */

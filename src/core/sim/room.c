@@ -72,3 +72,10 @@ int game_fade_alpha(const Game *g)
     int left = g->fade > FADE_TICKS ? 2 * FADE_TICKS - g->fade : g->fade; /* 0 at either end, FADE_TICKS black */
     return left >= FADE_TICKS ? 255 : 255 * left / FADE_TICKS;
 }
+
+NavPoint game_voice_at(const Game *g, int hotspot)
+{
+    const Hotspot *h = &g->level->hotspots[hotspot];
+    NavPoint p = h->room_at[g->room];
+    return h->room == ROOM_EVERYWHERE && (p.x || p.y) ? p : h->at;
+}
