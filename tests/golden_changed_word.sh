@@ -7,11 +7,16 @@
 bin=$1 diff=$2 work=$3
 golden=tests/golden/hover_label
 mkdir -p "$work" || exit 1
-rm -f "$work"/*.png
-cp levels/studio_b.json "$work/unchanged.json" || exit 1
-sed 's/"name": "Gaffer"/"name": "Rigger"/' levels/studio_b.json >"$work/changed.json" || exit 1
-if [ "$(grep -c '"name": "Rigger"' "$work/changed.json")" != 1 ] || grep -q '"name": "Gaffer"' "$work/changed.json"; then
-  echo "the gaffer's name was not changed in $work/changed.json: has levels/studio_b.json changed?"
+rm -rf "$work"/*.png "$work/unchanged" "$work/changed"
+# each copy is the game file and its room files; the gaffer stands on the stage
+for copy in unchanged changed; do
+  mkdir -p "$work/$copy/studio_b" && cp levels/studio_b.json "$work/$copy/" && cp levels/studio_b/*.json "$work/$copy/studio_b/" ||
+    exit 1
+done
+stage="$work/changed/studio_b/stage.json"
+sed 's/"name": "Gaffer"/"name": "Rigger"/' levels/studio_b/stage.json >"$stage" || exit 1
+if [ "$(grep -c '"name": "Rigger"' "$stage")" != 1 ] || grep -q '"name": "Gaffer"' "$stage"; then
+  echo "the gaffer's name was not changed in $stage: has levels/studio_b/stage.json changed?"
   exit 1
 fi
 if ! grep -q 'expect hover gaffer' tests/replays/hover_labels.replay; then
@@ -22,7 +27,7 @@ fail=0
 for copy in unchanged changed; do
   if [ "$copy" = unchanged ]; then echo "== the unchanged level: Gaffer"; else echo "== the changed level: Rigger"; fi
   # shellcheck disable=SC2046
-  "$bin" render $(sed "s#levels/studio_b.json#$work/$copy.json#" "$golden.args") -o "$work/$copy.png" ||
+  "$bin" render $(sed "s#levels/studio_b.json#$work/$copy/studio_b.json#" "$golden.args") -o "$work/$copy.png" ||
     { echo "render failed"; exit 1; }
   "$diff" "$golden.png" "$work/$copy.png" "$work/$copy.diff.png"
   status=$?
