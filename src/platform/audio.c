@@ -84,6 +84,18 @@ static void play_music(Audio *a, int index)
     Mix_FadeInMusic(a->music[index], -1, MUSIC_FADE_MS);
 }
 
+/* The ambience of the room the player is in, looped on its own channel. */
+static void sync_ambience(Audio *a, const Game *g)
+{
+    int amb = game_room(g)->ambience; /* each room its own */
+    if (amb != a->ambience) {
+        Mix_HaltChannel(AMBIENCE_CHANNEL);
+        if (amb >= 0 && a->sfx[amb])
+            Mix_PlayChannel(AMBIENCE_CHANNEL, a->sfx[amb], -1);
+        a->ambience = amb;
+    }
+}
+
 void audio_events(Audio *a, const Game *g)
 {
     if (!a->ok)
@@ -96,6 +108,8 @@ void audio_events(Audio *a, const Game *g)
             play_music(a, e->a);
         else if (e->kind == EV_ITEM_GAINED)
             audio_ui(a, a->level->ui.pickup);
+        else if (e->kind == EV_ROOM)
+            sync_ambience(a, g);
     }
 }
 
@@ -104,13 +118,7 @@ void audio_sync(Audio *a, const Game *g)
     if (!a->ok)
         return;
     play_music(a, g->music);
-    int amb = game_room(g)->ambience; /* each room its own */
-    if (amb != a->ambience) {
-        Mix_HaltChannel(AMBIENCE_CHANNEL);
-        if (amb >= 0 && a->sfx[amb])
-            Mix_PlayChannel(AMBIENCE_CHANNEL, a->sfx[amb], -1);
-        a->ambience = amb;
-    }
+    sync_ambience(a, g);
 }
 
 void audio_ui(Audio *a, int sound)
