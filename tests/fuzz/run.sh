@@ -16,7 +16,7 @@ mkdir -p "$work/seeds/level" "$work/seeds/replay" "$work/seeds/save" "$work/find
          "$work/corpus/level" "$work/corpus/replay" "$work/corpus/save"
 cd "$root" || exit 2
 
-cp levels/studio_b.json tests/levels/bad/*.json "$work/seeds/level/"
+cp levels/studio_b.json tests/levels/bad/*.json tests/levels/rooms/*.json "$work/seeds/level/"
 find tests -name '*.json' -path '*unit*' -exec cp {} "$work/seeds/level/" \;
 for r in tests/replays/*.replay tests/replays/bad/*.replay tests/replays/failing/*.replay; do
   cp "$r" "$work/seeds/replay/$(echo "$r" | tr / _)"
