@@ -382,7 +382,15 @@ static bool replay_input(App *app, Input *in)
     if (app->replay_done)
         return false;
     app->replay_report.level_changed = replay_level_changed(&app->replay, app->level);
-    if (!replay_step(&app->replay, &app->replay_cursor, &app->game, in, &app->replay_report, stderr)) {
+    const Level *before = app->game.level;
+    bool going = replay_step(&app->replay, &app->replay_cursor, &app->game, in, &app->replay_report, stderr);
+    if (app->game.level != before) { /* the replay reloaded its level: its sounds and pictures come along */
+        audio_load(&app->audio, app->game.level);
+        audio_apply_settings(&app->audio, &app->settings);
+        audio_sync(&app->audio, &app->game);
+        render_reset_assets(&app->rd, app->game.level->root);
+    }
+    if (!going) {
         app->replay_done = true;
         if (app->replay_report.diverged) {
             replay_hand_over(app);
