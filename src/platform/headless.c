@@ -14,6 +14,7 @@
 #include "game.h"
 #include "render.h"
 #include "replay.h"
+#include "walk.h"
 
 /* ------------------------------------------------------------------ SDL without a window */
 
@@ -109,9 +110,7 @@ static bool advance(Game *g, Replay *replay, ReplayReport *rep, const RenderOpti
         game_enter(g, lv->rooms[r].first_entry);
     else if (r != g->room) { /* the room the player starts in, with no entry point: where he starts */
         g->room = (int16_t)r;
-        g->walkers[OBJECT_PLAYER].x = lv->player.at.x * FIXED_ONE;
-        g->walkers[OBJECT_PLAYER].y = lv->player.at.y * FIXED_ONE;
-        g->walkers[OBJECT_PLAYER].npath = g->walkers[OBJECT_PLAYER].path_pos = 0;
+        walk_place(g, OBJECT_PLAYER, lv->player.at);
     }
     return true;
 }

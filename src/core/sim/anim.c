@@ -3,17 +3,15 @@
 
 #include "script.h"
 
-#include <stddef.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ players */
 
-/* A frame's events, played by p (a layer of one of g->anims); its sounds only where the player
- * can hear them: in his room. */
-static void fire_events(Game *g, const AnimPlayer *p, const AnimFrame *f)
+/* A frame's events, played by one of an object's layers; its sounds only where the player can
+ * hear them: in his room. */
+static void fire_events(Game *g, int object, const AnimFrame *f)
 {
     const Level *lv = g->level;
-    int object = (int)(((const char *)p - (const char *)g->anims) / (ptrdiff_t)sizeof g->anims[0]);
     for (int i = 0; i < f->nevents; i++) {
         const AnimEvent *e = &lv->anim_events[f->first_event + i];
         switch ((AnimEventKind)e->kind) {
@@ -27,7 +25,8 @@ static void fire_events(Game *g, const AnimPlayer *p, const AnimFrame *f)
     }
 }
 
-static void start_clip(Game *g, AnimPlayer *p, int clip)
+/* Plays clip on p, a layer of `object`. */
+static void start_clip(Game *g, int object, AnimPlayer *p, int clip)
 {
     p->clip = (int16_t)clip;
     p->frame = 0;
@@ -35,7 +34,7 @@ static void start_clip(Game *g, AnimPlayer *p, int clip)
     p->dir = 1;
     p->finished = false;
     if (clip >= 0)
-        fire_events(g, p, &g->level->frames[g->level->clips[clip].first_frame]);
+        fire_events(g, object, &g->level->frames[g->level->clips[clip].first_frame]);
 }
 
 void anim_play(Game *g, int object, int layer, int clip)
@@ -43,7 +42,7 @@ void anim_play(Game *g, int object, int layer, int clip)
     AnimPlayer *p = &g->anims[object].layer[layer];
     p->queued = -1;
     p->forced = layer == LAYER_BODY;
-    start_clip(g, p, clip);
+    start_clip(g, object, p, clip);
 }
 
 void anim_queue(Game *g, int object, int layer, int clip)
@@ -78,7 +77,8 @@ static bool next_frame(AnimPlayer *p, const AnimClip *c)
     return false;
 }
 
-static void advance(Game *g, AnimPlayer *p)
+/* One tick of p, a layer of `object`. */
+static void advance(Game *g, int object, AnimPlayer *p)
 {
     const Level *lv = g->level;
     if (p->clip < 0 || p->finished)
@@ -98,12 +98,12 @@ static void advance(Game *g, AnimPlayer *p)
                 int q = p->queued;
                 p->queued = -1;
                 p->forced = true;
-                start_clip(g, p, q);
+                start_clip(g, object, p, q);
                 continue;
             }
             return;
         }
-        fire_events(g, p, &lv->frames[c->first_frame + p->frame]);
+        fire_events(g, object, &lv->frames[c->first_frame + p->frame]);
     }
 }
 
@@ -115,7 +115,7 @@ void anim_set_state(Game *g, int object, int state)
     a->state = (int16_t)state;
     a->layer[LAYER_BODY].forced = false;
     a->layer[LAYER_BODY].queued = -1;
-    start_clip(g, &a->layer[LAYER_BODY], g->level->states[state].clip);
+    start_clip(g, object, &a->layer[LAYER_BODY], g->level->states[state].clip);
 }
 
 static int speaker_of(const Level *lv, int object)
@@ -180,12 +180,12 @@ void anim_tick(Game *g)
             int want = wanted_clip(g, o);
             /* a machine's once clip is kept to its end (its `next` follows); otherwise switch */
             if (want != body->clip)
-                start_clip(g, body, want);
+                start_clip(g, o, body, want);
         }
         if (o == OBJECT_PLAYER) /* the walk cycle keeps pace with a hurried walk */
             body->speed = (int16_t)(g->walkers[OBJECT_PLAYER].hurry && game_walking(g) ? 2 * ANIM_SPEED_ONE : ANIM_SPEED_ONE);
         for (int l = 0; l < ANIM_LAYERS; l++)
-            advance(g, &a->layer[l]);
+            advance(g, o, &a->layer[l]);
     }
 }
 
@@ -221,7 +221,7 @@ void anim_restart(Game *g, int object, int state)
     if (state >= 0)
         anim_set_state(g, object, state);
     else
-        start_clip(g, &a->layer[LAYER_BODY], wanted_clip(g, object));
+        start_clip(g, object, &a->layer[LAYER_BODY], wanted_clip(g, object));
 }
 
 int anim_frame(const Game *g, int object, int layer)

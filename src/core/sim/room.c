@@ -4,6 +4,8 @@
 #include "game.h"
 
 #include "anim.h"
+#include "script.h"
+#include "walk.h"
 
 const Room *game_room(const Game *g) { return &g->level->rooms[g->room]; }
 
@@ -23,22 +25,16 @@ void game_enter(Game *g, int entry)
 {
     const Level *lv = g->level;
     const EntryPoint *ep = &lv->entry_points[entry];
-    Walker *w = &g->walkers[OBJECT_PLAYER];
     g->room = ep->room;
-    w->x = ep->at.x * FIXED_ONE;
-    w->y = ep->at.y * FIXED_ONE;
-    w->npath = w->path_pos = 0;
-    w->hurry = false;
-    w->facing = (uint8_t)ep->face;
+    walk_place(g, OBJECT_PLAYER, ep->at);
+    g->walkers[OBJECT_PLAYER].facing = (uint8_t)ep->face;
     anim_restart(g, OBJECT_PLAYER, -1); /* he arrives standing, whatever he was doing at the door */
     g->pending_verb = -1;
     g->fade_to = -1;
     g->highlight = 0;
     int music = lv->rooms[ep->room].music;
-    if (music >= 0 && music != g->music) {
-        g->music = (int16_t)music;
-        game_emit(g, EV_MUSIC, music, 0);
-    }
+    if (music >= 0 && music != g->music)
+        script_music(g, music);
     game_emit(g, EV_ROOM, ep->room, entry);
 }
 
@@ -56,13 +52,8 @@ void game_place(Game *g, int hotspot, int room, NavPoint at)
 {
     g->hotspot_room[hotspot] = (int8_t)room;
     int o = g->level->hotspots[hotspot].object;
-    if (o < 0 || (at.x == 0 && at.y == 0))
-        return;
-    Walker *w = &g->walkers[o];
-    w->x = at.x * FIXED_ONE;
-    w->y = at.y * FIXED_ONE;
-    w->npath = w->path_pos = 0;
-    w->hurry = false;
+    if (o >= 0 && (at.x != 0 || at.y != 0))
+        walk_place(g, o, at);
 }
 
 int game_fade_alpha(const Game *g)

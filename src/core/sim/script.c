@@ -89,7 +89,7 @@ void script_sound(Game *g, int sound) { game_emit(g, EV_SOUND, sound, 0); }
 
 void script_signal(Game *g, int signal) { g->signals |= 1u << signal; }
 
-static void set_music(Game *g, int music)
+void script_music(Game *g, int music)
 {
     g->music = (int16_t)music;
     game_emit(g, EV_MUSIC, music, 0);
@@ -172,7 +172,7 @@ static bool run_op(Game *g, const Op *op)
     case OP_TAKE: script_take(g, op->a); return true;
     case OP_FACE: g->walkers[OBJECT_PLAYER].facing = (uint8_t)op->a; return true;
     case OP_SOUND: script_sound(g, op->a); return true;
-    case OP_MUSIC: set_music(g, op->a); return true;
+    case OP_MUSIC: script_music(g, op->a); return true;
     case OP_WAIT: g->wait_ticks = op->b; return false;
     case OP_WIN: win(g); return true;
     case OP_HINT:

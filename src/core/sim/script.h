@@ -33,6 +33,8 @@ void script_set_flag(Game *g, int flag, bool value);
 void script_give(Game *g, int item);
 void script_take(Game *g, int item);
 void script_sound(Game *g, int sound);
+/* Starts music (-1 stops it) and tells the platform. */
+void script_music(Game *g, int music);
 void script_signal(Game *g, int signal);
 
 #endif

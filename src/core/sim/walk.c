@@ -106,6 +106,15 @@ void walk_actor_straight(Game *g, int object, NavPoint p)
 
 void walk_stop(Game *g) { g->walkers[OBJECT_PLAYER].npath = g->walkers[OBJECT_PLAYER].path_pos = 0; }
 
+void walk_place(Game *g, int object, NavPoint p)
+{
+    Walker *w = &g->walkers[object];
+    w->x = p.x * FIXED_ONE;
+    w->y = p.y * FIXED_ONE;
+    w->npath = w->path_pos = 0;
+    w->hurry = false;
+}
+
 /* One tick along the path; true on the tick the walker arrives. */
 static bool step_walker(const Room *room, Walker *w, int32_t speed)
 {

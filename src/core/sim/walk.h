@@ -14,6 +14,8 @@ void walk_init(Game *g);
 bool walk_to(Game *g, NavPoint p);
 /* Stands still where he is. */
 void walk_stop(Game *g);
+/* Puts an animated object (the player or an actor) at p, standing: a door, a scene's cut. */
+void walk_place(Game *g, int object, NavPoint p);
 /* Sends an actor (an animated object) towards p along the walkable area; an actor standing off it,
  * or sent to a point off it, steps on and off in a straight line. An unreachable p: it stays. */
 void walk_actor_to(Game *g, int object, NavPoint p);
