@@ -4,7 +4,7 @@
 # Debian packages the build and the tests need.
 # libclang-rt-14-dev holds clang's sanitizer and libFuzzer runtimes (only recommended by clang).
 STARDUST_PACKAGES="build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev libsdl2-dev
-libsdl2-image-dev libsdl2-ttf-dev libsdl2-mixer-dev libcjson-dev libcmocka-dev python3 python3-jsonschema"
+libsdl2-image-dev libsdl2-ttf-dev libsdl2-mixer-dev libcjson-dev libcmocka-dev python3 python3-jsonschema graphviz"
 
 # Installs whichever of the named packages are missing (nothing is reinstalled).
 ensure_packages() {

@@ -1,5 +1,5 @@
 /* main.c — the command line (docs/design.md, "Command line"): play, replay, check, render, anim,
- * inspect. `replay`, `check` and `inspect` never touch SDL; `render` and `anim` draw headless. */
+ * inspect, solve, chart. `replay`, `check` and `inspect` never touch SDL; `render` and `anim` draw headless. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include "playtime.h"
 #include "replay.h"
 #include "save.h"
+#include "solve.h"
 #include "state.h"
 
 #define DEFAULT_LEVEL "levels/studio_b.json"
@@ -46,6 +47,13 @@ static void usage(FILE *out)
             "  stardust anim LEVEL OBJECT CLIP -o PNG\n"
             "        draw every frame of an object's animation clip side by side (OBJECT: a hotspot\n"
             "        or actor id, or player)\n"
+            "  stardust solve LEVEL... [--json] [--replay FILE] [--max-states N]\n"
+            "        play every move a player has from every state the puzzles can be in: whether the\n"
+            "        game can be won (the shortest win), every dead end with the moves into it, and what\n"
+            "        play never reaches; --replay writes the shortest win as a replay. Exit 0: winnable\n"
+            "        with no dead end, 1: not, 2: a level that does not load\n"
+            "  stardust chart LEVEL -o CHART.svg|CHART.dot\n"
+            "        the puzzle dependency chart the solver finds; .svg is drawn by Graphviz's dot\n"
             "  stardust --help | --version\n"
             "\n"
             "In the game: left click walks, or walks to a thing and uses it; right click looks at it.\n"
@@ -281,6 +289,194 @@ static int cmd_anim(int argc, char **argv)
     return app_anim_strip(args[0], args[1], args[2], out);
 }
 
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Loads a level and runs the solver on it; NULL (with the reason printed) when either fails. */
+static Solver *solve_level(const char *path, uint32_t max_states, Level **lv_out, double *seconds)
+{
+    Level *lv = level_load_report(path, stderr);
+    if (!lv)
+        return NULL;
+    Solver *s = solver_new(lv, 1);
+    char why[400];
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (!s || !solver_run(s, max_states, why, sizeof why)) {
+        fprintf(stderr, "%s: the solver stopped: %s\n", path, s ? why : "out of memory");
+        solver_free(s);
+        level_free(lv);
+        return NULL;
+    }
+    *seconds = seconds_since(&t0);
+    *lv_out = lv;
+    return s;
+}
+
+static int cmd_solve(int argc, char **argv)
+{
+    const char *replay_path = NULL;
+    bool json = false;
+    uint64_t max_states = SOLVE_STATES_DEFAULT;
+    const char *levels[64];
+    int nlevels = 0;
+    for (int i = 0; i < argc; i++) {
+        if ((strcmp(argv[i], "--replay") == 0 || strcmp(argv[i], "--max-states") == 0) && i + 1 >= argc)
+            return usage_error("option '%s' needs a value", argv[i]);
+        if (strcmp(argv[i], "--replay") == 0)
+            replay_path = argv[++i];
+        else if (strcmp(argv[i], "--max-states") == 0) {
+            if (!parse_number(argv[++i], &max_states) || max_states < 1 || max_states > UINT32_MAX / 2)
+                return usage_error("bad state limit '%s'", argv[i]);
+        } else if (strcmp(argv[i], "--json") == 0)
+            json = true;
+        else if (argv[i][0] == '-')
+            return usage_error("unknown option '%s' for solve", argv[i]);
+        else if (nlevels < 64)
+            levels[nlevels++] = argv[i];
+        else
+            return usage_error("solve takes at most 64 levels, found another: '%s'", argv[i]);
+    }
+    if (nlevels == 0)
+        return usage_error("%s", "solve needs at least one level file");
+    if (replay_path && nlevels > 1)
+        return usage_error("%s", "--replay writes one level's win: give one level");
+    int status = 0;
+    for (int i = 0; i < nlevels; i++) {
+        Level *lv;
+        double seconds;
+        Solver *s = solve_level(levels[i], (uint32_t)max_states, &lv, &seconds);
+        if (!s) {
+            status = 2;
+            continue;
+        }
+        if (json) {
+            char *text = solve_json(s, levels[i], seconds);
+            printf("%s\n", text ? text : "null");
+            free(text);
+        } else {
+            solve_print(s, stdout, levels[i], seconds);
+        }
+        int verdict = solve_status(s);
+        const SolveReport *r = solver_report(s);
+        if (replay_path && !r->winnable) {
+            fprintf(stderr, "%s: no replay written: the level cannot be won\n", replay_path);
+            verdict = 1;
+        } else if (replay_path) {
+            int n = solver_path(s, r->win_state, NULL, 0);
+            SolveMove *moves = malloc((size_t)(n > 0 ? n : 1) * sizeof *moves);
+            FILE *f = moves ? fopen(replay_path, "w") : NULL;
+            char why[600];
+            bool ok = f != NULL;
+            if (!f)
+                snprintf(why, sizeof why, "cannot write it");
+            if (ok) {
+                solver_path(s, r->win_state, moves, n);
+                ok = solver_write_replay(s, moves, n, levels[i], f, why, sizeof why);
+            }
+            if (f && fclose(f) != 0 && ok) {
+                ok = false;
+                snprintf(why, sizeof why, "cannot write it");
+            }
+            free(moves);
+            if (!ok) {
+                fprintf(stderr, "%s: %s\n", replay_path, why);
+                verdict = 1;
+            } else if (!json) {
+                printf("wrote the shortest win to %s\n", replay_path);
+            }
+        }
+        if (verdict > status)
+            status = verdict;
+        solver_free(s);
+        level_free(lv);
+    }
+    return status;
+}
+
+/* Runs Graphviz's dot on a chart (DOT text) to draw it as SVG. */
+static bool draw_chart(const char *dot_text, size_t len, const char *svg_path)
+{
+    char cmd[1200];
+    if (strchr(svg_path, '\'') || strlen(svg_path) > 1000) {
+        fprintf(stderr, "%s: a file name with a quote in it is not supported\n", svg_path);
+        return false;
+    }
+    snprintf(cmd, sizeof cmd, "dot -Tsvg -o '%s'", svg_path);
+    FILE *p = popen(cmd, "w");
+    if (!p) {
+        fprintf(stderr, "%s: cannot run Graphviz's dot\n", svg_path);
+        return false;
+    }
+    fwrite(dot_text, 1, len, p);
+    int rc = pclose(p);
+    if (rc != 0) {
+        fprintf(stderr,
+                "%s: Graphviz's dot failed (exit %d): is it installed? (Debian: apt-get install graphviz; or write "
+                "a .dot file instead)\n",
+                svg_path, rc);
+        return false;
+    }
+    return true;
+}
+
+static int cmd_chart(int argc, char **argv)
+{
+    const char *level_path = NULL, *out = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", argv[i]);
+            out = argv[++i];
+        } else if (argv[i][0] == '-') {
+            return usage_error("unknown option '%s' for chart", argv[i]);
+        } else if (!level_path) {
+            level_path = argv[i];
+        } else {
+            return usage_error("chart takes one level, found another: '%s'", argv[i]);
+        }
+    }
+    size_t olen = out ? strlen(out) : 0;
+    bool svg = olen > 4 && strcmp(out + olen - 4, ".svg") == 0, dot = olen > 4 && strcmp(out + olen - 4, ".dot") == 0;
+    if (!level_path || !out || (!svg && !dot))
+        return usage_error("%s", "chart needs a LEVEL and -o CHART.svg or -o CHART.dot");
+    Level *lv;
+    double seconds;
+    Solver *s = solve_level(level_path, SOLVE_STATES_DEFAULT, &lv, &seconds);
+    if (!s)
+        return 2;
+    int status = 0;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem || !solve_chart(s, mem)) {
+        if (mem)
+            fclose(mem);
+        fprintf(stderr, "%s: no chart: %s\n", level_path,
+                solver_report(s)->winnable ? "out of memory" : "the level cannot be won");
+        status = 1;
+    } else {
+        fclose(mem);
+        if (svg) {
+            status = draw_chart(text, len, out) ? 0 : 1;
+        } else {
+            FILE *f = fopen(out, "w");
+            if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+                fprintf(stderr, "%s: cannot write it\n", out);
+                status = 1;
+            }
+        }
+    }
+    free(text);
+    solver_free(s);
+    level_free(lv);
+    return status;
+}
+
 static int cmd_play(int argc, char **argv)
 {
     PlayOptions o = {.level_path = NULL, .seed = 1};
@@ -334,6 +530,10 @@ int main(int argc, char **argv)
         return cmd_inspect(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "anim") == 0)
         return cmd_anim(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "solve") == 0)
+        return cmd_solve(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "chart") == 0)
+        return cmd_chart(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "play") == 0)
         return cmd_play(argc - 2, argv + 2);
     return cmd_play(argc - 1, argv + 1);

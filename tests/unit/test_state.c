@@ -134,7 +134,7 @@ static void test_write_into_a_small_buffer_fails_cleanly(void **state)
 
 /* ------------------------------------------------------------------ every field is state */
 
-/* Bytes of Game that are not state: the level pointer, the tick's event outbox, the spare fields
+/* Bytes of Game that are not state: the level and trace pointers, the tick's event outbox, the spare fields
  * that stand where padding would (game.h refuses hidden padding), and the unused tail of every
  * array whose length is another field or one of the level's counts. */
 typedef struct Span {
@@ -152,6 +152,7 @@ static int unused_spans(const Game *g, Span *out)
     const Level *l = g->level;
     int n = 0;
     out[n++] = FIELD_SPAN(level);
+    out[n++] = FIELD_SPAN(trace);
     out[n++] = FIELD_SPAN(nevents);
     out[n++] = FIELD_SPAN(events);
     out[n++] = FIELD_SPAN(spare);

@@ -110,6 +110,8 @@ typedef struct Speech {
 typedef struct Game {
     /* the play-through */
     const Level *level;             /* read-only level data (not state: the level it is bound to) */
+    uint8_t *trace;                 /* not state: when set (the solver's coverage), every op the
+                                     * script runs sets its byte, trace[op] = 1 */
     uint64_t seed;                  /* the seed the play-through started from */
     Rng rng;                        /* gameplay randomness */
     uint32_t tick;                  /* ticks run since the start */

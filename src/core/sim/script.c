@@ -132,9 +132,7 @@ static bool walk_action(Game *g, const Op *op)
     return !game_walking(g);
 }
 
-/* The script answering a verb on a hotspot (for VERB_USE_ITEM: the item's own response, else the
- * hotspot's "*"), or -1 for the level's default lines. */
-static int32_t verb_script(const Game *g, int hotspot, Verb verb, int item)
+int32_t script_answer_of(const Game *g, int hotspot, Verb verb, int item)
 {
     int32_t own = verb == VERB_USE_ITEM ? level_response(g->level, RESP_USE_ITEM, hotspot, item) : -1;
     return own >= 0 ? own : g->level->hotspots[hotspot].script[verb];
@@ -191,7 +189,7 @@ static bool run_op(Game *g, const Op *op)
         return false;
     case OP_USE: {
         Verb verb = op->b < 0 ? VERB_USE : VERB_USE_ITEM;
-        int32_t next = verb_script(g, op->a, verb, op->b);
+        int32_t next = script_answer_of(g, op->a, verb, op->b);
         if (next >= 0) {
             g->pc = next;
             return true;
@@ -224,6 +222,8 @@ void script_run(Game *g)
     for (int steps = 0; g->pc >= 0 && steps < GAME_SCRIPT_STEPS_MAX; steps++) {
         if (g->wait_ticks > 0 || g->speech.text >= 0 || game_walking(g) || g->fade > 0)
             return;
+        if (g->trace)
+            g->trace[g->pc] = 1;
         const Op *op = &g->level->ops[g->pc++];
         if (!run_op(g, op))
             return;
@@ -255,5 +255,5 @@ void script_respond(Game *g, int32_t script, Verb verb)
 
 void script_answer(Game *g, int hotspot, Verb verb, int item)
 {
-    script_respond(g, verb_script(g, hotspot, verb, item), verb);
+    script_respond(g, script_answer_of(g, hotspot, verb, item), verb);
 }

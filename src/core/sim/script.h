@@ -24,6 +24,9 @@ void script_respond(Game *g, int32_t script, Verb verb);
 /* A hotspot's response to a verb (for VERB_USE_ITEM, to `item`): its own answer to that item,
  * else its answer to any item, else the level's default. */
 void script_answer(Game *g, int hotspot, Verb verb, int item);
+/* The script that answers a verb on a hotspot (for VERB_USE_ITEM: the item's own response, else
+ * the hotspot's answer to any item), or -1 for the level's default lines. */
+int32_t script_answer_of(const Game *g, int hotspot, Verb verb, int item);
 
 /* Actions, for the interpreter and for frame events. */
 void script_say(Game *g, int speaker, int32_t text);
