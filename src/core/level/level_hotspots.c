@@ -214,9 +214,19 @@ static int32_t load_exit(Loader *L, const cJSON *h)
 }
 
 /* What the verbs do: "look" (required), "use" (or "exit"), and "use_item" (by item, and "*" for
- * any other). */
+ * any other). A voice is heard and never clicked: it has none. */
 static void load_verb_scripts(Loader *L, const cJSON *h, Hotspot *hs)
 {
+    if (hs->room == ROOM_EVERYWHERE) {
+        static const char *const verbs[] = {"look", "use", "use_item", "exit"};
+        for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+            if (cJSON_GetObjectItemCaseSensitive(h, verbs[i]))
+                lerr_at(L, verbs[i],
+                        "an actor of the game file is a voice, heard in every room and never clicked: its \"%s\" "
+                        "could never play (put the actor in a room to let the player click it)",
+                        verbs[i]);
+        return;
+    }
     hs->script[VERB_LOOK] = member_script(L, h, "look", REQUIRED);
     bool exit = cJSON_GetObjectItemCaseSensitive(h, "exit") != NULL;
     if (exit && cJSON_GetObjectItemCaseSensitive(h, "use"))
