@@ -218,6 +218,31 @@ static void test_winning_replay_wins(void **state)
     done(&x);
 }
 
+/* A search stopped by its limit says so, and decides nothing. */
+static void test_limit_leaves_the_verdict_open(void **state)
+{
+    (void)state;
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(SOLVE_DIR "dead_once_choice.json", &d);
+    diag_free(&d);
+    assert_non_null(lv);
+    Solver *s = solver_new(lv, 1);
+    char why[300];
+    assert_true(solver_run(s, 3, why, sizeof why));
+    const SolveReport *r = solver_report(s);
+    assert_false(r->complete);
+    assert_true(r->nstates <= 3);
+    assert_int_equal(solve_status(s), 1);
+    char *json = solve_json(s, "x.json", 0);
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"complete\": false"));
+    assert_non_null(strstr(json, "\"never_reached\": null"));
+    free(json);
+    solver_free(s);
+    level_free(lv);
+}
+
 /* The JSON report carries the dead end's path for tools. */
 static void test_json_report(void **state)
 {
@@ -245,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_chart_has_each_step_before_the_next),
         cmocka_unit_test(test_winning_replay_wins),
         cmocka_unit_test(test_json_report),
+        cmocka_unit_test(test_limit_leaves_the_verdict_open),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

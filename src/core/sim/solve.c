@@ -1504,7 +1504,7 @@ bool solver_run(Solver *s, uint32_t max_states, char *why, size_t cap)
                 s->rep.win_state = i;
         }
     s->rep.winnable = s->rep.win_state != SOLVE_NONE;
-    if (!mark_dead(s) || !find_must(s))
+    if ((s->rep.complete && !mark_dead(s)) || !find_must(s)) /* dead ends are not known from part of the graph */
         goto oom;
     if (s->rep.complete && !witness_all(s, base, g, tmp, body))
         goto oom;

@@ -117,10 +117,14 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
     const Level *lv = solver_level(s);
     if (r->winnable)
         fprintf(out, "%s: winnable in %d moves", level_path, solver_path(s, r->win_state, NULL, 0));
+    else if (!r->complete)
+        fprintf(out, "%s: NOT DECIDED: no win among the first %u states", level_path, r->nstates);
     else
         fprintf(out, "%s: NOT WINNABLE: no play wins it", level_path);
     if (!r->complete)
-        fprintf(out, "; the search stopped at its limit of %u states, so dead ends are not known\n", r->nstates);
+        fprintf(out, "; the search stopped at its limit of %u states (--max-states), so dead ends and what play "
+                     "never reaches are not known\n",
+                r->nstates);
     else if (!r->winnable)
         fprintf(out, " (every state play can reach is a dead end)\n");
     else if (r->ndead_ends) {
@@ -180,6 +184,8 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
             fprintf(out, "  (and %u more moves: --json lists them all)\n", ng - DEAD_END_GROUPS_SHOWN);
         free(first);
     }
+    if (!r->complete)
+        return; /* what play never reaches is not known */
     /* what play never reaches */
     int missing[4] = {0, 0, 0, 0}, total[4] = {0, 0, 0, 0}, lines = 0;
     for (int k = 0; k < lv->nscripts; k++) {
@@ -298,6 +304,11 @@ char *solve_json(const Solver *s, const char *level_path, double seconds)
     }
     ser_array_end(&j);
     static const char *const KEYS[4] = {"responses", "combinations", "nodes", "choices"};
+    if (!r->complete) { /* not known */
+        ser_json_null(&j, "never_reached");
+        ser_object_end(&j);
+        goto out;
+    }
     ser_object_begin(&j, "never_reached");
     for (int g = 0; g < 4; g++) {
         ser_array_begin(&j, KEYS[g]);
@@ -317,6 +328,7 @@ char *solve_json(const Solver *s, const char *level_path, double seconds)
     ser_array_end(&j);
     ser_object_end(&j);
     ser_object_end(&j);
+out:
     if (!j.ok) {
         ser_free(&j);
         return NULL;
