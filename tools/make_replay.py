@@ -419,6 +419,29 @@ def hints(d):
     finale(d)
 
 
+def hints_unasked(d):
+    """The jam solved without ever asking the leading lady what is wrong: once the earring is out of
+    the sprocket, the hint line sends Alistair to give it back, not to ask her about it."""
+    d.skip_opening()
+    apologise(d)
+    chain_a(d)
+    d.look("disco_ball")
+    d.look("disco_ball")
+    d.talk("gaffer", "I need your ladder. Something's stuck in the ball.", "Carry on.")
+    d.talk("pa", "Would you spot a ladder for me?", "Carry on. You're doing fine.")
+    d.talk("gaffer", "The PA will spot the ladder.", "Carry on.")
+    d.use_item("case_key", "equipment_cases")
+    d.use_item("ladder", "disco_ball")
+    degreaser(d)
+    catwalk(d)
+    d.check(earring_known=False, earring_freed=True)
+    d.hint("You found something that belongs to someone. Return it.")
+    d.use_item("earring", "leading_lady")
+    d.check(lady_ready=True, earring_known=False)
+    d.hint("Then I think you're ready, Alistair. Ask your gaffer to run the cue. And breathe.")
+    finale(d)
+
+
 def rooms(d):
     """Every way between the rooms, both ways, with a save loaded back in each room."""
     d.skip_opening()
@@ -579,6 +602,8 @@ SCENARIOS = {
     "hint_line": ("The hint line at every stage of the game: the first step not done, gentle first, plainer when asked "
                   "again; then the game is won with the hints counted.", hints,
                   "tests/replays/hint_line.replay"),
+    "hint_unasked": ("The hint line when the earring was freed without ever asking about it: it sends Alistair to "
+                     "return it, not to ask.", hints_unasked, "tests/replays/hint_unasked.replay"),
     "world": ("The world remembers: what is offered and said fits what is done, people walk where the story "
               "sends them, and the things used look used.", world, "tests/replays/world.replay"),
     "rooms": ("Every way between the rooms (the studio door, the stepladder and the hatch), both ways, and a save "
