@@ -218,6 +218,30 @@ static void test_winning_replay_wins(void **state)
     done(&x);
 }
 
+/* A choice still on offer about a problem already solved is found, where it is first offered. */
+static void test_finds_help_offered_with_a_solved_problem(void **state)
+{
+    (void)state;
+    Solved x = solve("stale_choice");
+    const SolveReport *r = solver_report(x.s);
+    assert_true(r->winnable);
+    assert_int_equal(r->ndead_ends, 0);
+    assert_int_equal(r->nstale, 1);
+    assert_int_equal(solve_status(x.s), 1);
+    uint32_t at;
+    int choice;
+    solver_stale(x.s, 0, &at, &choice);
+    assert_string_equal(x.lv->texts[x.lv->choices[choice].text], "Where's the key?");
+    char text[600];
+    path_text(x.s, at, NULL, text, sizeof text);
+    assert_string_equal(text, "use @drawer / use @butler");
+    done(&x);
+    /* the winnable level has none */
+    Solved y = solve("winnable");
+    assert_int_equal(solver_report(y.s)->nstale, 0);
+    done(&y);
+}
+
 /* A search stopped by its limit says so, and decides nothing. */
 static void test_limit_leaves_the_verdict_open(void **state)
 {
@@ -271,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_winning_replay_wins),
         cmocka_unit_test(test_json_report),
         cmocka_unit_test(test_limit_leaves_the_verdict_open),
+        cmocka_unit_test(test_finds_help_offered_with_a_solved_problem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

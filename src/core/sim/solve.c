@@ -75,6 +75,9 @@ struct Solver {
     DeadEnd *dead_ends;
     DeadEnd *stuck;
     uint32_t nstuck_cap;
+    uint32_t stale_state[LEVEL_CHOICE_MAX]; /* by stale choice, in the order found */
+    int16_t stale_choice[LEVEL_CHOICE_MAX];
+    bool stale_seen[LEVEL_CHOICE_MAX];
     /* facts */
     int nfacts, fact_words;
     uint64_t *facts;                  /* the facts true in each state */
@@ -891,6 +894,30 @@ static uint32_t keep(Solver *s, const Game *g, Game *tmp, uint8_t *key, uint8_t 
     return i;
 }
 
+/* Choices on offer here whose "about" holds: help with a problem already solved. The first state
+ * (breadth first: the fewest moves) that offers each is kept. */
+static void note_stale(Solver *s, const Game *g, uint32_t state)
+{
+    if (g->dlg_phase != DLG_CHOOSING)
+        return;
+    int16_t shown[DIALOGUE_CHOICES_SHOWN];
+    int count = dialogue_visible(g, shown);
+    for (int i = 0; i < count; i++) {
+        int c = shown[i];
+        if (s->lv->choices[c].about < 0 || s->stale_seen[c] || !script_cond(g, s->lv->choices[c].about))
+            continue;
+        s->stale_seen[c] = true;
+        s->stale_state[s->rep.nstale] = state;
+        s->stale_choice[s->rep.nstale++] = (int16_t)c;
+    }
+}
+
+void solver_stale(const Solver *s, uint32_t i, uint32_t *state, int *choice)
+{
+    *state = s->stale_state[i];
+    *choice = s->stale_choice[i];
+}
+
 static bool note_stuck(Solver *s, uint32_t from, const SolveMove *m)
 {
     if (s->rep.nstuck == s->nstuck_cap) {
@@ -1438,6 +1465,7 @@ bool solver_run(Solver *s, uint32_t max_states, char *why, size_t cap)
         if (!n->save)
             continue; /* won */
         unpack_game(n->save, n->nsave, base);
+        note_stale(s, base, i);
         p.g = base;
         p.cache = true;
         p.known[0] = p.known[1] = false;

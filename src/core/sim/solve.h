@@ -48,6 +48,7 @@ typedef struct SolveReport {
     uint32_t ndead;         /* states from which the game cannot be won */
     uint32_t ndead_ends;    /* moves from a state that can still be won into one that cannot */
     uint32_t nstuck;        /* moves that never came to rest */
+    uint32_t nstale;        /* choices offered about a problem already solved (their "about" holds) */
     size_t memory;          /* bytes the search held at its peak */
 } SolveReport;
 
@@ -68,6 +69,9 @@ int solver_path(const Solver *s, uint32_t state, SolveMove *out, int cap);
 void solver_dead_end(const Solver *s, uint32_t i, uint32_t *from, SolveMove *move, uint32_t *to);
 /* The i-th move that never came to rest (i < report->nstuck): the state and the move. */
 void solver_stuck(const Solver *s, uint32_t i, uint32_t *from, SolveMove *move);
+/* The i-th stale choice (i < report->nstale): the first state (fewest moves) that offers it, and
+ * the choice (a level index). */
+void solver_stale(const Solver *s, uint32_t i, uint32_t *state, int *choice);
 /* A move in words, with ids as replays write them ("use @degreaser on @motor"). */
 void solve_move_text(const Level *lv, const SolveMove *m, char *out, size_t cap);
 
@@ -109,8 +113,8 @@ void solver_slice(const Solver *s, SolveSlice *out);
 /* Whether a state holds the flag (whether it is in the slice). */
 bool solver_flag_matters(const Solver *s, int flag);
 
-/* The report: 0 when the level is winnable with no dead end and every move comes to rest (and the
- * search was complete), else 1. */
+/* The report: 0 when the level is winnable with no dead end, every move comes to rest, no choice
+ * is offered about a problem already solved (and the search was complete), else 1. */
 int solve_status(const Solver *s);
 /* The report as text: the verdict and counts, the shortest win, every dead end (grouped by the move
  * into it, each with its shortest path), and what play never reaches. */

@@ -46,6 +46,15 @@ static int choice_of_key(const Level *lv, const char *key)
     return n >= 0 && k < lv->nodes[n].nchoices ? lv->nodes[n].first_choice + k : -1;
 }
 
+/* A choice's place in the level, as script keys name it ("choice:pa.menu:2"). */
+static const char *choice_key(const Level *lv, int choice)
+{
+    const char *key = lv->op_script[lv->choices[choice].script] >= 0
+                          ? lv->scripts[lv->op_script[lv->choices[choice].script]].key
+                          : NULL;
+    return key ? key : "?";
+}
+
 /* Lines of a script that play reached but never said (a branch never taken). */
 static bool line_unsaid(const Solver *s, int text)
 {
@@ -65,7 +74,7 @@ static bool line_unsaid(const Solver *s, int text)
 int solve_status(const Solver *s)
 {
     const SolveReport *r = solver_report(s);
-    return r->complete && r->winnable && r->ndead_ends == 0 && r->nstuck == 0 ? 0 : 1;
+    return r->complete && r->winnable && r->ndead_ends == 0 && r->nstuck == 0 && r->nstale == 0 ? 0 : 1;
 }
 
 static void print_path(const Solver *s, FILE *out, uint32_t state, const SolveMove *last, const char *indent)
@@ -135,7 +144,9 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
                 ng == 1 ? "" : "s");
     }
     else
-        fprintf(out, "; no dead ends\n");
+        fprintf(out, "; no dead ends");
+    if (r->complete && r->winnable && !r->ndead_ends)
+        fprintf(out, r->nstale ? "; %u CHOICE%s ABOUT SOLVED PROBLEMS\n" : "\n", r->nstale, r->nstale == 1 ? "" : "S");
     fprintf(out, "  %u states, %" PRIu64 " moves played (%" PRIu64 " ticks), %u winning, %.2f s", r->nstates, r->nmoves,
             r->nticks, r->nwon, seconds);
     if (seconds > 0)
@@ -164,6 +175,17 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
             solver_stuck(s, i, &from, &m);
             print_path(s, out, from, &m, "    ");
             fprintf(out, "\n");
+        }
+    }
+    if (r->nstale) {
+        fprintf(out, "choices offered about a problem already solved (%u), each where it is first on offer:\n",
+                r->nstale);
+        for (uint32_t i = 0; i < r->nstale; i++) {
+            uint32_t state;
+            int c;
+            solver_stale(s, i, &state, &c);
+            fprintf(out, "  \"%s\" (%s), for example after:\n", lv->texts[lv->choices[c].text], choice_key(lv, c));
+            print_path(s, out, state, NULL, "    ");
         }
     }
     if (r->ndead_ends) {
@@ -294,6 +316,18 @@ char *solve_json(const Solver *s, const char *level_path, double seconds)
         ser_object_end(&j);
     }
     free(first);
+    ser_array_end(&j);
+    ser_array_begin(&j, "stale_choices");
+    for (uint32_t i = 0; i < r->nstale; i++) {
+        uint32_t state;
+        int c;
+        solver_stale(s, i, &state, &c);
+        ser_object_begin(&j, NULL);
+        ser_json_string(&j, "choice", lv->texts[lv->choices[c].text]);
+        ser_json_string(&j, "key", choice_key(lv, c));
+        json_path(s, &j, "path", state, NULL);
+        ser_object_end(&j);
+    }
     ser_array_end(&j);
     ser_array_begin(&j, "never_come_to_rest");
     for (uint32_t i = 0; i < r->nstuck; i++) {
