@@ -1,10 +1,14 @@
 /* main.c — the command line (docs/design.md, "Command line"): play, replay, check, render, anim,
  * inspect, solve, chart. `replay`, `check` and `inspect` never touch SDL; `render` and `anim` draw headless. */
+#include <errno.h>
 #include <inttypes.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "diag.h"
@@ -17,6 +21,8 @@
 #include "state.h"
 
 #define DEFAULT_LEVEL "levels/studio_b.json"
+
+extern char **environ; /* for Graphviz's dot, which `chart` runs */
 
 static void usage(FILE *out)
 {
@@ -398,30 +404,40 @@ static int cmd_solve(int argc, char **argv)
     return status;
 }
 
-/* Runs Graphviz's dot on a chart (DOT text) to draw it as SVG. */
+/* Draws a chart (DOT text) as SVG with Graphviz's dot, found on PATH when it runs: the chart goes
+ * to a temporary file that dot reads (no shell: any file name works). */
 static bool draw_chart(const char *dot_text, size_t len, const char *svg_path)
 {
-    char cmd[1200];
-    if (strchr(svg_path, '\'') || strlen(svg_path) > 1000) {
-        fprintf(stderr, "%s: a file name with a quote in it is not supported\n", svg_path);
+    char tmp[] = "/tmp/stardust-chart-XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "%s: cannot make a temporary file for the chart: %s\n", svg_path, strerror(errno));
         return false;
     }
-    snprintf(cmd, sizeof cmd, "dot -Tsvg -o '%s'", svg_path);
-    FILE *p = popen(cmd, "w");
-    if (!p) {
-        fprintf(stderr, "%s: cannot run Graphviz's dot\n", svg_path);
-        return false;
+    FILE *f = fdopen(fd, "w");
+    bool ok = f && fwrite(dot_text, 1, len, f) == len;
+    if (f ? fclose(f) != 0 : close(fd) != 0)
+        ok = false;
+    int status = -1;
+    if (!ok) {
+        fprintf(stderr, "%s: cannot write the chart to %s\n", svg_path, tmp);
+    } else {
+        char *argv[] = {"dot", "-Tsvg", "-o", (char *)svg_path, tmp, NULL};
+        pid_t pid;
+        int err = posix_spawnp(&pid, "dot", NULL, NULL, argv, environ);
+        if (err != 0) {
+            fprintf(stderr, "%s: cannot run Graphviz's dot (%s): is it installed? (Debian: apt-get install graphviz; or "
+                            "write a .dot file instead)\n",
+                    svg_path, strerror(err));
+            ok = false;
+        } else if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "%s: Graphviz's dot failed (exit %d)\n", svg_path,
+                    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+            ok = false;
+        }
     }
-    fwrite(dot_text, 1, len, p);
-    int rc = pclose(p);
-    if (rc != 0) {
-        fprintf(stderr,
-                "%s: Graphviz's dot failed (exit %d): is it installed? (Debian: apt-get install graphviz; or write "
-                "a .dot file instead)\n",
-                svg_path, rc);
-        return false;
-    }
-    return true;
+    unlink(tmp);
+    return ok;
 }
 
 static int cmd_chart(int argc, char **argv)

@@ -276,9 +276,11 @@ def catwalk(d):
     d.go("hatch", "stage")
 
 
-def chain_b(d, after_apology):
-    d.talk("leading_lady", "What's wrong? Apart from the heat, the ball and me.")
-    d.check(earring_known=True)
+def jam(d, after_apology, ask_lady=True):
+    """Chain B up to the earring in hand and the motor free, Alistair back on the stage."""
+    if ask_lady:
+        d.talk("leading_lady", "What's wrong? Apart from the heat, the ball and me.")
+        d.check(earring_known=True)
     d.look("disco_ball")
     d.look("disco_ball")
     d.check(glint_seen=True)
@@ -294,6 +296,10 @@ def chain_b(d, after_apology):
     d.use_item("ladder", "disco_ball")
     degreaser(d)
     catwalk(d)
+
+
+def chain_b(d, after_apology):
+    jam(d, after_apology)
     d.use_item("earring", "leading_lady")
     d.check(lady_ready=True)
 
@@ -425,15 +431,7 @@ def hints_unasked(d):
     d.skip_opening()
     apologise(d)
     chain_a(d)
-    d.look("disco_ball")
-    d.look("disco_ball")
-    d.talk("gaffer", "I need your ladder. Something's stuck in the ball.", "Carry on.")
-    d.talk("pa", "Would you spot a ladder for me?", "Carry on. You're doing fine.")
-    d.talk("gaffer", "The PA will spot the ladder.", "Carry on.")
-    d.use_item("case_key", "equipment_cases")
-    d.use_item("ladder", "disco_ball")
-    degreaser(d)
-    catwalk(d)
+    jam(d, after_apology=True, ask_lady=False)
     d.check(earring_known=False, earring_freed=True)
     d.hint("You found something that belongs to someone. Return it.")
     d.use_item("earring", "leading_lady")

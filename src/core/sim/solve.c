@@ -2,12 +2,12 @@
  *
  * A state is what the puzzles can tell apart (the key, below); positions, timers, animation frames,
  * the random line picker and the inventory's order are left out. Each state keeps one concrete game
- * that reached it (as a save body, until its moves have been tried). A move is played on a copy of
+ * that reached it (packed, until its moves have been tried). A move is played on a copy of
  * that game with real input through game_tick, until the game is idle again; walks are cut to their
  * last step, since where a walk ends is all the puzzles see of it. Breadth first, so the first path
  * found to a state is a shortest one. Then a backward pass from the winning states marks the dead
  * ones, and a forward pass finds, for every state, the facts every path into it made true. */
-#include "solve.h"
+#include "solve_private.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -18,86 +18,6 @@
 #include "script.h"
 #include "ser.h"
 #include "state.h"
-
-#define PACKED_MAX (2 * sizeof(Game)) /* a packed game's bytes at most */
-#define WITNESS_SEEDS 3       /* states a witness search starts from, for each thing */
-#define WITNESS_BACK 6        /* and moves back along the way into each */
-#define WITNESS_DEPTH 4       /* moves past the seed it looks */
-#define WITNESS_STATES 2000   /* states one witness search may keep */
-#define WITNESS_TOTAL 60000u  /* states all of them together may keep */
-#define FACT_WORDS_MAX 4 /* flags, items, rooms and the win: at most 128 + 18 + 8 + 1 facts */
-
-typedef struct Node {
-    uint32_t parent;      /* SOLVE_NONE for the start */
-    SolveMove move;       /* from the parent */
-    uint32_t first_edge;  /* its edges, once expanded */
-    uint32_t nedges;
-    uint8_t *save;        /* a game in this state, until it has been expanded */
-    uint32_t nsave;
-    uint8_t won, dead, expanded, spare;
-} Node;
-
-#define SCENES_MAX 1024 /* scenes whose click points are kept (a power of two) */
-
-typedef struct Scene {
-    uint64_t key;                      /* scene_of */
-    uint8_t used;
-    uint8_t found[LEVEL_HOTSPOT_MAX];  /* 0 not yet, 1 at point[h], 2 nowhere to click */
-    NavPoint point[LEVEL_HOTSPOT_MAX];
-} Scene;
-
-typedef struct DeadEnd {
-    uint32_t from, to;
-    SolveMove move;
-} DeadEnd;
-
-struct Solver {
-    const Level *lv;
-    uint64_t seed;
-    SolveReport rep;
-    /* what the key holds */
-    int keylen;
-    bool flag_read[LEVEL_FLAG_MAX];   /* some condition reads it */
-    bool node_read[LEVEL_NODE_MAX];   /* some condition asks whether it was visited */
-    bool script_eff[LEVEL_SCRIPT_MAX];/* the script can change what the puzzles see */
-    bool tree_eff[LEVEL_TREE_MAX];
-    bool node_eff[LEVEL_NODE_MAX];
-    bool choice_eff[LEVEL_CHOICE_MAX];
-    /* the states */
-    uint32_t nnodes, cap;
-    Node *nodes;
-    uint8_t *keys;                    /* keylen bytes a state */
-    uint32_t *table;                  /* open addressing: state + 1, 0 empty */
-    uint32_t table_cap;               /* a power of two */
-    uint32_t nedges, edge_cap;
-    uint32_t *edge_to;
-    SolveMove *edge_move;
-    DeadEnd *dead_ends;
-    DeadEnd *stuck;
-    uint32_t nstuck_cap;
-    uint32_t stale_state[LEVEL_CHOICE_MAX]; /* by stale choice, in the order found */
-    int16_t stale_choice[LEVEL_CHOICE_MAX];
-    bool stale_seen[LEVEL_CHOICE_MAX];
-    /* facts */
-    int nfacts, fact_words;
-    uint64_t *facts;                  /* the facts true in each state */
-    uint64_t *must;                   /* the facts every path into it made true */
-    /* coverage */
-    uint8_t *trace;                   /* ops run, in all play */
-    uint8_t *scratch;                 /* ops run by the moves from the state being expanded */
-    uint8_t *ran;                     /* per state, a bit a script: a move from it started it */
-    int ran_bytes;
-    uint32_t witnessed;               /* things the witness searches found that the search had not */
-    uint32_t witness_left;            /* states the witness searches may still keep */
-    uint8_t undecided_op[LEVEL_OP_MAX];     /* a script start no search reached, whose way reads... */
-    uint8_t undecided_text[LEVEL_TEXT_MAX]; /* ...(or a line whose way reads) what the states leave out */
-    uint8_t *started;                 /* list_moves: scripts (and verbs' defaults) a move starts */
-    Scene *scenes;                    /* click points by scene, SCENES_MAX */
-    uint32_t nscenes;
-    uint8_t said[LEVEL_TEXT_MAX];
-    uint8_t spoken[LEVEL_TEXT_MAX];
-    size_t save_bytes, save_peak;
-};
 
 /* ------------------------------------------------------------------ the key */
 
@@ -114,9 +34,10 @@ static void key_bits(uint8_t *key, int *at, bool bit)
  * condition; the items held (as a set: the order only places icons in the bar); dialogue nodes some
  * condition asks about; once-only choices used; the room of every actor; each state machine's
  * state; signals sent and not yet waited for. */
-static int build_key(const Solver *s, const Game *g, uint8_t *key)
+int solve_build_key(const Solver *s, const Game *g, uint8_t *key)
 {
     const Level *lv = s->lv;
+    memset(key, 0, (size_t)s->keylen);
     int n = 0;
     key[n++] = g->won;
     key[n++] = (uint8_t)(g->room + 1);
@@ -146,29 +67,22 @@ static int build_key(const Solver *s, const Game *g, uint8_t *key)
     return (bit + 7) / 8;
 }
 
-/* Bits of the key before its flags: the bytes of the room, the conversation and the actors. */
-static int key_prefix_bits(const Solver *s)
-{
-    int n = 11;
-    for (int h = 0; h < s->lv->nhotspots; h++)
-        n += s->lv->hotspots[h].is_actor;
-    return n * 8;
-}
-
-/* The key's length in bytes for a level: what build_key writes. */
-static int key_length(const Solver *s)
+/* The key's length in bytes for a level (what build_key writes), and where its bits go. */
+static int key_layout(Solver *s)
 {
     const Level *lv = s->lv;
-    int n = 11, bits = lv->nitems;
+    int bit = 11 * 8;
     for (int h = 0; h < lv->nhotspots; h++)
-        n += lv->hotspots[h].is_actor;
+        bit += 8 * lv->hotspots[h].is_actor;
     for (int f = 0; f < lv->nflags; f++)
-        bits += s->flag_read[f];
+        s->flag_bit[f] = (int16_t)(s->flag_read[f] ? bit++ : -1);
+    s->item_bit = bit;
+    bit += lv->nitems;
     for (int d = 0; d < lv->nnodes; d++)
-        bits += s->node_read[d];
+        s->node_bit[d] = (int16_t)(s->node_read[d] ? bit++ : -1);
     for (int c = 0; c < lv->nchoices; c++)
-        bits += lv->choices[c].once && s->choice_eff[c];
-    return n + (bits + 7) / 8;
+        bit += lv->choices[c].once && s->choice_eff[c];
+    return (bit + 7) / 8;
 }
 
 static uint64_t key_hash(const uint8_t *key, int len) { return fnv1a64(FNV64_OFFSET, key, (size_t)len); }
@@ -403,7 +317,7 @@ Solver *solver_new(const Level *lv, uint64_t seed)
         return NULL;
     }
     find_relevant(s);
-    s->keylen = key_length(s);
+    s->keylen = key_layout(s);
     s->nfacts = fact_of_win(s) + 1;
     s->fact_words = (s->nfacts + 63) / 64;
     for (int op = 0; op < lv->nops; op++)
@@ -413,7 +327,6 @@ Solver *solver_new(const Level *lv, uint64_t seed)
         for (int k = 0; k < lv->default_count[v]; k++)
             s->spoken[lv->default_first[v] + k] = 1;
     s->rep.win_state = SOLVE_NONE;
-    s->witness_left = WITNESS_TOTAL;
     return s;
 }
 
@@ -443,335 +356,6 @@ void solver_free(Solver *s)
 const SolveReport *solver_report(const Solver *s) { return &s->rep; }
 const Level *solver_level(const Solver *s) { return s->lv; }
 
-/* ------------------------------------------------------------------ playing a move */
-
-/* A move played tick by tick. `fast` cuts every walk to its last step (the search); otherwise the
- * play is the real one and, with `out`, written as replay lines. */
-typedef struct Play {
-    Solver *s;
-    Game *g;
-    bool fast;
-    FILE *out;
-    uint64_t ticks;
-    bool cache;           /* the search: click points come from the solver's cache */
-    bool known[2];        /* the scene of the state being expanded, bar closed and open, is... */
-    uint64_t scene[2];    /* ...this (it stays until the move's click) */
-} Play;
-
-/* Where a click lands on each thing depends only on which things are there, where the actors stand
- * and whether the bar is open: the search keeps the points found for each such scene. */
-static uint64_t scene_of(const Game *g)
-{
-    const Level *lv = g->level;
-    uint64_t h = fnv1a64(FNV64_OFFSET, &g->inv_open, sizeof g->inv_open);
-    for (int i = 0; i < lv->nhotspots; i++) {
-        bool shown = game_hotspot_visible(g, i);
-        h = fnv1a64(h, &shown, sizeof shown);
-        if (shown && lv->hotspots[i].is_actor) {
-            NavPoint d = game_actor_offset(g, i);
-            h = fnv1a64(h, &d, sizeof d);
-        }
-    }
-    return h;
-}
-
-static Scene *find_scene(Solver *s, uint64_t key)
-{
-    if (s->nscenes * 2 >= SCENES_MAX)
-        s->nscenes = 0, memset(s->scenes, 0, SCENES_MAX * sizeof *s->scenes); /* full: start over */
-    uint32_t at = (uint32_t)key & (SCENES_MAX - 1);
-    while (s->scenes[at].used && s->scenes[at].key != key)
-        at = (at + 1) & (SCENES_MAX - 1);
-    Scene *sc = &s->scenes[at];
-    if (!sc->used) {
-        sc->used = 1;
-        sc->key = key;
-        s->nscenes++;
-    }
-    return sc;
-}
-
-/* Where to click a hotspot now (game_hotspot_click_point); in the search, from the scene's cache. */
-static bool click_point(Play *p, int hotspot, NavPoint *at)
-{
-    if (!p->cache)
-        return game_hotspot_click_point(p->g, hotspot, at);
-    int bar = p->g->inv_open;
-    if (!p->known[bar]) {
-        p->scene[bar] = scene_of(p->g);
-        p->known[bar] = true;
-    }
-    Scene *sc = find_scene(p->s, p->scene[bar]);
-    if (!sc->found[hotspot])
-        sc->found[hotspot] = game_hotspot_click_point(p->g, hotspot, &sc->point[hotspot]) ? 1 : 2;
-    *at = sc->point[hotspot];
-    return sc->found[hotspot] == 1;
-}
-
-static void cut_walks(Game *g)
-{
-    for (int o = 0; o < g->level->nobjects; o++) {
-        Walker *w = &g->walkers[o];
-        if (w->path_pos < w->npath) {
-            NavPoint last = w->path[w->npath - 1];
-            w->path_pos = (int16_t)(w->npath - 1);
-            w->x = last.x * FIXED_ONE;
-            w->y = last.y * FIXED_ONE;
-        }
-    }
-}
-
-static void play_tick(Play *p, const Input *in, const char *line)
-{
-    Game *g = p->g;
-    if (p->out && line)
-        fprintf(p->out, "%" PRIu32 " %s\n", g->tick, line);
-    game_tick(g, in);
-    p->ticks++;
-    for (int e = 0; e < g->nevents; e++)
-        if (g->events[e].kind == EV_SAY && g->events[e].b >= 0 && g->events[e].b < LEVEL_TEXT_MAX)
-            p->s->said[g->events[e].b] = 1;
-    if (p->fast)
-        cut_walks(g);
-}
-
-/* Idle: nothing plays (no script, line, wait, walk or fade), every state machine rests, and either
- * no conversation is under way or its choices wait for the player. */
-static bool idle(const Game *g)
-{
-    const Level *lv = g->level;
-    if (g->fade > 0 || g->speech.text >= 0 || g->wait_ticks > 0 || g->pc >= 0)
-        return false;
-    for (int o = 0; o < lv->nobjects; o++) {
-        if (game_object_walking(g, o))
-            return false;
-        int st = g->anims[o].state;
-        if (st >= 0 && lv->states[st].next >= 0)
-            return false; /* a clip that leads on to another state plays */
-    }
-    return g->dlg_tree < 0 || g->dlg_phase == DLG_CHOOSING;
-}
-
-/* Ticks until idle, skipping each line as it starts (the "." key). false when it never comes to
- * rest within SOLVE_MOVE_TICKS_MAX. */
-static bool settle(Play *p)
-{
-    for (uint32_t t = 0; t < SOLVE_MOVE_TICKS_MAX; t++) {
-        if (idle(p->g))
-            return true;
-        Input in = {0};
-        bool skip = p->g->speech.text >= 0 && p->g->speech.ticks_left > 1;
-        if (skip)
-            input_add_key(&in, KEY_PERIOD);
-        play_tick(p, &in, skip ? "key ." : NULL);
-    }
-    return idle(p->g);
-}
-
-static void click_hotspot(Play *p, int hotspot, uint8_t button)
-{
-    NavPoint at;
-    if (!click_point(p, hotspot, &at))
-        return;
-    Input in = {.pointer = true, .x = (int16_t)at.x, .y = (int16_t)at.y, .clicks = button};
-    char line[128];
-    snprintf(line, sizeof line, "click @%s %s", p->s->lv->hotspots[hotspot].id, button == INPUT_LEFT ? "left" : "right");
-    play_tick(p, &in, line);
-}
-
-/* The pointer onto an item's slot (the bar opens at the bottom edge), then a click on it. */
-static void click_item(Play *p, int item, uint8_t button)
-{
-    const Game *g = p->g;
-    int slot = -1;
-    for (int i = 0; i < g->ninventory; i++)
-        if (g->inventory[i] == item)
-            slot = i;
-    if (slot < 0)
-        return;
-    Rect r = game_inventory_slot(g->level, slot);
-    int16_t x = (int16_t)(r.x + r.w / 2), y = (int16_t)(g->level->height - INV_OPEN_EDGE / 2 - 2);
-    char line[96];
-    if (!game_pointer_in_bar(g) || g->pointer_x != x || g->pointer_y != y) {
-        snprintf(line, sizeof line, "move %d %d", x, y);
-        play_tick(p, &(Input){.pointer = true, .x = x, .y = y}, line);
-    }
-    snprintf(line, sizeof line, "click %d %d %s", x, y, button == INPUT_LEFT ? "left" : "right");
-    play_tick(p, &(Input){.pointer = true, .x = x, .y = y, .clicks = button}, line);
-}
-
-static void play_move(Play *p, const SolveMove *m)
-{
-    switch ((SolveMoveKind)m->kind) {
-    case MOVE_USE: click_hotspot(p, m->a, INPUT_LEFT); break;
-    case MOVE_LOOK: click_hotspot(p, m->a, INPUT_RIGHT); break;
-    case MOVE_USE_ITEM:
-        click_item(p, m->b, INPUT_LEFT);
-        click_hotspot(p, m->a, INPUT_LEFT);
-        break;
-    case MOVE_LOOK_ITEM: click_item(p, m->b, INPUT_RIGHT); break;
-    case MOVE_COMBINE:
-        click_item(p, m->a, INPUT_LEFT);
-        click_item(p, m->b, INPUT_LEFT);
-        break;
-    case MOVE_CHOOSE: { /* the choice's row now: choices that do not matter may come and go above it */
-        int16_t shown[DIALOGUE_CHOICES_SHOWN];
-        int count = dialogue_visible(p->g, shown), row = -1;
-        for (int i = 0; i < count; i++)
-            if (shown[i] == m->b)
-                row = i;
-        if (row < 0)
-            break;
-        Input in = {0};
-        input_add_key(&in, (Key)(KEY_1 + row));
-        char line[32];
-        snprintf(line, sizeof line, "key %d", row + 1);
-        play_tick(p, &in, line);
-        break;
-    }
-    case MOVE_KINDS: break;
-    }
-}
-
-/* The script a move starts in state g (a level op index), or -1 - verb when the level's default
- * lines for that verb answer it. */
-static int32_t move_answer(const Game *g, const SolveMove *m)
-{
-    const Level *lv = g->level;
-    int32_t script = -1;
-    Verb verb = VERB_USE;
-    switch ((SolveMoveKind)m->kind) {
-    case MOVE_USE: script = script_answer_of(g, m->a, verb = VERB_USE, -1); break;
-    case MOVE_LOOK: script = script_answer_of(g, m->a, verb = VERB_LOOK, -1); break;
-    case MOVE_USE_ITEM: script = script_answer_of(g, m->a, verb = VERB_USE_ITEM, m->b); break;
-    case MOVE_LOOK_ITEM: script = lv->items[m->b].look, verb = VERB_LOOK; break;
-    case MOVE_COMBINE: script = level_response(lv, RESP_COMBINE, m->a, m->b), verb = VERB_COMBINE; break;
-    case MOVE_CHOOSE:
-    case MOVE_KINDS: break;
-    }
-    return script >= 0 ? script : -1 - (int32_t)verb;
-}
-
-/* The moves a player has in an idle state, in a fixed order. Of the moves that start the same
- * script (or the same verb's default lines), only the first is kept: from one state, one script
- * plays out the same whichever thing was clicked to start it, up to where the player stands. */
-static int list_moves(Play *p, SolveMove *out, int cap)
-{
-    const Game *g = p->g;
-    const Level *lv = g->level;
-    int n = 0;
-    uint8_t *started = p->s->started;
-    memset(started, 0, (size_t)lv->nops + VERB_COUNT);
-#define ADD(k, x, y)                                                                                          \
-    do {                                                                                                      \
-        SolveMove mv = {.kind = (uint8_t)(k), .a = (int16_t)(x), .b = (int16_t)(y)};                          \
-        int32_t answer = move_answer(g, &mv);                                                                 \
-        uint8_t *seen = &started[answer >= 0 ? answer : lv->nops + (-1 - answer)];                            \
-        if (n < cap && (mv.kind == MOVE_CHOOSE || !*seen))                                                   \
-            out[n++] = mv;                                                                                    \
-        *seen = 1;                                                                                            \
-    } while (0)
-    if (g->won)
-        return 0;
-    if (g->dlg_phase == DLG_CHOOSING) {
-        int16_t shown[DIALOGUE_CHOICES_SHOWN];
-        int count = dialogue_visible(g, shown);
-        for (int i = 0; i < count; i++)
-            out[n++] = (SolveMove){.kind = MOVE_CHOOSE, .a = (int16_t)i, .b = shown[i]};
-        return n;
-    }
-    bool clickable[LEVEL_HOTSPOT_MAX];
-    for (int h = 0; h < lv->nhotspots; h++) {
-        NavPoint at;
-        clickable[h] = click_point(p, h, &at);
-    }
-    for (int h = 0; h < lv->nhotspots; h++)
-        if (clickable[h]) {
-            ADD(MOVE_USE, h, -1);
-            ADD(MOVE_LOOK, h, -1);
-        }
-    for (int i = 0; i < g->ninventory; i++) {
-        int item = g->inventory[i];
-        ADD(MOVE_LOOK_ITEM, -1, item);
-        for (int h = 0; h < lv->nhotspots; h++)
-            if (clickable[h])
-                ADD(MOVE_USE_ITEM, h, item);
-        for (int j = i + 1; j < g->ninventory; j++)
-            ADD(MOVE_COMBINE, item, g->inventory[j]);
-    }
-#undef ADD
-    return n;
-}
-
-#define MOVES_MAX (2 * LEVEL_HOTSPOT_MAX + LEVEL_ITEM_MAX * (LEVEL_HOTSPOT_MAX + LEVEL_ITEM_MAX + 1))
-
-void solve_move_text(const Level *lv, const SolveMove *m, char *out, size_t cap)
-{
-    switch ((SolveMoveKind)m->kind) {
-    case MOVE_USE: snprintf(out, cap, "use @%s", lv->hotspots[m->a].id); return;
-    case MOVE_LOOK: snprintf(out, cap, "look at @%s", lv->hotspots[m->a].id); return;
-    case MOVE_USE_ITEM: snprintf(out, cap, "use %s on @%s", lv->items[m->b].id, lv->hotspots[m->a].id); return;
-    case MOVE_LOOK_ITEM: snprintf(out, cap, "look at %s", lv->items[m->b].id); return;
-    case MOVE_COMBINE: snprintf(out, cap, "use %s with %s", lv->items[m->a].id, lv->items[m->b].id); return;
-    case MOVE_CHOOSE:
-        snprintf(out, cap, "choose %d \"%s\"", m->a + 1, lv->texts[lv->choices[m->b].text]);
-        return;
-    case MOVE_KINDS: break;
-    }
-    snprintf(out, cap, "?");
-}
-
-/* ------------------------------------------------------------------ keeping a game */
-
-/* A game as it stands, packed: its bytes with the runs of zeros squeezed out, after the parts that
- * are not state (the stale tails of walkers' paths, the tick's outbox) are zeroed. Exact, unlike a
- * save (which binds everything by id again), and far quicker. out holds 2 * sizeof(Game). */
-static size_t pack_game(const Game *g, Game *tmp, uint8_t *out)
-{
-    *tmp = *g;
-    for (int o = 0; o < LEVEL_OBJECT_MAX; o++) {
-        Walker *w = &tmp->walkers[o];
-        int used = w->npath < 0 ? 0 : w->npath > NAV_PATH_MAX ? NAV_PATH_MAX : w->npath;
-        memset(w->path + used, 0, (size_t)(NAV_PATH_MAX - used) * sizeof(NavPoint));
-    }
-    tmp->nevents = 0;
-    memset(tmp->events, 0, sizeof tmp->events);
-    const uint8_t *b = (const uint8_t *)tmp;
-    size_t n = sizeof *tmp, i = 0, len = 0;
-    while (i < n) {
-        size_t zeros = 0;
-        while (i < n && b[i] == 0 && zeros < UINT16_MAX)
-            i++, zeros++;
-        size_t from = i;
-        /* literal bytes up to a run of four zeros */
-        while (i < n && i - from < UINT16_MAX && !(i + 3 < n && !b[i] && !b[i + 1] && !b[i + 2] && !b[i + 3]))
-            i++;
-        size_t lit = i - from;
-        uint16_t head[2] = {(uint16_t)zeros, (uint16_t)lit};
-        memcpy(out + len, head, sizeof head);
-        len += sizeof head;
-        memcpy(out + len, b + from, lit);
-        len += lit;
-    }
-    return len;
-}
-
-static void unpack_game(const uint8_t *in, size_t len, Game *g)
-{
-    uint8_t *b = (uint8_t *)g;
-    size_t at = 0, i = 0;
-    while (i < len) {
-        uint16_t head[2];
-        memcpy(head, in + i, sizeof head);
-        i += sizeof head;
-        memset(b + at, 0, head[0]);
-        at += head[0];
-        memcpy(b + at, in + i, head[1]);
-        at += head[1];
-        i += head[1];
-    }
-}
-
 /* ------------------------------------------------------------------ the state table */
 
 static bool grow_table(Solver *s)
@@ -792,37 +376,44 @@ static bool grow_table(Solver *s)
     return true;
 }
 
+/* Resizes an array of one entry per state to n entries of `size` bytes. false when out of memory
+ * (the array is as it was). */
+static bool grow(void **array, uint32_t n, size_t size)
+{
+    void *p = realloc(*array, (size_t)n * size);
+    if (p)
+        *array = p;
+    return p != NULL;
+}
+
+/* The state with this key, or SOLVE_NONE (and *slot, when given, is where it would go). */
+static uint32_t find_state(const Solver *s, const uint8_t *key, uint32_t *slot)
+{
+    uint32_t at = (uint32_t)key_hash(key, s->keylen) & (s->table_cap - 1);
+    for (; s->table[at]; at = (at + 1) & (s->table_cap - 1))
+        if (memcmp(s->keys + (size_t)(s->table[at] - 1) * (size_t)s->keylen, key, (size_t)s->keylen) == 0)
+            return s->table[at] - 1;
+    if (slot)
+        *slot = at;
+    return SOLVE_NONE;
+}
+
 /* The state with this key: an existing one, or a new one (*fresh). SOLVE_NONE when out of memory. */
 static uint32_t intern(Solver *s, const uint8_t *key, bool *fresh)
 {
     *fresh = false;
     if ((uint64_t)(s->nnodes + 1) * 2 > s->table_cap && !grow_table(s))
         return SOLVE_NONE;
-    uint32_t at = (uint32_t)key_hash(key, s->keylen) & (s->table_cap - 1);
-    while (s->table[at]) {
-        uint32_t i = s->table[at] - 1;
-        if (memcmp(s->keys + (size_t)i * (size_t)s->keylen, key, (size_t)s->keylen) == 0)
-            return i;
-        at = (at + 1) & (s->table_cap - 1);
-    }
+    uint32_t at;
+    uint32_t known = find_state(s, key, &at);
+    if (known != SOLVE_NONE)
+        return known;
     if (s->nnodes == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 1024;
-        Node *nodes = realloc(s->nodes, (size_t)cap * sizeof *nodes);
-        if (!nodes)
+        if (!grow((void **)&s->nodes, cap, sizeof *s->nodes) || !grow((void **)&s->keys, cap, (size_t)s->keylen) ||
+            !grow((void **)&s->facts, cap, (size_t)s->fact_words * sizeof *s->facts) ||
+            !grow((void **)&s->ran, cap, (size_t)s->ran_bytes))
             return SOLVE_NONE;
-        s->nodes = nodes;
-        uint8_t *keys = realloc(s->keys, (size_t)cap * (size_t)s->keylen);
-        if (!keys)
-            return SOLVE_NONE;
-        s->keys = keys;
-        uint64_t *facts = realloc(s->facts, (size_t)cap * (size_t)s->fact_words * sizeof *facts);
-        if (!facts)
-            return SOLVE_NONE;
-        s->facts = facts;
-        uint8_t *ran = realloc(s->ran, (size_t)cap * (size_t)s->ran_bytes);
-        if (!ran)
-            return SOLVE_NONE;
-        s->ran = ran;
         s->cap = cap;
     }
     uint32_t i = s->nnodes++;
@@ -838,14 +429,8 @@ static bool add_edge(Solver *s, uint32_t to, const SolveMove *m)
 {
     if (s->nedges == s->edge_cap) {
         uint32_t cap = s->edge_cap ? s->edge_cap * 2 : 4096;
-        uint32_t *t = realloc(s->edge_to, (size_t)cap * sizeof *t);
-        if (!t)
+        if (!grow((void **)&s->edge_to, cap, sizeof *s->edge_to) || !grow((void **)&s->edge_move, cap, sizeof *s->edge_move))
             return false;
-        s->edge_to = t;
-        SolveMove *mv = realloc(s->edge_move, (size_t)cap * sizeof *mv);
-        if (!mv)
-            return false;
-        s->edge_move = mv;
         s->edge_cap = cap;
     }
     s->edge_to[s->nedges] = to;
@@ -865,8 +450,7 @@ static size_t memory_now(const Solver *s)
 static uint32_t keep(Solver *s, const Game *g, Game *tmp, uint8_t *key, uint8_t *body, bool *fresh, char *why,
                      size_t cap)
 {
-    memset(key, 0, (size_t)s->keylen);
-    build_key(s, g, key);
+    solve_build_key(s, g, key);
     uint32_t i = intern(s, key, fresh);
     if (i == SOLVE_NONE) {
         snprintf(why, cap, "out of memory after %u states", s->nnodes);
@@ -878,7 +462,7 @@ static uint32_t keep(Solver *s, const Game *g, Game *tmp, uint8_t *key, uint8_t 
     Node *n = &s->nodes[i];
     n->won = g->won;
     if (!g->won) { /* a won game is not played on */
-        size_t len = pack_game(g, tmp, body);
+        size_t len = solve_pack(g, tmp, body);
         n->save = len ? malloc(len) : NULL;
         if (!n->save) {
             snprintf(why, cap, "out of memory after %u states", s->nnodes);
@@ -922,10 +506,8 @@ static bool note_stuck(Solver *s, uint32_t from, const SolveMove *m)
 {
     if (s->rep.nstuck == s->nstuck_cap) {
         uint32_t cap = s->nstuck_cap ? s->nstuck_cap * 2 : 16;
-        DeadEnd *d = realloc(s->stuck, cap * sizeof *d);
-        if (!d)
+        if (!grow((void **)&s->stuck, cap, sizeof *s->stuck))
             return false;
-        s->stuck = d;
         s->nstuck_cap = cap;
     }
     s->stuck[s->rep.nstuck++] = (DeadEnd){.from = from, .to = SOLVE_NONE, .move = *m};
@@ -1051,7 +633,7 @@ static bool find_must(Solver *s)
 }
 
 /* The ops the scratch trace holds join the trace of all play; the scratch is cleared. */
-static void merge_trace(Solver *s)
+void solve_merge_trace(Solver *s)
 {
     for (int op = 0; op < s->lv->nops; op++)
         s->trace[op] |= s->scratch[op];
@@ -1065,371 +647,7 @@ static void collect_ran(Solver *s, uint32_t i)
     for (int k = 0; k < s->lv->nscripts; k++)
         if (s->scratch[s->lv->scripts[k].first])
             bits[k >> 3] |= (uint8_t)(1u << (k & 7));
-    merge_trace(s);
-}
-
-/* ------------------------------------------------------------------ witnesses
- *
- * The search's states leave out what only chooses lines (flags, visited nodes, once-only choices
- * outside the slice), so a line behind such a flag may never be said in the search although play
- * can say it: the state that would say it was merged with one that had the flag the other way. For
- * each thing play did not reach whose way there reads something left out, a witness search looks
- * for it: from states that can start the script it is in (or the conversation node it is offered
- * at), where what the slice holds of its conditions can hold, it plays every move that leaves the
- * puzzles as they are, keeping apart the states that differ in what its conditions read. What a
- * witness search reaches, real play reaches: it starts from states the search reached and plays
- * real moves. What none reaches is reported as never reached, and as undecided when its conditions
- * read something the states leave out. */
-
-#define GUARD_MAX 24          /* conditions on the way to one op */
-
-typedef struct Guard {
-    int n;
-    int16_t cond[GUARD_MAX];
-    bool value[GUARD_MAX];    /* the condition must be this for the op to run */
-} Guard;
-
-/* The conditions a script tests on its way from op `first` to op `target` (its ifs compile to
- * forward jumps). false when the target is not on any way through. */
-static bool guard_to(const Level *lv, int32_t first, int32_t target, Guard *g, int depth)
-{
-    for (int32_t pc = first; pc >= 0 && pc < lv->nops && depth < 64; pc++) {
-        if (pc == target)
-            return true;
-        const Op *op = &lv->ops[pc];
-        if (op->code == OP_END)
-            return false;
-        if (op->code == OP_JUMP) {
-            if (op->b <= pc)
-                return false;
-            pc = op->b - 1;
-        } else if (op->code == OP_JUMP_UNLESS && g->n < GUARD_MAX) {
-            Guard taken = *g;
-            taken.cond[taken.n] = op->a;
-            taken.value[taken.n++] = false;
-            if (op->b > pc && guard_to(lv, op->b, target, &taken, depth + 1)) {
-                *g = taken;
-                return true;
-            }
-            g->cond[g->n] = op->a;
-            g->value[g->n++] = true;
-        }
-    }
-    return false;
-}
-
-/* A condition on a state's key: 1 true, 0 false, -1 it reads something the key leaves out. */
-static int key_flag(const Solver *s, const uint8_t *key, int f)
-{
-    if (!s->flag_read[f])
-        return -1;
-    int bit = key_prefix_bits(s);
-    for (int i = 0; i < f; i++)
-        bit += s->flag_read[i];
-    return (key[bit >> 3] >> (bit & 7)) & 1;
-}
-
-static int cond3(const Solver *s, const uint8_t *key, int c, int depth)
-{
-    const Level *lv = s->lv;
-    if (c < 0 || c >= lv->nconds || depth > LEVEL_COND_MAX)
-        return 1;
-    const Cond *k = &lv->conds[c];
-    int bit = key_prefix_bits(s);
-    switch ((CondKind)k->kind) {
-    case COND_TRUE: return 1;
-    case COND_FLAG: return key_flag(s, key, k->a);
-    case COND_ITEM:
-        for (int f = 0; f < lv->nflags; f++)
-            bit += s->flag_read[f];
-        bit += k->a;
-        return (key[bit >> 3] >> (bit & 7)) & 1;
-    case COND_VISITED:
-        if (!s->node_read[k->a])
-            return -1;
-        for (int f = 0; f < lv->nflags; f++)
-            bit += s->flag_read[f];
-        bit += lv->nitems;
-        for (int d = 0; d < k->a; d++)
-            bit += s->node_read[d];
-        return (key[bit >> 3] >> (bit & 7)) & 1;
-    case COND_ROOM: return key[1] == (uint8_t)(k->a + 1);
-    case COND_NOT: {
-        int v = cond3(s, key, k->a, depth + 1);
-        return v < 0 ? -1 : !v;
-    }
-    case COND_ALL:
-    case COND_ANY: {
-        bool any = k->kind == COND_ANY, unknown = false;
-        for (int i = 0; i < k->count; i++) {
-            int v = cond3(s, key, lv->cond_list[k->first + i], depth + 1);
-            if (v < 0)
-                unknown = true;
-            else if (v == any)
-                return any;
-        }
-        return unknown ? -1 : !any;
-    }
-    }
-    return -1;
-}
-
-/* Whether a condition reads something the states leave out. */
-static bool cond_reads_outside(const Solver *s, int c, int depth)
-{
-    const Level *lv = s->lv;
-    if (c < 0 || c >= lv->nconds || depth > LEVEL_COND_MAX)
-        return false;
-    const Cond *k = &lv->conds[c];
-    switch ((CondKind)k->kind) {
-    case COND_FLAG: return !s->flag_read[k->a];
-    case COND_VISITED: return !s->node_read[k->a];
-    case COND_NOT: return cond_reads_outside(s, k->a, depth + 1);
-    case COND_ALL:
-    case COND_ANY:
-        for (int i = 0; i < k->count; i++)
-            if (cond_reads_outside(s, lv->cond_list[k->first + i], depth + 1))
-                return true;
-        return false;
-    case COND_TRUE:
-    case COND_ITEM:
-    case COND_ROOM: return false;
-    }
-    return false;
-}
-
-/* A thing play has not reached: a line (text) or a script's start (op), with the script whose
- * running leads towards it (anchor, a LevelScript) and the conditions on the way. */
-typedef struct Target {
-    int32_t text, op;
-    int anchor;
-    Guard guard;
-    bool outside;             /* the guard reads something the states leave out */
-} Target;
-
-static bool target_reached(const Solver *s, const Target *t)
-{
-    return t->text >= 0 ? s->said[t->text] != 0 : s->trace[t->op] != 0;
-}
-
-/* Plays the moves into state `state` again (its save was let go once it had been expanded). */
-static bool rebuild(Solver *s, uint32_t state, Game *g)
-{
-    uint32_t depth = 0;
-    for (uint32_t i = state; s->nodes[i].parent != SOLVE_NONE; i = s->nodes[i].parent)
-        depth++;
-    SolveMove *moves = malloc(((size_t)depth + 1) * sizeof *moves);
-    if (!moves)
-        return false;
-    solver_path(s, state, moves, (int)depth);
-    game_init(g, s->lv, s->seed);
-    g->trace = s->scratch;
-    Play p = {.s = s, .g = g, .fast = true};
-    bool ok = settle(&p);
-    for (uint32_t k = 0; k < depth && ok; k++) {
-        play_move(&p, &moves[k]);
-        ok = settle(&p);
-    }
-    merge_trace(s);
-    free(moves);
-    return ok;
-}
-
-/* The key a witness search tells states apart by: the state's key and everything it leaves out
- * (every flag, visited node and used choice). */
-static size_t full_key_len(const Solver *s) { return (size_t)s->keylen + LEVEL_FLAG_MAX + sizeof((Game *)0)->visited + sizeof((Game *)0)->chosen; }
-
-static void full_key(const Solver *s, const Game *g, uint8_t *out)
-{
-    memset(out, 0, (size_t)s->keylen);
-    build_key(s, g, out);
-    size_t at = (size_t)s->keylen;
-    for (int f = 0; f < LEVEL_FLAG_MAX; f++)
-        out[at++] = g->flags[f];
-    memcpy(out + at, g->visited, sizeof g->visited);
-    memcpy(out + at + sizeof g->visited, g->chosen, sizeof g->chosen);
-}
-
-/* One witness search for t: breadth first from state `seed` over the full key, `depth` moves deep at
- * most. true when it reached t. */
-static bool witness(Solver *s, const Target *t, uint32_t seed, int depth, Game *base, Game *g, Game *tmp,
-                    uint8_t *body)
-{
-    if (s->witness_left == 0 || !rebuild(s, seed, base))
-        return false;
-    size_t klen = full_key_len(s);
-    uint32_t cap = s->witness_left < WITNESS_STATES ? s->witness_left : WITNESS_STATES;
-    uint8_t *keys = malloc((size_t)cap * klen), *key = malloc(klen);
-    uint8_t **packs = calloc(cap, sizeof *packs);
-    size_t *lens = calloc(cap, sizeof *lens);
-    int *depths = calloc(cap, sizeof *depths);
-    uint32_t table_cap = 1;
-    while (table_cap < 2 * cap)
-        table_cap *= 2;
-    uint32_t *table = calloc(table_cap, sizeof *table); /* state + 1 by key hash, 0 empty */
-    SolveMove *moves = malloc(MOVES_MAX * sizeof *moves);
-    bool found = false;
-    uint32_t n = 0;
-    if (!keys || !key || !packs || !lens || !depths || !table || !moves)
-        goto out;
-    full_key(s, base, keys);
-    table[fnv1a64(FNV64_OFFSET, keys, klen) & (table_cap - 1)] = 1;
-    lens[0] = pack_game(base, tmp, body);
-    if (!(packs[0] = malloc(lens[0])))
-        goto out;
-    memcpy(packs[0], body, lens[0]);
-    n = 1;
-    Play p = {.s = s, .fast = true, .cache = true};
-    for (uint32_t i = 0; i < n && !found; i++) {
-        if (depths[i] >= depth)
-            continue;
-        unpack_game(packs[i], lens[i], base);
-        p.g = base;
-        p.known[0] = p.known[1] = false;
-        int nm = list_moves(&p, moves, MOVES_MAX);
-        for (int m = 0; m < nm && !found; m++) {
-            memcpy(g, base, sizeof *g);
-            p.g = g;
-            play_move(&p, &moves[m]);
-            bool rested = settle(&p);
-            merge_trace(s);
-            found = target_reached(s, t);
-            if (!rested || found || n >= cap)
-                continue;
-            full_key(s, g, key);
-            uint32_t at = (uint32_t)fnv1a64(FNV64_OFFSET, key, klen) & (table_cap - 1);
-            bool known = false;
-            for (; table[at] && !known; at = (at + 1) & (table_cap - 1))
-                known = memcmp(keys + (size_t)(table[at] - 1) * klen, key, klen) == 0;
-            if (known)
-                continue;
-            table[at] = n + 1;
-            lens[n] = pack_game(g, tmp, body);
-            if (!(packs[n] = malloc(lens[n])))
-                break;
-            memcpy(packs[n], body, lens[n]);
-            memcpy(keys + (size_t)n * klen, key, klen);
-            depths[n] = depths[i] + 1;
-            n++;
-        }
-    }
-out:
-    s->witness_left -= n < s->witness_left ? n : s->witness_left;
-    for (uint32_t i = 0; i < n; i++)
-        free(packs[i]);
-    free(packs);
-    free(lens);
-    free(depths);
-    free(table);
-    free(keys);
-    free(key);
-    free(moves);
-    return found;
-}
-
-/* The targets: the first op of every script group play did not start, every line not said in a
- * script it did start; then a witness search for each whose way reads something left out. */
-static bool witness_all(Solver *s, Game *base, Game *g, Game *tmp, uint8_t *body)
-{
-    const Level *lv = s->lv;
-    Target *targets = malloc(((size_t)lv->ntexts + (size_t)lv->nchoices + (size_t)lv->nnodes + 1) * sizeof *targets);
-    if (!targets)
-        return false;
-    int nt = 0;
-    /* choices never picked: anchored at their node, guarded by their condition */
-    for (int nd = 0; nd < lv->nnodes; nd++)
-        for (int c = lv->nodes[nd].first_choice; c < lv->nodes[nd].first_choice + lv->nodes[nd].nchoices; c++) {
-            const DialogueChoice *ch = &lv->choices[c];
-            if (s->trace[ch->script] || lv->op_script[lv->nodes[nd].script] < 0)
-                continue;
-            Target *t = &targets[nt++];
-            *t = (Target){.text = -1, .op = ch->script, .anchor = lv->op_script[lv->nodes[nd].script]};
-            if (ch->cond >= 0) {
-                t->guard.cond[0] = ch->cond;
-                t->guard.value[0] = true;
-                t->guard.n = 1;
-            }
-            t->outside = (ch->cond >= 0 && cond_reads_outside(s, ch->cond, 0)) || (ch->once && !s->choice_eff[c]);
-        }
-    /* nodes a conversation starts at and never started: anchored at the scripts that start it */
-    for (int tr = 0; tr < lv->ntrees; tr++)
-        for (int e = lv->trees[tr].first_entry; e < lv->trees[tr].first_entry + lv->trees[tr].nentries; e++) {
-            int nd = lv->entries[e].node;
-            if (s->trace[lv->nodes[nd].script])
-                continue;
-            for (int op = 0; op < lv->nops; op++) {
-                if (lv->ops[op].code != OP_DIALOGUE || lv->ops[op].a != tr || lv->op_script[op] < 0)
-                    continue;
-                Target *t = &targets[nt++];
-                *t = (Target){.text = -1, .op = lv->nodes[nd].script, .anchor = lv->op_script[op]};
-                int16_t cond = lv->entries[e].cond;
-                if (cond >= 0) {
-                    t->guard.cond[0] = cond;
-                    t->guard.value[0] = true;
-                    t->guard.n = 1;
-                }
-                t->outside = cond >= 0 && cond_reads_outside(s, cond, 0);
-                break;
-            }
-        }
-    /* lines never said in scripts play started */
-    for (int op = 0; op < lv->nops; op++) {
-        int k = lv->op_script[op];
-        if (lv->ops[op].code != OP_SAY || k < 0 || !s->trace[lv->scripts[k].first] || s->said[lv->ops[op].b])
-            continue;
-        Target *t = &targets[nt];
-        *t = (Target){.text = lv->ops[op].b, .op = op, .anchor = k};
-        if (!guard_to(lv, lv->scripts[k].first, op, &t->guard, 0))
-            continue;
-        for (int i = 0; i < t->guard.n; i++)
-            t->outside = t->outside || cond_reads_outside(s, t->guard.cond[i], 0);
-        nt++;
-    }
-    for (int i = 0; i < nt; i++) {
-        Target *t = &targets[i];
-        if (!t->outside || target_reached(s, t))
-            continue;
-        int tried = 0;
-        for (uint32_t st = 0; st < s->nnodes && tried < WITNESS_SEEDS && !target_reached(s, t); st++) {
-            const uint8_t *ran = s->ran + (size_t)st * (size_t)s->ran_bytes;
-            if (!((ran[t->anchor >> 3] >> (t->anchor & 7)) & 1))
-                continue;
-            const uint8_t *key = s->keys + (size_t)st * (size_t)s->keylen;
-            bool possible = true;
-            for (int c = 0; c < t->guard.n && possible; c++) {
-                int v = cond3(s, key, t->guard.cond[c], 0);
-                possible = v < 0 || v == t->guard.value[c];
-            }
-            if (!possible)
-                continue;
-            tried++;
-            /* from the state itself, then from further back on its way in (what the guard reads may
-             * only be set on the way) */
-            uint32_t from = st;
-            for (int back = 0; back <= WITNESS_BACK && !target_reached(s, t); back += 2) {
-                if (witness(s, t, from, back + WITNESS_DEPTH, base, g, tmp, body))
-                    s->witnessed++;
-                for (int k = 0; k < 2 && s->nodes[from].parent != SOLVE_NONE; k++)
-                    from = s->nodes[from].parent;
-            }
-        }
-    }
-    for (int i = 0; i < nt; i++)
-        if (targets[i].outside && !target_reached(s, &targets[i])) {
-            if (targets[i].text >= 0)
-                s->undecided_text[targets[i].text] = 1;
-            else
-                s->undecided_op[targets[i].op] = 1;
-        }
-    free(targets);
-    return true;
-}
-
-bool solver_undecided(const Solver *s, int script, int text)
-{
-    if (text >= 0)
-        return text < LEVEL_TEXT_MAX && s->undecided_text[text];
-    return script >= 0 && script < s->lv->nscripts && s->undecided_op[s->lv->scripts[script].first];
+    solve_merge_trace(s);
 }
 
 /* ------------------------------------------------------------------ the search */
@@ -1449,11 +667,11 @@ bool solver_run(Solver *s, uint32_t max_states, char *why, size_t cap)
     game_init(g, lv, s->seed);
     g->trace = s->scratch;
     Play p = {.s = s, .g = g, .fast = true};
-    if (!settle(&p)) {
+    if (!solve_settle(&p)) {
         snprintf(why, cap, "the opening never comes to rest (%u ticks)", SOLVE_MOVE_TICKS_MAX);
         goto done;
     }
-    merge_trace(s);
+    solve_merge_trace(s);
     bool fresh;
     if (keep(s, g, tmp, key, body, &fresh, why, cap) == SOLVE_NONE)
         goto done;
@@ -1461,21 +679,20 @@ bool solver_run(Solver *s, uint32_t max_states, char *why, size_t cap)
     for (uint32_t i = 0; i < s->nnodes; i++) {
         Node *n = &s->nodes[i];
         n->first_edge = s->nedges;
-        n->expanded = 1;
         if (!n->save)
             continue; /* won */
-        unpack_game(n->save, n->nsave, base);
+        solve_unpack(n->save, n->nsave, base);
         note_stale(s, base, i);
         p.g = base;
         p.cache = true;
         p.known[0] = p.known[1] = false;
-        int nm = list_moves(&p, moves, MOVES_MAX);
+        int nm = solve_list_moves(&p, moves, MOVES_MAX);
         for (int m = 0; m < nm; m++) {
             memcpy(g, base, sizeof *g);
             p.g = g;
-            play_move(&p, &moves[m]);
+            solve_play_move(&p, &moves[m]);
             s->rep.nmoves++;
-            if (!settle(&p)) {
+            if (!solve_settle(&p)) {
                 if (!note_stuck(s, i, &moves[m])) {
                     snprintf(why, cap, "out of memory");
                     goto done;
@@ -1484,12 +701,8 @@ bool solver_run(Solver *s, uint32_t max_states, char *why, size_t cap)
             }
             if (s->nnodes >= max_states) {
                 /* no room for new states: only moves back into known ones are kept */
-                memset(key, 0, (size_t)s->keylen);
-                build_key(s, g, key);
-                uint32_t at = (uint32_t)key_hash(key, s->keylen) & (s->table_cap - 1), t = SOLVE_NONE;
-                for (; s->table[at]; at = (at + 1) & (s->table_cap - 1))
-                    if (memcmp(s->keys + (size_t)(s->table[at] - 1) * (size_t)s->keylen, key, (size_t)s->keylen) == 0)
-                        t = s->table[at] - 1;
+                solve_build_key(s, g, key);
+                uint32_t t = find_state(s, key, NULL);
                 if (t == SOLVE_NONE) {
                     s->rep.complete = false;
                     continue;
@@ -1534,7 +747,7 @@ bool solver_run(Solver *s, uint32_t max_states, char *why, size_t cap)
     s->rep.winnable = s->rep.win_state != SOLVE_NONE;
     if ((s->rep.complete && !mark_dead(s)) || !find_must(s)) /* dead ends are not known from part of the graph */
         goto oom;
-    if (s->rep.complete && !witness_all(s, base, g, tmp, body))
+    if (s->rep.complete && !solve_witness_all(s, base, g, tmp, body))
         goto oom;
     s->rep.memory = s->save_peak > memory_now(s) ? s->save_peak : memory_now(s);
     ok = true;
@@ -1618,66 +831,3 @@ void solver_slice(const Solver *s, SolveSlice *out)
 bool solver_state_won(const Solver *s, uint32_t state) { return s->nodes[state].won; }
 bool solver_state_dead(const Solver *s, uint32_t state) { return s->nodes[state].dead; }
 
-/* ------------------------------------------------------------------ the winning play as a replay */
-
-bool solver_write_replay(const Solver *s, const SolveMove *moves, int nmoves, const char *level_arg, FILE *out,
-                         char *why, size_t cap)
-{
-    Solver *mut = (Solver *)s; /* coverage marks only */
-    Game *g = malloc(sizeof *g);
-    uint8_t *want = malloc((size_t)s->keylen), *got = malloc((size_t)s->keylen);
-    bool ok = false;
-    if (!g || !want || !got) {
-        snprintf(why, cap, "out of memory");
-        goto done;
-    }
-    fprintf(out, "stardust-replay %d\n", REPLAY_VERSION);
-    fprintf(out, "# The shortest winning play, %d moves, found by `stardust solve`: every walk walked, every\n"
-                 "# line skipped as it starts.\n",
-            nmoves);
-    fprintf(out, "level %s\nseed %" PRIu64 "\nlevel-hash %016" PRIx64 "\n", level_arg, s->seed, s->lv->content_hash);
-    game_init(g, s->lv, s->seed);
-    Play p = {.s = mut, .g = g, .fast = false, .out = out};
-    if (!settle(&p)) {
-        snprintf(why, cap, "the opening never comes to rest");
-        goto done;
-    }
-    uint32_t state = 0;
-    for (int k = 0; k < nmoves; k++) {
-        char text[600];
-        solve_move_text(s->lv, &moves[k], text, sizeof text);
-        fprintf(out, "# %d. %s\n", k + 1, text);
-        if (moves[k].kind == MOVE_CHOOSE)
-            fprintf(out, "%" PRIu32 " expect dialogue.choosing true\n", g->tick);
-        play_move(&p, &moves[k]);
-        if (!settle(&p)) {
-            snprintf(why, cap, "move %d (%s) never comes to rest when played for real", k + 1, text);
-            goto done;
-        }
-        /* the state the search found after this move */
-        uint32_t next = SOLVE_NONE;
-        for (uint32_t e = s->nodes[state].first_edge; e < s->nodes[state].first_edge + s->nodes[state].nedges; e++)
-            if (memcmp(&s->edge_move[e], &moves[k], sizeof moves[k]) == 0)
-                next = s->edge_to[e];
-        memset(got, 0, (size_t)s->keylen);
-        build_key(s, g, got);
-        if (next == SOLVE_NONE ||
-            memcmp(got, s->keys + (size_t)next * (size_t)s->keylen, (size_t)s->keylen) != 0) {
-            snprintf(why, cap,
-                     "move %d (%s), played for real with its walks walked, ends in another state than the search "
-                     "found: what the search leaves out (where people stand, how long things take) mattered",
-                     k + 1, text);
-            goto done;
-        }
-        state = next;
-    }
-    fprintf(out, "%" PRIu32 " expect won true\nend %" PRIu32 "\n", g->tick, g->tick);
-    ok = g->won;
-    if (!ok)
-        snprintf(why, cap, "the moves do not win the game");
-done:
-    free(g);
-    free(want);
-    free(got);
-    return ok;
-}

@@ -32,7 +32,8 @@ static void dot_escape(const char *in, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* Wraps text at spaces into lines of about WRAP characters, joined by DOT's "\n". */
+/* Wraps text at spaces into lines of about WRAP characters, joined by DOT's "\n" (on text already
+ * escaped for DOT: it only breaks at spaces). */
 static void wrap(const char *in, char *out, size_t cap)
 {
     size_t n = 0, col = 0;
@@ -43,6 +44,8 @@ static void wrap(const char *in, char *out, size_t cap)
             col = 0;
             continue;
         }
+        if (*in == '\\' && in[1]) /* an escape counts as the one character it stands for */
+            out[n++] = *in++;
         out[n++] = *in;
         if ((*in & 0xc0) != 0x80)
             col++;
@@ -152,9 +155,9 @@ static bool chart_body(const Solver *s, FILE *out)
         }
         if (!is_step)
             continue;
-        char words[LABEL_MAX], wrapped[LABEL_MAX], label[LABEL_MAX * 2], facts[LABEL_MAX] = "";
+        char words[LABEL_MAX], escaped[LABEL_MAX * 2], label[LABEL_MAX * 4], facts[LABEL_MAX] = "";
         move_words(lv, &moves[k], words, sizeof words);
-        wrap(words, wrapped, sizeof wrapped);
+        dot_escape(words, escaped, sizeof escaped);
         bool won = false;
         for (int f = 0; f < nf; f++)
             if (step[f] == k) {
@@ -164,12 +167,9 @@ static bool chart_body(const Solver *s, FILE *out)
                 size_t used = strlen(facts);
                 snprintf(facts + used, sizeof facts - used, "%s%s", used ? ", " : "", name);
             }
-        char both[LABEL_MAX * 2];
-        snprintf(both, sizeof both, "%d. %s", k + 1, wrapped);
-        dot_escape(both, label, sizeof label);
-        /* wrap() wrote "\n" as two characters; dot_escape doubled its backslash: undo that */
-        for (char *q = strstr(label, "\\\\n"); q; q = strstr(q, "\\\\n"))
-            memmove(q, q + 1, strlen(q));
+        char wrapped[LABEL_MAX * 3];
+        wrap(escaped, wrapped, sizeof wrapped); /* after escaping: the line breaks it writes stay DOT's */
+        snprintf(label, sizeof label, "%d. %s", k + 1, wrapped);
         char fact_label[LABEL_MAX * 2];
         dot_escape(facts, fact_label, sizeof fact_label);
         fprintf(out, "  s%d [label=\"%s\\n(%s)\", fillcolor=\"%s\"%s];\n", k, label, fact_label,

@@ -124,6 +124,9 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
 {
     const SolveReport *r = solver_report(s);
     const Level *lv = solver_level(s);
+    /* the dead ends grouped by the move into them: the verdict counts them, the body lists them */
+    uint32_t *first = r->ndead_ends ? malloc(r->ndead_ends * sizeof *first) : NULL;
+    uint32_t ng = first ? dead_end_groups(s, first, r->ndead_ends) : 0;
     if (r->winnable)
         fprintf(out, "%s: winnable in %d moves", level_path, solver_path(s, r->win_state, NULL, 0));
     else if (!r->complete)
@@ -136,13 +139,9 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
                 r->nstates);
     else if (!r->winnable)
         fprintf(out, " (every state play can reach is a dead end)\n");
-    else if (r->ndead_ends) {
-        uint32_t *first = malloc(r->ndead_ends * sizeof *first);
-        uint32_t ng = first ? dead_end_groups(s, first, r->ndead_ends) : 0;
-        free(first);
+    else if (r->ndead_ends)
         fprintf(out, "; DEAD ENDS: %u state%s, entered by %u move%s\n", r->ndead, r->ndead == 1 ? "" : "s", ng,
                 ng == 1 ? "" : "s");
-    }
     else
         fprintf(out, "; no dead ends");
     if (r->complete && r->winnable && !r->ndead_ends)
@@ -189,8 +188,6 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
         }
     }
     if (r->ndead_ends) {
-        uint32_t *first = malloc(r->ndead_ends * sizeof *first);
-        uint32_t ng = first ? dead_end_groups(s, first, r->ndead_ends) : 0;
         fprintf(out, "dead ends: %u state%s from which the game cannot be won; the moves into them:\n", r->ndead,
                 r->ndead == 1 ? "" : "s");
         for (uint32_t g = 0; g < ng && g < DEAD_END_GROUPS_SHOWN; g++) {
@@ -204,8 +201,8 @@ void solve_print(const Solver *s, FILE *out, const char *level_path, double seco
         }
         if (ng > DEAD_END_GROUPS_SHOWN)
             fprintf(out, "  (and %u more moves: --json lists them all)\n", ng - DEAD_END_GROUPS_SHOWN);
-        free(first);
     }
+    free(first);
     if (!r->complete)
         return; /* what play never reaches is not known */
     /* what play never reaches */
