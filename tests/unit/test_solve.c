@@ -13,17 +13,24 @@ typedef struct Solved {
     Solver *s;
 } Solved;
 
+/* A level file, loaded (its errors printed when it does not load). */
+static Level *load(const char *path)
+{
+    Diag d;
+    diag_init(&d);
+    Level *lv = level_load(path, &d);
+    if (!lv)
+        diag_print(&d, stderr);
+    diag_free(&d);
+    assert_non_null(lv);
+    return lv;
+}
+
 static Solved solve(const char *name)
 {
     char path[512];
     snprintf(path, sizeof path, "%s%s.json", SOLVE_DIR, name);
-    Diag d;
-    diag_init(&d);
-    Solved out = {level_load(path, &d), NULL};
-    if (!out.lv)
-        diag_print(&d, stderr);
-    diag_free(&d);
-    assert_non_null(out.lv);
+    Solved out = {load(path), NULL};
     out.s = solver_new(out.lv, 1);
     assert_non_null(out.s);
     char why[300];
@@ -146,11 +153,7 @@ static void test_the_state_holds_what_decides_the_puzzles(void **state)
 static void test_flags_that_only_choose_lines_are_left_out(void **state)
 {
     (void)state;
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(SOURCE_DIR "/levels/studio_b.json", &d);
-    diag_free(&d);
-    assert_non_null(lv);
+    Level *lv = load(SOURCE_DIR "/levels/studio_b.json");
     Solver *s = solver_new(lv, 1);
     assert_non_null(s);
     assert_false(solver_flag_matters(s, level_find(lv, ID_FLAG, "hint_a")));
@@ -246,11 +249,7 @@ static void test_finds_help_offered_with_a_solved_problem(void **state)
 static void test_limit_leaves_the_verdict_open(void **state)
 {
     (void)state;
-    Diag d;
-    diag_init(&d);
-    Level *lv = level_load(SOLVE_DIR "dead_once_choice.json", &d);
-    diag_free(&d);
-    assert_non_null(lv);
+    Level *lv = load(SOLVE_DIR "dead_once_choice.json");
     Solver *s = solver_new(lv, 1);
     char why[300];
     assert_true(solver_run(s, 3, why, sizeof why));
