@@ -219,8 +219,10 @@ static bool on_game(App *app, const SDL_Event *e)
         input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
     else if (e->type == SDL_MOUSEBUTTONDOWN)
         input_collect_click(&app->input, app->mouse_x, app->mouse_y, e->button.button);
+    else if (e->type == SDL_MOUSEBUTTONUP)
+        input_collect_release(&app->input, app->mouse_x, app->mouse_y, e->button.button);
     else if (key_pressed(e))
-        input_collect_key(&app->input, e->key.keysym.sym);
+        input_collect_key(&app->input, e->key.keysym.sym, e->key.keysym.mod);
     return true;
 }
 

@@ -10,22 +10,43 @@ void input_collect_pointer(InputCollector *c, int lx, int ly)
     c->pending.y = (int16_t)ly;
 }
 
+/* The button's bit, or 0 for one the core does not know. */
+static uint8_t button_bit(Uint8 sdl_button)
+{
+    return sdl_button == SDL_BUTTON_LEFT ? INPUT_LEFT : sdl_button == SDL_BUTTON_RIGHT ? INPUT_RIGHT : 0;
+}
+
 void input_collect_click(InputCollector *c, int lx, int ly, Uint8 sdl_button)
 {
-    if (sdl_button != SDL_BUTTON_LEFT && sdl_button != SDL_BUTTON_RIGHT)
+    uint8_t bit = button_bit(sdl_button);
+    if (!bit)
         return;
     /* A second click before the tick keeps the first one's place: a tick holds one pointer. */
     if (!c->pending.clicks)
         input_collect_pointer(c, lx, ly);
-    c->pending.clicks |= sdl_button == SDL_BUTTON_LEFT ? INPUT_LEFT : INPUT_RIGHT;
+    c->pending.clicks |= bit;
 }
 
-void input_collect_key(InputCollector *c, SDL_Keycode key)
+void input_collect_release(InputCollector *c, int lx, int ly, Uint8 sdl_button)
 {
-    Key k = key_from_name(SDL_GetKeyName(key));
-    if (k != KEY_NONE && k != KEY_ESCAPE)
-        input_add_key(&c->pending, k);
+    uint8_t bit = button_bit(sdl_button);
+    if (!bit)
+        return;
+    if (!c->pending.clicks && !c->pending.releases) /* a press earlier in the tick keeps its place */
+        input_collect_pointer(c, lx, ly);
+    c->pending.releases |= bit;
 }
+
+void input_collect_key(InputCollector *c, SDL_Keycode key, Uint16 mod)
+{
+    uint8_t k = key_from_name(SDL_GetKeyName(key));
+    if (k == KEY_NONE || k == KEY_ESCAPE)
+        return;
+    unsigned mods = ((mod & KMOD_CTRL) ? KEY_CTRL : 0u) | ((mod & KMOD_SHIFT) ? KEY_SHIFT : 0u);
+    input_add_key(&c->pending, (uint8_t)(k | mods));
+}
+
+void input_collect_text(InputCollector *c, const char *utf8) { input_add_text(&c->pending, utf8); }
 
 void input_take(InputCollector *c, Input *out)
 {

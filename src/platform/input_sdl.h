@@ -12,8 +12,16 @@ typedef struct InputCollector {
 } InputCollector;
 
 void input_collect_pointer(InputCollector *c, int lx, int ly);
+/* A button pressed (SDL_MOUSEBUTTONDOWN) or released (SDL_MOUSEBUTTONUP) at logical (lx, ly); other
+ * buttons than left and right are ignored. The first press or release of a tick puts the pointer
+ * there, and later ones keep that place: a tick holds one pointer. */
 void input_collect_click(InputCollector *c, int lx, int ly, Uint8 sdl_button);
-void input_collect_key(InputCollector *c, SDL_Keycode key);
+void input_collect_release(InputCollector *c, int lx, int ly, Uint8 sdl_button);
+/* A key pressed, with KEY_CTRL and KEY_SHIFT from `mod` (KMOD_CTRL, KMOD_SHIFT); keys the core has
+ * no name for, and Escape (the platform's menu key), are left out. */
+void input_collect_key(InputCollector *c, SDL_Keycode key, Uint16 mod);
+/* Text typed (SDL_TEXTINPUT's UTF-8), appended while it fits (input_add_text). */
+void input_collect_text(InputCollector *c, const char *utf8);
 /* Hands the collected input to a tick and starts collecting afresh. */
 void input_take(InputCollector *c, Input *out);
 

@@ -1,6 +1,8 @@
 /* Tests of the replay format: strict parsing with file:line errors, expectations that pass and
  * fail, `click @id`, a recording that replays to the same hashes, and a recording of the
- * walkthrough played back on edited copies of Studio B (the first divergence and where it is). */
+ * walkthrough played back on edited copies of Studio B (the first divergence and where it is).
+ * The level editor's input: `T.F` frames, press, release, text and keys with modifiers, key names,
+ * the frame stepper, and a recording of game ticks and editor frames that reads back as it was. */
 #define TEST_LEVEL_FIXTURE /* lv, setup and teardown from test_util.h */
 #include "test_util.h"
 
@@ -34,6 +36,39 @@ static void test_malformed_lines_name_file_and_line(void **state)
         {"stardust-replay 1\nlevel x.json\n1 expect hash xyz\n", "t.replay:3: expected \"<tick> expect hash"},
         {"stardust-replay 1\nlevel x.json\n99999999999 move 1 2\n", "t.replay:3: bad tick"},
         {"stardust-replay 1\nlevel x.json\n1 move \xff 2\n", "t.replay:3: not UTF-8"},
+        /* editor frames, and what the editor's input adds */
+        {"stardust-replay 1\nlevel x.json\n5.x move 1 2\n", "t.replay:3: bad frame in \"5.x\""},
+        {"stardust-replay 1\nlevel x.json\n5. move 1 2\n", "t.replay:3: bad frame in \"5.\""},
+        {"stardust-replay 1\nlevel x.json\n5.0 move 1 2\n", "t.replay:3: bad frame in \"5.0\" (editor frames count from 1"},
+        {"stardust-replay 1\nlevel x.json\n5.1.2 move 1 2\n", "t.replay:3: bad frame in \"5.1.2\""},
+        {"stardust-replay 1\nlevel x.json\n5.99999999999 move 1 2\n", "t.replay:3: bad frame"},
+        {"stardust-replay 1\nlevel x.json\nx.1 move 1 2\n", "t.replay:3: unknown line"},
+        {"stardust-replay 1\nlevel x.json\n5.3 move 1 2\n5.2 move 1 2\n", "t.replay:4: 5.2 goes backwards (the previous line was at 5.3"},
+        {"stardust-replay 1\nlevel x.json\n6 move 1 2\n5.2 move 1 2\n", "t.replay:4: 5.2 goes backwards (the previous line was at 6"},
+        {"stardust-replay 1\nlevel x.json\n5.2 move 1 2\n4 move 1 2\n", "t.replay:4: 4 goes backwards (the previous line was at 5.2"},
+        {"stardust-replay 1\nlevel x.json\n5.1 expect hash 0123456789abcdef\n", "t.replay:3: a hash checkpoint at an editor frame (5.1)"},
+        {"stardust-replay 1\nlevel x.json\n5 press 1 2\n", "t.replay:3: expected \"<tick> press <x> <y> left|right\""},
+        {"stardust-replay 1\nlevel x.json\n5 release 1 2 middle\n", "t.replay:3: unknown button \"middle\""},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"half a word\n", "t.replay:3: the text's string is not closed"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"ends in a backslash\\\n", "t.replay:3: the text's string is not closed"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"0123456789012345678901234567890a\"\n", "t.replay:3: text too long (at most 31 bytes"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"0123456789012345678901234567890\\u00e9\"\n", "t.replay:3: text too long"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text unquoted\n", "t.replay:3: expected \"<tick> text \\\"<JSON string>\\\"\""},
+        {"stardust-replay 1\nlevel x.json\n5.1 text\n", "t.replay:3: expected \"<tick> text"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"a\" b\n", "t.replay:3: expected \"<tick> text \\\"<JSON string>\\\"\" (something follows"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"\\x\"\n", "t.replay:3: bad escape \\x in the text"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"\\u12g4\"\n", "t.replay:3: bad \\u escape"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"\\u12\"\n", "t.replay:3: bad \\u escape"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"\\ud83d\"\n", "t.replay:3: a lone UTF-16 surrogate"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"\\ud83d\\u0041\"\n", "t.replay:3: a lone UTF-16 surrogate"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"\\ude00\"\n", "t.replay:3: a lone UTF-16 surrogate"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"\\u0000\"\n", "t.replay:3: \\u0000 in the text"},
+        {"stardust-replay 1\nlevel x.json\n5.1 text \"a\tb\"\n", "t.replay:3: a control character in the text"},
+        {"stardust-replay 1\nlevel x.json\n5.1 key Alt+Z\n", "t.replay:3: unknown modifier \"Alt\" in \"Alt+Z\" (Ctrl, Shift)"},
+        {"stardust-replay 1\nlevel x.json\n5.1 key Ctrl+Meta+Z\n", "t.replay:3: unknown modifier \"Meta\" in \"Ctrl+Meta+Z\""},
+        {"stardust-replay 1\nlevel x.json\n5.1 key Ctrl+Hyper\n", "t.replay:3: unknown key \"Hyper\" in \"Ctrl+Hyper\""},
+        {"stardust-replay 1\nlevel x.json\n5.1 key Ctrl+Ctrl+Z\n", "t.replay:3: a modifier twice in \"Ctrl+Ctrl+Z\""},
+        {"stardust-replay 1\nlevel x.json\n5.1 key Ctrl+\n", "t.replay:3: unknown key \"Ctrl+\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Replay r;
@@ -450,6 +485,518 @@ static void test_on_the_recorded_level_every_failed_checkpoint_counts_and_play_g
     level_free(edited);
 }
 
+/* ------------------------------------------------------------------ the level editor's input */
+
+static void test_frames_press_release_text_and_modifier_keys_parse(void **state)
+{
+    (void)state;
+    Replay r;
+    char err[512];
+    const char *text = "stardust-replay 1\nlevel x.json\n"
+                       "5 click 1 2 left\n"
+                       "5.1 press 10 20 left\n"
+                       "5.1 key Ctrl+Z\n"
+                       "5.01 key ctrl+shift+z\n" /* the same frame, written another way */
+                       "5.2 release 11 21 right\n"
+                       "5.2 key Shift+Tab\n"
+                       "5.2 key Shift+Ctrl+PageDown\n"
+                       "5.40 text \"a \\\"b\\\" # \\\\ \\/ \\n\\t\\u00e9\\ud83d\\ude00\" # a comment\n"
+                       "5.40 text \"\xc3\xa9t\xc3\xa9   a b  c\"\n"
+                       "5.40 text \"\"\n"
+                       "6 key Delete\n"
+                       "6 press 3 4 right\n"
+                       "end 9\n";
+    if (!parse(text, &r, err, sizeof err))
+        fail_msg("%s", err);
+    assert_int_equal(r.ncmds, 12);
+    const ReplayCmd *c = r.cmds;
+    assert_int_equal(c[0].tick, 5);
+    assert_int_equal(c[0].frame, 0);
+    assert_int_equal(c[0].kind, RC_CLICK);
+    assert_int_equal(c[1].frame, 1);
+    assert_int_equal(c[1].kind, RC_PRESS);
+    assert_int_equal(c[1].x, 10);
+    assert_int_equal(c[1].y, 20);
+    assert_int_equal(c[1].button, INPUT_LEFT);
+    assert_int_equal(c[2].kind, RC_KEY);
+    assert_int_equal(c[2].key, KEY_Z | KEY_CTRL);
+    assert_int_equal(c[3].frame, 1);
+    assert_int_equal(c[3].key, KEY_Z | KEY_CTRL | KEY_SHIFT);
+    assert_int_equal(c[4].kind, RC_RELEASE);
+    assert_int_equal(c[4].frame, 2);
+    assert_int_equal(c[4].button, INPUT_RIGHT);
+    assert_int_equal(c[5].key, KEY_TAB | KEY_SHIFT);
+    assert_int_equal(c[6].key, KEY_PAGEDOWN | KEY_CTRL | KEY_SHIFT);
+    assert_int_equal(c[7].kind, RC_TEXT);
+    assert_int_equal(c[7].frame, 40);
+    assert_string_equal(c[7].value, "a \"b\" # \\ / \n\t\xc3\xa9\xf0\x9f\x98\x80");
+    assert_string_equal(c[8].value, "\xc3\xa9t\xc3\xa9   a b  c");
+    assert_string_equal(c[9].value, "");
+    assert_int_equal(c[10].tick, 6);
+    assert_int_equal(c[10].frame, 0);
+    assert_int_equal(c[10].key, KEY_DELETE);
+    assert_int_equal(c[11].kind, RC_PRESS);
+    assert_int_equal(r.end_tick, 9);
+    replay_free(&r);
+    /* end is a game tick: the frames of its tick may come before it */
+    assert_true(parse("stardust-replay 1\nlevel x.json\n5.3 key F2\nend 5\n", &r, err, sizeof err));
+    assert_int_equal(r.end_tick, 5);
+    replay_free(&r);
+    assert_true(parse("stardust-replay 1\nlevel x.json\n5.3 key F2\n", &r, err, sizeof err));
+    assert_int_equal(r.end_tick, 5);
+    replay_free(&r);
+}
+
+static void test_every_key_name_reads_back_with_each_modifier(void **state)
+{
+    (void)state;
+    static const unsigned MODS[] = {0, KEY_SHIFT, KEY_CTRL, KEY_CTRL | KEY_SHIFT};
+    static const char *const PREFIX[] = {"", "Shift+", "Ctrl+", "Ctrl+Shift+"};
+    for (unsigned k = 1; k < KEY_COUNT; k++) {
+        for (size_t m = 0; m < 4; m++) {
+            uint8_t byte = (uint8_t)(k | MODS[m]);
+            const char *name = key_name(byte);
+            char want[64], lower[64], upper[64];
+            snprintf(want, sizeof want, "%s%s", PREFIX[m], key_name((uint8_t)k));
+            assert_string_equal(name, want);
+            assert_int_equal(key_from_name(name), byte);
+            for (size_t i = 0; i <= strlen(name); i++) {
+                lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+                upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 'a' + 'A' : name[i]);
+            }
+            assert_int_equal(key_from_name(lower), byte);
+            assert_int_equal(key_from_name(upper), byte);
+            assert_int_equal(key_base(byte), k);
+            assert_int_equal(key_mods(byte), MODS[m]);
+        }
+        assert_true(key_name((uint8_t)k)[0] != '\0');
+    }
+    /* SDL's names, as SDL_GetKeyName gives them */
+    assert_string_equal(key_name(KEY_F2), "F2");
+    assert_string_equal(key_name(KEY_DELETE), "Delete");
+    assert_string_equal(key_name(KEY_PAGEUP), "PageUp");
+    assert_string_equal(key_name(KEY_PAGEDOWN), "PageDown");
+    assert_string_equal(key_name(KEY_HOME), "Home");
+    assert_string_equal(key_name(KEY_END), "End");
+    assert_string_equal(key_name(KEY_A), "A");
+    assert_string_equal(key_name(KEY_Z), "Z");
+    assert_string_equal(key_name(KEY_Z | KEY_CTRL), "Ctrl+Z");
+    assert_string_equal(key_name(KEY_TAB | KEY_SHIFT), "Shift+Tab");
+    assert_string_equal(key_name(KEY_Z | KEY_CTRL | KEY_SHIFT), "Ctrl+Shift+Z");
+    /* the keys the game had keep their numbers */
+    assert_int_equal(KEY_PERIOD, 21);
+    assert_int_equal(KEY_F2, 22);
+    /* no key, or a byte that is none */
+    assert_string_equal(key_name(KEY_NONE), "");
+    assert_string_equal(key_name(KEY_NONE | KEY_CTRL), "");
+    assert_string_equal(key_name(KEY_COUNT), "");
+    assert_string_equal(key_name(0x3F | KEY_CTRL), "");
+    assert_int_equal(key_from_name("Shift+Ctrl+Z"), KEY_Z | KEY_CTRL | KEY_SHIFT);
+    assert_int_equal(key_from_name("ctrl+z"), KEY_Z | KEY_CTRL);
+    static const char *const NOT_KEYS[] = {"", "Ctrl+", "Shift+", "Ctrl+Ctrl+Z", "Shift+Shift+A", "Alt+Z", "Ctrl+Alt+Z",
+                                           "Ctrl", "Ctrl+Hyper", "Ctrl Z", "Ctrl-Z", "+Z", "Z+"};
+    for (size_t i = 0; i < sizeof NOT_KEYS / sizeof NOT_KEYS[0]; i++)
+        if (key_from_name(NOT_KEYS[i]) != KEY_NONE)
+            fail_msg("\"%s\" read as a key", NOT_KEYS[i]);
+}
+
+static void test_text_is_added_whole_characters_while_it_fits(void **state)
+{
+    (void)state;
+    Input in = {0};
+    input_add_text(&in, "ab");
+    input_add_text(&in, "\xc3\xa9"); /* é */
+    assert_string_equal(in.text, "ab\xc3\xa9");
+    input_add_text(&in, "0123456789012345678901234"); /* 25 bytes: 4 + 25 = 29 */
+    assert_int_equal(strlen(in.text), 29);
+    input_add_text(&in, "\xe2\x82\xac"); /* a 3-byte euro sign does not fit beside the NUL: not split */
+    assert_int_equal(strlen(in.text), 29);
+    input_add_text(&in, "xy\xe2\x82\xac"); /* two bytes fit, the euro not */
+    assert_int_equal(strlen(in.text), 31);
+    assert_string_equal(in.text + 29, "xy");
+    input_add_text(&in, "z");
+    assert_int_equal(strlen(in.text), INPUT_TEXT_MAX - 1);
+
+    Input bad = {0};
+    input_add_text(&bad, "ok\x80no"); /* a stray continuation byte stops it */
+    assert_string_equal(bad.text, "ok");
+    input_add_text(&bad, "\xe2\x82"); /* cut short */
+    assert_string_equal(bad.text, "ok");
+    input_add_text(&bad, "\xc0\xafx"); /* overlong */
+    input_add_text(&bad, "\xed\xa0\x80x"); /* a surrogate */
+    assert_string_equal(bad.text, "ok");
+    input_add_text(&bad, "\xf0\x9f\x98\x80!");
+    assert_string_equal(bad.text, "ok\xf0\x9f\x98\x80!");
+}
+
+/* The lines at one game tick and the frames of the editor open there. */
+static const char FRAMES[] = "stardust-replay 1\nlevel x.json\n"
+                             "2 key 1\n"
+                             "2.1 key Ctrl+Z\n"
+                             "2.1 text \"hi\"\n"
+                             "2.1 text \" there\"\n"
+                             "2.3 press 10 20 left\n"
+                             "2.3 expect tick 2\n"
+                             "2.4 release 12 22 left\n"
+                             "2.4 click 50 60 right\n"
+                             "3 click 30 70 right\n"
+                             "3.2 key F2\n"
+                             "3.5 key Delete\n"
+                             "4 key Space\n"
+                             "end 6\n";
+
+static Replay *frames_replay(void)
+{
+    static Replay r;
+    char err[512];
+    if (!parse(FRAMES, &r, err, sizeof err) || !replay_bind(&r, lv, err, sizeof err))
+        fail_msg("%s", err);
+    return &r;
+}
+
+static void test_the_frame_stepper_takes_each_frame_s_lines_at_that_frame(void **state)
+{
+    (void)state;
+    Replay *r = frames_replay();
+    Game g;
+    game_init(&g, lv, r->seed);
+    ReplayReport rep = {0};
+    int cursor = 0;
+    Input in;
+    for (int t = 0; t < 2; t++) {
+        assert_true(replay_step(r, &cursor, &g, &in, &rep, stderr));
+        game_tick(&g, &in);
+    }
+    /* the game's own tick 2 takes its own lines only */
+    assert_true(replay_step_frame(r, &cursor, &g, 0, &in, &rep, stderr));
+    assert_int_equal(in.nkeys, 1);
+    assert_int_equal(in.keys[0], KEY_1);
+    assert_string_equal(in.text, "");
+    /* the editor opens: frame 1 */
+    assert_true(replay_step_frame(r, &cursor, &g, 1, &in, &rep, stderr));
+    assert_int_equal(in.nkeys, 1);
+    assert_int_equal(in.keys[0], KEY_Z | KEY_CTRL);
+    assert_string_equal(in.text, "hi there");
+    assert_false(in.pointer);
+    /* frame 2 has no line: an empty frame, and more to come */
+    assert_true(replay_step_frame(r, &cursor, &g, 2, &in, &rep, stderr));
+    Input none = {0};
+    assert_memory_equal(&in, &none, sizeof in);
+    assert_true(replay_step_frame(r, &cursor, &g, 3, &in, &rep, stderr));
+    assert_true(in.pointer);
+    assert_int_equal(in.x, 10);
+    assert_int_equal(in.y, 20);
+    assert_int_equal(in.clicks, INPUT_LEFT);
+    assert_int_equal(in.releases, 0);
+    assert_int_equal(rep.passed, 1); /* the expect at 2.3 */
+    assert_int_equal(g.tick, 2);
+    assert_true(replay_step_frame(r, &cursor, &g, 4, &in, &rep, stderr));
+    assert_int_equal(in.x, 50); /* the last line places the pointer */
+    assert_int_equal(in.y, 60);
+    assert_int_equal(in.clicks, INPUT_RIGHT);
+    assert_int_equal(in.releases, INPUT_LEFT | INPUT_RIGHT);
+    /* nothing is left at tick 2: nothing could close the editor */
+    assert_false(replay_step_frame(r, &cursor, &g, 5, &in, &rep, stderr));
+    assert_memory_equal(&in, &none, sizeof in);
+    assert_false(replay_step_frame(r, &cursor, &g, 6, &in, &rep, stderr));
+    /* the game goes on: tick 3's click is a press and a release (the game minds the press) */
+    game_tick(&g, &none);
+    assert_true(replay_step(r, &cursor, &g, &in, &rep, stderr));
+    assert_int_equal(in.clicks, INPUT_RIGHT);
+    assert_int_equal(in.releases, INPUT_RIGHT);
+    assert_int_equal(in.x, 30);
+    /* a frame asked for late skips the frames before it, as a replay started late does */
+    assert_true(replay_step_frame(r, &cursor, &g, 3, &in, &rep, stderr));
+    assert_int_equal(in.nkeys, 0); /* 3.2 key F2 was passed over */
+    assert_true(replay_step_frame(r, &cursor, &g, 5, &in, &rep, stderr));
+    assert_int_equal(in.nkeys, 1);
+    assert_int_equal(in.keys[0], KEY_DELETE);
+    assert_false(replay_step_frame(r, &cursor, &g, 6, &in, &rep, stderr));
+    game_tick(&g, &none);
+    assert_true(replay_step(r, &cursor, &g, &in, &rep, stderr));
+    assert_int_equal(in.keys[0], KEY_SPACE);
+    game_tick(&g, &in);
+    /* no lines left at all */
+    assert_false(replay_step_frame(r, &cursor, &g, 1, &in, &rep, stderr));
+    assert_true(replay_step(r, &cursor, &g, &in, &rep, stderr)); /* tick 5 of 6 */
+    assert_int_equal(rep.failed, 0);
+    replay_free(r);
+}
+
+/* Stepped as today's replays are (no editor), a replay's frames are passed over: the game's ticks
+ * are what they were, and the frames of a tick never reach the game. */
+static void test_a_replay_run_without_the_editor_passes_its_frames_over(void **state)
+{
+    (void)state;
+    Replay *r = frames_replay();
+    Game g;
+    game_init(&g, lv, r->seed);
+    ReplayReport rep = {0};
+    int cursor = 0;
+    Input in;
+    int keys = 0;
+    while (replay_step(r, &cursor, &g, &in, &rep, stderr)) {
+        keys += in.nkeys;
+        assert_string_equal(in.text, "");
+        game_tick(&g, &in);
+    }
+    assert_int_equal(keys, 2); /* 2 key 1, 4 key Space */
+    assert_int_equal(g.tick, 6);
+    assert_int_equal(rep.passed, 0); /* the expect at 2.3 belongs to the editor's frame */
+    replay_free(r);
+    Game h;
+    game_init(&h, lv, 1);
+    r = frames_replay();
+    assert_int_equal(replay_run(r, &h, &rep, stderr, true), 0);
+    assert_int_equal(state_hash(&h), state_hash(&g));
+    replay_free(r);
+}
+
+/* What a recording of `in` reads back as: at a game tick, a click is written as a click (a press and
+ * a release), releases alone and text are not written; at an editor frame, all of it. */
+static Input as_recorded(const Input *in, uint32_t frame)
+{
+    Input want = *in;
+    if (frame == 0) {
+        want.releases = in->clicks;
+        memset(want.text, 0, sizeof want.text);
+    }
+    return want;
+}
+
+static void random_input(Rng *rng, Input *in, uint32_t frame, int32_t *last_x, int32_t *last_y)
+{
+    static const char *const TEXTS[] = {"a", "Z", " ", "\"", "\\", "#", "/", "\n", "\t", "\x01", "\x7f",
+                                        "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "word", "# not a comment"};
+    static const unsigned MODS[] = {0, KEY_SHIFT, KEY_CTRL, KEY_CTRL | KEY_SHIFT};
+    memset(in, 0, sizeof *in);
+    uint32_t roll = rng_below(rng, 100);
+    if (roll < 40) {
+        in->x = (int16_t)rng_below(rng, 200);
+        in->y = (int16_t)rng_below(rng, 100);
+        if (roll < 25) {
+            in->clicks = (uint8_t)rng_below(rng, 4);
+            in->releases = (uint8_t)rng_below(rng, 4);
+        }
+        /* a pointer that did not move is written only with a button (at a game tick, a press) */
+        in->pointer = in->clicks || (frame && in->releases) || in->x != *last_x || in->y != *last_y;
+    }
+    if (in->pointer) {
+        *last_x = in->x;
+        *last_y = in->y;
+    } else {
+        in->x = in->y = 0;
+    }
+    if (rng_below(rng, 4) == 0)
+        for (uint32_t n = 1 + rng_below(rng, 3); n > 0; n--)
+            input_add_key(in, (uint8_t)((1 + rng_below(rng, KEY_COUNT - 1)) | MODS[rng_below(rng, 4)]));
+    if (rng_below(rng, 3) == 0)
+        for (uint32_t n = 1 + rng_below(rng, 6); n > 0; n--)
+            input_add_text(in, TEXTS[rng_below(rng, sizeof TEXTS / sizeof TEXTS[0])]);
+}
+
+/* Game ticks and editor frames, recorded with recorder_tick_frame and read back with replay_load:
+ * every frame gets the input it was recorded with, and every checkpoint holds. */
+static void test_a_recording_of_ticks_and_editor_frames_reads_back_the_same(void **state)
+{
+    (void)state;
+    enum { TICKS = 1500, SEED = 3 };
+    char path[] = "/tmp/stardust_frames_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    Recorder rec;
+    char err[512];
+    assert_true(recorder_open(&rec, path, "x.json", lv, SEED, err, sizeof err));
+    static Input inputs[TICKS][8]; /* [tick][frame]: frame 0 the game's, 1... the editor's */
+    static uint32_t nframes[TICKS];
+    Game g;
+    game_init(&g, lv, SEED);
+    Rng rng;
+    rng_seed(&rng, 77);
+    int32_t last_x = -1, last_y = -1;
+    int frames = 0;
+    for (int t = 0; t < TICKS; t++) {
+        random_input(&rng, &inputs[t][0], 0, &last_x, &last_y);
+        recorder_tick_frame(&rec, &g, 0, &inputs[t][0]);
+        nframes[t] = rng_below(&rng, 10) == 0 ? 1 + rng_below(&rng, 7) : 0; /* the editor opens now and then */
+        for (uint32_t f = 1; f <= nframes[t]; f++) {
+            random_input(&rng, &inputs[t][f], f, &last_x, &last_y);
+            recorder_tick_frame(&rec, &g, f, &inputs[t][f]);
+            frames++;
+        }
+        game_tick(&g, &inputs[t][0]);
+    }
+    assert_true(frames > 100);
+    uint64_t final_hash = state_hash(&g);
+    recorder_close(&rec, &g);
+
+    Replay replay;
+    if (!replay_load(path, &replay, err, sizeof err) || !replay_bind(&replay, lv, err, sizeof err))
+        fail_msg("%s", err);
+    Game again;
+    game_init(&again, lv, replay.seed);
+    ReplayReport rep = {0};
+    int cursor = 0;
+    for (int t = 0; t < TICKS; t++) {
+        Input got, want = as_recorded(&inputs[t][0], 0);
+        assert_true(replay_step_frame(&replay, &cursor, &again, 0, &got, &rep, stderr));
+        if (memcmp(&got, &want, sizeof got) != 0)
+            fail_msg("tick %d: the game's input differs", t);
+        for (uint32_t f = 1; f <= nframes[t]; f++) {
+            Input fgot, fwant = as_recorded(&inputs[t][f], f);
+            bool going = replay_step_frame(&replay, &cursor, &again, f, &fgot, &rep, stderr);
+            if (memcmp(&fgot, &fwant, sizeof fgot) != 0)
+                fail_msg("tick %d frame %u: the editor's input differs (text \"%s\", wanted \"%s\")", t, (unsigned)f,
+                         fgot.text, fwant.text);
+            Input none = {0};
+            /* false only once this tick has no line left: an empty frame then */
+            if (!going && memcmp(&fwant, &none, sizeof none) != 0)
+                fail_msg("tick %d frame %u: the stepper stopped at a frame with input", t, (unsigned)f);
+        }
+        game_tick(&again, &got);
+    }
+    assert_false(replay_step(&replay, &cursor, &again, &(Input){0}, &rep, stderr)); /* the end, and its hash */
+    assert_int_equal(rep.failed, 0);
+    assert_int_equal(rep.passed, TICKS / REPLAY_CHECKPOINT_TICKS - (TICKS % REPLAY_CHECKPOINT_TICKS == 0) + 1);
+    assert_int_equal(state_hash(&again), final_hash);
+    replay_free(&replay);
+
+    /* and the file says it in the words of the format */
+    char *text;
+    size_t len;
+    assert_true(file_read_all(path, 1u << 24, &text, &len, err, sizeof err));
+    assert_non_null(strstr(text, " text \""));
+    assert_non_null(strstr(text, " press "));
+    assert_non_null(strstr(text, " release "));
+    assert_non_null(strstr(text, " key Ctrl+Shift+"));
+    assert_null(strstr(text, ".0 "));
+    free(text);
+    remove(path);
+}
+
+/* At a game tick the recorder writes what it always wrote: a press as a click, no release, no text;
+ * at an editor frame, each as it is, and no checkpoint. What would go backwards is not written. */
+static void test_the_recorder_writes_frames_as_lines_of_their_own(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/stardust_lines_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    Recorder rec;
+    char err[512];
+    assert_true(recorder_open(&rec, path, "x.json", lv, 1, err, sizeof err));
+    Game g;
+    game_init(&g, lv, 1);
+    g.tick = REPLAY_CHECKPOINT_TICKS;
+    Input in = {.pointer = true, .x = 5, .y = 6, .clicks = INPUT_LEFT, .releases = INPUT_RIGHT};
+    input_add_key(&in, KEY_1 | KEY_CTRL);
+    input_add_text(&in, "x\"y");
+    recorder_tick_frame(&rec, &g, 0, &in);
+    recorder_tick_frame(&rec, &g, 1, &in);
+    in.clicks = INPUT_LEFT | INPUT_RIGHT;
+    in.releases = INPUT_LEFT;
+    in.nkeys = 0;
+    in.text[0] = '\0';
+    recorder_tick_frame(&rec, &g, 2, &in);
+    Input moved = {.pointer = true, .x = 7, .y = 8};
+    recorder_tick_frame(&rec, &g, 12, &moved);
+    recorder_tick_frame(&rec, &g, 13, &moved); /* not moved again: nothing */
+    assert_int_equal(rec.dropped, 0);
+    recorder_tick_frame(&rec, &g, 0, &in); /* the game's tick after its frames: no replay could read it */
+    recorder_tick_frame(&rec, &g, 12, &in);
+    assert_int_equal(rec.dropped, 2);
+    recorder_close(&rec, &g); /* in the editor: no final hash, which would come before the frames */
+    char *text;
+    size_t len;
+    assert_true(file_read_all(path, 1u << 20, &text, &len, err, sizeof err));
+    char want[1024];
+    snprintf(want, sizeof want,
+             "300 expect hash %016llx\n"
+             "300 click 5 6 left\n"
+             "300 key Ctrl+1\n"
+             "300.1 press 5 6 left\n"
+             "300.1 release 5 6 right\n"
+             "300.1 key Ctrl+1\n"
+             "300.1 text \"x\\\"y\"\n"
+             "300.2 click 5 6 left\n"
+             "300.2 press 5 6 right\n"
+             "300.12 move 7 8\n"
+             "# closed in the level editor, at frame 13: no final hash\n"
+             "end 300\n",
+             (unsigned long long)state_hash(&g));
+    const char *body = strstr(text, "seed 1\n");
+    assert_non_null(body);
+    assert_string_equal(body + strlen("seed 1\n"), want);
+    Replay r;
+    if (!replay_parse(path, text, len, &r, err, sizeof err)) /* and a replay reads it */
+        fail_msg("%s", err);
+    assert_int_equal(r.ncmds, 10);
+    assert_int_equal(r.end_tick, 300);
+    replay_free(&r);
+    free(text);
+    remove(path);
+}
+
+/* The game's keys are plain keys: with Ctrl or Shift held, 1 picks no choice, Tab marks nothing and
+ * "." skips no line. */
+static void test_keys_with_modifiers_are_not_the_game_s_keys(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    g.walkers[OBJECT_PLAYER].x = 65 * FIXED_ONE;
+    g.walkers[OBJECT_PLAYER].y = 55 * FIXED_ONE;
+    click_at(&g, 65, 15, INPUT_LEFT); /* the phone: a talk with Bob */
+    for (int i = 0; i < 50 && g.dlg_phase != DLG_CHOOSING; i++) {
+        Input in = {0};
+        input_add_key(&in, KEY_PERIOD | KEY_CTRL);
+        game_tick(&g, &in);
+        assert_true(g.speech.text < 0 || g.speech.ticks_left > 0); /* Ctrl+. skipped nothing */
+        if (g.speech.text >= 0)
+            click_at(&g, 100, 20, INPUT_LEFT);
+    }
+    assert_int_equal(g.dlg_phase, DLG_CHOOSING);
+    int16_t node = g.dlg_node;
+    static const uint8_t NOT_ONE[] = {KEY_1 | KEY_CTRL, KEY_1 | KEY_SHIFT, KEY_1 | KEY_CTRL | KEY_SHIFT,
+                                      KEY_RETURN | KEY_CTRL, KEY_DOWN | KEY_SHIFT, KEY_TAB | KEY_SHIFT};
+    for (size_t i = 0; i < sizeof NOT_ONE / sizeof NOT_ONE[0]; i++) {
+        Input in = {0};
+        input_add_key(&in, NOT_ONE[i]);
+        game_tick(&g, &in);
+        assert_int_equal(g.dlg_phase, DLG_CHOOSING);
+        assert_int_equal(g.dlg_node, node);
+        assert_int_equal(g.dlg_hover, -1);
+        assert_int_equal(g.highlight, 0);
+    }
+    /* the same through a replay line */
+    Replay r;
+    char err[512], text[256];
+    snprintf(text, sizeof text, "stardust-replay 1\nlevel x.json\n%u key Ctrl+1\n%u key Shift+1\n", (unsigned)g.tick,
+             (unsigned)g.tick + 1);
+    assert_true(parse(text, &r, err, sizeof err));
+    ReplayReport rep = {0};
+    int cursor = 0;
+    for (int i = 0; i < 2; i++) {
+        Input in;
+        replay_step(&r, &cursor, &g, &in, &rep, stderr);
+        assert_int_equal(in.nkeys, 1);
+        game_tick(&g, &in);
+        assert_int_equal(g.dlg_phase, DLG_CHOOSING);
+    }
+    replay_free(&r);
+    /* and the plain key still chooses */
+    Input one = {0};
+    input_add_key(&one, KEY_1);
+    game_tick(&g, &one);
+    assert_int_not_equal(g.dlg_phase, DLG_CHOOSING);
+    Input tab = {0};
+    input_add_key(&tab, KEY_TAB);
+    game_tick(&g, &tab);
+    assert_true(g.highlight > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +1007,14 @@ int main(void)
         cmocka_unit_test(test_unknown_hotspot_and_offscreen_clicks_are_bind_errors),
         cmocka_unit_test(test_a_recording_replays_to_the_same_hashes),
         cmocka_unit_test(test_a_different_seed_desynchronises_and_says_so),
+        cmocka_unit_test(test_frames_press_release_text_and_modifier_keys_parse),
+        cmocka_unit_test(test_every_key_name_reads_back_with_each_modifier),
+        cmocka_unit_test(test_text_is_added_whole_characters_while_it_fits),
+        cmocka_unit_test(test_the_frame_stepper_takes_each_frame_s_lines_at_that_frame),
+        cmocka_unit_test(test_a_replay_run_without_the_editor_passes_its_frames_over),
+        cmocka_unit_test(test_a_recording_of_ticks_and_editor_frames_reads_back_the_same),
+        cmocka_unit_test(test_the_recorder_writes_frames_as_lines_of_their_own),
+        cmocka_unit_test(test_keys_with_modifiers_are_not_the_game_s_keys),
     };
     const struct CMUnitTest recorded[] = {
         cmocka_unit_test(test_a_recording_on_its_own_level_holds_every_checkpoint),

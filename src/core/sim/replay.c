@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "expect.h"
@@ -152,22 +153,183 @@ static bool parse_button(Parser *p, const char *s, uint8_t *out)
     return true;
 }
 
-/* Parses "<tick> <command> ..." (words already split; `rest` is the text after the command word). */
-static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *rest, uint32_t *last_tick)
+/* Where a tick line is: a game tick and, for the level editor's frames, a frame (0: the game's own). */
+typedef struct TickPos {
+    uint32_t tick, frame;
+} TickPos;
+
+/* "T" or "T.F" (F >= 1). */
+static bool parse_tick_pos(Parser *p, const char *s, TickPos *out)
 {
-    uint64_t tick;
-    if (!parse_u64(w[0], REPLAY_TICK_MAX, &tick))
-        return perr(p, "bad tick \"%s\" (a whole number up to %u)", w[0], REPLAY_TICK_MAX);
-    if (tick < *last_tick)
-        return perr(p, "tick %" PRIu64 " goes backwards (the previous line was at tick %" PRIu32 ")", tick, *last_tick);
+    char tick[32];
+    const char *dot = strchr(s, '.');
+    size_t n = dot ? (size_t)(dot - s) : strlen(s);
+    uint64_t t, f = 0;
+    if (n >= sizeof tick)
+        n = sizeof tick - 1;
+    memcpy(tick, s, n);
+    tick[n] = '\0';
+    if (!parse_u64(tick, REPLAY_TICK_MAX, &t))
+        return perr(p, "bad tick \"%s\" (a whole number up to %u)", s, REPLAY_TICK_MAX);
+    if (dot && !parse_u64(dot + 1, REPLAY_FRAME_MAX, &f))
+        return perr(p, "bad frame in \"%s\" (\"<tick>.<frame>\": an editor frame from 1 up to %u)", s,
+                    REPLAY_FRAME_MAX);
+    if (dot && f == 0)
+        return perr(p, "bad frame in \"%s\" (editor frames count from 1; the game's own tick is written \"%s\")", s,
+                    tick);
+    out->tick = (uint32_t)t;
+    out->frame = (uint32_t)f;
+    return true;
+}
+
+/* "T" for a game tick, "T.F" for an editor frame. */
+static const char *tick_pos_str(TickPos t, char *buf, size_t n)
+{
+    if (t.frame)
+        snprintf(buf, n, "%" PRIu32 ".%" PRIu32, t.tick, t.frame);
+    else
+        snprintf(buf, n, "%" PRIu32, t.tick);
+    return buf;
+}
+
+/* Four hex digits at s as a number, or -1. */
+static int32_t hex4(const char *s)
+{
+    int32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        char h = s[i];
+        int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v << 4 | d;
+    }
+    return v;
+}
+
+/* A \u escape, *s at its 'u' (with the low half after a high surrogate), as a code point other than
+ * 0; *s is left on its last digit. */
+static bool parse_u_escape(Parser *p, const char **s, uint32_t *cp)
+{
+    int32_t hi = hex4(*s + 1), lo;
+    if (hi < 0)
+        return perr(p, "bad \\u escape in the text (\\u and four hex digits)");
+    *s += 4;
+    if (hi >= 0xDC00 && hi <= 0xDFFF)
+        return perr(p, "a lone UTF-16 surrogate in the text");
+    if (hi >= 0xD800 && hi <= 0xDBFF) { /* its low half must follow */
+        if ((*s)[1] != '\\' || (*s)[2] != 'u' || (lo = hex4(*s + 3)) < 0xDC00 || lo > 0xDFFF)
+            return perr(p, "a lone UTF-16 surrogate in the text");
+        *s += 6;
+        *cp = 0x10000 + ((uint32_t)(hi - 0xD800) << 10) + (uint32_t)(lo - 0xDC00);
+        return true;
+    }
+    if (hi == 0)
+        return perr(p, "\\u0000 in the text (text holds no NUL)");
+    *cp = (uint32_t)hi;
+    return true;
+}
+
+/* Code point cp as UTF-8 in buf; returns its length. */
+static size_t utf8_put(uint32_t cp, char *buf)
+{
+    if (cp < 0x80) {
+        buf[0] = (char)cp;
+        return 1;
+    }
+    size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (size_t i = n - 1; i > 0; i--, cp >>= 6)
+        buf[i] = (char)(0x80 | (cp & 0x3F));
+    buf[0] = (char)((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
+    return n;
+}
+
+/* The JSON string at s, decoded into out (at most INPUT_TEXT_MAX - 1 bytes, and a NUL); *end is set
+ * just past its closing quote. */
+static bool parse_json_text(Parser *p, const char *s, char *out, const char **end)
+{
+    static const char ESCAPES[] = "\"\\/bfnrt", ESCAPED[] = "\"\\/\b\f\n\r\t";
+    size_t n = 0;
+    if (*s != '"')
+        return perr(p, "expected \"<tick> text \\\"<JSON string>\\\"\"");
+    for (s++; *s != '"'; s++) {
+        char buf[4];
+        size_t k = 1;
+        unsigned char c = (unsigned char)*s;
+        const char *e;
+        if (c == '\0' || (c == '\\' && !s[1]))
+            return perr(p, "the text's string is not closed (a \" is missing)");
+        if (c < 0x20)
+            return perr(p, "a control character in the text (write it as a JSON escape: \\n, \\t, \\u00XX)");
+        if (c != '\\') {
+            buf[0] = (char)c;
+        } else if (*++s == 'u') {
+            uint32_t cp = 0;
+            if (!parse_u_escape(p, &s, &cp))
+                return false;
+            k = utf8_put(cp, buf);
+        } else if ((e = strchr(ESCAPES, *s)) != NULL) {
+            buf[0] = ESCAPED[e - ESCAPES];
+        } else if ((unsigned char)*s > 0x20 && (unsigned char)*s < 0x7F) {
+            return perr(p, "bad escape \\%c in the text (JSON's: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", *s);
+        } else {
+            return perr(p, "a bad escape in the text (JSON's: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+        }
+        if (n + k > INPUT_TEXT_MAX - 1)
+            return perr(p, "text too long (at most %d bytes of UTF-8 in one line)", INPUT_TEXT_MAX - 1);
+        memcpy(out + n, buf, k);
+        n += k;
+    }
+    out[n] = '\0';
+    *end = s + 1;
+    return true;
+}
+
+/* A key name with its modifiers, for `key`: unknown modifiers and keys are told apart. */
+static bool parse_key(Parser *p, const char *name, uint8_t *out)
+{
+    *out = key_from_name(name);
+    if (*out != KEY_NONE)
+        return true;
+    const char *plus = strrchr(name, '+');
+    if (plus && plus != name && plus[1]) { /* "Mod+Key": find the first part that is no modifier */
+        for (const char *m = name; m < plus;) {
+            const char *e = strchr(m, '+');
+            size_t n = (size_t)(e - m);
+            if (!((n == 4 && strncasecmp(m, "ctrl", 4) == 0) || (n == 5 && strncasecmp(m, "shift", 5) == 0)))
+                return perr(p, "unknown modifier \"%.*s\" in \"%s\" (Ctrl, Shift)", (int)n, m, name);
+            m = e + 1;
+        }
+        if (key_from_name(plus + 1) != KEY_NONE)
+            return perr(p, "a modifier twice in \"%s\"", name);
+        return perr(p, "unknown key \"%s\" in \"%s\"", plus + 1, name);
+    }
+    return perr(p, "unknown key \"%s\"", name);
+}
+
+/* Parses "<tick> <command> ..." (words already split from `line`; `raw` is the line before the
+ * split, at the same offsets). */
+static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *line, const char *raw, TickPos *last)
+{
+    TickPos at = {0, 0};
+    char was[48], now[48];
+    if (!parse_tick_pos(p, w[0], &at))
+        return false;
+    if (at.tick < last->tick || (at.tick == last->tick && at.frame < last->frame)) {
+        if (at.frame == 0 && last->frame == 0)
+            return perr(p, "tick %" PRIu32 " goes backwards (the previous line was at tick %" PRIu32 ")", at.tick,
+                        last->tick);
+        return perr(p, "%s goes backwards (the previous line was at %s: lines go in order of tick, then frame)",
+                    tick_pos_str(at, now, sizeof now), tick_pos_str(*last, was, sizeof was));
+    }
     if (nw < 2)
         return perr(p, "missing command after the tick");
-    *last_tick = (uint32_t)tick;
+    *last = at;
     const char *cmd = w[1];
     ReplayCmd *c = add_cmd(r);
     if (!c)
         return perr(p, "out of memory");
-    c->tick = (uint32_t)tick;
+    c->tick = at.tick;
+    c->frame = at.frame;
     c->line = p->line;
     if (strcmp(cmd, "move") == 0) {
         if (nw != 4 || !parse_i32(w[2], &c->x) || !parse_i32(w[3], &c->y))
@@ -187,13 +349,29 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
             return perr(p, "expected \"<tick> click <x> <y> left|right\" or \"<tick> click @<hotspot> left|right\"");
         c->kind = RC_CLICK;
         return parse_button(p, w[4], &c->button);
+    } else if (strcmp(cmd, "press") == 0 || strcmp(cmd, "release") == 0) {
+        if (nw != 5 || !parse_i32(w[2], &c->x) || !parse_i32(w[3], &c->y))
+            return perr(p, "expected \"<tick> %s <x> <y> left|right\"", cmd);
+        c->kind = cmd[0] == 'p' ? RC_PRESS : RC_RELEASE;
+        return parse_button(p, w[4], &c->button);
     } else if (strcmp(cmd, "key") == 0) {
         if (nw != 3)
             return perr(p, "expected \"<tick> key <name>\"");
         c->kind = RC_KEY;
-        c->key = (uint8_t)key_from_name(w[2]);
-        if (c->key == KEY_NONE)
-            return perr(p, "unknown key \"%s\"", w[2]);
+        return parse_key(p, w[2], &c->key);
+    } else if (strcmp(cmd, "text") == 0) {
+        /* the string is read from the raw line: it may hold spaces */
+        const char *s = raw + (cmd - line) + strlen(cmd), *end = NULL;
+        char text[INPUT_TEXT_MAX];
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!parse_json_text(p, s, text, &end))
+            return false;
+        if (*end)
+            return perr(p, "expected \"<tick> text \\\"<JSON string>\\\"\" (something follows the string)");
+        c->kind = RC_TEXT;
+        if (!(c->value = dupstr(text)))
+            return perr(p, "out of memory");
     } else if (strcmp(cmd, "set") == 0) {
         if (nw != 4 || strcmp(w[2], "text_speed") != 0 || !parse_i32(w[3], &c->x) || c->x < TEXT_SPEED_MIN ||
             c->x > TEXT_SPEED_MAX)
@@ -206,12 +384,15 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
             c->kind = RC_EXPECT_HASH;
             if (nw != 4 || !parse_hex64(w[3], &c->hash))
                 return perr(p, "expected \"<tick> expect hash <16 hex digits>\"");
+            if (at.frame)
+                return perr(p, "a hash checkpoint at an editor frame (%s): checkpoints are only at game ticks",
+                            tick_pos_str(at, now, sizeof now));
             return true;
         }
         c->kind = RC_EXPECT;
         c->path = dupstr(w[2]);
         /* the value is everything after the path, so strings with spaces work */
-        const char *v = strstr(rest, w[2]) + strlen(w[2]);
+        const char *v = raw + (w[2] - line) + strlen(w[2]);
         while (*v == ' ' || *v == '\t')
             v++;
         c->value = dupstr(v);
@@ -228,7 +409,8 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
         if (nw == 3 && !(c->path = dupstr(w[2])))
             return perr(p, "out of memory");
     } else {
-        return perr(p, "unknown command \"%s\" (move, click, key, set, expect, save, load, reload)", cmd);
+        return perr(p, "unknown command \"%s\" (move, click, press, release, key, text, set, expect, save, load, reload)",
+                    cmd);
     }
     return true;
 }
@@ -258,7 +440,7 @@ bool replay_parse(const char *file, const char *text, size_t len, Replay *r, cha
     r->seed = 1;
     r->file = dupstr(file);
     Parser p = {file, 0, err, errlen};
-    uint32_t last_tick = 0;
+    TickPos last = {0, 0};
     bool header = false, ended = false;
     size_t pos = 0;
     char line[REPLAY_LINE_MAX + 1];
@@ -286,7 +468,7 @@ bool replay_parse(const char *file, const char *text, size_t len, Replay *r, cha
         int nw = split_words(line, w, 7);
         if (nw == 0)
             continue;
-        if (nw > 7 && strcmp(w[1], "expect") != 0)
+        if (nw > 7 && strcmp(w[1], "expect") != 0 && strcmp(w[1], "text") != 0)
             return perr(&p, "too many words");
         if (!header) {
             uint64_t v;
@@ -322,14 +504,14 @@ bool replay_parse(const char *file, const char *text, size_t len, Replay *r, cha
             uint64_t t;
             if (nw != 2 || !parse_u64(w[1], REPLAY_TICK_MAX, &t))
                 return perr(&p, "expected \"end <tick>\" (a whole number up to %u)", REPLAY_TICK_MAX);
-            if (t < last_tick)
-                return perr(&p, "end %" PRIu64 " is before the last command's tick %" PRIu32, t, last_tick);
+            if (t < last.tick)
+                return perr(&p, "end %" PRIu64 " is before the last command's tick %" PRIu32, t, last.tick);
             r->end_tick = (uint32_t)t;
             r->has_end = ended = true;
         } else if (w[0][0] >= '0' && w[0][0] <= '9') {
             if (!r->level_arg)
                 return perr(&p, "missing \"level <path>\" line before the first command");
-            if (!parse_tick_line(&p, r, w, nw, raw, &last_tick))
+            if (!parse_tick_line(&p, r, w, nw, line, raw, &last))
                 return false;
         } else {
             return perr(&p, "unknown line \"%s\" (expected level, seed, end, or \"<tick> <command>\")", w[0]);
@@ -340,7 +522,7 @@ bool replay_parse(const char *file, const char *text, size_t len, Replay *r, cha
     if (!r->level_arg)
         return perr(&p, "missing \"level <path>\" line");
     if (!r->has_end)
-        r->end_tick = last_tick;
+        r->end_tick = last.tick;
     return true;
 }
 
@@ -424,7 +606,7 @@ bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen)
                 snprintf(err, errlen, "%s:%d: unknown hotspot \"%s\" in %s", r->file, c->line, c->target_id, lv->path);
                 return false;
             }
-        } else if (c->kind == RC_MOVE || c->kind == RC_CLICK) {
+        } else if (c->kind == RC_MOVE || c->kind == RC_CLICK || c->kind == RC_PRESS || c->kind == RC_RELEASE) {
             if (c->x < 0 || c->y < 0 || c->x >= lv->width || c->y >= lv->height) {
                 snprintf(err, errlen, "%s:%d: (%ld, %ld) is off the screen (%ldx%ld)", r->file, c->line,
                          (long)c->x, (long)c->y, (long)lv->width, (long)lv->height);
@@ -594,14 +776,26 @@ static bool replay_reload(const ReplayCmd *c, const Replay *r, Game *g, ReplayRe
     return ok;
 }
 
-bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log)
+/* True when c comes before (tick, frame), or is there (with `at`). */
+static bool cmd_before(const ReplayCmd *c, uint32_t tick, uint32_t frame, bool at)
+{
+    return c->tick < tick || (c->tick == tick && (c->frame < frame || (at && c->frame == frame)));
+}
+
+bool replay_step_frame(const Replay *r, int *cursor, Game *g, uint32_t frame, Input *in, ReplayReport *rep, FILE *log)
 {
     memset(in, 0, sizeof *in);
     if (g->tick > r->end_tick || rep->diverged)
         return false;
-    while (*cursor < r->ncmds && r->cmds[*cursor].tick <= g->tick) {
+    if (frame > 0) { /* the editor is open: only the lines of this tick can ever reach it (or close it) */
+        while (*cursor < r->ncmds && cmd_before(&r->cmds[*cursor], g->tick, frame, false))
+            (*cursor)++; /* skipped: what is past, as a replay started late skips it */
+        if (*cursor == r->ncmds || r->cmds[*cursor].tick != g->tick)
+            return false;
+    }
+    while (*cursor < r->ncmds && cmd_before(&r->cmds[*cursor], g->tick, frame, true)) {
         const ReplayCmd *c = &r->cmds[(*cursor)++];
-        if (c->tick < g->tick)
+        if (c->tick != g->tick || c->frame != frame)
             continue; /* started late (a save or a reload): skip what is past */
         switch ((ReplayCmdKind)c->kind) {
         case RC_MOVE:
@@ -610,10 +804,15 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
             in->y = (int16_t)c->y;
             break;
         case RC_CLICK:
+        case RC_PRESS:
+        case RC_RELEASE:
             in->pointer = true;
             in->x = (int16_t)c->x;
             in->y = (int16_t)c->y;
-            in->clicks |= c->button;
+            if (c->kind != RC_RELEASE)
+                in->clicks |= c->button;
+            if (c->kind != RC_PRESS)
+                in->releases |= c->button;
             break;
         case RC_CLICK_AT: {
             NavPoint p;
@@ -641,9 +840,11 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
             in->x = (int16_t)p.x;
             in->y = (int16_t)p.y;
             in->clicks |= c->button;
+            in->releases |= c->button;
             break;
         }
-        case RC_KEY: input_add_key(in, (Key)c->key); break;
+        case RC_KEY: input_add_key(in, c->key); break;
+        case RC_TEXT: input_add_text(in, c->value); break;
         case RC_TEXT_SPEED: in->text_speed = (uint16_t)c->x; break;
         case RC_EXPECT_HASH:
             if (!check_hash(r, c, g, rep, log)) {
@@ -669,7 +870,12 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
         }
         }
     }
-    return g->tick < r->end_tick;
+    return frame > 0 || g->tick < r->end_tick;
+}
+
+bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log)
+{
+    return replay_step_frame(r, cursor, g, 0, in, rep, log);
 }
 
 int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool check_states)
@@ -717,38 +923,86 @@ bool recorder_open(Recorder *rec, const char *path, const char *level_path, cons
     return true;
 }
 
-void recorder_tick(Recorder *rec, const Game *g, const Input *in)
+/* Writes text as a JSON string: quotes, backslashes and control characters escaped, the rest as is
+ * (Input.text is UTF-8: input_add_text keeps it so). */
+static void write_json_text(FILE *f, const char *text)
+{
+    fputc('"', f);
+    for (const unsigned char *s = (const unsigned char *)text; *s; s++) {
+        const char *e = *s == '"' ? "\\\"" : *s == '\\' ? "\\\\" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r"
+                      : *s == '\t' ? "\\t" : *s == '\b' ? "\\b" : *s == '\f' ? "\\f" : NULL;
+        if (e)
+            fputs(e, f);
+        else if (*s < 0x20)
+            fprintf(f, "\\u%04x", (unsigned)*s);
+        else
+            fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+void recorder_tick_frame(Recorder *rec, const Game *g, uint32_t frame, const Input *in)
 {
     if (!rec->f)
         return;
     uint32_t t = g->tick;
-    if (t > 0 && t % REPLAY_CHECKPOINT_TICKS == 0)
-        fprintf(rec->f, "%" PRIu32 " expect hash %016" PRIx64 "\n", t, state_hash(g));
-    if (in->pointer && !in->clicks && (in->x != rec->last_x || in->y != rec->last_y))
-        fprintf(rec->f, "%" PRIu32 " move %d %d\n", t, in->x, in->y);
-    if (in->clicks & INPUT_LEFT)
-        fprintf(rec->f, "%" PRIu32 " click %d %d left\n", t, in->x, in->y);
-    if (in->clicks & INPUT_RIGHT)
-        fprintf(rec->f, "%" PRIu32 " click %d %d right\n", t, in->x, in->y);
+    if (t < rec->at_tick || (t == rec->at_tick && frame < rec->at_frame)) {
+        rec->dropped++; /* lines there would make the file one no replay reads */
+        return;
+    }
+    rec->at_tick = t;
+    rec->at_frame = frame;
+    char at[48];
+    if (frame)
+        snprintf(at, sizeof at, "%" PRIu32 ".%" PRIu32, t, frame);
+    else
+        snprintf(at, sizeof at, "%" PRIu32, t);
+    if (!frame && t > 0 && t % REPLAY_CHECKPOINT_TICKS == 0)
+        fprintf(rec->f, "%s expect hash %016" PRIx64 "\n", at, state_hash(g));
+    /* the game's ticks know presses only, each written as a click; the editor's frames know both */
+    uint8_t releases = frame ? in->releases : 0;
+    if (in->pointer && !in->clicks && !releases && (in->x != rec->last_x || in->y != rec->last_y))
+        fprintf(rec->f, "%s move %d %d\n", at, in->x, in->y);
+    static const struct {
+        uint8_t bit;
+        const char *name;
+    } BUTTONS[] = {{INPUT_LEFT, "left"}, {INPUT_RIGHT, "right"}};
+    for (size_t b = 0; b < sizeof BUTTONS / sizeof BUTTONS[0]; b++) {
+        bool pressed = in->clicks & BUTTONS[b].bit, released = releases & BUTTONS[b].bit;
+        const char *cmd = !frame || (pressed && released) ? "click" : pressed ? "press" : "release";
+        if (pressed || released)
+            fprintf(rec->f, "%s %s %d %d %s\n", at, cmd, in->x, in->y, BUTTONS[b].name);
+    }
     if (in->pointer) {
         rec->last_x = in->x;
         rec->last_y = in->y;
     }
     for (int i = 0; i < in->nkeys; i++)
-        fprintf(rec->f, "%" PRIu32 " key %s\n", t, key_name((Key)in->keys[i]));
+        if (*key_name(in->keys[i])) /* a byte that is no key would make a line no replay reads */
+            fprintf(rec->f, "%s key %s\n", at, key_name(in->keys[i]));
+    if (frame && in->text[0]) {
+        fprintf(rec->f, "%s text ", at);
+        write_json_text(rec->f, in->text);
+        fputc('\n', rec->f);
+    }
     if (in->text_speed)
-        fprintf(rec->f, "%" PRIu32 " set text_speed %u\n", t, (unsigned)in->text_speed);
-    if (t - rec->last_flush >= GAME_TICK_HZ || in->clicks || in->nkeys) {
+        fprintf(rec->f, "%s set text_speed %u\n", at, (unsigned)in->text_speed);
+    if (t - rec->last_flush >= GAME_TICK_HZ || in->clicks || releases || in->nkeys || (frame && in->text[0])) {
         fflush(rec->f);
         rec->last_flush = t;
     }
 }
 
+void recorder_tick(Recorder *rec, const Game *g, const Input *in) { recorder_tick_frame(rec, g, 0, in); }
+
 void recorder_close(Recorder *rec, const Game *g)
 {
     if (!rec->f)
         return;
-    fprintf(rec->f, "%" PRIu32 " expect hash %016" PRIx64 "\n", g->tick, state_hash(g));
+    if (g->tick == rec->at_tick && rec->at_frame > 0)
+        fprintf(rec->f, "# closed in the level editor, at frame %" PRIu32 ": no final hash\n", rec->at_frame);
+    else
+        fprintf(rec->f, "%" PRIu32 " expect hash %016" PRIx64 "\n", g->tick, state_hash(g));
     fprintf(rec->f, "end %" PRIu32 "\n", g->tick);
     fclose(rec->f);
     free(rec->path);

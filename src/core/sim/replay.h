@@ -14,33 +14,38 @@
 #define REPLAY_FILE_MAX (16u << 20)      /* bytes; larger files are refused unread */
 #define REPLAY_LINE_MAX 1024             /* bytes in one line */
 #define REPLAY_TICK_MAX 50000000u        /* about 9 days of play */
+#define REPLAY_FRAME_MAX 50000000u       /* editor frames while the game stands at one tick */
 #define REPLAY_CHECKPOINT_TICKS 300      /* recordings carry a hash every 5 s of play */
 
 typedef enum ReplayCmdKind {
     RC_MOVE,        /* pointer to x, y */
-    RC_CLICK,       /* pointer to x, y and press `button` */
+    RC_CLICK,       /* pointer to x, y, and `button` pressed and released */
     RC_CLICK_AT,    /* the same at hotspot `target`'s click point, found at that tick */
-    RC_KEY,         /* press `key` */
+    RC_KEY,         /* press `key` (a key byte: a Key with its modifiers) */
     RC_TEXT_SPEED,  /* the player set the text speed to x percent */
     RC_EXPECT,      /* the state JSON at `path` equals `value` */
     RC_EXPECT_HASH, /* the state hash equals `hash` */
     RC_SAVE,        /* the game is saved (into the report, as a save file's bytes) */
     RC_LOAD,        /* the last save is loaded back, as the load menu would */
-    RC_RELOAD       /* the level's files are read again (from `path`, when given) and the game goes on
+    RC_RELOAD,      /* the level's files are read again (from `path`, when given) and the game goes on
                      * in them, as it does when a designer saves an edit */
+    RC_PRESS,       /* pointer to x, y, and `button` pressed (held) */
+    RC_RELEASE,     /* pointer to x, y, and `button` released */
+    RC_TEXT         /* `value` typed (UTF-8, fewer than INPUT_TEXT_MAX bytes) */
 } ReplayCmdKind;
 
 typedef struct ReplayCmd {
     uint32_t tick;
+    uint32_t frame;    /* 0: the game's own tick; F >= 1: the F-th editor frame while the game stands at `tick` */
     int32_t line;      /* line in the replay file */
     uint8_t kind;      /* ReplayCmdKind */
     uint8_t button;    /* INPUT_LEFT or INPUT_RIGHT */
-    uint8_t key;       /* Key */
-    int32_t x, y;      /* RC_MOVE, RC_CLICK */
+    uint8_t key;       /* a key byte: Key | KEY_CTRL | KEY_SHIFT */
+    int32_t x, y;      /* RC_MOVE, RC_CLICK, RC_PRESS, RC_RELEASE */
     int16_t target;    /* RC_CLICK_AT: hotspot index once bound */
     char *target_id;   /* RC_CLICK_AT: the id as written */
     char *path;        /* RC_EXPECT: dotted path into the state JSON; RC_RELOAD: the level file, or NULL */
-    char *value;       /* RC_EXPECT: expected value as written (JSON, or a bare word) */
+    char *value;       /* RC_EXPECT: expected value as written (JSON, or a bare word); RC_TEXT: the text */
     uint64_t hash;     /* RC_EXPECT_HASH */
 } ReplayCmd;
 
@@ -97,8 +102,20 @@ bool replay_level_changed(const Replay *r, const Level *lv);
  * its input. *cursor starts at 0. Returns false once past the end tick. With rep->level_changed
  * (set by the caller, see replay_level_changed), the first hash checkpoint that fails is the
  * divergence: it is reported once, rep->diverged is set, and it returns false from then on, since
- * nothing after it means anything; without it, every failed checkpoint is a failure and it goes on. */
+ * nothing after it means anything; without it, every failed checkpoint is a failure and it goes on.
+ * It is replay_step_frame with frame 0. */
 bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport *rep, FILE *log);
+/* The same for a frame: frame 0 is the game's own tick (replay_step); frame F >= 1 is the F-th
+ * frame of the level editor, open while the game stands at g->tick (the game does not tick, so
+ * g->tick does not move; the frames of one stop are numbered from 1, after that tick's frame 0).
+ * It builds `in` from the lines at (g->tick, frame) and checks and carries out the expect, save,
+ * load and reload lines there, as replay_step does; lines before (g->tick, frame) not yet reached
+ * are skipped, as a replay started late skips them. With frame >= 1 it returns false, with `in`
+ * empty, when no line remains at g->tick (nothing could ever close the editor then: a frame takes
+ * only the lines of its own tick), when g->tick is past the end tick, or once diverged; true
+ * otherwise (at the end tick too: the editor may stay open there). */
+bool replay_step_frame(const Replay *r, int *cursor, Game *g, uint32_t frame, Input *in, ReplayReport *rep,
+                       FILE *log);
 /* Runs the whole replay headless on g (game_init'ed), with rep->level_changed from the replay and
  * g's level; with check_states, every state it reaches must pass state_check too (benchmarks leave
  * that out: it costs more than a tick). Returns 0 when every expectation held (and every state
@@ -111,14 +128,26 @@ typedef struct Recorder {
     char *path;
     int32_t last_x, last_y;    /* pointer as last written */
     uint32_t last_flush;       /* tick of the last flush */
+    uint32_t at_tick, at_frame; /* the tick and frame of the last call: the lines only go forwards */
+    uint32_t dropped;          /* calls that came before the last one, so were not written */
 } Recorder;
 
 /* Opens FILE and writes the header. false with a message naming the file. */
 bool recorder_open(Recorder *rec, const char *path, const char *level_path, const Level *lv, uint64_t seed,
                    char *err, size_t errlen);
-/* Records the input g is about to tick with (and a hash checkpoint every few seconds). */
+/* Records the input g is about to tick with (and a hash checkpoint every few seconds); the same
+ * as recorder_tick_frame with frame 0. */
 void recorder_tick(Recorder *rec, const Game *g, const Input *in);
-/* Writes the final hash and `end`, and closes. */
+/* Records the input of a frame: frame 0 is the game's tick (recorder_tick: clicks as `click`,
+ * releases and text not written); frame F >= 1 is the F-th editor frame while the game stands at
+ * g->tick, written as `T.F` lines: a button pressed and released in the frame as `click`, only
+ * pressed as `press`, only released as `release`, the pointer as `move`, keys with their
+ * modifiers, text as `text "..."`, and no hash checkpoint. A tick's frames come after its frame 0,
+ * as a replay reads them: a call for a tick and frame before the last call's is not written (no
+ * replay could read it back) but counted in rec->dropped. */
+void recorder_tick_frame(Recorder *rec, const Game *g, uint32_t frame, const Input *in);
+/* Writes the final hash (not when the last call was an editor frame at this tick: a hash may only
+ * come at the game's own tick, before its frames) and `end`, and closes. */
 void recorder_close(Recorder *rec, const Game *g);
 
 #endif
