@@ -1,13 +1,10 @@
 /* save.c — save files: header, thumbnail and state, with a checksum over everything. */
 #include "save.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "fileio.h"
 #include "ser.h"
@@ -114,22 +111,7 @@ bool save_write(const char *path, const Game *g, int64_t saved_at, const uint8_t
 
     char tmp[1100];
     save_temp_path(path, tmp, sizeof tmp);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    bool ok = fd >= 0;
-    size_t done = 0;
-    while (ok && done < n) {
-        ssize_t w = write(fd, buf + done, n - done);
-        ok = w > 0;
-        done += ok ? (size_t)w : 0;
-    }
-    ok = ok && fsync(fd) == 0;
-    if (fd >= 0 && close(fd) != 0)
-        ok = false;
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok) {
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-        remove(tmp);
-    }
+    bool ok = file_write_atomic(path, tmp, buf, n, err, errlen);
     free(buf);
     return ok;
 }
