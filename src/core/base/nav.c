@@ -343,6 +343,14 @@ static bool nav_check_ring(const NavPoint *pts, int count, int64_t *area2, char 
     return true;
 }
 
+bool nav_ring_valid(const NavPoint *pts, int count, char *err, size_t errlen)
+{
+    int64_t area2;
+    if (count < 3)
+        return nav_fail(err, errlen, "needs at least 3 points");
+    return nav_check_ring(pts, count, &area2, err, errlen);
+}
+
 /* True when every corner and edge of the candidate hole lies in the closed outline o. */
 static bool nav_hole_inside(const Nav *nav, int o, const NavPoint *pts, int count)
 {

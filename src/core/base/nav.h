@@ -45,6 +45,10 @@ void nav_init(Nav *nav);
  * "hole before any outline", "self-intersecting"/zero-area) — caller prefixes the file position.
  * Holes must lie inside their outline (touching its edge is fine) and may overlap each other. */
 bool nav_add_ring(Nav *nav, const NavPoint *pts, int count, bool hole, char *err, size_t errlen);
+/* true when pts is a simple polygon nav_add_ring would take as a ring: at least 3 corners, in range,
+ * no repeated corner, non-zero area, no edge crossing or touching another; else false with the
+ * reason in err ("self-intersecting", ...). */
+bool nav_ring_valid(const NavPoint *pts, int count, char *err, size_t errlen);
 /* Precomputes the visibility graph. Call once after the last ring. */
 void nav_finish(Nav *nav);
 /* Inside an outline (its edges included), not strictly inside a hole. */

@@ -124,6 +124,19 @@ static void load_names(Loader *L, const cJSON *root)
     member_string(L, root, "title", OPTIONAL, &L->lv->title);
 }
 
+/* The text held for a file, or NULL when it is read from the disk. */
+static const LevelSource *find_source(const LevelSource *sources, int n, const char *path)
+{
+    char want[1024];
+    for (int i = 0; i < n; i++) {
+        snprintf(want, sizeof want, "%s", sources[i].path);
+        tidy_path(want);
+        if (strcmp(want, path) == 0)
+            return &sources[i];
+    }
+    return NULL;
+}
+
 /* A room file named in "rooms" (relative to the game file's folder), read and parsed as the next
  * file: its index, or 0 when it is missing or broken (reported). */
 static int open_room_file(Loader *L, const char *name)
@@ -147,18 +160,21 @@ static int open_room_file(Loader *L, const char *name)
             lerr(L, "\"%s\" is listed twice", name);
             return 0;
         }
-    char *text, err[1200];
+    const LevelSource *src = find_source(L->sources, L->nsources, full);
+    char *text = NULL, err[1200];
     size_t len;
-    if (!file_read_all(full, LEVEL_FILE_MAX, &text, &len, err, sizeof err)) {
+    if (src) {
+        len = src->len;
+    } else if (!file_read_all(full, LEVEL_FILE_MAX, &text, &len, err, sizeof err)) {
         lerr(L, "cannot read the room file: %s", err);
         return 0;
     }
     int i = L->nfiles++;
     LoaderFile *f = &L->files[i];
-    *f = (LoaderFile){.path = arena_strdup(lv, full), .text = text, .len = len, .owned = text};
-    jsonpos_init(&f->pos, text, len);
+    *f = (LoaderFile){.path = arena_strdup(lv, full), .text = src ? src->text : text, .len = len, .owned = text};
+    jsonpos_init(&f->pos, f->text, len);
     lv->content_hash = fnv1a64(lv->content_hash, name, strlen(name) + 1);
-    lv->content_hash = fnv1a64(lv->content_hash, text, len);
+    lv->content_hash = fnv1a64(lv->content_hash, f->text, len);
     use_file(L, i);
     f->root = parse_text(L);
     use_file(L, 0);
@@ -329,14 +345,16 @@ static void load_sections(Loader *L, const cJSON *root)
     }
 }
 
-static Level *load_text(const char *path, const char *text, size_t len, Diag *diag, bool skip_assets)
+static Level *load_text(const char *path, const char *text, size_t len, Diag *diag, bool skip_assets,
+                        const LevelSource *sources, int nsources)
 {
     Level *lv = calloc(1, sizeof *lv);
     if (!lv) {
         diag_add(diag, "%s: out of memory", path);
         return NULL;
     }
-    Loader L = {.diag = diag, .lv = lv, .current_tree = -1, .skip_assets = skip_assets, .nfiles = 1};
+    Loader L = {.diag = diag, .lv = lv, .current_tree = -1, .skip_assets = skip_assets, .nfiles = 1,
+                .sources = sources, .nsources = nsources};
     lv->path = arena_strdup(lv, path);
     lv->root = find_root(lv, path);
     lv->content_hash = fnv1a64(FNV64_OFFSET, text, len);
@@ -371,11 +389,18 @@ static Level *load_text(const char *path, const char *text, size_t len, Diag *di
 
 Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag)
 {
-    return load_text(path, text, len, diag, false);
+    return load_text(path, text, len, diag, false, NULL, 0);
 }
 
-static Level *load_file(const char *path, Diag *diag, bool skip_assets)
+/* Loads the game file at path (its text from sources when they hold it, else from the disk). */
+static Level *load_file(const char *path, Diag *diag, bool skip_assets, const LevelSource *sources, int nsources)
 {
+    char want[1024];
+    snprintf(want, sizeof want, "%s", path);
+    tidy_path(want);
+    const LevelSource *own = find_source(sources, nsources, want);
+    if (own)
+        return load_text(path, own->text, own->len, diag, skip_assets, sources, nsources);
     char *text;
     size_t len;
     char err[600];
@@ -383,14 +408,19 @@ static Level *load_file(const char *path, Diag *diag, bool skip_assets)
         diag_add(diag, "%s", err);
         return NULL;
     }
-    Level *lv = load_text(path, text, len, diag, skip_assets);
+    Level *lv = load_text(path, text, len, diag, skip_assets, sources, nsources);
     free(text);
     return lv;
 }
 
-Level *level_load(const char *path, Diag *diag) { return load_file(path, diag, false); }
+Level *level_load_sources(const char *path, const LevelSource *sources, int nsources, Diag *diag)
+{
+    return load_file(path, diag, false, sources, nsources);
+}
 
-Level *level_load_names(const char *path, Diag *diag) { return load_file(path, diag, true); }
+Level *level_load(const char *path, Diag *diag) { return load_file(path, diag, false, NULL, 0); }
+
+Level *level_load_names(const char *path, Diag *diag) { return load_file(path, diag, true, NULL, 0); }
 
 Level *level_load_report(const char *path, FILE *out)
 {

@@ -408,6 +408,16 @@ typedef struct Level {
 Level *level_load(const char *path, Diag *diag);
 /* Same, from text already in memory (path is used in messages and to find the data root). */
 Level *level_load_text(const char *path, const char *text, size_t len, Diag *diag);
+/* A file's text held in memory (an editor's unsaved edit), read instead of the file at path. */
+typedef struct LevelSource {
+    const char *path; /* as the level names it: the game file's path, or a room file's path
+                       * relative to the working directory ("levels/studio_b/stage.json") */
+    const char *text;
+    size_t len;
+} LevelSource;
+
+/* level_load, with the files whose paths sources name read from those texts instead of the disk. */
+Level *level_load_sources(const char *path, const LevelSource *sources, int nsources, Diag *diag);
 /* Loads a level for what it names and how its scripts run, without looking for its asset files:
  * a past version of a level kept for reading old saves, whose pictures may since have changed. */
 Level *level_load_names(const char *path, Diag *diag);

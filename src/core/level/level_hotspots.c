@@ -166,7 +166,13 @@ static bool hotspot_shape(Loader *L, const cJSON *h, Hotspot *hs)
         return leave(L, read_rect(L, rect, &hs->rect));
     }
     path_push_key(L, "polygon");
-    int n = leave(L, read_ring(L, poly, hs->poly, LEVEL_SHAPE_MAX));
+    int n = read_ring(L, poly, hs->poly, LEVEL_SHAPE_MAX);
+    char why[120];
+    if (n > 0 && !nav_ring_valid(hs->poly, n, why, sizeof why)) {
+        lerr(L, "the polygon is not a simple shape: %s", why);
+        n = 0;
+    }
+    path_pop(L);
     if (n <= 0)
         return false;
     hs->npoly = n;
@@ -176,11 +182,36 @@ static bool hotspot_shape(Loader *L, const cJSON *h, Hotspot *hs)
 
 /* Where the player stands to use it: "walk_to", or else the walkable point nearest its bottom
  * middle (beside an actor, who then turns to face him unless "face" says otherwise). */
+/* True when the player can walk to p from some way into the room being read (an entry point, or
+ * where he starts), or when the room has no way in to walk from. */
+static bool reachable_in_room(const Loader *L, NavPoint p)
+{
+    const Level *lv = L->lv;
+    const Room *room = &lv->rooms[L->room];
+    NavPoint way[NAV_PATH_MAX];
+    bool any = false;
+    for (int e = room->first_entry; e < room->first_entry + room->nentries; e++) {
+        any = true;
+        if (nav_find_path(&room->nav, lv->entry_points[e].at, p, way, NAV_PATH_MAX) >= 0)
+            return true;
+    }
+    if (lv->player.room == L->room) {
+        any = true;
+        if (nav_find_path(&room->nav, lv->player.at, p, way, NAV_PATH_MAX) >= 0)
+            return true;
+    }
+    return !any;
+}
+
 static void walk_to_and_facing(Loader *L, const cJSON *h, Hotspot *hs, bool have_shape)
 {
     const cJSON *m = enter_member(L, h, "walk_to", OPTIONAL);
     if (m) {
-        leave(L, read_walkable_point(L, m, &hs->walk_to));
+        if (read_walkable_point(L, m, &hs->walk_to) && L->room >= 0 && !reachable_in_room(L, hs->walk_to))
+            lerr(L, "the player cannot walk to [%ld, %ld] from any way into the room: it is cut off from the "
+                    "rest of the walkable area",
+                 (long)hs->walk_to.x, (long)hs->walk_to.y);
+        leave(L, 0);
         return;
     }
     if (!have_shape || L->errors != 0 || L->room < 0)
@@ -188,6 +219,10 @@ static void walk_to_and_facing(Loader *L, const cJSON *h, Hotspot *hs, bool have
     NavPoint want = hs->is_actor ? (NavPoint){hs->at.x - hs->rect.w / 2 - 14, hs->at.y}
                                  : (NavPoint){hs->rect.x + hs->rect.w / 2, hs->rect.y + hs->rect.h};
     hs->walk_to = nav_nearest(&L->lv->rooms[L->room].nav, want);
+    if (!reachable_in_room(L, hs->walk_to))
+        lerr(L, "the player cannot reach this: the walkable point nearest it, [%ld, %ld], is cut off from every "
+                "way into the room (give it a \"walk_to\")",
+             (long)hs->walk_to.x, (long)hs->walk_to.y);
     if (hs->is_actor && !cJSON_GetObjectItemCaseSensitive(h, "face"))
         hs->face = geom_facing(hs->at.x - hs->walk_to.x, 0);
 }

@@ -67,6 +67,8 @@ typedef struct Loader {
     int32_t node_site[LEVEL_NODE_MAX];    /* site of each dialogue node */
     int16_t current_tree;                 /* while compiling a tree: node names are looked up in it */
     bool skip_assets;                     /* a past version read for its names: files are not looked for */
+    const LevelSource *sources;           /* texts read instead of the files of those paths */
+    int nsources;
 } Loader;
 
 extern const char *const CURSOR_NAMES[CURSOR_COUNT];
