@@ -2,7 +2,8 @@
 #
 #   base   leaves (geometry, paths, serialisation, files, diagnostics): include nothing of ours above
 #   level  the Level model, its loader, compiler and checks: base and level only
-#   sim    the tick and everything it drives: base, sim and the level's public header level.h;
+#   sim    the tick and everything it drives: base, sim and the level's public headers level.h and
+#          level_doc.h (the files as text, for the editor);
 #          never the loader's private headers (level_load.h, jsonpos.h) nor cJSON
 #   every file in src/core: never SDL
 #
@@ -27,7 +28,7 @@ endforeach()
 # What each layer may include of ours.
 set(_allowed_base ${_headers_base})
 set(_allowed_level ${_headers_base} ${_headers_level})
-set(_allowed_sim ${_headers_base} ${_headers_sim} level.h)
+set(_allowed_sim ${_headers_base} ${_headers_sim} level.h level_doc.h)
 
 set(_violations "")
 file(GLOB _stray ${_core}/*.c ${_core}/*.h)

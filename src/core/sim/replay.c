@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "edit.h"
 #include "expect.h"
 #include "fileio.h"
 #include "save.h"
@@ -878,16 +879,37 @@ bool replay_step(const Replay *r, int *cursor, Game *g, Input *in, ReplayReport 
     return replay_step_frame(r, cursor, g, 0, in, rep, log);
 }
 
+bool replay_frame(const Replay *r, int *cursor, Game *g, Editor **ed, ReplayReport *rep, FILE *log, bool *ticked)
+{
+    Input in;
+    *ticked = false;
+    if (!replay_step_frame(r, cursor, g, edit_next_frame(*ed), &in, rep, log))
+        return false;
+    Level *handed = NULL;
+    bool edited = edit_route(ed, g, &in, &handed);
+    if (handed) { /* the game left the level it played for the edited one */
+        level_free(rep->reloaded);
+        rep->reloaded = handed;
+    }
+    if (!edited) {
+        game_tick(g, &in);
+        *ticked = true;
+    }
+    return true;
+}
+
 int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool check_states)
 {
     int cursor = 0;
-    Input in;
+    Editor *ed = NULL; /* made when the replay opens the level editor (F2) */
+    bool ticked;
     memset(rep, 0, sizeof *rep);
     rep->level_changed = replay_level_changed(r, g->level);
     uint32_t start = g->tick;
     bool checked = check_states; /* every state reached must pass state_check; the first that fails is reported */
-    while (replay_step(r, &cursor, g, &in, rep, log)) {
-        game_tick(g, &in);
+    while (replay_frame(r, &cursor, g, &ed, rep, log, &ticked)) {
+        if (!ticked)
+            continue;
         char why[300];
         if (checked && !state_check(g, why, sizeof why)) {
             checked = false;
@@ -897,6 +919,9 @@ int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool chec
                         g->tick - 1, why);
         }
     }
+    if (ed && ed->open && log)
+        fprintf(log, "%s: the replay ends with the level editor open at tick %" PRIu32 "\n", r->file, g->tick);
+    edit_free(ed);
     rep->ticks = g->tick - start;
     rep->hash = state_hash(g);
     return rep->failed ? 1 : 0;
