@@ -34,6 +34,10 @@ static void usage(FILE *out)
             "        play in a window (default level: %s); --record writes the session as a\n"
             "        replay; --replay watches a replay at normal speed; --new skips the title\n"
             "        screen; the level file is reloaded live when it changes on disk\n"
+            "  stardust edit [LEVEL] [--record FILE] [--fullscreen]\n"
+            "        a new game with the level editor open on it (F2 in play opens it too): drag\n"
+            "        shapes, points and lines; A adds a hotspot; Ctrl+Z/Ctrl+Y undo/redo; Ctrl+S saves\n"
+            "        only the values edited; F2 plays on in the edited level\n"
             "  stardust replay FILE [--state] [--quiet]\n"
             "        play a replay headless and check its expectations; --state prints the final\n"
             "        state as JSON. A recording of an edited level plays until its first hash\n"
@@ -48,8 +52,9 @@ static void usage(FILE *out)
             "  stardust check LEVEL...\n"
             "        validate level files; every error as file:line:col. Exit 0 clean, 1 errors\n"
             "  stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM]\n"
-            "        draw one frame headless (no window) into a PNG; --room: the player goes into that\n"
-            "        room (at its first entry point) first\n"
+            "        draw one frame headless (no window) into a PNG; --tick T.F: the editor's frame F\n"
+            "        at tick T, with its overlay; --room: the player goes into that room (at its\n"
+            "        first entry point) first\n"
             "  stardust anim LEVEL OBJECT CLIP -o PNG\n"
             "        draw every frame of an object's animation clip side by side (OBJECT: a hotspot\n"
             "        or actor id, or player)\n"
@@ -254,11 +259,17 @@ static int cmd_render(int argc, char **argv)
             o.room = argv[++i];
         } else if (strcmp(a, "--replay") == 0) {
             o.replay_path = argv[++i];
-        } else if (strcmp(a, "--tick") == 0) {
-            uint64_t t;
-            if (!parse_number(argv[++i], &t) || t > REPLAY_TICK_MAX)
-                return usage_error("bad tick '%s'", argv[i]);
+        } else if (strcmp(a, "--tick") == 0) { /* T, or T.F: the editor's frame F at tick T */
+            uint64_t t, f = 0;
+            char tick[32];
+            snprintf(tick, sizeof tick, "%s", argv[++i]);
+            char *dot = strchr(tick, '.');
+            if (dot)
+                *dot = '\0';
+            if (!parse_number(tick, &t) || t > REPLAY_TICK_MAX || (dot && (!parse_number(dot + 1, &f) || f < 1 || f > UINT32_MAX)))
+                return usage_error("bad tick '%s' (T, or T.F for the editor's frame F at tick T)", argv[i]);
             o.tick = (uint32_t)t;
+            o.frame = (uint32_t)f;
             o.has_tick = true;
         } else if (a[0] == '-') {
             return usage_error("unknown option '%s' for render", a);
@@ -493,9 +504,10 @@ static int cmd_chart(int argc, char **argv)
     return status;
 }
 
-static int cmd_play(int argc, char **argv)
+/* `play`, or `edit` (a new game, the level editor open on it). */
+static int cmd_play(int argc, char **argv, bool edit)
 {
-    PlayOptions o = {.level_path = NULL, .seed = 1};
+    PlayOptions o = {.level_path = NULL, .seed = 1, .edit = edit, .new_game = edit};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "--record") == 0 || strcmp(a, "--replay") == 0 || strcmp(a, "--seed") == 0) && i + 1 >= argc)
@@ -512,11 +524,11 @@ static int cmd_play(int argc, char **argv)
         } else if (strcmp(a, "--new") == 0) {
             o.new_game = true;
         } else if (a[0] == '-') {
-            return usage_error("unknown option '%s' for play", a);
+            return usage_error(edit ? "unknown option '%s' for edit" : "unknown option '%s' for play", a);
         } else if (!o.level_path) {
             o.level_path = a;
         } else {
-            return usage_error("play takes one level, found another: '%s'", a);
+            return usage_error(edit ? "edit takes one level, found another: '%s'" : "play takes one level, found another: '%s'", a);
         }
     }
     if (o.record_path && o.replay_path)
@@ -551,6 +563,8 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "chart") == 0)
         return cmd_chart(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "play") == 0)
-        return cmd_play(argc - 2, argv + 2);
-    return cmd_play(argc - 1, argv + 1);
+        return cmd_play(argc - 2, argv + 2, false);
+    if (argc >= 2 && strcmp(argv[1], "edit") == 0)
+        return cmd_play(argc - 2, argv + 2, true);
+    return cmd_play(argc - 1, argv + 1, false);
 }

@@ -104,6 +104,7 @@ static void close_app(App *app)
     if (app->window)
         SDL_DestroyWindow(app->window);
     session_close(app);
+    free(app->edit_draw);
     TTF_Quit();
     IMG_Quit();
     SDL_Quit();
@@ -139,6 +140,9 @@ void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly)
 static void draw(App *app, int alpha)
 {
     bool in_game = app->menu.screen == SCREEN_GAME;
+    const Editor *ed = app->editor && app->editor->open ? app->editor : NULL;
+    if (ed && (app->edit_draw || (app->edit_draw = malloc(sizeof *app->edit_draw))))
+        edit_overlay(ed, &app->game, app->edit_draw);
     RenderView v = {
         .game = &app->game,
         .prev_x = in_game ? app->prev_x : app->game.walkers[OBJECT_PLAYER].x,
@@ -146,12 +150,13 @@ static void draw(App *app, int alpha)
         .alpha = alpha,
         .error = app->error[0] ? app->error : NULL,
         .banner = app->banner[0] && (app->watching || in_game) ? app->banner : NULL,
-        .cursor_x = app->watching ? app->game.pointer_x : app->mouse_x,
-        .cursor_y = app->watching ? app->game.pointer_y : app->mouse_y,
+        .cursor_x = app->watching ? (ed ? ed->px : app->game.pointer_x) : app->mouse_x,
+        .cursor_y = app->watching ? (ed ? ed->py : app->game.pointer_y) : app->mouse_y,
         .draw_cursor = app->custom_cursor,
         .menu_open = !in_game,
         .log_open = app->log_open,
         .log_scroll = app->log_scroll,
+        .edit = ed && in_game ? app->edit_draw : NULL,
     };
     SDL_SetRenderTarget(app->renderer, app->target);
     render_frame(&app->rd, &v);
@@ -253,6 +258,8 @@ App *app_open(const PlayOptions *opt, int *status)
     }
     if (opt->record_path && !session_record(app, opt->record_path))
         goto fail;
+    if (opt->edit && !app->watching) /* `stardust edit`: the first tick opens the editor, as F2 would */
+        input_collect_key(&app->input, SDLK_F2, 0);
     *status = 0;
     return app;
 fail:

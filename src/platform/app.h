@@ -20,12 +20,14 @@ typedef struct PlayOptions {
     uint64_t seed;
     bool fullscreen;
     bool new_game;            /* start a new game at once instead of the title screen */
+    bool edit;                /* and open the level editor on it (`stardust edit`) */
 } PlayOptions;
 
 typedef struct RenderOptions {
     const char *level_path;
     const char *replay_path;  /* run this replay up to `tick` first, or NULL */
     uint32_t tick;            /* the tick to draw (with a replay; 0 = its end) */
+    uint32_t frame;           /* and the editor's frame at that tick ("--tick T.F"), 0: the game's */
     bool has_tick;
     const char *room;         /* a room to draw instead (the player at its first entry point), or NULL */
     const char *out_path;     /* PNG to write */

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "audio.h"
+#include "edit.h"
 #include "game.h"
 #include "input_sdl.h"
 #include "level.h"
@@ -61,6 +62,8 @@ typedef struct App {
     uint8_t thumb[SAVE_THUMB_W * SAVE_THUMB_H * 3]; /* the game as it looked when paused */
     bool have_thumb;             /* thumb holds a picture (saves made from the pause menu use it) */
     int32_t prev_x, prev_y;      /* player position before the last tick */
+    Editor *editor;              /* the level editor (F2), made on first use; NULL before */
+    EditDrawList *edit_draw;     /* its overlay for the frame being drawn */
 
     /* ---- what the player does (events.c) */
     Menu menu;                   /* the menu screen showing; SCREEN_GAME when none */

@@ -17,6 +17,12 @@ void events_open_screen(App *app, Screen screen, Screen back)
 
 static bool key_pressed(const SDL_Event *e) { return e->type == SDL_KEYDOWN && !e->key.repeat; }
 
+/* Keys the editor repeats while held: the arrows nudge, Backspace erases. */
+static bool repeats(SDL_Keycode k)
+{
+    return k == SDLK_LEFT || k == SDLK_RIGHT || k == SDLK_UP || k == SDLK_DOWN || k == SDLK_BACKSPACE;
+}
+
 /* ------------------------------------------------------------------ settings */
 
 static void store_settings(App *app)
@@ -209,20 +215,44 @@ static bool on_hot_key(App *app, const SDL_Event *e)
     }
 }
 
-/* The game: the pointer, clicks and keys, collected for the next tick. While watching a replay
- * the replay drives the game, so the player's input is dropped here. */
-static bool on_game(App *app, const SDL_Event *e)
+/* The pointer, and a button pressed or let go, for the next tick; false for other events. */
+static bool collect_mouse(App *app, const SDL_Event *e)
 {
-    if (app->watching)
-        return true;
     if (e->type == SDL_MOUSEMOTION)
         input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
     else if (e->type == SDL_MOUSEBUTTONDOWN)
         input_collect_click(&app->input, app->mouse_x, app->mouse_y, e->button.button);
     else if (e->type == SDL_MOUSEBUTTONUP)
         input_collect_release(&app->input, app->mouse_x, app->mouse_y, e->button.button);
-    else if (key_pressed(e))
-        input_collect_key(&app->input, e->key.keysym.sym, e->key.keysym.mod);
+    else
+        return false;
+    return true;
+}
+
+/* The level editor, while open, takes the pointer, the buttons (pressed and released), every key
+ * with Ctrl and Shift, and typed text (a new hotspot's name), all collected as the game's input
+ * is; nothing else (menus, the log, hot keys) answers until F2 closes it. */
+static bool on_editor(App *app, const SDL_Event *e)
+{
+    if (!app->editor || !app->editor->open)
+        return false;
+    if (app->watching || collect_mouse(app, e))
+        return true;
+    if (e->type == SDL_TEXTINPUT)
+        input_collect_text(&app->input, e->text.text);
+    else if (key_pressed(e) || (e->type == SDL_KEYDOWN && repeats(e->key.keysym.sym)))
+        input_collect_key_any(&app->input, e->key.keysym.sym, e->key.keysym.mod);
+    return true;
+}
+
+/* The game: the pointer, clicks and keys, collected for the next tick. While watching a replay
+ * the replay drives the game, so the player's input is dropped here. */
+static bool on_game(App *app, const SDL_Event *e)
+{
+    if (app->watching || collect_mouse(app, e))
+        return true;
+    if (key_pressed(e) && !(e->key.keysym.sym >= SDLK_a && e->key.keysym.sym <= SDLK_z))
+        input_collect_key(&app->input, e->key.keysym.sym, 0); /* the game's keys are plain keys */
     return true;
 }
 
@@ -233,7 +263,7 @@ static void track_pointer(App *app, const SDL_Event *e)
 {
     if (e->type == SDL_MOUSEMOTION)
         app_window_to_logical(app, e->motion.x, e->motion.y, &app->mouse_x, &app->mouse_y);
-    else if (e->type == SDL_MOUSEBUTTONDOWN)
+    else if (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP)
         app_window_to_logical(app, e->button.x, e->button.y, &app->mouse_x, &app->mouse_y);
 }
 
@@ -245,6 +275,7 @@ void events_handle(App *app, const SDL_Event *e)
     static const EventHandler handlers[] = {
         on_window,         /* quit, minimise, focus, resize */
         on_fullscreen_key, /* F11, Alt+Enter: everywhere, even in the log and the menus */
+        on_editor,         /* the level editor, while open */
         on_log,            /* the conversation log, while open */
         on_menu,           /* a menu screen, while one shows */
         on_end_card,       /* the end card: back to the title */

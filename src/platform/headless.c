@@ -77,7 +77,7 @@ static void headless_end(Headless *h)
 
 /* Brings g to the tick asked for: through the replay when there is one, then on with no input.
  * False, with the message printed, when the replay does not fit the level. */
-static bool advance(Game *g, Replay *replay, ReplayReport *rep, const RenderOptions *opt)
+static bool advance(Game *g, Replay *replay, ReplayReport *rep, Editor **ed, const RenderOptions *opt)
 {
     if (replay) {
         char err[600];
@@ -87,9 +87,16 @@ static bool advance(Game *g, Replay *replay, ReplayReport *rep, const RenderOpti
         }
         uint32_t stop = opt->has_tick ? opt->tick : replay->end_tick;
         int cursor = 0;
-        Input in;
-        while (g->tick < stop && replay_step(replay, &cursor, g, &in, rep, NULL))
-            game_tick(g, &in);
+        bool ticked;
+        /* to tick T, or on to the editor's frame F at T ("--tick T.F") */
+        while (g->tick < stop || (opt->frame > 0 && g->tick == stop && (!*ed || !(*ed)->open || (*ed)->frame < opt->frame)))
+            if (!replay_frame(replay, &cursor, g, ed, rep, NULL, &ticked))
+                break;
+        if (opt->frame > 0 && (!*ed || !(*ed)->open || (*ed)->frame != opt->frame || g->tick != stop)) {
+            fprintf(stderr, "%s: the level editor is not open at frame %u of tick %u\n", opt->replay_path,
+                    (unsigned)opt->frame, (unsigned)stop);
+            return false;
+        }
     }
     const Level *lv = g->level; /* the replay may have reloaded it */
     Input idle = {0};
@@ -115,8 +122,8 @@ static bool advance(Game *g, Replay *replay, ReplayReport *rep, const RenderOpti
     return true;
 }
 
-/* Draws g as a still frame into a PNG. */
-static bool draw_still(const Game *g, const char *out_path)
+/* Draws g as a still frame into a PNG (with the editor's overlay when it is open). */
+static bool draw_still(const Game *g, const Editor *ed, const char *out_path)
 {
     const Level *lv = g->level;
     Headless hl = {0};
@@ -129,7 +136,15 @@ static bool draw_still(const Game *g, const char *out_path)
         /* no interpolation: the state exactly at the tick */
         RenderView v = {.game = g, .prev_x = g->walkers[OBJECT_PLAYER].x, .prev_y = g->walkers[OBJECT_PLAYER].y, .alpha = 256,
                         .cursor_x = g->pointer_x, .cursor_y = g->pointer_y, .draw_cursor = render_has_cursors(&rd)};
+        EditDrawList *overlay = ed && ed->open ? malloc(sizeof *overlay) : NULL;
+        if (overlay) {
+            edit_overlay(ed, g, overlay);
+            v.edit = overlay;
+            v.cursor_x = ed->px;
+            v.cursor_y = ed->py;
+        }
         render_frame(&rd, &v);
+        free(overlay);
         ok = headless_write_png(&hl, out_path);
         render_quit(&rd);
     }
@@ -152,10 +167,12 @@ int app_render(const RenderOptions *opt)
     Game *g = lv ? malloc(sizeof *g) : NULL;
     if (g) {
         game_init(g, lv, have_replay ? replay.seed : 1);
-        if (!advance(g, have_replay ? &replay : NULL, &rep, opt))
+        Editor *ed = NULL;
+        if (!advance(g, have_replay ? &replay : NULL, &rep, &ed, opt))
             status = 2;
-        else if (draw_still(g, opt->out_path))
+        else if (draw_still(g, ed, opt->out_path))
             status = 0;
+        edit_free(ed);
     }
     if (have_replay)
         replay_free(&replay);

@@ -37,14 +37,18 @@ void input_collect_release(InputCollector *c, int lx, int ly, Uint8 sdl_button)
     c->pending.releases |= bit;
 }
 
-void input_collect_key(InputCollector *c, SDL_Keycode key, Uint16 mod)
+static void collect_key(InputCollector *c, SDL_Keycode key, Uint16 mod, bool escape)
 {
     uint8_t k = key_from_name(SDL_GetKeyName(key));
-    if (k == KEY_NONE || k == KEY_ESCAPE)
+    if (k == KEY_NONE || (k == KEY_ESCAPE && !escape))
         return;
     unsigned mods = ((mod & KMOD_CTRL) ? KEY_CTRL : 0u) | ((mod & KMOD_SHIFT) ? KEY_SHIFT : 0u);
     input_add_key(&c->pending, (uint8_t)(k | mods));
 }
+
+void input_collect_key(InputCollector *c, SDL_Keycode key, Uint16 mod) { collect_key(c, key, mod, false); }
+
+void input_collect_key_any(InputCollector *c, SDL_Keycode key, Uint16 mod) { collect_key(c, key, mod, true); }
 
 void input_collect_text(InputCollector *c, const char *utf8) { input_add_text(&c->pending, utf8); }
 

@@ -20,6 +20,8 @@ void input_collect_release(InputCollector *c, int lx, int ly, Uint8 sdl_button);
 /* A key pressed, with KEY_CTRL and KEY_SHIFT from `mod` (KMOD_CTRL, KMOD_SHIFT); keys the core has
  * no name for, and Escape (the platform's menu key), are left out. */
 void input_collect_key(InputCollector *c, SDL_Keycode key, Uint16 mod);
+/* The same, Escape included (the level editor reads it: the game's Escape opens the pause menu). */
+void input_collect_key_any(InputCollector *c, SDL_Keycode key, Uint16 mod);
 /* Text typed (SDL_TEXTINPUT's UTF-8), appended while it fits (input_add_text). */
 void input_collect_text(InputCollector *c, const char *utf8);
 /* Hands the collected input to a tick and starts collecting afresh. */

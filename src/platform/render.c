@@ -49,6 +49,7 @@ bool render_init(Render *rd, SDL_Renderer *r, const char *root, char *err, size_
     assets_init(&rd->assets, r, root);
     rd->have_text = text_init(&rd->text, r, root, TEXT_SIZE, err, errlen) &&
                     text_init(&rd->title, r, root, TEXT_SIZE_TITLE, err, errlen);
+    rd->have_small = rd->have_text && text_init(&rd->small, r, root, TEXT_SIZE_SMALL, err, errlen);
     return rd->have_text;
 }
 
@@ -68,6 +69,8 @@ void render_quit(Render *rd)
         text_quit(&rd->text);
         text_quit(&rd->title);
     }
+    if (rd->have_small)
+        text_quit(&rd->small);
 }
 
 static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha);
@@ -476,6 +479,66 @@ static void draw_cursor(Render *rd, const RenderView *v)
 
 static void draw_fades_and_end(Render *rd, const RenderView *v);
 
+/* The editor's colours, by EditInk. */
+static const uint32_t EDIT_INKS[INK_COUNT] = {
+    [INK_HOTSPOT] = 0xffd23f, [INK_DIM] = 0x9a94a8,  [INK_ACTOR] = 0x5fd7ff,    [INK_WALKABLE] = 0x4be07a,
+    [INK_HOLE] = 0xff8a45,    [INK_WALK_TO] = 0xff6fe0, [INK_BASELINE] = 0x7f9bff, [INK_SCALE] = 0xc79bff,
+    [INK_ENTRY] = 0xe8e8ff,   [INK_NAV] = 0x3fb3a8,  [INK_PATH] = 0xffffff,     [INK_SELECTED] = 0xffffff,
+    [INK_HANDLE] = 0xffffff,  [INK_PROBLEM] = 0xff4848, [INK_GRID] = 0x505070,  [INK_TEXT] = 0xf0ecf8,
+    [INK_PANEL] = 0x0c0814,   [INK_NEW] = 0x8dff8d,
+};
+
+static void set_ink(SDL_Renderer *r, int ink, int alpha)
+{
+    uint32_t c = EDIT_INKS[ink < INK_COUNT ? ink : INK_TEXT];
+    SDL_SetRenderDrawBlendMode(r, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, (Uint8)alpha);
+}
+
+/* The level editor's overlay, as edit_overlay made it. */
+static void draw_edit(Render *rd, const EditDrawList *o)
+{
+    SDL_Renderer *r = rd->renderer;
+    for (int i = 0; i < o->n; i++) {
+        const EditDraw *d = &o->items[i];
+        SDL_Rect box = {d->x0, d->y0, d->x1 - d->x0 + 1, d->y1 - d->y0 + 1};
+        switch ((EditPrim)d->prim) {
+        case EDIT_LINE:
+            set_ink(r, d->ink, d->ink == INK_GRID || d->ink == INK_NAV ? 150 : 255);
+            SDL_RenderDrawLine(r, d->x0, d->y0, d->x1, d->y1);
+            break;
+        case EDIT_RECT:
+            set_ink(r, d->ink, 255);
+            SDL_RenderDrawRect(r, &box);
+            break;
+        case EDIT_FILL:
+            set_ink(r, d->ink, 190);
+            SDL_RenderFillRect(r, &box);
+            break;
+        case EDIT_HANDLE: {
+            SDL_Rect outer = {d->x0 - 2, d->y0 - 2, 5, 5}, inner = {d->x0 - 1, d->y0 - 1, 3, 3};
+            set_ink(r, INK_PANEL, 255);
+            SDL_RenderFillRect(r, &outer);
+            set_ink(r, d->ink, 255);
+            SDL_RenderFillRect(r, &inner);
+            break;
+        }
+        case EDIT_DOT: {
+            SDL_Rect dot = {d->x0 - 1, d->y0 - 1, 3, 3};
+            set_ink(r, d->ink, 255);
+            SDL_RenderFillRect(r, &dot);
+            break;
+        }
+        case EDIT_TEXT:
+            if (rd->have_small && d->text >= 0)
+                text_draw_left(&rd->small, o->text + d->text, EDIT_INKS[d->ink < INK_COUNT ? d->ink : INK_TEXT], 0,
+                               d->x0, d->y0);
+            break;
+        }
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+}
+
 void render_frame(Render *rd, const RenderView *v)
 {
     const Level *lv = v->game->level;
@@ -485,6 +548,15 @@ void render_frame(Render *rd, const RenderView *v)
     int head_x = 0, head_y = 0;
     draw_scene(rd, v, &head_x, &head_y);
     draw_light_spots(rd, v);
+    if (v->edit) { /* the editor: the room, its geometry over it, and a plain arrow */
+        fill(r, 0, 0, lv->width, lv->height, 0, 70);
+        draw_edit(rd, v->edit);
+        if (v->draw_cursor) {
+            const CursorImage *c = &CURSOR_IMAGES[SCREEN_CURSOR_ARROW];
+            draw_image(rd, c->path, v->cursor_x - c->hot_x, v->cursor_y - c->hot_y);
+        }
+        return;
+    }
     draw_highlight(rd, v);
     int fade = game_fade_alpha(v->game); /* going from room to room: the room darkens, the bar stays */
     if (fade > 0)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "assets.h"
+#include "edit.h"
 #include "game.h"
 #include "text.h"
 
@@ -23,6 +24,7 @@ typedef struct RenderView {
     bool menu_open;          /* a menu covers the game (no labels, no game cursor) */
     bool log_open;           /* the conversation log is open */
     int log_scroll;          /* lines scrolled back from the newest */
+    const EditDrawList *edit; /* the level editor's overlay, drawn instead of the game's interface; NULL */
 } RenderView;
 
 typedef struct Render {
@@ -30,6 +32,8 @@ typedef struct Render {
     Assets assets;
     Text text;               /* labels, speech, menus */
     Text title;              /* the title screen's heading */
+    Text small;              /* the level editor's labels */
+    bool have_small;
     bool have_text;          /* false when the font failed (the game still draws) */
     char root[1024];
 } Render;

@@ -70,6 +70,8 @@ void session_close(App *app)
         replay_free(&app->replay);
     replay_report_free(&app->replay_report); /* a level a watched replay reloaded */
     app->watching = false;
+    edit_free(app->editor);
+    app->editor = NULL;
     level_free(app->level);
     app->level = NULL;
 }
@@ -300,6 +302,22 @@ static int changed_file(App *app)
     return -1;
 }
 
+/* The game now plays next (already bound to it): it replaces the level, with its sounds and
+ * pictures, and its files are watched as they are now. */
+static void take_level(App *app, Level *next)
+{
+    audio_load(&app->audio, next);
+    level_free(app->level);
+    app->level = next;
+    app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
+    app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
+    render_reset_assets(&app->rd, next->root);
+    audio_apply_settings(&app->audio, &app->settings);
+    audio_sync(&app->audio, &app->game);
+    app->error[0] = '\0';
+    watch_files(app, next);
+}
+
 /* Puts the freshly loaded level in place of the old one, keeping the game where it was (bound by
  * id, as a save would load into it). false, nothing changed, when the game cannot go on in it. */
 static bool switch_level(App *app, Level *next, const char *changed)
@@ -313,17 +331,8 @@ static bool switch_level(App *app, Level *next, const char *changed)
         free(report);
         return false;
     }
-    audio_load(&app->audio, next);
-    level_free(app->level);
-    app->level = next;
-    app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
-    app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
-    render_reset_assets(&app->rd, next->root);
-    audio_apply_settings(&app->audio, &app->settings);
-    audio_sync(&app->audio, &app->game);
-    app->error[0] = '\0';
+    take_level(app, next);
     fprintf(stderr, "stardust: reloaded %s (%s changed)\n", app->level_path, changed);
-    watch_files(app, next);
     print_report(report, stderr);
     char summary[120];
     state_report_summary(report, summary, sizeof summary);
@@ -377,13 +386,13 @@ static void replay_hand_over(App *app)
 
 /* The replay's input for the next tick, with its progress on the banner; false once it ended (or
  * diverged from a changed level, when the player takes over). */
-static bool replay_input(App *app, Input *in)
+static bool replay_input(App *app, uint32_t frame, Input *in)
 {
     if (app->replay_done)
         return false;
     app->replay_report.level_changed = replay_level_changed(&app->replay, app->level);
     const Level *before = app->game.level;
-    bool going = replay_step(&app->replay, &app->replay_cursor, &app->game, in, &app->replay_report, stderr);
+    bool going = replay_step_frame(&app->replay, &app->replay_cursor, &app->game, frame, in, &app->replay_report, stderr);
     if (app->game.level != before) { /* the replay reloaded its level: its sounds and pictures come along */
         audio_load(&app->audio, app->game.level);
         audio_apply_settings(&app->audio, &app->settings);
@@ -406,19 +415,47 @@ static bool replay_input(App *app, Input *in)
     return true;
 }
 
+/* The level editor handed the game the level it edited (the game is bound to it already). A level
+ * a watched replay reloaded is the replay's to free; one the player's editor made is ours. */
+static void take_edited_level(App *app, Level *edited)
+{
+    if (app->watching) {
+        level_free(app->replay_report.reloaded);
+        app->replay_report.reloaded = edited;
+        audio_load(&app->audio, edited);
+        render_reset_assets(&app->rd, edited->root);
+        audio_apply_settings(&app->audio, &app->settings);
+        audio_sync(&app->audio, &app->game);
+        return;
+    }
+    take_level(app, edited);
+    fprintf(stderr, "stardust: playing on in the level as edited\n");
+    if (app->recording)
+        fprintf(app->rec.f, "# the level editor handed over its edit at tick %u\n", (unsigned)app->game.tick);
+}
+
 void session_run_tick(App *app)
 {
     Input in;
+    uint32_t frame = edit_next_frame(app->editor); /* 0: the game's own tick */
     if (app->watching) {
-        if (!replay_input(app, &in))
+        if (!replay_input(app, frame, &in))
             return;
     } else {
         input_take(&app->input, &in);
-        in.text_speed = app->pending_text_speed;
-        app->pending_text_speed = 0;
+        if (frame == 0) { /* a text speed chosen is the game's, at its own tick */
+            in.text_speed = app->pending_text_speed;
+            app->pending_text_speed = 0;
+        }
     }
     if (app->recording)
-        recorder_tick(&app->rec, &app->game, &in);
+        recorder_tick_frame(&app->rec, &app->game, frame, &in);
+    Level *edited = NULL;
+    bool editor_took_it = edit_route(&app->editor, &app->game, &in, &edited);
+    if (edited)
+        take_edited_level(app, edited);
+    if (editor_took_it)
+        return;
     app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
     app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     game_tick(&app->game, &in);

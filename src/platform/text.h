@@ -11,8 +11,9 @@
 #define TEXT_SIZE 10           /* logical pixels */
 #define TEXT_SIZE_LARGE 12     /* the "large text" option */
 #define TEXT_SIZE_TITLE 26     /* the title screen's heading */
+#define TEXT_SIZE_SMALL 8      /* the level editor's labels */
 #define TEXT_OUTLINE 1         /* outline width in logical pixels */
-#define TEXT_CACHE_MAX 48      /* cached text textures */
+#define TEXT_CACHE_MAX 96      /* cached text textures (the editor labels every hotspot) */
 
 typedef struct TextCacheEntry {
     char *text;

@@ -7,6 +7,7 @@
 
 #include "app_state.h"
 #include "events.h"
+#include "fileio.h"
 #include "screen.h"
 #include "session.h"
 
@@ -220,10 +221,52 @@ static void test_the_load_menu_marks_a_save_that_cannot_load(void **state)
     close_app(app);
 }
 
+/* F2 opens the level editor: the game stands still, and the editor takes every key (Esc opens no
+ * menu, L no log, M does not mute); its frames are recorded with the tick the game stands at, and
+ * F2 closes it, the game's tick running on. */
+static void test_f2_opens_the_editor_which_takes_every_key(void **state)
+{
+    (void)state;
+    App *app = open_app("/tmp/stardust_ui_test.replay");
+    ticks(app, 40);
+    uint32_t at = app->game.tick;
+    key(app, SDLK_F2);
+    ticks(app, 1);
+    assert_non_null(app->editor);
+    assert_true(app->editor->open);
+    key(app, SDLK_ESCAPE);
+    key(app, SDLK_l);
+    key(app, SDLK_m);
+    key(app, SDLK_g);
+    ticks(app, 3);
+    assert_int_equal(app->menu.screen, SCREEN_GAME);
+    assert_false(app->log_open);
+    assert_false(app->settings.muted);
+    assert_true(app->editor->grid);
+    assert_int_equal(app->game.tick, at);
+    app_draw(app);
+    key(app, SDLK_F2);
+    ticks(app, 1);
+    assert_false(app->editor->open);
+    assert_int_equal(app->game.tick, at + 1);
+    char *text, err[300], want[64];
+    size_t len;
+    assert_true(file_read_all("/tmp/stardust_ui_test.replay", 1u << 20, &text, &len, err, sizeof err));
+    snprintf(want, sizeof want, "\n%u key F2\n", (unsigned)at);
+    assert_non_null(strstr(text, want));
+    snprintf(want, sizeof want, "\n%u.1 key G\n", (unsigned)at);
+    assert_non_null(strstr(text, want));
+    snprintf(want, sizeof want, "\n%u.4 key F2\n", (unsigned)at);
+    assert_non_null(strstr(text, want));
+    free(text);
+    close_app(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_end_card_takes_every_key),
+        cmocka_unit_test(test_f2_opens_the_editor_which_takes_every_key),
         cmocka_unit_test(test_the_options_arrows_point_the_way_they_go),
         cmocka_unit_test(test_notices_say_what_happened_and_pass),
         cmocka_unit_test(test_after_a_load_the_label_follows_the_mouse),
