@@ -297,8 +297,12 @@ static GeomShape *add_shape(LevelGeom *g, int room, int role, int form, const ch
     s->owner = -1;
     s->face = -1;
     s->present = true;
-    snprintf(s->owner_path, sizeof s->owner_path, "%s", owner_path);
-    snprintf(s->path, sizeof s->path, "%s%s%s", owner_path, *owner_path && *key ? "." : "", key);
+    int n = snprintf(s->path, sizeof s->path, "%s%s%s", owner_path, *owner_path && *key ? "." : "", key);
+    if (n < 0 || (size_t)n >= sizeof s->path || strlen(owner_path) >= sizeof s->owner_path) {
+        g->n--; /* a path this long could not be written back where it belongs: not editable */
+        return NULL;
+    }
+    memcpy(s->owner_path, owner_path, strlen(owner_path) + 1);
     return s;
 }
 
@@ -343,8 +347,8 @@ static void read_thing(LevelGeom *g, int room, const cJSON *h, const char *owner
     w->npts = 1;
     w->present = point_of(cJSON_GetObjectItemCaseSensitive(h, "walk_to"), &w->pts[0]);
     w->face = (int8_t)facing_of(h);
-    snprintf(w->id, sizeof w->id, "%s", g->shapes[body].id);
-    snprintf(w->name, sizeof w->name, "%s", g->shapes[body].name);
+    memcpy(w->id, g->shapes[body].id, sizeof w->id);
+    memcpy(w->name, g->shapes[body].name, sizeof w->name);
 }
 
 static void read_room(LevelGeom *g, int room, const cJSON *r)

@@ -755,7 +755,7 @@ static void delete_selected(Editor *ed)
     if (ed->sel < 0)
         return;
     GeomShape s = ed->geom->shapes[ed->sel];
-    char what[96], label[80], err[400];
+    char what[128], label[80], err[400];
     DocChange ch;
     if (s.form == FORM_POLYGON && ed->sel_corner >= 0 && ed->sel_corner < s.npts) {
         if (s.npts <= 3) {
