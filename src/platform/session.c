@@ -302,18 +302,24 @@ static int changed_file(App *app)
     return -1;
 }
 
+/* The sounds and pictures of the level the game now plays (after a reload or an edit). */
+static void follow_level(App *app, const Level *lv)
+{
+    audio_load(&app->audio, lv);
+    audio_apply_settings(&app->audio, &app->settings);
+    audio_sync(&app->audio, &app->game);
+    render_reset_assets(&app->rd, lv->root);
+}
+
 /* The game now plays next (already bound to it): it replaces the level, with its sounds and
  * pictures, and its files are watched as they are now. */
 static void take_level(App *app, Level *next)
 {
-    audio_load(&app->audio, next);
+    follow_level(app, next);
     level_free(app->level);
     app->level = next;
     app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
     app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
-    render_reset_assets(&app->rd, next->root);
-    audio_apply_settings(&app->audio, &app->settings);
-    audio_sync(&app->audio, &app->game);
     app->error[0] = '\0';
     watch_files(app, next);
 }
@@ -393,12 +399,8 @@ static bool replay_input(App *app, uint32_t frame, Input *in)
     app->replay_report.level_changed = replay_level_changed(&app->replay, app->level);
     const Level *before = app->game.level;
     bool going = replay_step_frame(&app->replay, &app->replay_cursor, &app->game, frame, in, &app->replay_report, stderr);
-    if (app->game.level != before) { /* the replay reloaded its level: its sounds and pictures come along */
-        audio_load(&app->audio, app->game.level);
-        audio_apply_settings(&app->audio, &app->settings);
-        audio_sync(&app->audio, &app->game);
-        render_reset_assets(&app->rd, app->game.level->root);
-    }
+    if (app->game.level != before) /* the replay reloaded its level: its sounds and pictures come along */
+        follow_level(app, app->game.level);
     if (!going) {
         app->replay_done = true;
         if (app->replay_report.diverged) {
@@ -422,10 +424,7 @@ static void take_edited_level(App *app, Level *edited)
     if (app->watching) {
         level_free(app->replay_report.reloaded);
         app->replay_report.reloaded = edited;
-        audio_load(&app->audio, edited);
-        render_reset_assets(&app->rd, edited->root);
-        audio_apply_settings(&app->audio, &app->settings);
-        audio_sync(&app->audio, &app->game);
+        follow_level(app, edited);
         return;
     }
     take_level(app, edited);

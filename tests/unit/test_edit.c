@@ -2,16 +2,7 @@
  * changes only those bytes, a new hotspot is drawn, named, written in the file's style and loads,
  * undo and redo give back the exact bytes, the live check marks what is wrong, a save refuses to
  * overwrite a file another program changed, and closing hands the game the edited level. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <cmocka.h>
+#include "test_util.h"
 
 #include "edit.h"
 #include "fileio.h"
@@ -131,18 +122,6 @@ static const Doc *stage_doc(const World *w)
     return NULL;
 }
 
-/* text with the one occurrence of `from` replaced by `to`. */
-static char *replaced(const char *text, const char *from, const char *to)
-{
-    const char *at = strstr(text, from);
-    assert_non_null(at);
-    assert_null(strstr(at + 1, from));
-    size_t n = strlen(text) - strlen(from) + strlen(to);
-    char *out = malloc(n + 1);
-    snprintf(out, n + 1, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
-    return out;
-}
-
 static void drag_a_walkable_corner_changes_only_its_numbers(void **state)
 {
     World *w = *state;
@@ -150,7 +129,7 @@ static void drag_a_walkable_corner_changes_only_its_numbers(void **state)
     assert_true(w->ed->sel >= 0);
     assert_int_equal(w->ed->geom->shapes[w->ed->sel].role, GEOM_OUTLINE);
     drag(w, 372, 240, 380, 236); /* its corner at [372, 240] */
-    char *want = replaced(w->original, "[372, 240], [636, 240]", "[380, 236], [636, 240]");
+    char *want = text_replaced(w->original, "[372, 240], [636, 240]", "[380, 236], [636, 240]");
     assert_string_equal(stage_doc(w)->text, want);
     assert_int_equal(w->ed->nproblems, 0);
     assert_int_equal(w->ed->nundo, 1);
@@ -259,6 +238,23 @@ static void ctrl_r_reads_a_file_changed_on_the_disk_again(void **state)
     assert_int_equal(w->ed->nproblems, 0);
 }
 
+static void arrow_keys_nudge_a_point_and_a_corner(void **state)
+{
+    World *w = *state;
+    mouse(w, 14, 310, INPUT_LEFT, INPUT_LEFT); /* the studio door's walk-to point */
+    key(w, KEY_RIGHT);
+    key(w, KEY_DOWN | KEY_SHIFT); /* by the grid */
+    char *want = text_replaced(w->original, "\"walk_to\": [14, 310]", "\"walk_to\": [15, 318]");
+    assert_string_equal(stage_doc(w)->text, want);
+    free(want);
+    assert_int_equal(w->ed->nundo, 2);
+
+    mouse(w, 200, 256, INPUT_LEFT, INPUT_LEFT); /* the cables, then their first corner */
+    mouse(w, 90, 262, INPUT_LEFT, INPUT_LEFT);
+    key(w, KEY_LEFT);
+    assert_non_null(strstr(stage_doc(w)->text, "[89, 262], [200, 250]"));
+}
+
 static void closing_hands_the_game_the_edited_level(void **state)
 {
     World *w = *state;
@@ -305,6 +301,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(a_file_changed_on_the_disk_is_not_overwritten, setup, teardown),
         cmocka_unit_test_setup_teardown(ctrl_r_reads_a_file_changed_on_the_disk_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(arrow_keys_nudge_a_point_and_a_corner, setup, teardown),
         cmocka_unit_test_setup_teardown(closing_hands_the_game_the_edited_level, setup, teardown),
         cmocka_unit_test_setup_teardown(the_overlay_labels_the_room_and_shows_the_way_to_the_pointer, setup, teardown),
     };

@@ -53,22 +53,6 @@ static const char FIX[] =
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* text with its one occurrence of `from` replaced by `to` (the occurrence must be unique). */
-static char *replaced(const char *text, const char *from, const char *to)
-{
-    const char *at = strstr(text, from);
-    assert_non_null(at);
-    assert_null(strstr(at + 1, from));
-    size_t n = strlen(text) - strlen(from) + strlen(to);
-    char *out = malloc(n + 1);
-    assert_non_null(out);
-    size_t head = (size_t)(at - text);
-    memcpy(out, text, head);
-    strcpy(out + head, to);
-    strcat(out, at + strlen(from));
-    return out;
-}
-
 /* A malloc'd copy of text with the splice applied. */
 static char *applied(const char *text, const JsonSplice *s)
 {
@@ -95,7 +79,7 @@ static void assert_text(const char *got, const char *expected)
 /* FIX with the splice applied must be FIX with `from` replaced by `to`. */
 static void expect_edit(const JsonSplice *s, const char *from, const char *to)
 {
-    char *got = applied(FIX, s), *want = replaced(FIX, from, to);
+    char *got = applied(FIX, s), *want = text_replaced(FIX, from, to);
     assert_text(got, want);
     free(got);
     free(want);
@@ -622,7 +606,7 @@ static void test_insert_into_point_list_wraps_like_jsonfmt(void **state)
     /* and a wrapped one wraps again, still as jsonfmt would */
     insert_ok(wrapped, outline, N(outline), 0, "[1,1]", &s);
     char *got = applied(wrapped, &s);
-    char *want = replaced(FIX,
+    char *want = text_replaced(FIX,
                           "      \"outline\": [[0, 268], [296, 268], [296, 288], [396, 288], [396, 268], [640, 268], [640, 352], [0, 352]],\n",
                           "      \"outline\": [\n"
                           "        [1, 1], [0, 268], [296, 268], [296, 288], [396, 288], [396, 268], [520, 268], [640, 268], [640, 352],\n"

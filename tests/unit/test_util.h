@@ -118,4 +118,20 @@ static inline void click_at(Game *g, int x, int y, uint8_t button)
     game_tick(g, &in);
 }
 
+/* text with its one occurrence of `from` replaced by `to` (the occurrence must be unique). */
+static inline char *text_replaced(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    assert_non_null(at);
+    assert_null(strstr(at + 1, from));
+    size_t n = strlen(text) - strlen(from) + strlen(to);
+    char *out = malloc(n + 1);
+    assert_non_null(out);
+    size_t head = (size_t)(at - text);
+    memcpy(out, text, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    return out;
+}
+
 #endif

@@ -109,9 +109,9 @@ static bool take_splice(LevelDocs *d, int file, JsonSplice *s, DocChange *ch)
     return ok;
 }
 
-typedef enum { OP_SET_VALUE, OP_INSERT, OP_REMOVE } EditOp;
+typedef enum { DOC_SET, DOC_INSERT, DOC_REMOVE } DocEdit; /* what edit() does at the path */
 
-static bool edit(LevelDocs *d, int file, const char *path, EditOp op, int index, const char *value, DocChange *ch,
+static bool edit(LevelDocs *d, int file, const char *path, DocEdit op, int index, const char *value, DocChange *ch,
                  char *err, size_t errlen)
 {
     memset(ch, 0, sizeof *ch);
@@ -128,8 +128,8 @@ static bool edit(LevelDocs *d, int file, const char *path, EditOp op, int index,
     }
     Doc *doc = &d->docs[file];
     JsonSplice s = {0};
-    bool ok = op == OP_SET_VALUE ? jsonedit_set(doc->text, doc->len, parts, n, value, &s, err, errlen)
-              : op == OP_INSERT  ? jsonedit_insert(doc->text, doc->len, parts, n, index, value, &s, err, errlen)
+    bool ok = op == DOC_SET ? jsonedit_set(doc->text, doc->len, parts, n, value, &s, err, errlen)
+              : op == DOC_INSERT  ? jsonedit_insert(doc->text, doc->len, parts, n, index, value, &s, err, errlen)
                                  : jsonedit_remove(doc->text, doc->len, parts, n, &s, err, errlen);
     if (!ok)
         return false;
@@ -143,18 +143,18 @@ static bool edit(LevelDocs *d, int file, const char *path, EditOp op, int index,
 bool leveldoc_set(LevelDocs *d, int file, const char *path, const char *value, DocChange *ch, char *err,
                   size_t errlen)
 {
-    return edit(d, file, path, OP_SET_VALUE, 0, value, ch, err, errlen);
+    return edit(d, file, path, DOC_SET, 0, value, ch, err, errlen);
 }
 
 bool leveldoc_insert(LevelDocs *d, int file, const char *path, int index, const char *value, DocChange *ch,
                      char *err, size_t errlen)
 {
-    return edit(d, file, path, OP_INSERT, index, value, ch, err, errlen);
+    return edit(d, file, path, DOC_INSERT, index, value, ch, err, errlen);
 }
 
 bool leveldoc_remove(LevelDocs *d, int file, const char *path, DocChange *ch, char *err, size_t errlen)
 {
-    return edit(d, file, path, OP_REMOVE, 0, NULL, ch, err, errlen);
+    return edit(d, file, path, DOC_REMOVE, 0, NULL, ch, err, errlen);
 }
 
 bool leveldoc_apply(LevelDocs *d, const DocChange *ch, bool undo)

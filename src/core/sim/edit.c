@@ -76,6 +76,8 @@ static void say(Editor *ed, bool bad, const char *fmt, ...)
     ed->message_bad = bad;
 }
 
+static bool edit_save(Editor *ed, bool force);
+
 /* ------------------------------------------------------------------ the texts, read and checked */
 
 /* The shape whose JSON path is path in file, or -1. */
@@ -232,7 +234,9 @@ static void reread_changed(Editor *ed)
         say(ed, false, "No file changed on the disk.");
 }
 
-bool edit_open(Editor *ed, const Game *g)
+/* Opens the editor on g's level (reading its files the first time; later, files nobody edited here
+ * are read again if they changed on the disk). false with a message in ed->message. */
+static bool edit_open(Editor *ed, const Game *g)
 {
     char err[1200];
     if (!ed->have_docs) {
@@ -519,6 +523,16 @@ static int pick(const Editor *ed, int x, int y, EditDrag *drag, int *part)
 
 /* ------------------------------------------------------------------ dragging */
 
+/* Moves a whole shape: its rect, its corners or point, its line. */
+static void translate(GeomShape *s, int dx, int dy)
+{
+    s->rect.x += dx;
+    s->rect.y += dy;
+    s->y += dy;
+    for (int i = 0; i < s->npts; i++)
+        s->pts[i] = (NavPoint){s->pts[i].x + dx, s->pts[i].y + dy};
+}
+
 /* The shape as the drag makes it with the pointer at p. */
 static void dragged_shape(const Editor *ed, NavPoint p, GeomShape *s)
 {
@@ -539,10 +553,7 @@ static void dragged_shape(const Editor *ed, NavPoint p, GeomShape *s)
             dx = q.x - s->pts[0].x;
             dy = q.y - s->pts[0].y;
         }
-        s->rect.x += dx;
-        s->rect.y += dy;
-        for (int i = 0; i < s->npts; i++)
-            s->pts[i] = (NavPoint){s->pts[i].x + dx, s->pts[i].y + dy};
+        translate(s, dx, dy);
         break;
     case DRAG_CORNER: s->pts[ed->drag_part] = snap_point(ed, on_screen(ed, p), ed->sel); break;
     case DRAG_INSERT:
@@ -793,29 +804,17 @@ static void nudge(Editor *ed, int dx, int dy)
 {
     if (ed->sel < 0)
         return;
-    ed->drag = DRAG_MOVE;
-    ed->drag_orig = ed->geom->shapes[ed->sel];
-    ed->drag_from = (NavPoint){ed->px, ed->py};
-    bool grid = ed->grid;
-    ed->grid = false;
-    if (ed->drag_orig.form == FORM_POLYGON && ed->sel_corner >= 0) {
-        ed->drag = DRAG_CORNER;
-        ed->drag_part = ed->sel_corner;
-        NavPoint c = ed->drag_orig.pts[ed->sel_corner];
-        ed->drag_from = c;
-        GeomShape s = ed->drag_orig;
+    GeomShape s = ed->geom->shapes[ed->sel];
+    bool corner = s.form == FORM_POLYGON && ed->sel_corner >= 0;
+    if (corner) {
+        NavPoint c = s.pts[ed->sel_corner];
         s.pts[ed->sel_corner] = on_screen(ed, (NavPoint){c.x + dx, c.y + dy});
-        write_shape(ed, &s);
     } else {
-        GeomShape s = ed->drag_orig;
-        s.rect.x += dx;
-        s.rect.y += dy;
-        s.y += dy;
-        for (int i = 0; i < s.npts; i++)
-            s.pts[i] = (NavPoint){s.pts[i].x + dx, s.pts[i].y + dy};
-        write_shape(ed, &s);
+        translate(&s, dx, dy);
     }
-    ed->grid = grid;
+    ed->drag = corner ? DRAG_CORNER : DRAG_MOVE; /* it ends as a drag does: one step */
+    ed->drag_orig = ed->geom->shapes[ed->sel];
+    write_shape(ed, &s);
     end_drag(ed);
 }
 
@@ -896,9 +895,9 @@ static void key(Editor *ed, uint8_t byte)
     }
 }
 
-void edit_input(Editor *ed, const Game *g, const Input *in)
+/* One frame of input while the editor is open (edit_route takes the F2 that closes it). */
+static void edit_input(Editor *ed, const Input *in)
 {
-    (void)g;
     ed->frame++;
     if (in->pointer) {
         ed->px = in->x;
@@ -932,7 +931,9 @@ void edit_input(Editor *ed, const Game *g, const Input *in)
 
 /* ------------------------------------------------------------------ saving, opening, closing */
 
-bool edit_save(Editor *ed, bool force)
+/* Writes every edited file (Ctrl+S); a file another program changed since the editor read it is
+ * not overwritten unless force (Ctrl+Shift+S). */
+static bool edit_save(Editor *ed, bool force)
 {
     char err[1200], saved[600] = "";
     bool ok = true;
@@ -1009,6 +1010,6 @@ bool edit_route(Editor **edp, Game *g, const Input *in, Level **handed)
         }
         return false; /* the frame that closes the editor is the game's tick T, run with its input */
     }
-    edit_input(ed, g, in);
+    edit_input(ed, in);
     return true;
 }

@@ -98,11 +98,6 @@ typedef struct Editor {
 
 Editor *edit_new(void);
 void edit_free(Editor *ed);
-/* Opens the editor on g's level (reading its files the first time; later, files nobody edited here
- * are read again if they changed on the disk). false with a message in ed->message. */
-bool edit_open(Editor *ed, const Game *g);
-/* One frame of input while the editor is open; F2 closes it. */
-void edit_input(Editor *ed, const Game *g, const Input *in);
 /* The frame number a replay's commands carry for the next frame: 0 while it is closed. */
 uint32_t edit_next_frame(const Editor *ed);
 /* Routes one frame of input: F2 opens the editor (*ed created on first use) and the editor takes
@@ -112,9 +107,6 @@ uint32_t edit_next_frame(const Editor *ed);
  * uses it). Returns true when the editor took the frame: the game must not tick. So the game's
  * tick T runs once, with the input of the frame that closed the editor opened at T. */
 bool edit_route(Editor **ed, Game *g, const Input *in, Level **handed);
-/* Writes every edited file (Ctrl+S); a file another program changed since the editor read it is
- * not overwritten unless force (Ctrl+Shift+S). */
-bool edit_save(Editor *ed, bool force);
 /* Where the label tab of a line shape (a baseline, a scale line) sits: at the right edge. */
 Rect edit_line_tab(const Editor *ed, int shape);
 /* The overlay for the room shown, with the path from the player to the pointer. */
