@@ -249,10 +249,18 @@ static void arrow_keys_nudge_a_point_and_a_corner(void **state)
     free(want);
     assert_int_equal(w->ed->nundo, 2);
 
-    mouse(w, 200, 256, INPUT_LEFT, INPUT_LEFT); /* the cables, then their first corner */
-    mouse(w, 90, 262, INPUT_LEFT, INPUT_LEFT);
+    mouse(w, 90, 262, INPUT_LEFT, INPUT_LEFT); /* the cables' first corner, grabbed unselected */
     key(w, KEY_LEFT);
     assert_non_null(strstr(stage_doc(w)->text, "[89, 262], [200, 250]"));
+}
+
+static void a_corner_is_dragged_without_selecting_its_shape_first(void **state)
+{
+    World *w = *state;
+    drag(w, 282, 258, 276, 254); /* the first corner of the hole under the geometric furniture */
+    assert_non_null(strstr(stage_doc(w)->text, "[[276, 254], [370, 258], [370, 282], [282, 282]]"));
+    assert_int_equal(w->ed->geom->shapes[w->ed->sel].role, GEOM_HOLE);
+    assert_int_equal(w->ed->sel_corner, 0);
 }
 
 static void closing_hands_the_game_the_edited_level(void **state)
@@ -302,6 +310,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_file_changed_on_the_disk_is_not_overwritten, setup, teardown),
         cmocka_unit_test_setup_teardown(ctrl_r_reads_a_file_changed_on_the_disk_again, setup, teardown),
         cmocka_unit_test_setup_teardown(arrow_keys_nudge_a_point_and_a_corner, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_corner_is_dragged_without_selecting_its_shape_first, setup, teardown),
         cmocka_unit_test_setup_teardown(closing_hands_the_game_the_edited_level, setup, teardown),
         cmocka_unit_test_setup_teardown(the_overlay_labels_the_room_and_shows_the_way_to_the_pointer, setup, teardown),
     };

@@ -497,6 +497,15 @@ static int pick(const Editor *ed, int x, int y, EditDrag *drag, int *part)
         if (s->room == ed->room && s->form == FORM_LINE && in_rect(edit_line_tab(ed, i), x, y))
             return i;
     }
+    for (int i = 0; i < g->n; i++) { /* a corner of any polygon is dragged on its own, selected or not */
+        const GeomShape *s = &g->shapes[i];
+        for (int k = 0; s->room == ed->room && s->form == FORM_POLYGON && k < s->npts; k++)
+            if (near_point(s->pts[k], x, y, HANDLE_REACH)) {
+                *drag = DRAG_CORNER;
+                *part = k;
+                return i;
+            }
+    }
     int best = -1;
     int64_t best_area = 0;
     for (int pass = 0; pass < 3 && best < 0; pass++) /* things, then holes, then outlines */
