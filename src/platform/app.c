@@ -8,6 +8,7 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "app_state.h"
@@ -61,21 +62,26 @@ static bool open_window(App *app)
         return false;
     }
     SDL_SetWindowMinimumSize(app->window, app->level->width, app->level->height);
-    app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+    app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!app->renderer)
-        app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_TARGETTEXTURE);
+        app->renderer = SDL_CreateRenderer(app->window, -1, 0);
     if (!app->renderer) {
         fprintf(stderr, "stardust: cannot create a renderer: %s\n", SDL_GetError());
         return false;
     }
-    app->target = SDL_CreateTexture(app->renderer, SDL_PIXELFORMAT_RGBA8888, SDL_TEXTUREACCESS_TARGET,
-                                    app->level->width, app->level->height);
-    if (!app->target) {
-        fprintf(stderr, "stardust: cannot create the screen texture: %s\n", SDL_GetError());
+    /* The logical screen is put together in memory, as `stardust render` draws it, and only its
+     * changed rectangles go up to the window's texture; the window's renderer only scales it. */
+    int w = app->level->width, h = app->level->height;
+    app->screen = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, APP_SCREEN_FORMAT);
+    app->screen_renderer = app->screen ? SDL_CreateSoftwareRenderer(app->screen) : NULL;
+    app->target = SDL_CreateTexture(app->renderer, APP_SCREEN_FORMAT, SDL_TEXTUREACCESS_STREAMING, w, h);
+    if (!app->screen_renderer || !app->target) {
+        fprintf(stderr, "stardust: cannot create the screen: %s\n", SDL_GetError());
         return false;
     }
+    SDL_SetTextureBlendMode(app->target, SDL_BLENDMODE_NONE);
     char err[600];
-    if (!render_init(&app->rd, app->renderer, app->level->root, err, sizeof err))
+    if (!render_init(&app->rd, app->screen_renderer, app->level->root, w, h, err, sizeof err))
         fprintf(stderr, "stardust: %s (playing without text)\n", err);
     if (app->settings.large_text)
         render_set_text_size(&app->rd, true);
@@ -95,8 +101,11 @@ static void close_app(App *app)
 {
     menu_clear(&app->menu);
     audio_close(&app->audio);
-    if (app->renderer)
+    if (app->screen_renderer) {
         render_quit(&app->rd);
+        SDL_DestroyRenderer(app->screen_renderer);
+    }
+    SDL_FreeSurface(app->screen);
     if (app->target)
         SDL_DestroyTexture(app->target);
     if (app->renderer)
@@ -121,6 +130,7 @@ void app_update_mapping(App *app)
     app->scale = s < 1 ? 1 : s;
     app->off_x = (ww - lw * app->scale) / 2;
     app->off_y = (wh - lh * app->scale) / 2;
+    app->must_present = true;
 }
 
 void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly)
@@ -136,8 +146,12 @@ void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly)
 
 /* ------------------------------------------------------------------ a frame */
 
-/* Draws the game (and any menu) on the logical screen, then scales it into the window. */
-static void draw(App *app, int alpha)
+static double seconds_now(void) { return (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency(); }
+
+/* Lists the frame (the game, any menu, the cursor) and draws what changed of it onto the logical
+ * screen; when something did, or the window needs its picture again (exposed, resized, its
+ * renderer reset), scales the screen into the window and presents it. Returns whether it did. */
+static bool draw(App *app, int alpha)
 {
     bool in_game = app->menu.screen == SCREEN_GAME;
     const Editor *ed = app->editor && app->editor->open ? app->editor : NULL;
@@ -158,13 +172,34 @@ static void draw(App *app, int alpha)
         .log_scroll = app->log_scroll,
         .edit = ed && in_game ? app->edit_draw : NULL,
     };
-    SDL_SetRenderTarget(app->renderer, app->target);
     render_frame(&app->rd, &v);
     if (!in_game) {
         menu_draw(&app->menu, &app->rd, &app->settings, app->level->width, app->level->height);
         render_cursor(&app->rd, &v);
     }
-    SDL_SetRenderTarget(app->renderer, NULL);
+    int tiles = gfx_draw(&app->rd.gfx, app->always_draw);
+    app->tiles_drawn += (uint64_t)tiles;
+    if (tiles > 0) {
+        SDL_RenderFlush(app->screen_renderer);
+        const Gfx *g = &app->rd.gfx;
+        for (int i = 0; i < g->stats.rects; i++) { /* what changed goes up to the window's texture */
+            const SDL_Rect *r = &g->rects[i];
+            const uint8_t *px = (const uint8_t *)app->screen->pixels + r->y * app->screen->pitch + r->x * 4;
+            SDL_UpdateTexture(app->target, r, px, app->screen->pitch);
+        }
+    } else if (!app->must_present) {
+        app->frames_skipped++;
+        return false;
+    }
+    app->must_present = false;
+    app_present(app);
+    if (app->frames_presented++ == 0 && app->stats)
+        fprintf(stderr, "stardust: first frame presented at %.6f s\n", seconds_now());
+    return true;
+}
+
+void app_present(App *app)
+{
     SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
     SDL_RenderClear(app->renderer);
     SDL_Rect dst = {app->off_x, app->off_y, app->level->width * app->scale, app->level->height * app->scale};
@@ -188,27 +223,63 @@ static void update_cursor(App *app)
 
 /* ------------------------------------------------------------------ the loop */
 
+/* The time between frames: the display's refresh, or 60 Hz when it does not say. */
+static uint64_t frame_period(App *app, uint64_t freq)
+{
+    SDL_DisplayMode mode;
+    int hz = SDL_GetWindowDisplayMode(app->window, &mode) == 0 && mode.refresh_rate > 0 ? mode.refresh_rate : 60;
+    return freq / (uint64_t)SDL_clamp(hz, 24, 500);
+}
+
+/* Sleeps until the next frame is due (or for 100 ms while paused), waking for any event on the
+ * way and handing it on; no busy waiting whether or not the display paces presents (vsync). */
+static void wait_for_frame(App *app, uint64_t due, uint64_t freq, bool paused)
+{
+    SDL_Event e;
+    uint64_t now = SDL_GetPerformanceCounter();
+    int ms = paused ? 100 : now >= due ? 0 : (int)((due - now) * 1000 / freq) + 1;
+    if (ms > 0 && SDL_WaitEventTimeout(&e, ms))
+        events_handle(app, &e);
+    while (SDL_PollEvent(&e))
+        events_handle(app, &e);
+}
+
 /* Fixed timestep (Glenn Fiedler, "Fix Your Timestep!"): 60 Hz ticks from an accumulator, one
- * interpolated render per frame, catch-up capped, standing still while minimised or unfocused. */
+ * interpolated frame per display refresh, drawn only where it changed and presented only when
+ * it did; catch-up capped, standing still while minimised or unfocused. STARDUST_ALWAYS_DRAW=1
+ * draws and presents every frame whole, as fast as the display takes them (to compare, or to
+ * find a change the tiles missed). */
 static void loop(App *app)
 {
     const double dt = 1.0 / GAME_TICK_HZ;
-    const double freq = (double)SDL_GetPerformanceFrequency();
-    uint64_t last = SDL_GetPerformanceCounter();
+    const uint64_t freq = SDL_GetPerformanceFrequency();
+    uint64_t last = SDL_GetPerformanceCounter(), due = last;
     double acc = 0;
     app->running = true;
     while (app->running) {
-        SDL_Event e;
         bool paused = app->minimised || app->unfocused;
-        if (paused && SDL_WaitEventTimeout(&e, 100))
-            events_handle(app, &e);
-        while (SDL_PollEvent(&e))
-            events_handle(app, &e);
+        if (app->always_draw) {
+            SDL_Event e;
+            if (paused && SDL_WaitEventTimeout(&e, 100))
+                events_handle(app, &e);
+            while (SDL_PollEvent(&e))
+                events_handle(app, &e);
+        } else {
+            wait_for_frame(app, due, freq, paused);
+        }
         uint64_t now = SDL_GetPerformanceCounter();
-        double frame = (double)(now - last) / freq;
-        last = now;
-        if (app->minimised || app->unfocused)
+        if (app->minimised || app->unfocused) {
+            last = due = now;
             continue; /* time stands still while nobody is looking */
+        }
+        if (!app->always_draw) {
+            if (now < due)
+                continue; /* woken early by an event, handled above: sleep the rest */
+            uint64_t period = frame_period(app, freq);
+            due = now - due < period ? due + period : now + period; /* fell behind: no burst to catch up */
+        }
+        double frame = (double)(now - last) / (double)freq;
+        last = now;
         session_poll_reload(app);
         if (frame > 0.25)
             frame = 0.25;
@@ -225,8 +296,7 @@ static void loop(App *app)
         app_pass_time(app);
         update_cursor(app);
         draw(app, (int)(acc / dt * 256.0));
-        uint64_t spent = SDL_GetPerformanceCounter() - now;
-        if ((double)spent / freq < 0.004)
+        if (app->always_draw && (double)(SDL_GetPerformanceCounter() - now) / (double)freq < 0.004)
             SDL_Delay(2); /* no vsync (or a very fast frame): do not spin a core */
     }
 }
@@ -242,6 +312,10 @@ App *app_open(const PlayOptions *opt, int *status)
     *status = 1;
     if (!app)
         return NULL;
+    const char *always = getenv("STARDUST_ALWAYS_DRAW"), *stats = getenv("STARDUST_STATS");
+    app->always_draw = always && *always && strcmp(always, "0") != 0;
+    app->stats = stats && *stats && strcmp(stats, "0") != 0;
+    app->must_present = true;
     load_settings(app, opt);
     *status = session_open(app, opt);
     if (*status != 0)
@@ -279,7 +353,7 @@ void app_pass_time(App *app)
         app->banner[0] = '\0'; /* a notice ("Quick-saved.", "Sound off.") passes */
 }
 
-void app_draw(App *app) { draw(app, 256); }
+bool app_draw(App *app) { return draw(app, 256); }
 
 int app_play(const PlayOptions *opt)
 {
@@ -288,6 +362,11 @@ int app_play(const PlayOptions *opt)
     if (!app)
         return status;
     loop(app);
+    if (app->stats)
+        fprintf(stderr, "stardust: %llu frames presented, %llu unchanged and skipped, %.1f tiles drawn a frame of %d\n",
+                (unsigned long long)app->frames_presented, (unsigned long long)app->frames_skipped,
+                app->frames_presented ? (double)app->tiles_drawn / (double)app->frames_presented : 0.0,
+                app->rd.gfx.tw * app->rd.gfx.th);
     if (app->recording)
         fprintf(stderr, "stardust: recorded %u ticks to %s\n", (unsigned)app->game.tick, app->record_path);
     app_close(app);

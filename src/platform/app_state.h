@@ -21,12 +21,16 @@
 #include "save.h"
 #include "settings.h"
 
+#define APP_SCREEN_FORMAT SDL_PIXELFORMAT_RGBA32 /* the logical screen's pixels, as `render` writes */
+
 typedef struct App {
     /* ---- the window (app.c) */
     SDL_Window *window;
-    SDL_Renderer *renderer;
-    SDL_Texture *target;         /* the logical screen, scaled up by an integer */
-    Render rd;                   /* draws the game and the menus onto target */
+    SDL_Renderer *renderer;      /* the window's: scales target into it */
+    SDL_Texture *target;         /* the logical screen in the window, scaled up by an integer */
+    SDL_Surface *screen;         /* the logical screen in memory: drawn here, changes copied to target */
+    SDL_Renderer *screen_renderer; /* the software renderer drawing on screen */
+    Render rd;                   /* draws the game and the menus onto screen */
     Audio audio;                 /* opened with the window, closed with it */
     Settings settings;           /* loaded at start; changed by the options menu and hot keys */
     char home[1024];             /* preferences and saves, with a trailing '/' */
@@ -35,6 +39,10 @@ typedef struct App {
     int scale, off_x, off_y;     /* logical to window mapping */
     int mouse_x, mouse_y;        /* the real pointer, logical px, for drawing the cursor */
     bool custom_cursor;          /* our cursor images are drawn; the system one is hidden */
+    bool must_present;           /* the window needs the picture again though nothing changed */
+    bool always_draw;            /* STARDUST_ALWAYS_DRAW: every frame drawn whole and presented */
+    bool stats;                  /* STARDUST_STATS: frame figures on stderr */
+    uint64_t frames_presented, frames_skipped, tiles_drawn;
 
     /* ---- the game session (session.c) */
     Level *level;                /* the level being played (replaced by a hot reload) */
@@ -78,8 +86,10 @@ App *app_open(const PlayOptions *opt, int *status);
 void app_close(App *app);
 /* app.c: what passes with time between frames (a notice on the banner goes after BANNER_MS). */
 void app_pass_time(App *app);
-/* app.c: one frame into the window. */
-void app_draw(App *app);
+/* app.c: one frame into the window; false when nothing changed and it was not presented. */
+bool app_draw(App *app);
+/* app.c: the logical screen's texture scaled into the window and presented (no drawing). */
+void app_present(App *app);
 /* app.c: fits the logical screen into the window (after a resize). */
 void app_update_mapping(App *app);
 /* app.c: a point in window coordinates (as mouse events give them) in logical pixels. */

@@ -23,19 +23,22 @@ void assets_clear(Assets *a)
 }
 
 /* The smallest rectangle holding every pixel that is not fully transparent (the whole image
- * when it has no alpha, or when it is all transparent). */
-static SDL_Rect opaque_bounds(SDL_Surface *s)
+ * when it has no alpha, or when it is all transparent), and whether every pixel is opaque. */
+static SDL_Rect opaque_bounds(SDL_Surface *s, bool *solid)
 {
     SDL_Rect all = {0, 0, s->w, s->h};
+    *solid = !s->format->Amask;
     if (!s->format->Amask)
         return all;
     SDL_Surface *rgba = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
     if (!rgba)
         return all;
+    int translucent = 0;
     int x0 = rgba->w, y0 = rgba->h, x1 = -1, y1 = -1;
     for (int y = 0; y < rgba->h; y++) {
         const Uint8 *row = (const Uint8 *)rgba->pixels + y * rgba->pitch;
         for (int x = 0; x < rgba->w; x++) {
+            translucent += row[x * 4 + 3] != 255;
             if (row[x * 4 + 3]) {
                 x0 = x < x0 ? x : x0;
                 x1 = x > x1 ? x : x1;
@@ -45,6 +48,7 @@ static SDL_Rect opaque_bounds(SDL_Surface *s)
         }
     }
     SDL_FreeSurface(rgba);
+    *solid = translucent == 0;
     if (x1 < 0)
         return all;
     return (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
@@ -72,7 +76,7 @@ const AssetEntry *assets_get(Assets *a, const char *path)
     e->texture = SDL_CreateTextureFromSurface(a->renderer, s);
     e->w = s->w;
     e->h = s->h;
-    e->opaque = opaque_bounds(s);
+    e->opaque = opaque_bounds(s, &e->solid);
     SDL_FreeSurface(s);
     if (!e->texture) {
         fprintf(stderr, "stardust: %s: cannot make a texture: %s\n", full, SDL_GetError());

@@ -5,6 +5,7 @@
 #define STARDUST_ASSETS_H
 
 #include <SDL.h>
+#include <stdbool.h>
 
 #define ASSETS_MAX 128
 
@@ -14,6 +15,7 @@ typedef struct AssetEntry {
     int w, h;
     SDL_Rect opaque;      /* the part that is not fully transparent (a walk-behind layer is mostly
                              empty: drawing only this part saves a full-screen blend) */
+    bool solid;           /* every pixel is opaque: copied, not blended */
 } AssetEntry;
 
 typedef struct Assets {

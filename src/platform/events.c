@@ -10,7 +10,7 @@
 
 void events_open_screen(App *app, Screen screen, Screen back)
 {
-    menu_open(&app->menu, screen, back, app->started, app->level, app->home, app->renderer);
+    menu_open(&app->menu, screen, back, app->started, app->level, app->home, app->rd.renderer);
     if (screen == SCREEN_TITLE)
         audio_title_music(&app->audio);
 }
@@ -88,7 +88,8 @@ static void menu_action(App *app, MenuAction act, int slot)
 
 /* ------------------------------------------------------------------ the handlers, in order */
 
-/* Closing, minimising, focus and resizing: the window's own events, always taken. */
+/* Closing, minimising, focus, resizing, exposure and renderer resets: the window's own events,
+ * always taken. */
 static bool on_window(App *app, const SDL_Event *e)
 {
     if (e->type == SDL_QUIT) {
@@ -98,13 +99,22 @@ static bool on_window(App *app, const SDL_Event *e)
         app->running = false; /* closing the window quits at once */
         return true;
     }
+    if (e->type == SDL_RENDER_TARGETS_RESET || e->type == SDL_RENDER_DEVICE_RESET) {
+        gfx_invalidate(&app->rd.gfx); /* the logical screen lost its pixels: all of it again */
+        app->must_present = true;
+        return true;
+    }
     if (e->type != SDL_WINDOWEVENT)
         return false;
     switch (e->window.event) {
     case SDL_WINDOWEVENT_MINIMIZED: app->minimised = true; break;
     case SDL_WINDOWEVENT_RESTORED:
     case SDL_WINDOWEVENT_MAXIMIZED:
-    case SDL_WINDOWEVENT_SHOWN: app->minimised = false; break;
+    case SDL_WINDOWEVENT_SHOWN:
+        app->minimised = false;
+        app->must_present = true;
+        break;
+    case SDL_WINDOWEVENT_EXPOSED: app->must_present = true; break;
     case SDL_WINDOWEVENT_FOCUS_GAINED:
         app->unfocused = false;
         app->ever_focused = true;

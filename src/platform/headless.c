@@ -131,7 +131,7 @@ static bool draw_still(const Game *g, const Editor *ed, const char *out_path)
     if (headless_begin(&hl) && headless_canvas(&hl, lv->width, lv->height)) {
         Render rd;
         char err[600];
-        if (!render_init(&rd, hl.renderer, lv->root, err, sizeof err))
+        if (!render_init(&rd, hl.renderer, lv->root, lv->width, lv->height, err, sizeof err))
             fprintf(stderr, "stardust: %s (drawing without text)\n", err);
         /* no interpolation: the state exactly at the tick */
         RenderView v = {.game = g, .prev_x = g->walkers[OBJECT_PLAYER].x, .prev_y = g->walkers[OBJECT_PLAYER].y, .alpha = 256,
@@ -144,6 +144,7 @@ static bool draw_still(const Game *g, const Editor *ed, const char *out_path)
             v.cursor_y = ed->py;
         }
         render_frame(&rd, &v);
+        gfx_draw(&rd.gfx, true);
         free(overlay);
         ok = headless_write_png(&hl, out_path);
         render_quit(&rd);
@@ -203,24 +204,26 @@ static void strip_size(const Level *lv, const AnimClip *c, int *w, int *h)
 
 /* Paints clip c's frames from the sheet texture side by side, each with its number, duration
  * ('*' when it fires events) and its origin as a pink dot, on a strip h pixels high. */
-static void paint_strip(SDL_Renderer *r, const Level *lv, const AnimClip *c, SDL_Texture *sheet, int h)
+static void paint_strip(SDL_Renderer *r, const Level *lv, const AnimClip *c, SDL_Texture *sheet, int w, int h)
 {
     const int gap = STRIP_GAP, label_h = STRIP_LABEL_H, scale = STRIP_SCALE;
+    Gfx gfx;
+    gfx_init(&gfx, r, w, h);
+    gfx_begin(&gfx);
     Text text;
     char err[300];
-    bool have_text = text_init(&text, r, lv->root, TEXT_SIZE, err, sizeof err);
-    SDL_SetRenderDrawColor(r, 40, 32, 56, 255);
-    SDL_RenderClear(r);
+    bool have_text = text_init(&text, &gfx, lv->root, TEXT_SIZE, err, sizeof err);
+    gfx_fill(&gfx, (SDL_Rect){0, 0, w, h}, 0x282038, 255, SDL_BLENDMODE_NONE);
     int x = gap;
     for (int f = 0; f < c->nframes; f++) {
         const AnimFrame *fr = &lv->frames[c->first_frame + f];
         SDL_Rect cell = {x, gap, fr->src.w * scale, fr->src.h * scale};
-        SDL_SetRenderDrawColor(r, 58, 48, 80, 255);
-        SDL_RenderFillRect(r, &cell);
+        gfx_fill(&gfx, cell, 0x3a3050, 255, SDL_BLENDMODE_NONE);
         SDL_Rect src = {fr->src.x, fr->src.y, fr->src.w, fr->src.h};
-        SDL_RenderCopy(r, sheet, &src, &cell);
-        SDL_SetRenderDrawColor(r, 240, 80, 180, 255); /* the origin: where the object stands */
-        SDL_RenderDrawPoint(r, x + fr->origin.x * scale, gap + fr->origin.y * scale - 1);
+        gfx_copy(&gfx, sheet, &src, cell, false, 0xffffff, 255, SDL_BLENDMODE_BLEND);
+        /* the origin: where the object stands */
+        gfx_fill(&gfx, (SDL_Rect){x + fr->origin.x * scale, gap + fr->origin.y * scale - 1, 1, 1}, 0xf050b4, 255,
+                 SDL_BLENDMODE_NONE);
         if (have_text) {
             char label[32];
             snprintf(label, sizeof label, "%d: %dt%s", f, fr->ticks, fr->nevents ? " *" : "");
@@ -228,8 +231,10 @@ static void paint_strip(SDL_Renderer *r, const Level *lv, const AnimClip *c, SDL
         }
         x += cell.w + gap;
     }
+    gfx_draw(&gfx, true);
     if (have_text)
         text_quit(&text);
+    gfx_quit(&gfx);
 }
 
 /* Draws clip c of set `set` as a strip into a PNG. */
@@ -248,7 +253,7 @@ static bool draw_strip(const Level *lv, int set, const AnimClip *c, const char *
             fprintf(stderr, "stardust: %s: cannot load: %s\n", path, IMG_GetError());
         } else if (headless_canvas(&hl, w, h)) {
             SDL_Texture *tex = SDL_CreateTextureFromSurface(hl.renderer, sheet);
-            paint_strip(hl.renderer, lv, c, tex, h);
+            paint_strip(hl.renderer, lv, c, tex, w, h);
             ok = headless_write_png(&hl, out_path);
             SDL_DestroyTexture(tex);
         }

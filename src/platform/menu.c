@@ -376,8 +376,8 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
         uint32_t color = !it->enabled ? DIM_COLOR : lit ? 0xffffff : LABEL_COLOR;
         if (it->kind == ITEM_SLOT) {
             if (it->thumb) {
-                SDL_Rect dst = {x + 3, y + 2, 48, 27};
-                SDL_RenderCopy(rd->renderer, it->thumb, NULL, &dst);
+                gfx_copy(&rd->gfx, it->thumb, NULL, (SDL_Rect){x + 3, y + 2, 48, 27}, false, 0xffffff, 255,
+                         SDL_BLENDMODE_BLEND);
             } else {
                 render_fill(rd, x + 3, y + 2, 48, 27, 0x2c2140, 255);
             }

@@ -41,15 +41,17 @@ typedef struct Drawable {
     int index;
 } Drawable;
 
-bool render_init(Render *rd, SDL_Renderer *r, const char *root, char *err, size_t errlen)
+bool render_init(Render *rd, SDL_Renderer *r, const char *root, int w, int h, char *err, size_t errlen)
 {
     memset(rd, 0, sizeof *rd);
     rd->renderer = r;
     snprintf(rd->root, sizeof rd->root, "%s", root);
+    if (!gfx_init(&rd->gfx, r, w, h))
+        fprintf(stderr, "stardust: out of memory for the frame's tiles (drawing every frame whole)\n");
     assets_init(&rd->assets, r, root);
-    rd->have_text = text_init(&rd->text, r, root, TEXT_SIZE, err, errlen) &&
-                    text_init(&rd->title, r, root, TEXT_SIZE_TITLE, err, errlen);
-    rd->have_small = rd->have_text && text_init(&rd->small, r, root, TEXT_SIZE_SMALL, err, errlen);
+    rd->have_text = text_init(&rd->text, &rd->gfx, root, TEXT_SIZE, err, errlen) &&
+                    text_init(&rd->title, &rd->gfx, root, TEXT_SIZE_TITLE, err, errlen);
+    rd->have_small = rd->have_text && text_init(&rd->small, &rd->gfx, root, TEXT_SIZE_SMALL, err, errlen);
     return rd->have_text;
 }
 
@@ -59,7 +61,7 @@ void render_set_text_size(Render *rd, bool large)
     if (!rd->have_text)
         return;
     text_quit(&rd->text);
-    rd->have_text = text_init(&rd->text, rd->renderer, rd->root, large ? TEXT_SIZE_LARGE : TEXT_SIZE, err, sizeof err);
+    rd->have_text = text_init(&rd->text, &rd->gfx, rd->root, large ? TEXT_SIZE_LARGE : TEXT_SIZE, err, sizeof err);
 }
 
 void render_quit(Render *rd)
@@ -71,12 +73,13 @@ void render_quit(Render *rd)
     }
     if (rd->have_small)
         text_quit(&rd->small);
+    gfx_quit(&rd->gfx);
 }
 
-static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha);
+static void fill(Render *rd, int x, int y, int w, int h, uint32_t rgb, int alpha);
 static void draw_image(Render *rd, const char *path, int x, int y);
 
-void render_fill(Render *rd, int x, int y, int w, int h, uint32_t rgb, int alpha) { fill(rd->renderer, x, y, w, h, rgb, alpha); }
+void render_fill(Render *rd, int x, int y, int w, int h, uint32_t rgb, int alpha) { fill(rd, x, y, w, h, rgb, alpha); }
 
 void render_image(Render *rd, const char *path, int x, int y) { draw_image(rd, path, x, y); }
 
@@ -93,7 +96,7 @@ static void draw_image(Render *rd, const char *path, int x, int y)
     if (!e)
         return;
     SDL_Rect dst = {x + e->opaque.x, y + e->opaque.y, e->opaque.w, e->opaque.h};
-    SDL_RenderCopy(rd->renderer, e->texture, &e->opaque, &dst);
+    gfx_copy(&rd->gfx, e->texture, &e->opaque, dst, false, 0xffffff, 255, e->solid ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 }
 
 /* Draws an image with its bottom centre at (fx, fy), scaled by scale/256, optionally mirrored. */
@@ -104,7 +107,7 @@ static int draw_figure(Render *rd, const char *path, int fx, int fy, int32_t sca
         return 0;
     int w = e->w * scale / 256, h = e->h * scale / 256;
     SDL_Rect dst = {fx - w / 2, fy - h, w, h};
-    SDL_RenderCopyEx(rd->renderer, e->texture, NULL, &dst, 0, NULL, mirror ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
+    gfx_copy(&rd->gfx, e->texture, NULL, dst, mirror, 0xffffff, 255, SDL_BLENDMODE_BLEND);
     return h;
 }
 
@@ -125,8 +128,6 @@ static int compare_drawables(const void *a, const void *b)
     return da->kind - db->kind; /* a walk-behind on the same line goes behind the person */
 }
 
-static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha);
-
 /* Draws an animated object's layers with its frame origins at (x, y), scaled by scale/256;
  * returns the top of the body frame (for placing speech). */
 static int draw_object(Render *rd, const Game *g, int object, int x, int y, int32_t scale)
@@ -145,7 +146,7 @@ static int draw_object(Render *rd, const Game *g, int object, int x, int y, int3
         int w = fr->src.w * scale / 256, h = fr->src.h * scale / 256;
         int ox = (mirror ? fr->src.w - fr->origin.x : fr->origin.x) * scale / 256, oy = fr->origin.y * scale / 256;
         SDL_Rect dst = {x - ox, y - oy, w, h};
-        SDL_RenderCopyEx(rd->renderer, sheet->texture, &src, &dst, 0, NULL, mirror ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
+        gfx_copy(&rd->gfx, sheet->texture, &src, dst, mirror, 0xffffff, 255, SDL_BLENDMODE_BLEND);
         if (l == LAYER_BODY)
             top = dst.y;
     }
@@ -229,11 +230,10 @@ static void draw_light_spots(Render *rd, const RenderView *v)
             continue;
         int count = lv->states[st].spots;
         /* the room takes on the club's mood, then the spots are added on top */
-        fill(rd->renderer, 0, 0, lv->width, lv->height, 0x140a24, 96);
+        fill(rd, 0, 0, lv->width, lv->height, 0x140a24, 96);
         if (!spot)
             continue;
         static const uint32_t tints[4] = {0xffffff, 0xff8ae0, 0x8af4ff, 0xffd88a};
-        SDL_SetTextureBlendMode(spot->texture, SDL_BLENDMODE_ADD);
         for (int i = 0; i < count; i++) {
             /* each spot keeps its own height band and speed; all move the way the ball turns */
             uint32_t hash = spot_hash(i);
@@ -243,13 +243,9 @@ static void draw_light_spots(Render *rd, const RenderView *v)
             int x = (int)(((int64_t)g->tick * speed / 64 + (int64_t)i * span / count) % span) - 32;
             int wobble = (int)((g->tick / 4 + (uint32_t)i * 7) % 16) - 8;
             int size = 12 + (int)((hash >> 16) % 14);
-            uint32_t tint = tints[i % 4];
-            SDL_SetTextureColorMod(spot->texture, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
             SDL_Rect dst = {x - size / 2, band + wobble / 2 - size / 2, size, size * 3 / 4};
-            SDL_RenderCopy(rd->renderer, spot->texture, NULL, &dst);
+            gfx_copy(&rd->gfx, spot->texture, NULL, dst, false, tints[i % 4], 255, SDL_BLENDMODE_ADD);
         }
-        SDL_SetTextureColorMod(spot->texture, 255, 255, 255);
-        SDL_SetTextureBlendMode(spot->texture, SDL_BLENDMODE_BLEND);
     }
 }
 
@@ -316,7 +312,7 @@ static void draw_speech(Render *rd, const RenderView *v, int head_x, int head_y)
             fewest = covered;
         }
     }
-    fill(rd->renderer, best.x - 3, best.y - 1, best.w + 6, best.h + 2, 0x0c0814, 150);
+    fill(rd, best.x - 3, best.y - 1, best.w + 6, best.h + 2, 0x0c0814, 150);
     text_draw(&rd->text, line, color, RENDER_SPEECH_WRAP, best.x, best.y);
 }
 
@@ -333,12 +329,9 @@ static void draw_hover_label(Render *rd, const RenderView *v)
     text_draw_above(&rd->text, label, HOVER_LABEL_COLOR, 0, v->cursor_x, bottom, g->level->width, g->level->height);
 }
 
-static void fill(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, int alpha)
+static void fill(Render *rd, int x, int y, int w, int h, uint32_t rgb, int alpha)
 {
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, (Uint8)alpha);
-    SDL_Rect rect = {x, y, w, h};
-    SDL_RenderFillRect(r, &rect);
+    gfx_fill(&rd->gfx, (SDL_Rect){x, y, w, h}, rgb, alpha, SDL_BLENDMODE_BLEND);
 }
 
 /* Draws an image centred on (cx, cy) with an alpha 0..255. */
@@ -347,10 +340,8 @@ static void draw_centred(Render *rd, const char *path, int cx, int cy, int alpha
     const AssetEntry *e = assets_get(&rd->assets, path);
     if (!e)
         return;
-    SDL_SetTextureAlphaMod(e->texture, (Uint8)alpha);
     SDL_Rect dst = {cx - e->w / 2, cy - e->h / 2, e->w, e->h};
-    SDL_RenderCopy(rd->renderer, e->texture, NULL, &dst);
-    SDL_SetTextureAlphaMod(e->texture, 255);
+    gfx_copy(&rd->gfx, e->texture, NULL, dst, false, 0xffffff, alpha, SDL_BLENDMODE_BLEND);
 }
 
 static void draw_inventory(Render *rd, const RenderView *v)
@@ -363,18 +354,18 @@ static void draw_inventory(Render *rd, const RenderView *v)
     if (assets_get(&rd->assets, INVENTORY_BAR_IMAGE))
         draw_image(rd, INVENTORY_BAR_IMAGE, 0, top);
     else
-        fill(rd->renderer, 0, top, lv->width, INV_BAR_H, 0x1c1428, 235);
+        fill(rd, 0, top, lv->width, INV_BAR_H, 0x1c1428, 235);
     for (int i = 0; i < LEVEL_ITEM_MAX; i++) {
         Rect r = game_inventory_slot(lv, i);
         if (assets_get(&rd->assets, INVENTORY_SLOT_IMAGE))
             draw_image(rd, INVENTORY_SLOT_IMAGE, r.x, r.y);
         else
-            fill(rd->renderer, r.x, r.y, r.w, r.h, 0x3a2c52, 255);
+            fill(rd, r.x, r.y, r.w, r.h, 0x3a2c52, 255);
         if (i < g->ninventory) {
             int item = g->inventory[i];
             bool lifted = item == g->held; /* on the cursor: a ghost stays in its slot */
             if (item == g->hover_item && !lifted)
-                fill(rd->renderer, r.x + 1, r.y + 1, r.w - 2, r.h - 2, 0xb0306a, 120);
+                fill(rd, r.x + 1, r.y + 1, r.w - 2, r.h - 2, 0xb0306a, 120);
             draw_centred(rd, lv->items[item].icon, r.x + r.w / 2, r.y + r.h / 2, lifted ? 80 : 255);
         }
     }
@@ -391,9 +382,9 @@ static void draw_highlight(Render *rd, const RenderView *v)
         NavPoint p;
         if (!game_hotspot_click_point(g, i, &p))
             continue;
-        fill(rd->renderer, p.x - 3, p.y - 3, 7, 7, 0x0c0814, alpha);
-        fill(rd->renderer, p.x - 2, p.y - 2, 5, 5, HIGHLIGHT_COLOR, alpha);
-        fill(rd->renderer, p.x - 1, p.y - 1, 3, 3, 0xb0306a, alpha);
+        fill(rd, p.x - 3, p.y - 3, 7, 7, 0x0c0814, alpha);
+        fill(rd, p.x - 2, p.y - 2, 5, 5, HIGHLIGHT_COLOR, alpha);
+        fill(rd, p.x - 1, p.y - 1, 3, 3, 0xb0306a, alpha);
     }
 }
 
@@ -417,13 +408,13 @@ static void draw_choices(Render *rd, const RenderView *v)
     int16_t shown[DIALOGUE_CHOICES_SHOWN];
     int n = dialogue_visible(g, shown);
     int32_t top = dialogue_panel_top(lv, n);
-    fill(rd->renderer, 0, top, lv->width, lv->height - top, 0x120c1c, 225);
-    fill(rd->renderer, 0, top, lv->width, 1, 0xe03fb0, 255);
+    fill(rd, 0, top, lv->width, lv->height - top, 0x120c1c, 225);
+    fill(rd, 0, top, lv->width, 1, 0xe03fb0, 255);
     for (int i = 0; i < n; i++) {
         int y = top + DLG_PAD + i * DLG_ROW_H;
         bool lit = i == g->dlg_hover;
         if (lit)
-            fill(rd->renderer, 4, y, lv->width - 8, DLG_ROW_H, 0x93206f, 200);
+            fill(rd, 4, y, lv->width - 8, DLG_ROW_H, 0x93206f, 200);
         char row[300];
         snprintf(row, sizeof row, "%d.  %s", i + 1, lv->texts[lv->choices[shown[i]].text]);
         text_draw(&rd->text, row, lit ? 0xffffff : 0xf2d597, 0, 10, y);
@@ -438,9 +429,9 @@ static void draw_log(Render *rd, const RenderView *v)
     if (!v->log_open)
         return;
     const int margin = 24, wrap = lv->width - 2 * margin - 16;
-    fill(rd->renderer, 0, 0, lv->width, lv->height, 0x0c0814, 200);
-    fill(rd->renderer, margin, margin, lv->width - 2 * margin, lv->height - 2 * margin, 0x1c1428, 240);
-    fill(rd->renderer, margin, margin, lv->width - 2 * margin, 1, 0xe03fb0, 255);
+    fill(rd, 0, 0, lv->width, lv->height, 0x0c0814, 200);
+    fill(rd, margin, margin, lv->width - 2 * margin, lv->height - 2 * margin, 0x1c1428, 240);
+    fill(rd, margin, margin, lv->width - 2 * margin, 1, 0xe03fb0, 255);
     text_draw(&rd->text, "What was said  (L or Esc to close, Up/Down to scroll)", 0xd8d0e8, 0, margin + 8, margin + 4);
     uint32_t kept = g->log_total < GAME_LOG_MAX ? g->log_total : GAME_LOG_MAX;
     int bottom = lv->height - margin - 6, top = margin + 20;
@@ -488,68 +479,50 @@ static const uint32_t EDIT_INKS[INK_COUNT] = {
     [INK_PANEL] = 0x0c0814,   [INK_NEW] = 0x8dff8d,
 };
 
-static void set_ink(SDL_Renderer *r, int ink, int alpha)
+static uint32_t ink_color(int ink) { return EDIT_INKS[ink < INK_COUNT ? ink : INK_TEXT]; }
+
+/* A filled box in an ink: blended below full alpha, else it replaces the pixels. */
+static void ink_fill(Render *rd, SDL_Rect box, int ink, int alpha)
 {
-    uint32_t c = EDIT_INKS[ink < INK_COUNT ? ink : INK_TEXT];
-    SDL_SetRenderDrawBlendMode(r, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(r, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, (Uint8)alpha);
+    gfx_fill(&rd->gfx, box, ink_color(ink), alpha, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
 }
 
 /* The level editor's overlay, as edit_overlay made it. */
 static void draw_edit(Render *rd, const EditDrawList *o)
 {
-    SDL_Renderer *r = rd->renderer;
     for (int i = 0; i < o->n; i++) {
         const EditDraw *d = &o->items[i];
         SDL_Rect box = {d->x0, d->y0, d->x1 - d->x0 + 1, d->y1 - d->y0 + 1};
         switch ((EditPrim)d->prim) {
         case EDIT_LINE:
-            set_ink(r, d->ink, d->ink == INK_GRID || d->ink == INK_NAV ? 150 : 255);
-            SDL_RenderDrawLine(r, d->x0, d->y0, d->x1, d->y1);
+            gfx_line(&rd->gfx, d->x0, d->y0, d->x1, d->y1, ink_color(d->ink),
+                     d->ink == INK_GRID || d->ink == INK_NAV ? 150 : 255);
             break;
-        case EDIT_RECT:
-            set_ink(r, d->ink, 255);
-            SDL_RenderDrawRect(r, &box);
+        case EDIT_RECT: gfx_outline(&rd->gfx, box, ink_color(d->ink), 255); break;
+        case EDIT_FILL: ink_fill(rd, box, d->ink, 190); break;
+        case EDIT_HANDLE:
+            ink_fill(rd, (SDL_Rect){d->x0 - 2, d->y0 - 2, 5, 5}, INK_PANEL, 255);
+            ink_fill(rd, (SDL_Rect){d->x0 - 1, d->y0 - 1, 3, 3}, d->ink, 255);
             break;
-        case EDIT_FILL:
-            set_ink(r, d->ink, 190);
-            SDL_RenderFillRect(r, &box);
-            break;
-        case EDIT_HANDLE: {
-            SDL_Rect outer = {d->x0 - 2, d->y0 - 2, 5, 5}, inner = {d->x0 - 1, d->y0 - 1, 3, 3};
-            set_ink(r, INK_PANEL, 255);
-            SDL_RenderFillRect(r, &outer);
-            set_ink(r, d->ink, 255);
-            SDL_RenderFillRect(r, &inner);
-            break;
-        }
-        case EDIT_DOT: {
-            SDL_Rect dot = {d->x0 - 1, d->y0 - 1, 3, 3};
-            set_ink(r, d->ink, 255);
-            SDL_RenderFillRect(r, &dot);
-            break;
-        }
+        case EDIT_DOT: ink_fill(rd, (SDL_Rect){d->x0 - 1, d->y0 - 1, 3, 3}, d->ink, 255); break;
         case EDIT_TEXT:
             if (rd->have_small && d->text >= 0)
-                text_draw_left(&rd->small, o->text + d->text, EDIT_INKS[d->ink < INK_COUNT ? d->ink : INK_TEXT], 0,
-                               d->x0, d->y0);
+                text_draw_left(&rd->small, o->text + d->text, ink_color(d->ink), 0, d->x0, d->y0);
             break;
         }
     }
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
 }
 
 void render_frame(Render *rd, const RenderView *v)
 {
     const Level *lv = v->game->level;
-    SDL_Renderer *r = rd->renderer;
-    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
-    SDL_RenderClear(r);
+    gfx_begin(&rd->gfx);
+    gfx_fill(&rd->gfx, (SDL_Rect){0, 0, lv->width, lv->height}, 0x000000, 255, SDL_BLENDMODE_NONE);
     int head_x = 0, head_y = 0;
     draw_scene(rd, v, &head_x, &head_y);
     draw_light_spots(rd, v);
     if (v->edit) { /* the editor: the room, its geometry over it, and a plain arrow */
-        fill(r, 0, 0, lv->width, lv->height, 0, 70);
+        fill(rd, 0, 0, lv->width, lv->height, 0, 70);
         draw_edit(rd, v->edit);
         if (v->draw_cursor) {
             const CursorImage *c = &CURSOR_IMAGES[SCREEN_CURSOR_ARROW];
@@ -560,7 +533,7 @@ void render_frame(Render *rd, const RenderView *v)
     draw_highlight(rd, v);
     int fade = game_fade_alpha(v->game); /* going from room to room: the room darkens, the bar stays */
     if (fade > 0)
-        fill(r, 0, 0, lv->width, lv->height, 0, fade);
+        fill(rd, 0, 0, lv->width, lv->height, 0, fade);
     draw_inventory(rd, v);
     if (rd->have_text) {
         draw_speech(rd, v, head_x, head_y);
@@ -569,13 +542,13 @@ void render_frame(Render *rd, const RenderView *v)
             draw_hover_label(rd, v);
         draw_log(rd, v);
         if (v->banner) {
-            fill(r, 0, lv->height - 16, lv->width, 16, 0x0c0814, 180);
+            fill(rd, 0, lv->height - 16, lv->width, 16, 0x0c0814, 180);
             text_draw(&rd->text, v->banner, 0xd8d0e8, 0, 6, lv->height - 15);
         }
         if (v->error) {
             int w, h;
             text_measure(&rd->text, v->error, lv->width - 16, &w, &h);
-            fill(r, 0, 0, lv->width, h + 8, 0x8a1830, 230);
+            fill(rd, 0, 0, lv->width, h + 8, 0x8a1830, 230);
             text_draw(&rd->text, v->error, ERROR_COLOR, lv->width - 16, lv->width / 2 - w / 2, 4);
         }
     }
@@ -625,9 +598,9 @@ static void draw_fades_and_end(Render *rd, const RenderView *v)
         return;
     int opening = screen_opening_fade(g), ending = screen_ending_fade(g);
     if (opening > 0)
-        fill(rd->renderer, 0, 0, lv->width, lv->height, 0, opening);
+        fill(rd, 0, 0, lv->width, lv->height, 0, opening);
     if (ending > 0)
-        fill(rd->renderer, 0, 0, lv->width, lv->height, 0x0c0814, ending);
+        fill(rd, 0, 0, lv->width, lv->height, 0x0c0814, ending);
     if (screen_end_card(g) && rd->have_text)
         draw_end_card(rd, g);
 }

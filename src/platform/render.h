@@ -9,6 +9,7 @@
 #include "assets.h"
 #include "edit.h"
 #include "game.h"
+#include "gfx.h"
 #include "text.h"
 
 #define RENDER_SPEECH_WRAP 240 /* logical px a spoken line may span */
@@ -29,6 +30,7 @@ typedef struct RenderView {
 
 typedef struct Render {
     SDL_Renderer *renderer;
+    Gfx gfx;                 /* the frame being listed; gfx_draw puts it on the target */
     Assets assets;
     Text text;               /* labels, speech, menus */
     Text title;              /* the title screen's heading */
@@ -38,7 +40,8 @@ typedef struct Render {
     char root[1024];
 } Render;
 
-bool render_init(Render *rd, SDL_Renderer *r, const char *root, char *err, size_t errlen);
+/* Draws on r onto a logical screen of w x h (the render target). */
+bool render_init(Render *rd, SDL_Renderer *r, const char *root, int w, int h, char *err, size_t errlen);
 /* Reopens the main font at the normal or the large size. */
 void render_set_text_size(Render *rd, bool large);
 /* A filled rectangle, alpha 0..255. */
@@ -48,6 +51,8 @@ void render_image(Render *rd, const char *path, int x, int y);
 void render_quit(Render *rd);
 /* Points the asset cache at another data root and forgets its textures (level reload). */
 void render_reset_assets(Render *rd, const char *root);
+/* Lists the frame (a new list in rd->gfx); menus and the cursor may add to it, then gfx_draw
+ * draws what changed. */
 void render_frame(Render *rd, const RenderView *v);
 /* True when the cursor images are available (the platform then hides the system cursor). */
 bool render_has_cursors(Render *rd);

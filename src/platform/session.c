@@ -178,16 +178,14 @@ bool session_continue(App *app, char *msg, size_t cap)
 
 /* ------------------------------------------------------------------ saving */
 
-/* Shrinks the last frame of the game (the target texture) into a save thumbnail. */
+/* Shrinks the last frame of the game (the logical screen) into a save thumbnail. */
 static bool capture_thumb(App *app, uint8_t *rgb)
 {
     int w = app->level->width, h = app->level->height;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    SDL_Surface *s = SDL_ConvertSurfaceFormat(app->screen, SDL_PIXELFORMAT_RGB24, 0);
     if (!s)
         return false;
-    SDL_SetRenderTarget(app->renderer, app->target);
-    bool ok = SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0;
-    SDL_SetRenderTarget(app->renderer, NULL);
+    bool ok = s->w == w && s->h == h;
     int fx = w / SAVE_THUMB_W, fy = h / SAVE_THUMB_H;
     for (int y = 0; ok && y < SAVE_THUMB_H; y++) {
         for (int x = 0; x < SAVE_THUMB_W; x++) {

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-bool text_init(Text *t, SDL_Renderer *r, const char *root, int size, char *err, size_t errlen)
+bool text_init(Text *t, Gfx *gfx, const char *root, int size, char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
-    t->renderer = r;
+    t->gfx = gfx;
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(err, errlen, "SDL_ttf: %s", TTF_GetError());
         return false;
@@ -61,8 +61,7 @@ static TextCacheEntry *text_get(Text *t, const char *s, uint32_t color, int wrap
         if (!e->text || e->last_used < victim->last_used)
             victim = e;
     }
-    if (victim->texture)
-        SDL_DestroyTexture(victim->texture);
+    gfx_release(t->gfx, victim->texture); /* the frame being listed may still draw it */
     SDL_free(victim->text);
     memset(victim, 0, sizeof *victim);
     SDL_Color fg = {(Uint8)(color >> 16), (Uint8)(color >> 8), (Uint8)color, 255};
@@ -90,7 +89,7 @@ static TextCacheEntry *text_get(Text *t, const char *s, uint32_t color, int wrap
         }
         SDL_Rect at = {o, o, fill->w, fill->h};
         SDL_BlitSurface(fill, NULL, out, &at);
-        victim->texture = SDL_CreateTextureFromSurface(t->renderer, out);
+        victim->texture = SDL_CreateTextureFromSurface(t->gfx->renderer, out);
         victim->w = out->w;
         victim->h = out->h;
         SDL_FreeSurface(out);
@@ -121,8 +120,7 @@ static void draw_at(Text *t, const char *s, uint32_t color, int wrap, int x, int
     TextCacheEntry *e = text_get(t, s, color, wrap, left);
     if (!e)
         return;
-    SDL_Rect dst = {x, y, e->w, e->h};
-    SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
+    gfx_copy(t->gfx, e->texture, NULL, (SDL_Rect){x, y, e->w, e->h}, false, 0xffffff, 255, SDL_BLENDMODE_BLEND);
 }
 
 void text_draw(Text *t, const char *s, uint32_t color, int wrap, int x, int y) { draw_at(t, s, color, wrap, x, y, false); }
@@ -139,6 +137,5 @@ void text_draw_above(Text *t, const char *s, uint32_t color, int wrap, int cx, i
     int x = cx - e->w / 2, y = bottom - e->h;
     x = x < 2 ? 2 : x + e->w > sw - 2 ? sw - 2 - e->w : x;
     y = y < 2 ? 2 : y + e->h > sh - 2 ? sh - 2 - e->h : y;
-    SDL_Rect dst = {x, y, e->w, e->h};
-    SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
+    gfx_copy(t->gfx, e->texture, NULL, (SDL_Rect){x, y, e->w, e->h}, false, 0xffffff, 255, SDL_BLENDMODE_BLEND);
 }

@@ -7,6 +7,8 @@
 #include <SDL_ttf.h>
 #include <stdbool.h>
 
+#include "gfx.h"
+
 #define TEXT_FONT_FILE "assets/fonts/DejaVuSans-Bold.ttf" /* relative to the data root */
 #define TEXT_SIZE 10           /* logical pixels */
 #define TEXT_SIZE_LARGE 12     /* the "large text" option */
@@ -26,14 +28,14 @@ typedef struct TextCacheEntry {
 } TextCacheEntry;
 
 typedef struct Text {
-    SDL_Renderer *renderer;
+    Gfx *gfx;            /* makes the textures (its renderer) and lists their drawing */
     TTF_Font *font;
     uint32_t frame;
     TextCacheEntry cache[TEXT_CACHE_MAX];
 } Text;
 
 /* Opens the font under root at a size in logical pixels. false with a message naming the file. */
-bool text_init(Text *t, SDL_Renderer *r, const char *root, int size, char *err, size_t errlen);
+bool text_init(Text *t, Gfx *gfx, const char *root, int size, char *err, size_t errlen);
 void text_quit(Text *t);
 /* Size of the texture text_draw would produce. */
 void text_measure(Text *t, const char *s, int wrap, int *w, int *h);
