@@ -131,6 +131,9 @@ void app_update_mapping(App *app)
     app->off_x = (ww - lw * app->scale) / 2;
     app->off_y = (wh - lh * app->scale) / 2;
     app->must_present = true;
+    SDL_DisplayMode mode; /* a frame a refresh; 60 Hz when the display does not say */
+    int hz = SDL_GetWindowDisplayMode(app->window, &mode) == 0 && mode.refresh_rate > 0 ? mode.refresh_rate : 60;
+    app->refresh_hz = SDL_clamp(hz, 24, 500);
 }
 
 void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly)
@@ -223,14 +226,6 @@ static void update_cursor(App *app)
 
 /* ------------------------------------------------------------------ the loop */
 
-/* The time between frames: the display's refresh, or 60 Hz when it does not say. */
-static uint64_t frame_period(App *app, uint64_t freq)
-{
-    SDL_DisplayMode mode;
-    int hz = SDL_GetWindowDisplayMode(app->window, &mode) == 0 && mode.refresh_rate > 0 ? mode.refresh_rate : 60;
-    return freq / (uint64_t)SDL_clamp(hz, 24, 500);
-}
-
 /* Sleeps until the next frame is due (or for 100 ms while paused), waking for any event on the
  * way and handing it on; no busy waiting whether or not the display paces presents (vsync). */
 static void wait_for_frame(App *app, uint64_t due, uint64_t freq, bool paused)
@@ -258,15 +253,7 @@ static void loop(App *app)
     app->running = true;
     while (app->running) {
         bool paused = app->minimised || app->unfocused;
-        if (app->always_draw) {
-            SDL_Event e;
-            if (paused && SDL_WaitEventTimeout(&e, 100))
-                events_handle(app, &e);
-            while (SDL_PollEvent(&e))
-                events_handle(app, &e);
-        } else {
-            wait_for_frame(app, due, freq, paused);
-        }
+        wait_for_frame(app, app->always_draw ? 0 : due, freq, paused);
         uint64_t now = SDL_GetPerformanceCounter();
         if (app->minimised || app->unfocused) {
             last = due = now;
@@ -275,7 +262,7 @@ static void loop(App *app)
         if (!app->always_draw) {
             if (now < due)
                 continue; /* woken early by an event, handled above: sleep the rest */
-            uint64_t period = frame_period(app, freq);
+            uint64_t period = freq / (uint64_t)app->refresh_hz;
             due = now - due < period ? due + period : now + period; /* fell behind: no burst to catch up */
         }
         double frame = (double)(now - last) / (double)freq;

@@ -37,6 +37,7 @@ typedef struct App {
     bool minimised, unfocused, ever_focused; /* the loop stands still while minimised or unfocused */
     bool running;                /* false ends the loop (Quit, closing the window) */
     int scale, off_x, off_y;     /* logical to window mapping */
+    int refresh_hz;              /* the display's refresh: how often a frame is due */
     int mouse_x, mouse_y;        /* the real pointer, logical px, for drawing the cursor */
     bool custom_cursor;          /* our cursor images are drawn; the system one is hidden */
     bool must_present;           /* the window needs the picture again though nothing changed */
@@ -90,7 +91,8 @@ void app_pass_time(App *app);
 bool app_draw(App *app);
 /* app.c: the logical screen's texture scaled into the window and presented (no drawing). */
 void app_present(App *app);
-/* app.c: fits the logical screen into the window (after a resize). */
+/* app.c: fits the logical screen into the window and paces frames to its display (after a
+ * resize or a move to another display). */
 void app_update_mapping(App *app);
 /* app.c: a point in window coordinates (as mouse events give them) in logical pixels. */
 void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly);

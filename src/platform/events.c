@@ -123,7 +123,8 @@ static bool on_window(App *app, const SDL_Event *e)
         /* Without a window manager focus is never given, so only pause where it was. */
         app->unfocused = app->ever_focused;
         break;
-    case SDL_WINDOWEVENT_SIZE_CHANGED: app_update_mapping(app); break;
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+    case SDL_WINDOWEVENT_DISPLAY_CHANGED: app_update_mapping(app); break;
     default: break;
     }
     return true;

@@ -57,10 +57,6 @@ bool gfx_init(Gfx *g, SDL_Renderer *r, int w, int h)
     g->tw = (g->w + GFX_TILE - 1) / GFX_TILE;
     g->th = (g->h + GFX_TILE - 1) / GFX_TILE;
     size_t n = (size_t)g->tw * (size_t)g->th;
-    SDL_RendererInfo info;
-    /* GPU renderers clip with a scissor, which keeps exactly the pixels inside; the software one
-     * recomputes scaled, mirrored and line drawing for the clip, which can move a pixel */
-    g->exact_clip_all = SDL_GetRendererInfo(r, &info) == 0 && info.name && strcmp(info.name, "software") != 0;
     g->cap = GFX_OPS_START;
     g->ops = malloc((size_t)g->cap * sizeof *g->ops);
     g->drawn = malloc(n * sizeof *g->drawn);
@@ -139,8 +135,6 @@ static void add(Gfx *g, GfxOp op, SDL_Rect touch)
     h = mix(h, rect_bits(op.src));
     h = mix(h, rect_bits(op.dst));
     op.hash = finish(h);
-    if (!op.exact)
-        op.exact = g->exact_clip_all;
     g->ops[g->nops++] = op;
 }
 
@@ -162,7 +156,8 @@ void gfx_copy(Gfx *g, SDL_Texture *t, const SDL_Rect *src, SDL_Rect dst, bool fl
     int tw = 0, th = 0;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
     op.src = src ? *src : (SDL_Rect){0, 0, tw, th};
-    /* the same size and not mirrored: any renderer clips it to exactly its own pixels */
+    /* the same size and not mirrored: clipped, it keeps exactly its own pixels (the software
+     * renderer recomputes a scaled or mirrored copy, and a line, for the clip: a pixel can move) */
     op.exact = !flip && op.src.w == dst.w && op.src.h == dst.h;
     op.serial = texture_serial(g, t);
     add(g, op, dst);
@@ -335,7 +330,7 @@ int gfx_draw(Gfx *g, bool all)
         bury(g);
         return 0;
     }
-    if (!whole && !g->exact_clip_all)
+    if (!whole)
         grow_for_inexact(g);
     dirty = 0;
     for (int t = 0; t < nt; t++)

@@ -49,7 +49,6 @@ typedef struct Gfx {
     SDL_Renderer *renderer;
     int w, h;                /* the screen (the render target), logical pixels */
     int tw, th;              /* tiles across and down */
-    bool exact_clip_all;     /* the renderer clips every operation exactly (GPU scissor) */
     GfxOp *ops;
     int nops, cap;
     uint64_t *drawn;         /* each tile's signature as the target holds it */
