@@ -24,6 +24,8 @@
 #                                                                      checked against their room's back.png)
 #   assets/src/fx/*.svg               -> assets/fx/*.png             (light spots: smooth alpha, as drawn,
 #                                                                      no palette remap)
+#   assets/src/icon/*.svg             -> not here: tools/build_icons.sh makes the game's icon
+#                                        (dist/icons/hicolor/*, assets/ui/window_icon.png)
 #
 # Needs: rsvg-convert (Debian: librsvg2-bin), ImageMagick's convert (Debian: imagemagick) and
 # python3 (Debian: python3; the standard library only).
