@@ -4,7 +4,15 @@
 # Debian packages the build and the tests need.
 # libclang-rt-14-dev holds clang's sanitizer and libFuzzer runtimes (only recommended by clang).
 STARDUST_PACKAGES="build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev libsdl2-dev
-libsdl2-image-dev libsdl2-ttf-dev libsdl2-mixer-dev libcjson-dev libcmocka-dev python3 python3-jsonschema graphviz"
+libsdl2-image-dev libsdl2-ttf-dev libsdl2-mixer-dev libcjson-dev libcmocka-dev python3 python3-jsonschema graphviz
+man-db desktop-file-utils appstream lintian fonts-dejavu-core"
+
+# The Debian package's tree (scripts/package, and the install tests of scripts/test): Debian's
+# layout for a game, /usr/games/stardust and its data in /usr/share/games/stardust, and the font
+# linked to fonts-dejavu-core's copy of it.
+STARDUST_DEB_ARGS="-DSTARDUST_TESTS=OFF -DSTARDUST_INSTALL_TESTS=ON -DCMAKE_INSTALL_PREFIX=/usr
+-DCMAKE_INSTALL_BINDIR=games -DSTARDUST_INSTALL_DATADIR=share/games/stardust
+-DSTARDUST_SYSTEM_FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 # Installs whichever of the named packages are missing (nothing is reinstalled).
 ensure_packages() {

@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "datadir.h"
 #include "diag.h"
 #include "game.h"
+#include "help.h"
 #include "level.h"
 #include "playtime.h"
 #include "replay.h"
@@ -20,58 +22,61 @@
 #include "solve.h"
 #include "state.h"
 
-#define DEFAULT_LEVEL "levels/studio_b.json"
 
 extern char **environ; /* for Graphviz's dot, which `chart` runs */
 
+/* Writes text from column `indent` (where the caller left off), broken at spaces before column
+ * `width`; each line after the first is indented to the same column. */
+static void print_wrapped(FILE *out, const char *text, int indent, int width)
+{
+    const char *p = text;
+    for (int line = 0; *p; line++) {
+        int room = width - indent, n = (int)strlen(p);
+        if (n > room) {
+            n = room;
+            while (n > 0 && p[n] != ' ')
+                n--;
+            if (n == 0)
+                n = room;
+        }
+        fprintf(out, "%*s%.*s\n", line ? indent : 0, "", n, p);
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+}
+
+/* The level a bare `stardust` plays: the game's own, in its data folder (datadir.h). */
+static const char *default_level(void)
+{
+    static char path[4096];
+    if (!path[0] && !datadir_path(HELP_DEFAULT_LEVEL, path, sizeof path))
+        snprintf(path, sizeof path, "%s", HELP_DEFAULT_LEVEL);
+    return path;
+}
+
+/* --help: the sections of help.c, the same the manual page is made from. */
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "Stardust Serenade %s — a point-and-click adventure on one soundstage\n"
-            "\n"
-            "usage:\n"
-            "  stardust [play] [LEVEL] [--record FILE] [--replay FILE] [--seed N] [--fullscreen] [--new]\n"
-            "        play in a window (default level: %s); --record writes the session as a\n"
-            "        replay; --replay watches a replay at normal speed; --new skips the title\n"
-            "        screen; the level file is reloaded live when it changes on disk\n"
-            "  stardust edit [LEVEL] [--record FILE] [--fullscreen]\n"
-            "        a new game with the level editor open on it (F2 in play opens it too): drag\n"
-            "        shapes, points and lines; A adds a hotspot; Ctrl+Z/Ctrl+Y undo/redo; Ctrl+S saves\n"
-            "        only the values edited; F2 plays on in the edited level\n"
-            "  stardust replay FILE [--state] [--quiet]\n"
-            "        play a replay headless and check its expectations; --state prints the final\n"
-            "        state as JSON. A recording of an edited level plays until its first hash\n"
-            "        checkpoint that differs. Exit 0: all held, 1: one failed or it diverged,\n"
-            "        2: unusable replay or level\n"
-            "  stardust replay FILE --save SAVE\n"
-            "        also write the final state as a save file\n"
-            "  stardust inspect SAVE [LEVEL]\n"
-            "        check a save file against the level and print its format, play time and state\n"
-            "        hash; for a save made with another version of the level, everything loading\n"
-            "        it would lose, stop, or find new. Exit 0: it loads, 1: refused, 2: bad level\n"
-            "  stardust check LEVEL...\n"
-            "        validate level files; every error as file:line:col. Exit 0 clean, 1 errors\n"
-            "  stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM]\n"
-            "        draw one frame headless (no window) into a PNG; --tick T.F: the editor's frame F\n"
-            "        at tick T, with its overlay; --room: the player goes into that room (at its\n"
-            "        first entry point) first\n"
-            "  stardust anim LEVEL OBJECT CLIP -o PNG\n"
-            "        draw every frame of an object's animation clip side by side (OBJECT: a hotspot\n"
-            "        or actor id, or player)\n"
-            "  stardust solve LEVEL... [--json] [--replay FILE] [--max-states N]\n"
-            "        play every move a player has from every state the puzzles can be in: whether the\n"
-            "        game can be won (the shortest win), every dead end with the moves into it, and what\n"
-            "        play never reaches; --replay writes the shortest win as a replay. Exit 0: winnable\n"
-            "        with no dead end, 1: not, 2: a level that does not load\n"
-            "  stardust chart LEVEL -o CHART.svg|CHART.dot\n"
-            "        the puzzle dependency chart the solver finds; .svg is drawn by Graphviz's dot\n"
-            "  stardust --help | --version\n"
-            "\n"
-            "In the game: left click walks, or walks to a thing and uses it; right click looks at it.\n"
-            "A click skips a line. Esc: menu (save, load, options). F5/F9: quick save/load.\n"
-            "Tab: show everything you can use. L: what was said. M: mute. F11: fullscreen.\n"
-            "Settings and saves live in $STARDUST_HOME, or else in SDL's preference folder.\n",
-            STARDUST_VERSION, DEFAULT_LEVEL);
+    fprintf(out, "Stardust Serenade %s — %s\n", STARDUST_VERSION, HELP_SUMMARY);
+    for (int s = 0; s < HELP_NSECTIONS; s++) {
+        const HelpSection *sec = &HELP_SECTIONS[s];
+        fprintf(out, "\n%s:\n", sec->title);
+        for (int i = 0; i < sec->n; i++) {
+            const HelpEntry *e = &sec->entries[i];
+            if (s == 0) { /* a command: its synopsis on a line, what it does under it */
+                fprintf(out, "  %s\n        ", e->head);
+                print_wrapped(out, e->text, 8, 100);
+            } else { /* a key or a variable, what it does beside it */
+                if (strlen(e->head) > 20)
+                    fprintf(out, "  %s\n%23s", e->head, "");
+                else
+                    fprintf(out, "  %-21s", e->head);
+                print_wrapped(out, e->text, 23, 100);
+            }
+        }
+    }
+    fprintf(out, "\nThe game's data folder: %s (%s)\n", datadir(), datadir_origin());
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -196,7 +201,7 @@ static int cmd_inspect(int argc, char **argv)
 {
     if (argc < 1 || argc > 2)
         return usage_error("%s", "inspect needs SAVE [LEVEL]");
-    const char *level_path = argc == 2 ? argv[1] : DEFAULT_LEVEL;
+    const char *level_path = argc == 2 ? argv[1] : default_level();
     Level *lv = level_load_report(level_path, stderr);
     if (!lv)
         return 2;
@@ -534,7 +539,7 @@ static int cmd_play(int argc, char **argv, bool edit)
     if (o.record_path && o.replay_path)
         return usage_error("%s", "--record and --replay cannot be used together");
     if (!o.level_path)
-        o.level_path = DEFAULT_LEVEL;
+        o.level_path = default_level();
     return app_play(&o);
 }
 

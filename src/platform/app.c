@@ -44,9 +44,28 @@ static void load_settings(App *app, const PlayOptions *opt)
         app->settings.fullscreen = true;
 }
 
+/* The window's icon: the game's, from the data folder (assets/ui/window_icon.png, made by
+ * tools/build_icons.sh with the desktop icons). Without it the window keeps the desktop's default. */
+static void set_window_icon(App *app)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/" APP_WINDOW_ICON, app->level->root);
+    SDL_Surface *icon = IMG_Load(path);
+    if (!icon) {
+        fprintf(stderr, "stardust: %s: cannot load the window icon: %s\n", path, IMG_GetError());
+        return;
+    }
+    SDL_SetWindowIcon(app->window, icon);
+    SDL_FreeSurface(icon);
+}
+
 /* Starts SDL, opens the window, the renderer, the logical screen, text, cursor and sound. */
 static bool open_window(App *app)
 {
+    /* The window's class names the desktop entry, so the desktop shows it with the game's icon and
+     * name (X11's WM_CLASS; Wayland's app id). A value the player set is kept. */
+    setenv("SDL_VIDEO_X11_WMCLASS", STARDUST_APP_ID, 0);
+    setenv("SDL_VIDEO_WAYLAND_WMCLASS", STARDUST_APP_ID, 0);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "stardust: cannot start SDL video: %s\n", SDL_GetError());
         return false;
@@ -62,6 +81,7 @@ static bool open_window(App *app)
         return false;
     }
     SDL_SetWindowMinimumSize(app->window, app->level->width, app->level->height);
+    set_window_icon(app);
     app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!app->renderer)
         app->renderer = SDL_CreateRenderer(app->window, -1, 0);

@@ -9,6 +9,7 @@
 
 #define APP_WINDOW_W 1280
 #define APP_WINDOW_H 720
+#define APP_WINDOW_ICON "assets/ui/window_icon.png" /* relative to the data root */
 #define APP_MAX_CATCHUP_TICKS 5     /* ticks one frame may run to catch up; the rest is dropped */
 #define BANNER_MS 2500              /* a passing notice stays this long */
 #define APP_RELOAD_POLL_MS 250      /* how often the level file's time stamp is checked */

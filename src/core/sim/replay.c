@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "datadir.h"
 #include "edit.h"
 #include "expect.h"
 #include "fileio.h"
@@ -527,7 +528,8 @@ bool replay_parse(const char *file, const char *text, size_t len, Replay *r, cha
     return true;
 }
 
-/* Finds the level: as given (from the working directory), else beside the replay, else above it. */
+/* Finds the level: as given (from the working directory), else beside the replay, else above it,
+ * else in the game's data folder (a replay recorded on an install, played from anywhere). */
 static char *find_level(const char *replay_file, const char *level)
 {
     struct stat st;
@@ -536,9 +538,10 @@ static char *find_level(const char *replay_file, const char *level)
     char dir[1024], probe[2100];
     snprintf(dir, sizeof dir, "%s", replay_file);
     char *slash = strrchr(dir, '/');
-    if (!slash)
-        return dupstr(level);
-    *slash = '\0';
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
     for (int up = 0; up < 8; up++) {
         snprintf(probe, sizeof probe, "%s/%s", dir, level);
         if (stat(probe, &st) == 0)
@@ -548,6 +551,8 @@ static char *find_level(const char *replay_file, const char *level)
             break;
         memcpy(dir + n, "/..", 4);
     }
+    if (datadir_path(level, probe, sizeof probe) && stat(probe, &st) == 0)
+        return dupstr(probe);
     return dupstr(level);
 }
 
@@ -632,6 +637,10 @@ Level *replay_open(const char *file, Replay *r, FILE *report)
     if (!lv) {
         fprintf(report, "%s:%d: the replay's level cannot be loaded:\n", file, r->level_line);
         diag_print(&d, report);
+        struct stat st;
+        if (r->level_path[0] != '/' && stat(r->level_path, &st) != 0)
+            fprintf(report, "(%s was looked for from the working directory, beside the replay and above it, and in "
+                            "the game's data folder %s)\n", r->level_path, datadir());
     } else if (!replay_bind(r, lv, err, sizeof err)) {
         fprintf(report, "%s\n", err);
         level_free(lv);
@@ -941,7 +950,9 @@ bool recorder_open(Recorder *rec, const char *path, const char *level_path, cons
     rec->path = dupstr(path);
     rec->last_x = rec->last_y = -1;
     fprintf(rec->f, "stardust-replay %d\n", REPLAY_VERSION);
-    fprintf(rec->f, "level %s\n", level_path);
+    /* The game's own level by its place in the data folder, not by where this install keeps it. */
+    const char *in_data = level_path[0] == '/' ? datadir_relative(level_path) : NULL;
+    fprintf(rec->f, "level %s\n", in_data ? in_data : level_path);
     fprintf(rec->f, "level-hash %016" PRIx64 "\n", lv->content_hash);
     fprintf(rec->f, "seed %" PRIu64 "\n", seed);
     fflush(rec->f);

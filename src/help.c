@@ -1,0 +1,87 @@
+/* help.c — the text of `stardust --help` and of the manual page (help.h). */
+#include "help.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
+const char HELP_SUMMARY[] = "a point-and-click adventure on one soundstage";
+
+const char HELP_DESCRIPTION[] =
+    "Studio B at Culver Studios, hot as an inferno. Alistair Rhys Fairbanks, once the Maestro of Mayhem, "
+    "is three weeks into shooting a musical sci-fi romance, and the mirrored disco ball above the set "
+    "refuses to spin. Talk the gaffer and the production assistant through it, wake the electrician, "
+    "find what is jamming the motor up on the catwalk, and call \"Action!\". The game plays with the "
+    "mouse, saves in six slots with pictures and keeps its settings between sessions. Besides playing, "
+    "the same program checks, replays, draws and solves level files headless, for testers and level "
+    "designers, and opens its own level editor.";
+
+const char HELP_DEFAULT_LEVEL[] = "levels/studio_b.json";
+
+static const HelpEntry commands[] = {
+    {"stardust [play] [LEVEL] [--record FILE] [--replay FILE] [--seed N] [--fullscreen] [--new]",
+     "play in a window (default level: levels/studio_b.json in the game's data folder); --record writes "
+     "the session as a replay; --replay watches a replay at normal speed; --new skips the title screen; "
+     "the level file is reloaded live when it changes on disk"},
+    {"stardust edit [LEVEL] [--record FILE] [--fullscreen]",
+     "a new game with the level editor open on it (F2 in play opens it too): drag shapes, points and "
+     "lines; A adds a hotspot; Ctrl+Z/Ctrl+Y undo/redo; Ctrl+S saves only the values edited; F2 plays "
+     "on in the edited level"},
+    {"stardust replay FILE [--state] [--quiet]",
+     "play a replay headless and check its expectations; --state prints the final state as JSON. A "
+     "recording of an edited level plays until its first hash checkpoint that differs. A level path "
+     "the replay names is looked for from the working directory, then beside the replay and above it, "
+     "then in the game's data folder. Exit 0: all held, 1: one failed or it diverged, 2: unusable "
+     "replay or level"},
+    {"stardust replay FILE --save SAVE", "also write the final state as a save file"},
+    {"stardust inspect SAVE [LEVEL]",
+     "check a save file against the level and print its format, play time and state hash; for a save "
+     "made with another version of the level, everything loading it would lose, stop, or find new. "
+     "Exit 0: it loads, 1: refused, 2: bad level"},
+    {"stardust check LEVEL...", "validate level files; every error as file:line:col. Exit 0 clean, 1 errors"},
+    {"stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM]",
+     "draw one frame headless (no window) into a PNG; --tick T.F: the editor's frame F at tick T, with "
+     "its overlay; --room: the player goes into that room (at its first entry point) first"},
+    {"stardust anim LEVEL OBJECT CLIP -o PNG",
+     "draw every frame of an object's animation clip side by side (OBJECT: a hotspot or actor id, or "
+     "player)"},
+    {"stardust solve LEVEL... [--json] [--replay FILE] [--max-states N]",
+     "play every move a player has from every state the puzzles can be in: whether the game can be won "
+     "(the shortest win), every dead end with the moves into it, and what play never reaches; --replay "
+     "writes the shortest win as a replay. Exit 0: winnable with no dead end, 1: not, 2: a level that "
+     "does not load"},
+    {"stardust chart LEVEL -o CHART.svg|CHART.dot",
+     "the puzzle dependency chart the solver finds; .svg is drawn by Graphviz's dot"},
+    {"stardust --help | --version", "this text; the version"},
+};
+
+static const HelpEntry keys[] = {
+    {"left click", "walks, or walks to a thing and uses it; a double click hurries"},
+    {"right click", "looks at a thing"},
+    {"bottom edge", "opens the inventory: click an item to take it in hand, then a thing to use it there"},
+    {"click or .", "skips a line"},
+    {"1-9, arrows, Enter", "picks a line in a conversation"},
+    {"Tab or Space", "marks everything you can use"},
+    {"Esc", "the menu: resume, save, load, options, quit to title"},
+    {"F5, F9", "quick save, quick load"},
+    {"L", "what was said"},
+    {"M", "mute"},
+    {"F11 or Alt+Enter", "fullscreen"},
+    {"F2", "the level editor"},
+};
+
+static const HelpEntry environment[] = {
+    {"STARDUST_HOME",
+     "where settings and saves live; when unset, SDL's preference folder "
+     "(~/.local/share/Stardust/Stardust Serenade/)"},
+    {"STARDUST_DATA",
+     "the game's data folder (levels/ and assets/); when unset, the source tree for a binary run from its "
+     "build tree, else the data folder installed beside the binary, else the one the build names"},
+    {"STARDUST_ALWAYS_DRAW", "when 1, every frame is drawn whole and presented, changed or not"},
+    {"STARDUST_STATS", "when 1, prints when the first frame was shown and, at exit, the frames drawn and skipped"},
+};
+
+const HelpSection HELP_SECTIONS[] = {
+    {"usage", "COMMANDS", commands, COUNT(commands)},
+    {"In the game", "KEYS", keys, COUNT(keys)},
+    {"Environment", "ENVIRONMENT", environment, COUNT(environment)},
+};
+const int HELP_NSECTIONS = COUNT(HELP_SECTIONS);
