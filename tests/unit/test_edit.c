@@ -1,9 +1,13 @@
 /* test_edit.c — the level editor on a copy of Studio B: dragging a corner of the walkable area
  * changes only those bytes, a new hotspot is drawn, named, written in the file's style and loads,
  * undo and redo give back the exact bytes, the live check marks what is wrong, a save refuses to
- * overwrite a file another program changed, and closing hands the game the edited level. */
+ * overwrite a file another program changed, one that cannot be written says why (and, for the
+ * installed game's own level, how to edit a copy), and closing hands the game the edited level. */
 #include "test_util.h"
 
+#include <sys/stat.h>
+
+#include "datadir.h"
 #include "edit.h"
 #include "fileio.h"
 #include "game.h"
@@ -223,6 +227,41 @@ static void a_file_changed_on_the_disk_is_not_overwritten(void **state)
     free(disk);
 }
 
+/* A save that cannot be written says why; when the file is the installed game's own level (inside
+ * the data folder, not a source tree), it also says how to edit a copy. */
+static void a_level_that_cannot_be_written_says_why_and_how_to_edit_the_installed_one(void **state)
+{
+    World *w = *state;
+    char blocker[600], inside[700];
+    snprintf(blocker, sizeof blocker, "%s.tmp", w->stage); /* the save's temporary file cannot be made */
+    assert_int_equal(mkdir(blocker, 0700), 0);
+    snprintf(inside, sizeof inside, "%s/keep", blocker);
+    FILE *f = fopen(inside, "w");
+    assert_non_null(f);
+    fclose(f);
+    drag(w, 14, 310, 20, 312);
+
+    setenv("STARDUST_DATA", "/nowhere", 1); /* a level of one's own */
+    datadir_reset();
+    key(w, KEY_S | KEY_CTRL);
+    assert_true(w->ed->message_bad);
+    assert_non_null(strstr(w->ed->message, "stage.json: cannot write: Is a directory"));
+    assert_null(strstr(w->ed->message, "installed"));
+
+    setenv("STARDUST_DATA", w->dir, 1); /* the game's own, installed */
+    datadir_reset();
+    key(w, KEY_S | KEY_CTRL);
+    assert_true(w->ed->message_bad);
+    assert_string_equal(w->ed->message, "Cannot save the installed game's stage.json (Is a directory): copy its data "
+                                        "folder, which stardust --help names, and edit the copy.");
+    size_t len;
+    char *disk = read_text(w->stage, &len);
+    assert_memory_equal(disk, w->original, w->original_len); /* nothing lost, nothing half written */
+    free(disk);
+    unsetenv("STARDUST_DATA");
+    datadir_reset();
+}
+
 static void ctrl_r_reads_a_file_changed_on_the_disk_again(void **state)
 {
     World *w = *state;
@@ -304,6 +343,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(drag_a_walkable_corner_changes_only_its_numbers, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_level_that_cannot_be_written_says_why_and_how_to_edit_the_installed_one,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(a_drawn_and_named_hotspot_is_written_in_style_and_loads, setup, teardown),
         cmocka_unit_test_setup_teardown(the_live_check_marks_a_walk_to_off_the_floor_and_a_crossed_polygon, setup,
                                         teardown),

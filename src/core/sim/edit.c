@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "state.h"
 
 #define HANDLE_REACH 3 /* px around a handle or a point that grabs it */
@@ -951,7 +952,13 @@ static bool edit_save(Editor *ed, bool force)
         if (!leveldoc_dirty(&ed->docs, f))
             continue;
         if (!leveldoc_save(&ed->docs, f, force, err, sizeof err)) {
-            say(ed, true, "%s", err);
+            /* The game's own level, installed where a player cannot write: say how to edit it. */
+            const char *path = ed->docs.docs[f].path, *name = strrchr(path, '/'), *why = strrchr(err, ':');
+            if (strcmp(datadir_origin(), "source tree") != 0 && datadir_relative(path))
+                say(ed, true, "Cannot save the installed game's %s (%s): copy its data folder, which stardust --help "
+                              "names, and edit the copy.", name ? name + 1 : path, why ? why + 2 : err);
+            else
+                say(ed, true, "%s", err);
             ok = false;
             continue;
         }
