@@ -5,8 +5,9 @@
  * a levels/ folder:
  *   1. $STARDUST_DATA, when it is set (used as it is, even without levels/: a wrong value is named
  *      by the error of the file that is not in it);
- *   2. the source tree, when the running binary lies in the build tree it was built in (developers
- *      run build/…/stardust from anywhere);
+ *   2. the source tree, when the running binary is the one at the top of the build tree it was built
+ *      in (developers run build/…/stardust from anywhere; an install staged inside the build tree
+ *      is not the build's binary);
  *   3. beside the binary, as installed: <the binary's folder>/<bindir to datadir>/stardust, so an
  *      install moved elsewhere or staged under DESTDIR finds its own data;
  *   4. the data folder compiled in (CMake's CMAKE_INSTALL_FULL_DATADIR/stardust), also when it is
