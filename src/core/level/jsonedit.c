@@ -940,6 +940,24 @@ static bool begin(const char *text, size_t len, const JsonPathPart *path, int np
     return check_json(text ? text : "", len, NULL, a, b, "the text", err, errlen);
 }
 
+/* The opening every edit shares: the arguments and the text checked, the value parsed when there is
+ * one (v not NULL), then the path resolved. false with the first error; nothing is left to free. */
+static bool open_edit(const char *text, size_t len, const JsonPathPart *path, int nparts, const char *value,
+                      bool may_miss, JsonSplice *out, Tree *v, Where *w, char *err, size_t errlen)
+{
+    size_t ra, rb;
+    if (!begin(text, len, path, nparts, out, &ra, &rb, err, errlen))
+        return false;
+    if (v && !value_tree(value, v, err, errlen))
+        return false;
+    if (!resolve(text, len, ra, rb, path, nparts, may_miss, w, err, errlen)) {
+        if (v)
+            tree_free(v);
+        return false;
+    }
+    return true;
+}
+
 /* ------------------------------------------------------------------ set */
 
 /* The member `key`: value added at the end of the object w->parent (see jsonedit_set). */
@@ -1010,17 +1028,10 @@ static void add_member(const char *t, const Where *w, const char *key, const Tre
 bool jsonedit_set(const char *text, size_t len, const JsonPathPart *path, int nparts, const char *value,
                   JsonSplice *out, char *err, size_t errlen)
 {
-    size_t ra, rb;
-    if (!begin(text, len, path, nparts, out, &ra, &rb, err, errlen))
-        return false;
     Tree v;
-    if (!value_tree(value, &v, err, errlen))
-        return false;
     Where w;
-    if (!resolve(text, len, ra, rb, path, nparts, true, &w, err, errlen)) {
-        tree_free(&v);
+    if (!open_edit(text, len, path, nparts, value, true, out, &v, &w, err, errlen))
         return false;
-    }
     const char *nl = newline_of(text, len);
     Buf b = {0};
     size_t at = w.a, old = w.b - w.a;
@@ -1045,11 +1056,8 @@ bool jsonedit_find(const char *text, size_t len, const JsonPathPart *path, int n
                    char *err, size_t errlen)
 {
     JsonSplice none;
-    size_t ra, rb;
-    if (!begin(text, len, path, nparts, &none, &ra, &rb, err, errlen))
-        return false;
     Where w;
-    if (!resolve(text, len, ra, rb, path, nparts, false, &w, err, errlen))
+    if (!open_edit(text, len, path, nparts, NULL, false, &none, NULL, &w, err, errlen))
         return false;
     box_free(&w.parent);
     if (at)
@@ -1083,17 +1091,10 @@ static char *array_with(const char *t, const Box *A, size_t index, const char *v
 bool jsonedit_insert(const char *text, size_t len, const JsonPathPart *path, int nparts, int index,
                      const char *value, JsonSplice *out, char *err, size_t errlen)
 {
-    size_t ra, rb;
-    if (!begin(text, len, path, nparts, out, &ra, &rb, err, errlen))
-        return false;
     Tree v;
-    if (!value_tree(value, &v, err, errlen))
-        return false;
     Where w;
-    if (!resolve(text, len, ra, rb, path, nparts, false, &w, err, errlen)) {
-        tree_free(&v);
+    if (!open_edit(text, len, path, nparts, value, false, out, &v, &w, err, errlen))
         return false;
-    }
     box_free(&w.parent);
     char where[256];
     path_name(where, sizeof where, path, nparts);
@@ -1177,16 +1178,13 @@ bool jsonedit_insert(const char *text, size_t len, const JsonPathPart *path, int
 bool jsonedit_remove(const char *text, size_t len, const JsonPathPart *path, int nparts, JsonSplice *out,
                      char *err, size_t errlen)
 {
-    size_t ra, rb;
-    if (!begin(text, len, path, nparts, out, &ra, &rb, err, errlen))
+    Where w;
+    if (!open_edit(text, len, path, nparts, NULL, false, out, NULL, &w, err, errlen))
         return false;
-    if (nparts == 0) {
+    if (nparts == 0) { /* an empty path resolves to the whole text, with no parent to free */
         say(err, errlen, "cannot remove the top value: the path is empty");
         return false;
     }
-    Where w;
-    if (!resolve(text, len, ra, rb, path, nparts, false, &w, err, errlen))
-        return false;
     const Box *P = &w.parent;
     size_t k = w.item, n = P->n, from, to;
     if (n == 1) { /* the only one: the brackets stay, with nothing between them */
