@@ -76,7 +76,7 @@ static void usage(FILE *out)
             }
         }
     }
-    fprintf(out, "\nThe game's data folder: %s (%s)\n", datadir(), datadir_origin());
+    fprintf(out, "\nThe game's data folder: %s (%s)\n", datadir(), datadir_origin_name(datadir_origin()));
 }
 
 static int usage_error(const char *fmt, const char *arg)

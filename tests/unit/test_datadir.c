@@ -49,7 +49,8 @@ static void test_the_variable_names_the_folder(void **state)
     (void)state;
     use_data("/some/where/");
     assert_string_equal(datadir(), "/some/where");
-    assert_string_equal(datadir_origin(), "STARDUST_DATA");
+    assert_int_equal(datadir_origin(), DATADIR_ENV);
+    assert_string_equal(datadir_origin_name(datadir_origin()), "STARDUST_DATA");
     char path[256];
     assert_true(datadir_path("levels/studio_b.json", path, sizeof path));
     assert_string_equal(path, "/some/where/levels/studio_b.json");
@@ -63,7 +64,7 @@ static void test_without_the_variable_the_built_in_folder(void **state)
     /* This test's binary lies in build/tests/unit: not the build tree's top, where the game's binary
      * is, and with no share/stardust beside it. */
     use_data(NULL);
-    assert_string_equal(datadir_origin(), "compiled in");
+    assert_int_equal(datadir_origin(), DATADIR_BUILT_IN);
     assert_string_equal(datadir(), STARDUST_TEST_DATADIR);
 }
 
@@ -71,7 +72,7 @@ static void test_an_empty_variable_is_unset(void **state)
 {
     (void)state;
     use_data("");
-    assert_string_equal(datadir_origin(), "compiled in");
+    assert_int_equal(datadir_origin(), DATADIR_BUILT_IN);
 }
 
 static void test_relative_to_the_folder(void **state)

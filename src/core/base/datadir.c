@@ -18,7 +18,8 @@
 #endif
 
 static char found[PATH_MAX];
-static const char *origin;
+static bool known; /* found and origin hold the answer */
+static DataDirOrigin origin;
 
 static bool has_levels(const char *dir)
 {
@@ -38,14 +39,15 @@ static bool own_path(char *out, size_t n)
     return true;
 }
 
-/* Whether path (resolved) lies inside dir. */
-static bool inside(const char *path, const char *dir)
+/* If path (resolved) lies inside dir, the length of dir resolved (path[n] is the '/' after it, or n
+ * is 1 for the root); else 0. */
+static size_t inside(const char *path, const char *dir)
 {
     char real[PATH_MAX];
     if (!realpath(dir, real))
-        return false;
+        return 0;
     size_t n = strlen(real);
-    return strncmp(path, real, n) == 0 && (path[n] == '/' || (n == 1 && real[0] == '/'));
+    return strncmp(path, real, n) == 0 && (path[n] == '/' || (n == 1 && real[0] == '/')) ? n : 0;
 }
 
 /* Whether path (resolved) is a file directly in the folder dir. */
@@ -59,22 +61,23 @@ static bool in_folder(const char *path, const char *dir)
     return strlen(real) == n && strncmp(path, real, n) == 0;
 }
 
-static void keep(const char *dir, const char *why)
+static void keep(const char *dir, DataDirOrigin why)
 {
     snprintf(found, sizeof found, "%s", dir);
     size_t n = strlen(found);
     while (n > 1 && found[n - 1] == '/')
         found[--n] = '\0';
     origin = why;
+    known = true;
 }
 
 const char *datadir(void)
 {
-    if (origin)
+    if (known)
         return found;
     const char *env = getenv("STARDUST_DATA");
     if (env && *env) {
-        keep(env, "STARDUST_DATA");
+        keep(env, DATADIR_ENV);
         return found;
     }
     char exe[PATH_MAX];
@@ -82,7 +85,7 @@ const char *datadir(void)
 #if defined(STARDUST_BUILD_DIR) && defined(STARDUST_SOURCE_DIR)
         /* the game's binary where the build puts it (not an install staged inside the build tree) */
         if (in_folder(exe, STARDUST_BUILD_DIR) && has_levels(STARDUST_SOURCE_DIR)) {
-            keep(STARDUST_SOURCE_DIR, "source tree");
+            keep(STARDUST_SOURCE_DIR, DATADIR_SOURCE_TREE);
             return found;
         }
 #endif
@@ -92,19 +95,25 @@ const char *datadir(void)
             *slash = '\0';
             int n = snprintf(beside, sizeof beside, "%.*s/%s", PATH_MAX - 128, exe, STARDUST_BIN_TO_DATA);
             if (n > 0 && n < (int)sizeof beside && has_levels(beside) && realpath(beside, real)) {
-                keep(real, "beside the binary");
+                keep(real, DATADIR_BESIDE_BINARY);
                 return found;
             }
         }
     }
-    keep(STARDUST_DATADIR, "compiled in");
+    keep(STARDUST_DATADIR, DATADIR_BUILT_IN);
     return found;
 }
 
-const char *datadir_origin(void)
+DataDirOrigin datadir_origin(void)
 {
     datadir();
     return origin;
+}
+
+const char *datadir_origin_name(DataDirOrigin o)
+{
+    static const char *const names[] = {"STARDUST_DATA", "source tree", "beside the binary", "compiled in"};
+    return names[o];
 }
 
 bool datadir_path(const char *rel, char *out, size_t n)
@@ -116,17 +125,14 @@ bool datadir_path(const char *rel, char *out, size_t n)
 const char *datadir_relative(const char *path)
 {
     static char real[PATH_MAX];
-    if (!path || !realpath(path, real) || !inside(real, datadir()))
+    if (!path || !realpath(path, real))
         return NULL;
-    char dir[PATH_MAX];
-    if (!realpath(datadir(), dir))
-        return NULL;
-    size_t n = strlen(dir);
-    return real + n + (n == 1 ? 0 : 1); /* inside(): real[n] is the '/' after the folder */
+    size_t n = inside(real, datadir());
+    return n ? real + n + (n == 1 ? 0 : 1) : NULL;
 }
 
 void datadir_reset(void)
 {
-    origin = NULL;
+    known = false;
     found[0] = '\0';
 }

@@ -18,11 +18,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Which of the four places above the data folder is. */
+typedef enum { DATADIR_ENV, DATADIR_SOURCE_TREE, DATADIR_BESIDE_BINARY, DATADIR_BUILT_IN } DataDirOrigin;
+
 /* The data folder, found once and kept (no trailing slash). */
 const char *datadir(void);
-/* Which of the four places above datadir() is: "STARDUST_DATA", "source tree", "beside the binary"
- * or "compiled in". */
-const char *datadir_origin(void);
+DataDirOrigin datadir_origin(void);
+/* The origin in words: "STARDUST_DATA", "source tree", "beside the binary" or "compiled in". */
+const char *datadir_origin_name(DataDirOrigin o);
 /* rel (e.g. "levels/studio_b.json") inside the data folder, into out. false if it did not fit. */
 bool datadir_path(const char *rel, char *out, size_t n);
 /* If path names a file inside the data folder, the part after "<data folder>/" (a pointer into

@@ -954,7 +954,7 @@ static bool edit_save(Editor *ed, bool force)
         if (!leveldoc_save(&ed->docs, f, force, err, sizeof err)) {
             /* The game's own level, installed where a player cannot write: say how to edit it. */
             const char *path = ed->docs.docs[f].path, *name = strrchr(path, '/'), *why = strrchr(err, ':');
-            if (strcmp(datadir_origin(), "source tree") != 0 && datadir_relative(path))
+            if (datadir_origin() != DATADIR_SOURCE_TREE && datadir_relative(path))
                 say(ed, true, "Cannot save the installed game's %s (%s): copy its data folder, which stardust --help "
                               "names, and edit the copy.", name ? name + 1 : path, why ? why + 2 : err);
             else
