@@ -15,20 +15,22 @@ deb=$(ls stardust_"$version"_*.deb 2>/dev/null | head -1)
 echo "== $build/$deb"
 dpkg-deb --info "$deb"
 echo "== contents (the data's files summed up)"
-dpkg-deb --contents "$deb" | awk '{print $6}' | grep -v '/share/games/stardust/\(assets\|levels\)/.' 
-echo "   ... and $(dpkg-deb --contents "$deb" | grep -c '/share/games/stardust/\(assets\|levels\)/.*[^/]$') files of levels and assets"
+files=$(dpkg-deb --contents "$deb" | awk '{print $6}')
+data='/share/games/stardust/\(assets\|levels\)/.'
+printf '%s\n' "$files" | grep -v "$data"
+echo "   ... and $(printf '%s\n' "$files" | grep "$data" | grep -c '[^/]$') files of levels and assets"
 
 control=$(dpkg-deb --field "$deb")
 for field in "Package: stardust" "Version: $version" "Section: games"; do
   printf '%s\n' "$control" | grep -qx "$field" || say "control has no \"$field\""
 done
-depends=$(dpkg-deb --field "$deb" Depends)
+depends=$(printf '%s\n' "$control" | sed -n 's/^Depends: //p')
 for lib in libsdl2-2.0-0 libsdl2-image-2.0-0 libsdl2-ttf-2.0-0 libsdl2-mixer-2.0-0 libcjson1; do
   printf '%s\n' "$depends" | grep -q "\b$lib\b" || say "Depends lacks $lib: $depends"
 done
 for f in ./usr/games/stardust ./usr/share/games/stardust/levels/studio_b.json \
          ./usr/share/applications/org.stardustserenade.StardustSerenade.desktop ./usr/share/man/man6/stardust.6.gz; do
-  dpkg-deb --contents "$deb" | awk '{print $6}' | grep -qxF "$f" || say "the package lacks $f"
+  printf '%s\n' "$files" | grep -qxF "$f" || say "the package lacks $f"
 done
 
 echo "== lintian"
