@@ -172,18 +172,26 @@ static void test_unknown_hotspot_and_offscreen_clicks_are_bind_errors(void **sta
     replay_free(&r);
 }
 
+/* A recorder of the test level on a new temporary file (path holds mkstemp's template and gets the
+ * file's name), and a game of that level started with the same seed. */
+static void start_recording(char *path, uint64_t seed, Recorder *rec, Game *g)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    char err[512];
+    assert_true(recorder_open(rec, path, "x.json", lv, seed, err, sizeof err));
+    game_init(g, lv, seed);
+}
+
 static void test_a_recording_replays_to_the_same_hashes(void **state)
 {
     (void)state;
     char path[] = "/tmp/stardust_rec_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     Recorder rec;
-    char err[512];
-    assert_true(recorder_open(&rec, path, "x.json", lv, 11, err, sizeof err));
     Game g;
-    game_init(&g, lv, 11);
+    start_recording(path, 11, &rec, &g);
+    char err[512];
     Rng r;
     rng_seed(&r, 5);
     for (int t = 0; t < 5000; t++) {
@@ -802,16 +810,12 @@ static void test_a_recording_of_ticks_and_editor_frames_reads_back_the_same(void
     (void)state;
     enum { TICKS = 1500, SEED = 3 };
     char path[] = "/tmp/stardust_frames_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     Recorder rec;
+    Game g;
+    start_recording(path, SEED, &rec, &g);
     char err[512];
-    assert_true(recorder_open(&rec, path, "x.json", lv, SEED, err, sizeof err));
     static Input inputs[TICKS][8]; /* [tick][frame]: frame 0 the game's, 1... the editor's */
     static uint32_t nframes[TICKS];
-    Game g;
-    game_init(&g, lv, SEED);
     Rng rng;
     rng_seed(&rng, 77);
     int32_t last_x = -1, last_y = -1;
@@ -881,14 +885,10 @@ static void test_the_recorder_writes_frames_as_lines_of_their_own(void **state)
 {
     (void)state;
     char path[] = "/tmp/stardust_lines_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     Recorder rec;
-    char err[512];
-    assert_true(recorder_open(&rec, path, "x.json", lv, 1, err, sizeof err));
     Game g;
-    game_init(&g, lv, 1);
+    start_recording(path, 1, &rec, &g);
+    char err[512];
     g.tick = REPLAY_CHECKPOINT_TICKS;
     Input in = {.pointer = true, .x = 5, .y = 6, .clicks = INPUT_LEFT, .releases = INPUT_RIGHT};
     input_add_key(&in, KEY_1 | KEY_CTRL);
