@@ -134,7 +134,8 @@ static void test_write_into_a_small_buffer_fails_cleanly(void **state)
 
 /* ------------------------------------------------------------------ every field is state */
 
-/* Bytes of Game that are not state: the level and trace pointers, the tick's event outbox, the spare fields
+/* Bytes of Game that are not state: the level and trace pointers, the tick's event outbox, the
+ * keyboard's way back from the inventory bar, the spare fields
  * that stand where padding would (game.h refuses hidden padding), and the unused tail of every
  * array whose length is another field or one of the level's counts. */
 typedef struct Span {
@@ -145,7 +146,7 @@ typedef struct Span {
 #define FIELD_SPAN(field) SPAN_AT(offsetof(Game, field), sizeof ((Game *)0)->field)
 #define TAIL(array, used) ((Span){offsetof(Game, array) + (size_t)(used) * sizeof ((Game *)0)->array[0], \
                                   offsetof(Game, array) + sizeof ((Game *)0)->array})
-#define SPANS_MAX (16 + LEVEL_OBJECT_MAX * (ANIM_LAYERS + 3) + GAME_LOG_MAX)
+#define SPANS_MAX (18 + LEVEL_OBJECT_MAX * (ANIM_LAYERS + 3) + GAME_LOG_MAX)
 
 static int unused_spans(const Game *g, Span *out)
 {
@@ -155,6 +156,8 @@ static int unused_spans(const Game *g, Span *out)
     out[n++] = FIELD_SPAN(trace);
     out[n++] = FIELD_SPAN(nevents);
     out[n++] = FIELD_SPAN(events);
+    out[n++] = FIELD_SPAN(inv_back_x);
+    out[n++] = FIELD_SPAN(inv_back_y);
     out[n++] = FIELD_SPAN(spare);
     out[n++] = FIELD_SPAN(spare_dlg);
     out[n++] = FIELD_SPAN(spare_room);

@@ -329,12 +329,130 @@ void game_init(Game *g, const Level *lv, uint64_t seed)
         if (lv->items[i].start)
             g->inventory[g->ninventory++] = (int16_t)i;
     g->wait_signal = -1;
+    g->inv_back_x = g->inv_back_y = -1;
     g->pc = lv->start_script; /* the opening plays from the first tick */
     anim_init(g);
 }
 
-/* The pointer, keys and text speed of this tick; the inventory bar and the hover follow the pointer. */
-static void take_input(Game *g, const Input *in)
+/* The inventory bar and the hover follow the pointer. */
+static void follow_pointer(Game *g)
+{
+    update_inventory_bar(g);
+    g->hover = (int16_t)(game_pointer_in_bar(g) ? -1 : game_hit_test(g, (NavPoint){g->pointer_x, g->pointer_y}));
+}
+
+/* Reading order of two click points (and their hotspots): rows first, then left to right. */
+static bool reads_before(NavPoint a, int ia, NavPoint b, int ib)
+{
+    int32_t ra = a.y / READING_ROW_H, rb = b.y / READING_ROW_H;
+    if (ra != rb)
+        return ra < rb;
+    if (a.x != b.x)
+        return a.x < b.x;
+    if (a.y != b.y)
+        return a.y < b.y;
+    return ia < ib;
+}
+
+int game_reading_next(const Game *g, int dir, NavPoint *at)
+{
+    NavPoint from = {g->pointer_x, g->pointer_y};
+    int from_i = -1; /* the pointer itself reads just before a hotspot on the same spot */
+    if (g->hover >= 0 && game_hotspot_click_point(g, g->hover, &from))
+        from_i = g->hover;
+    int best = -1, wrap = -1;
+    NavPoint best_at = {0, 0}, wrap_at = {0, 0};
+    for (int i = 0; i < g->level->nhotspots; i++) {
+        NavPoint p;
+        if (i == from_i || !game_hotspot_click_point(g, i, &p))
+            continue;
+        bool beyond = dir > 0 ? reads_before(from, from_i, p, i) : reads_before(p, i, from, from_i);
+        /* the nearest one beyond the start, else (wrapping round) the farthest one back */
+        bool nearer = best < 0 || (dir > 0 ? reads_before(p, i, best_at, best) : reads_before(best_at, best, p, i));
+        bool farther = wrap < 0 || (dir > 0 ? reads_before(p, i, wrap_at, wrap) : reads_before(wrap_at, wrap, p, i));
+        if (beyond && nearer) {
+            best = i;
+            best_at = p;
+        } else if (!beyond && farther) {
+            wrap = i;
+            wrap_at = p;
+        }
+    }
+    if (best < 0) {
+        best = wrap;
+        best_at = wrap_at;
+    }
+    if (best < 0 && from_i >= 0) { /* the only one there is: stay on it */
+        best = from_i;
+        best_at = from;
+    }
+    if (best >= 0 && at)
+        *at = best_at;
+    return best;
+}
+
+static void point_at(Game *g, NavPoint p)
+{
+    g->pointer_x = p.x;
+    g->pointer_y = p.y;
+    follow_pointer(g);
+}
+
+/* The middle of inventory position `slot`. */
+static NavPoint slot_middle(const Game *g, int slot)
+{
+    Rect r = game_inventory_slot(g->level, slot);
+    return (NavPoint){r.x + r.w / 2, r.y + r.h / 2};
+}
+
+/* Right/Left (Down/Up): the pointer to the next or previous item slot in the bar, or hotspot. */
+static void step_pointer(Game *g, int dir)
+{
+    if (game_pointer_in_bar(g)) {
+        if (g->ninventory == 0)
+            return;
+        int slot = inventory_slot_at(g);
+        slot = slot < 0 ? (dir > 0 ? 0 : g->ninventory - 1) : (slot + dir + g->ninventory) % g->ninventory;
+        point_at(g, slot_middle(g, slot));
+        return;
+    }
+    NavPoint p;
+    if (game_reading_next(g, dir, &p) >= 0)
+        point_at(g, p);
+}
+
+/* I: the bar opens with the pointer on the held item's slot (else the first); I again closes it and
+ * puts the pointer back. */
+static void toggle_inventory(Game *g)
+{
+    int32_t h = g->level->height;
+    if (game_pointer_in_bar(g)) {
+        NavPoint back = {g->inv_back_x, g->inv_back_y};
+        if (back.x < 0) /* the bar was not opened by I: just above it */
+            back = (NavPoint){g->pointer_x, h - INV_BAR_H - 5};
+        if (back.y >= h - INV_BAR_H - 4)
+            back.y = h - INV_BAR_H - 5; /* clear of the bar, or it would stay open */
+        g->inv_back_x = g->inv_back_y = -1;
+        g->inv_open = false;
+        g->inv_flash = 0;
+        point_at(g, back);
+        return;
+    }
+    if (g->dlg_tree >= 0)
+        return; /* the choices have the bottom of the screen */
+    int slot = 0;
+    for (int i = 0; i < g->ninventory; i++)
+        if (g->inventory[i] == g->held)
+            slot = i;
+    g->inv_back_x = g->pointer_x;
+    g->inv_back_y = g->pointer_y;
+    g->inv_open = true;
+    point_at(g, slot_middle(g, slot));
+}
+
+/* The pointer, keys and text speed of this tick; returns the clicks the keys stand for (Enter a left
+ * one, X a right one), to go with the mouse's. */
+static uint8_t take_input(Game *g, const Input *in)
 {
     if (in->text_speed >= TEXT_SPEED_MIN && in->text_speed <= TEXT_SPEED_MAX)
         g->text_speed = in->text_speed;
@@ -343,14 +461,28 @@ static void take_input(Game *g, const Input *in)
         g->pointer_x = x < 0 ? 0 : x >= g->level->width ? g->level->width - 1 : x;
         g->pointer_y = y < 0 ? 0 : y >= g->level->height ? g->level->height - 1 : y;
     }
-    update_inventory_bar(g);
-    g->hover = (int16_t)(game_pointer_in_bar(g) ? -1 : game_hit_test(g, (NavPoint){g->pointer_x, g->pointer_y}));
+    follow_pointer(g);
+    bool choosing = g->dlg_phase == DLG_CHOOSING; /* dialogue_input has the arrows and Enter then */
+    bool talking = g->dlg_tree >= 0;
+    uint8_t clicks = 0;
     for (int i = 0; i < in->nkeys; i++) {
-        if (in->keys[i] == KEY_TAB || in->keys[i] == KEY_SPACE)
+        uint8_t k = in->keys[i];
+        if (k == KEY_TAB || k == KEY_SPACE)
             g->highlight = HIGHLIGHT_TICKS;
-        else if (in->keys[i] == KEY_PERIOD && g->speech.text >= 0)
+        else if (k == KEY_PERIOD && g->speech.text >= 0)
             g->speech.ticks_left = 0; /* "." skips the line, as a click does */
+        else if ((k == KEY_RIGHT || k == KEY_LEFT) && !choosing)
+            step_pointer(g, k == KEY_RIGHT ? 1 : -1);
+        else if ((k == KEY_DOWN || k == KEY_UP) && !talking)
+            step_pointer(g, k == KEY_DOWN ? 1 : -1);
+        else if (k == KEY_RETURN && !choosing)
+            clicks |= INPUT_LEFT;
+        else if (k == KEY_X && !choosing)
+            clicks |= INPUT_RIGHT;
+        else if (k == KEY_I)
+            toggle_inventory(g);
     }
+    return clicks;
 }
 
 void game_tick(Game *g, const Input *in)
@@ -358,10 +490,10 @@ void game_tick(Game *g, const Input *in)
     g->nevents = 0;
     if (g->fade > 0 && --g->fade == FADE_TICKS) /* the middle of a fade: the screen is black */
         game_enter(g, g->fade_to);
-    take_input(g, in);
+    uint8_t clicks = (uint8_t)(in->clicks | take_input(g, in));
     dialogue_input(g, in); /* while choices are on offer they take the keys and clicks */
-    if (in->clicks)
-        click(g, in->clicks);
+    if (clicks)
+        click(g, clicks);
     if (walk_step(g))
         arrive(g);
     script_tick(g);

@@ -26,6 +26,7 @@
 #define HIGHLIGHT_TICKS 90         /* Tab or Space marks every hotspot this long */
 #define DOUBLE_CLICK_TICKS 20      /* a second click this soon on the same spot hurries the walk */
 #define DOUBLE_CLICK_SLOP 6        /* px the two clicks may be apart */
+#define READING_ROW_H 40           /* keys step through hotspots by rows this high, px (game_reading_next) */
 #define GAME_LOG_MAX 64            /* lines kept for the conversation log */
 #define GAME_TICK_LIMIT (UINT32_MAX / 4) /* the tick counter stops here (207 days of play), so no
                                    * sum of it with a delay can wrap */
@@ -170,6 +171,9 @@ typedef struct Game {
     /* the tick's outbox (not state) */
     int32_t nevents;                /* events of the last tick */
     GameEvent events[GAME_EVENT_MAX];
+    /* the keyboard's way back from the inventory bar (not state: a loaded game has none) */
+    int32_t inv_back_x, inv_back_y; /* where I puts the pointer back when it closes the bar it
+                                     * opened, -1 none */
 } Game;
 
 #pragma GCC diagnostic pop
@@ -225,6 +229,12 @@ void game_place(Game *g, int hotspot, int room, NavPoint at);
 NavPoint game_voice_at(const Game *g, int hotspot);
 /* How dark a fade between rooms has made the screen now, 0 (none) to 255 (black). */
 int game_fade_alpha(const Game *g);
+/* The visible hotspot or actor after (dir +1) or before (dir -1) the one under the pointer in
+ * reading order, wrapping around; -1 when none shows. Reading order: by their click points
+ * (game_hotspot_click_point), in rows READING_ROW_H px high from the top, left to right within a
+ * row (then top to bottom, then by index). With nothing under the pointer, the pointer itself is
+ * the place to start from. *at gets the click point. */
+int game_reading_next(const Game *g, int dir, NavPoint *at);
 /* True when the pointer is over the open inventory bar. */
 bool game_pointer_in_bar(const Game *g);
 /* Slot rectangle of inventory position `slot` (whether or not it holds an item). */

@@ -56,6 +56,24 @@ uint8_t key_from_name(const char *name)
     return KEY_NONE;
 }
 
+static const char *const PAD_NAMES[PAD_BUTTON_COUNT] = {
+    "a", "b", "x", "y", "back", "guide", "start", "leftstick", "rightstick",
+    "leftshoulder", "rightshoulder", "dpup", "dpdown", "dpleft", "dpright",
+};
+
+const char *pad_button_name(int button)
+{
+    return button >= 0 && button < PAD_BUTTON_COUNT ? PAD_NAMES[button] : "";
+}
+
+int pad_button_from_name(const char *name)
+{
+    for (int b = 0; b < PAD_BUTTON_COUNT; b++)
+        if (strcasecmp(name, PAD_NAMES[b]) == 0)
+            return b;
+    return -1;
+}
+
 void input_add_key(Input *in, uint8_t k)
 {
     if (in->nkeys < INPUT_KEYS_MAX)

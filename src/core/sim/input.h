@@ -37,6 +37,15 @@ _Static_assert(KEY_COUNT < 0x40, "a Key must leave the modifier bits of a key by
 static inline Key key_base(uint8_t k) { return (Key)(k & ~KEY_MODS); }
 static inline unsigned key_mods(uint8_t k) { return k & KEY_MODS; }
 
+/* Game controller buttons, numbered as SDL_GameControllerButton (a bit each in Input.pad); their
+ * names are SDL's (pad_button_name), as replays write them. */
+typedef enum PadButton {
+    PAD_A, PAD_B, PAD_X, PAD_Y, PAD_BACK, PAD_GUIDE, PAD_START, PAD_LEFTSTICK, PAD_RIGHTSTICK,
+    PAD_LEFTSHOULDER, PAD_RIGHTSHOULDER, PAD_DPUP, PAD_DPDOWN, PAD_DPLEFT, PAD_DPRIGHT,
+    PAD_BUTTON_COUNT
+} PadButton;
+#define PAD_STICK_MAX 32767 /* a stick's deflection runs -32768..32767 (SDL's axis range) */
+
 typedef struct Input {
     bool pointer;                   /* x, y hold a new pointer position */
     int16_t x, y;                   /* pointer, logical pixels */
@@ -46,6 +55,8 @@ typedef struct Input {
     uint8_t keys[INPUT_KEYS_MAX];   /* key bytes: a Key, maybe ORed with KEY_CTRL, KEY_SHIFT */
     uint16_t text_speed;            /* the player chose a text speed (percent), 0: no change */
     char text[INPUT_TEXT_MAX];      /* UTF-8 typed this tick, NUL-terminated; "" when none */
+    uint32_t pad;                   /* controller buttons pressed this tick, bit (1u << PadButton) */
+    int16_t stick_x, stick_y;       /* the left stick's deflection now, -32768..32767 (0: centred) */
 } Input;
 
 #define TEXT_SPEED_MIN 25           /* percent of normal reading speed */
@@ -58,6 +69,10 @@ const char *key_name(uint8_t k);
 /* The key byte with that name (case-insensitive, modifiers in either order: "ctrl+z",
  * "Shift+Ctrl+Z"), or KEY_NONE. */
 uint8_t key_from_name(const char *name);
+/* SDL's name of a controller button ("a", "dpright", "leftshoulder"), "" for none; and the button
+ * with that name (case-insensitive), or -1. */
+const char *pad_button_name(int button);
+int pad_button_from_name(const char *name);
 /* Adds a key press (a key byte); ignored when the tick already holds INPUT_KEYS_MAX. */
 void input_add_key(Input *in, uint8_t k);
 /* Appends UTF-8 text to in->text, one whole character at a time while it fits (with its NUL); it

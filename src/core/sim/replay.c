@@ -361,6 +361,24 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
             return perr(p, "expected \"<tick> key <name>\"");
         c->kind = RC_KEY;
         return parse_key(p, w[2], &c->key);
+    } else if (strcmp(cmd, "pad") == 0) {
+        if (nw != 3)
+            return perr(p, "expected \"<tick> pad <button>\"");
+        int b = pad_button_from_name(w[2]);
+        if (b < 0)
+            return perr(p, "unknown controller button \"%s\" (a, b, x, y, back, guide, start, leftstick, rightstick, "
+                           "leftshoulder, rightshoulder, dpup, dpdown, dpleft, dpright)", w[2]);
+        if (at.frame)
+            return perr(p, "a pad line at an editor frame: the controller plays the game's ticks only");
+        c->kind = RC_PAD;
+        c->button = (uint8_t)b;
+    } else if (strcmp(cmd, "stick") == 0) {
+        if (nw != 4 || !parse_i32(w[2], &c->x) || !parse_i32(w[3], &c->y) || c->x < -32768 || c->x > PAD_STICK_MAX ||
+            c->y < -32768 || c->y > PAD_STICK_MAX)
+            return perr(p, "expected \"<tick> stick <x> <y>\" (each -32768 to 32767)");
+        if (at.frame)
+            return perr(p, "a stick line at an editor frame: the controller plays the game's ticks only");
+        c->kind = RC_STICK;
     } else if (strcmp(cmd, "text") == 0) {
         /* the string is read from the raw line: it may hold spaces */
         const char *s = raw + (cmd - line) + strlen(cmd), *end = NULL;
@@ -411,7 +429,8 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
         if (nw == 3 && !(c->path = dupstr(w[2])))
             return perr(p, "out of memory");
     } else {
-        return perr(p, "unknown command \"%s\" (move, click, press, release, key, text, set, expect, save, load, reload)",
+        return perr(p, "unknown command \"%s\" (move, click, press, release, key, pad, stick, text, set, expect, save, load, "
+                    "reload)",
                     cmd);
     }
     return true;
@@ -746,10 +765,12 @@ static bool replay_load_saved(const ReplayCmd *c, const Replay *r, Game *g, Repl
     if (ok) {
         game_init(fresh, g->level, g->seed);
         ok = save_read_bytes(where, rep->saved, rep->nsaved, fresh, info, report, err, sizeof err);
-        if (ok)
+        if (ok) {
             *g = *fresh;
-        else if (log)
+            pad_reset(&rep->pad); /* the stick's ramp and remainder belonged to the game left */
+        } else if (log) {
             fprintf(log, "%s:%d: load: %s\n", r->file, c->line, err);
+        }
     }
     free(fresh);
     free(info);
@@ -855,6 +876,11 @@ bool replay_step_frame(const Replay *r, int *cursor, Game *g, uint32_t frame, In
         }
         case RC_KEY: input_add_key(in, c->key); break;
         case RC_TEXT: input_add_text(in, c->value); break;
+        case RC_PAD: in->pad |= 1u << c->button; break;
+        case RC_STICK:
+            rep->stick_x = (int16_t)c->x;
+            rep->stick_y = (int16_t)c->y;
+            break;
         case RC_TEXT_SPEED: in->text_speed = (uint16_t)c->x; break;
         case RC_EXPECT_HASH:
             if (!check_hash(r, c, g, rep, log)) {
@@ -879,6 +905,11 @@ bool replay_step_frame(const Replay *r, int *cursor, Game *g, uint32_t frame, In
             break;
         }
         }
+    }
+    if (frame == 0) { /* the controller plays the game as keys and the pointer */
+        in->stick_x = rep->stick_x;
+        in->stick_y = rep->stick_y;
+        pad_map(&rep->pad, g, in);
     }
     return frame > 0 || g->tick < r->end_tick;
 }
@@ -1021,9 +1052,19 @@ void recorder_tick_frame(Recorder *rec, const Game *g, uint32_t frame, const Inp
         write_json_text(rec->f, in->text);
         fputc('\n', rec->f);
     }
+    if (!frame) {
+        for (int b = 0; b < PAD_BUTTON_COUNT; b++)
+            if (in->pad >> b & 1u)
+                fprintf(rec->f, "%s pad %s\n", at, pad_button_name(b));
+        if (in->stick_x != rec->stick_x || in->stick_y != rec->stick_y)
+            fprintf(rec->f, "%s stick %d %d\n", at, in->stick_x, in->stick_y);
+        rec->stick_x = in->stick_x;
+        rec->stick_y = in->stick_y;
+    }
     if (in->text_speed)
         fprintf(rec->f, "%s set text_speed %u\n", at, (unsigned)in->text_speed);
-    if (t - rec->last_flush >= GAME_TICK_HZ || in->clicks || releases || in->nkeys || (frame && in->text[0])) {
+    if (t - rec->last_flush >= GAME_TICK_HZ || in->clicks || releases || in->nkeys || in->pad ||
+        (frame && in->text[0])) {
         fflush(rec->f);
         rec->last_flush = t;
     }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "game.h"
+#include "pad.h"
 
 #define REPLAY_VERSION 1
 #define REPLAY_FILE_MAX (16u << 20)      /* bytes; larger files are refused unread */
@@ -31,7 +32,9 @@ typedef enum ReplayCmdKind {
                      * in them, as it does when a designer saves an edit */
     RC_PRESS,       /* pointer to x, y, and `button` pressed (held) */
     RC_RELEASE,     /* pointer to x, y, and `button` released */
-    RC_TEXT         /* `value` typed (UTF-8, fewer than INPUT_TEXT_MAX bytes) */
+    RC_TEXT,        /* `value` typed (UTF-8, fewer than INPUT_TEXT_MAX bytes) */
+    RC_PAD,         /* controller button `button` (a PadButton) pressed */
+    RC_STICK        /* the left stick at x, y (held until the next stick line) */
 } ReplayCmdKind;
 
 typedef struct ReplayCmd {
@@ -39,9 +42,9 @@ typedef struct ReplayCmd {
     uint32_t frame;    /* 0: the game's own tick; F >= 1: the F-th editor frame while the game stands at `tick` */
     int32_t line;      /* line in the replay file */
     uint8_t kind;      /* ReplayCmdKind */
-    uint8_t button;    /* INPUT_LEFT or INPUT_RIGHT */
+    uint8_t button;    /* INPUT_LEFT or INPUT_RIGHT; RC_PAD: a PadButton */
     uint8_t key;       /* a key byte: Key | KEY_CTRL | KEY_SHIFT */
-    int32_t x, y;      /* RC_MOVE, RC_CLICK, RC_PRESS, RC_RELEASE */
+    int32_t x, y;      /* RC_MOVE, RC_CLICK, RC_PRESS, RC_RELEASE, RC_STICK */
     int16_t target;    /* RC_CLICK_AT: hotspot index once bound */
     char *target_id;   /* RC_CLICK_AT: the id as written */
     char *path;        /* RC_EXPECT: dotted path into the state JSON; RC_RELOAD: the level file, or NULL */
@@ -76,6 +79,9 @@ typedef struct ReplayReport {
     uint8_t *saved;        /* the last save: a save file's bytes */
     size_t nsaved;
     Level *reloaded;       /* the level the last reload read; the game now plays it */
+    /* the controller, as the replay plays it */
+    int16_t stick_x, stick_y; /* the last stick line's deflection, held */
+    PadMapper pad;         /* turns pad and stick lines into keys and the pointer (reset on load) */
 } ReplayReport;
 
 /* Releases what a replay's save and reload commands left in rep: call it once the game it ran is
@@ -136,6 +142,7 @@ typedef struct Recorder {
     uint32_t last_flush;       /* tick of the last flush */
     uint32_t at_tick, at_frame; /* the tick and frame of the last call: the lines only go forwards */
     uint32_t dropped;          /* calls that came before the last one, so were not written */
+    int16_t stick_x, stick_y;  /* the stick as last written */
 } Recorder;
 
 /* Opens FILE and writes the header. false with a message naming the file. */
@@ -150,7 +157,9 @@ void recorder_tick(Recorder *rec, const Game *g, const Input *in);
  * pressed as `press`, only released as `release`, the pointer as `move`, keys with their
  * modifiers, text as `text "..."`, and no hash checkpoint. A tick's frames come after its frame 0,
  * as a replay reads them: a call for a tick and frame before the last call's is not written (no
- * replay could read it back) but counted in rec->dropped. */
+ * replay could read it back) but counted in rec->dropped. A controller's buttons are written as
+ * `pad` lines and its stick, when it moved, as a `stick` line (the game's ticks only); `in` is the
+ * input before pad_map. */
 void recorder_tick_frame(Recorder *rec, const Game *g, uint32_t frame, const Input *in);
 /* Writes the final hash (not when the last call was an editor frame at this tick: a hash may only
  * come at the game's own tick, before its frames) and `end`, and closes. */

@@ -596,6 +596,7 @@ bool state_load_from(Game *g, const uint8_t *buf, size_t len, int format, bool l
     }
     if (ok) {
         copy->nevents = 0;
+        copy->inv_back_x = copy->inv_back_y = -1; /* not state: a loaded game has no way back */
         *g = *copy;
     }
     free(copy);
