@@ -10,7 +10,7 @@ const char HELP_DESCRIPTION[] =
     "is three weeks into shooting a musical sci-fi romance, and the mirrored disco ball above the set "
     "refuses to spin. Talk the gaffer and the production assistant through it, wake the electrician, "
     "find what is jamming the motor up on the catwalk, and call \"Action!\". The game plays with the "
-    "mouse, saves in six slots with pictures and keeps its settings between sessions. Besides playing, "
+    "mouse, the keyboard alone or a game controller, saves in six slots with pictures and keeps its settings between sessions. Besides playing, "
     "the same program checks, replays, draws and solves level files headless, for testers and level "
     "designers, and opens its own level editor.";
 
@@ -59,6 +59,12 @@ static const HelpEntry keys[] = {
     {"bottom edge", "opens the inventory: click an item to take it in hand, then a thing to use it there"},
     {"click or .", "skips a line"},
     {"1-9, arrows, Enter", "picks a line in a conversation"},
+    {"Right, Left", "the pointer to the next or previous thing you can use, in reading order; in the open "
+                    "inventory, to the next or previous item"},
+    {"Down, Up", "the same, outside a conversation"},
+    {"Enter", "a left click where the pointer is: use, walk, take an item, skip a line"},
+    {"X", "a right click where the pointer is: look, or put the item in hand back"},
+    {"I", "opens the inventory with the pointer on an item; I again closes it"},
     {"Tab or Space", "marks everything you can use"},
     {"Esc", "the menu: resume, save, load, options, quit to title"},
     {"F5, F9", "quick save, quick load"},
@@ -66,6 +72,20 @@ static const HelpEntry keys[] = {
     {"M", "mute"},
     {"F11 or Alt+Enter", "fullscreen"},
     {"F2", "the level editor"},
+    {"F1", "every key and button, on one screen"},
+};
+
+static const HelpEntry controller[] = {
+    {"left stick", "moves the pointer, faster the longer it is held"},
+    {"d-pad right, left; shoulders", "the next or previous thing you can use (in the open inventory, item)"},
+    {"d-pad down, up", "the next or previous thing; in a conversation, the line to pick"},
+    {"A", "use, walk, take an item, pick a line, skip a line (as Enter)"},
+    {"B", "look, or put the item in hand back (as X)"},
+    {"X", "the inventory (as I)"},
+    {"Y", "marks everything you can use (as Tab)"},
+    {"Start", "the menu"},
+    {"Back", "what was said"},
+    {"in menus", "the d-pad moves, A chooses, B goes back"},
 };
 
 static const HelpEntry environment[] = {
@@ -77,11 +97,15 @@ static const HelpEntry environment[] = {
      "build tree, else the data folder installed beside the binary, else the one the build names"},
     {"STARDUST_ALWAYS_DRAW", "when 1, every frame is drawn whole and presented, changed or not"},
     {"STARDUST_STATS", "when 1, prints when the first frame was shown and, at exit, the frames drawn and skipped"},
+    {"STARDUST_VIRTUAL_PAD",
+     "a file of timed controller steps (\"<ms> attach\", \"<ms> press a\", \"<ms> axis leftx 20000\", ...) "
+     "played on a virtual game controller, for tests of the controller without one"},
 };
 
 const HelpSection HELP_SECTIONS[] = {
     {"usage", "COMMANDS", commands, COUNT(commands)},
     {"In the game", "KEYS", keys, COUNT(keys)},
+    {"With a controller", "CONTROLLER", controller, COUNT(controller)},
     {"Environment", "ENVIRONMENT", environment, COUNT(environment)},
 };
 const int HELP_NSECTIONS = COUNT(HELP_SECTIONS);

@@ -66,7 +66,7 @@ static bool open_window(App *app)
      * name (X11's WM_CLASS; Wayland's app id). A value the player set is kept. */
     setenv("SDL_VIDEO_X11_WMCLASS", STARDUST_APP_ID, 0);
     setenv("SDL_VIDEO_WAYLAND_WMCLASS", STARDUST_APP_ID, 0);
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_GAMECONTROLLER) != 0) {
         fprintf(stderr, "stardust: cannot start SDL video: %s\n", SDL_GetError());
         return false;
     }
@@ -133,6 +133,7 @@ static void close_app(App *app)
     if (app->window)
         SDL_DestroyWindow(app->window);
     session_close(app);
+    controller_close(&app->pad);
     free(app->edit_draw);
     TTF_Quit();
     IMG_Quit();
@@ -167,6 +168,23 @@ void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly)
     *ly = SDL_clamp((py - app->off_y) / app->scale, 0, app->level->height - 1);
 }
 
+void app_follow_game_pointer(App *app)
+{
+    app->mouse_x = app->game.pointer_x;
+    app->mouse_y = app->game.pointer_y;
+    if (!app->window || SDL_GetMouseFocus() != app->window)
+        return; /* the system mouse is elsewhere on the desktop: it stays there */
+    int ww, wh, rw, rh;
+    SDL_GetWindowSize(app->window, &ww, &wh);
+    SDL_GetRendererOutputSize(app->renderer, &rw, &rh);
+    /* the middle of the logical pixel, in output pixels, then in window points */
+    int px = app->off_x + app->mouse_x * app->scale + app->scale / 2, py = app->off_y + app->mouse_y * app->scale + app->scale / 2;
+    app->warped = true;
+    app->warp_x = app->mouse_x;
+    app->warp_y = app->mouse_y;
+    SDL_WarpMouseInWindow(app->window, rw ? px * ww / rw : px, rh ? py * wh / rh : py);
+}
+
 /* ------------------------------------------------------------------ a frame */
 
 static double seconds_now(void) { return (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency(); }
@@ -190,6 +208,7 @@ static bool draw(App *app, int alpha)
         .cursor_x = app->watching ? (ed ? ed->px : app->game.pointer_x) : app->mouse_x,
         .cursor_y = app->watching ? (ed ? ed->py : app->game.pointer_y) : app->mouse_y,
         .draw_cursor = app->custom_cursor,
+        .pad_hints = app->pad.in_use,
         .menu_open = !in_game,
         .log_open = app->log_open,
         .log_scroll = app->log_scroll,
@@ -197,9 +216,12 @@ static bool draw(App *app, int alpha)
     };
     render_frame(&app->rd, &v);
     if (!in_game) {
+        app->menu.pad_hints = app->pad.in_use;
         menu_draw(&app->menu, &app->rd, &app->settings, app->level->width, app->level->height);
         render_cursor(&app->rd, &v);
     }
+    if (app->help_open)
+        render_help(&app->rd, app->pad.in_use, app->level->width, app->level->height);
     int tiles = gfx_draw(&app->rd.gfx, app->always_draw);
     app->tiles_drawn += (uint64_t)tiles;
     if (tiles > 0) {
@@ -273,6 +295,7 @@ static void loop(App *app)
     app->running = true;
     while (app->running) {
         bool paused = app->minimised || app->unfocused;
+        controller_virtual_run(&app->pad); /* STARDUST_VIRTUAL_PAD's steps now due */
         wait_for_frame(app, app->always_draw ? 0 : due, freq, paused);
         uint64_t now = SDL_GetPerformanceCounter();
         if (app->minimised || app->unfocused) {
@@ -293,7 +316,7 @@ static void loop(App *app)
         acc += frame;
         int ticks = 0;
         while (acc >= dt && ticks < APP_MAX_CATCHUP_TICKS) {
-            if (app->menu.screen == SCREEN_GAME && !app->log_open)
+            if (app->menu.screen == SCREEN_GAME && !app->log_open && !app->help_open)
                 session_run_tick(app);
             acc -= dt;
             ticks++;
@@ -330,6 +353,15 @@ App *app_open(const PlayOptions *opt, int *status)
     *status = 1;
     if (!open_window(app))
         goto fail;
+    const char *vpad = getenv("STARDUST_VIRTUAL_PAD");
+    if (vpad && *vpad) {
+        char err[700];
+        if (!controller_virtual_load(&app->pad, vpad, err, sizeof err)) {
+            fprintf(stderr, "stardust: STARDUST_VIRTUAL_PAD: %s\n", err);
+            *status = 2;
+            goto fail;
+        }
+    }
     if (app->watching || opt->record_path || opt->new_game) {
         session_new_game(app);
         if (app->watching)

@@ -11,11 +11,13 @@
 
 #include "app.h"
 #include "audio.h"
+#include "controller.h"
 #include "edit.h"
 #include "game.h"
 #include "input_sdl.h"
 #include "level.h"
 #include "menu.h"
+#include "pad.h"
 #include "render.h"
 #include "replay.h"
 #include "save.h"
@@ -38,7 +40,11 @@ typedef struct App {
     bool running;                /* false ends the loop (Quit, closing the window) */
     int scale, off_x, off_y;     /* logical to window mapping */
     int refresh_hz;              /* the display's refresh: how often a frame is due */
-    int mouse_x, mouse_y;        /* the real pointer, logical px, for drawing the cursor */
+    int mouse_x, mouse_y;        /* the real pointer, logical px, for drawing the cursor (moved
+                                  * to the game's pointer when keys or a controller moved it) */
+    bool warped;                 /* the system mouse was put at warp_x, warp_y: its motion event
+                                  * there is the warp's echo, not the player's hand */
+    int warp_x, warp_y;
     bool custom_cursor;          /* our cursor images are drawn; the system one is hidden */
     bool must_present;           /* the window needs the picture again though nothing changed */
     bool always_draw;            /* STARDUST_ALWAYS_DRAW: every frame drawn whole and presented */
@@ -71,6 +77,7 @@ typedef struct App {
     uint8_t thumb[SAVE_THUMB_W * SAVE_THUMB_H * 3]; /* the game as it looked when paused */
     bool have_thumb;             /* thumb holds a picture (saves made from the pause menu use it) */
     int32_t prev_x, prev_y;      /* player position before the last tick */
+    PadMapper pad_mapper;        /* the controller's buttons and stick as keys and the pointer */
     Editor *editor;              /* the level editor (F2), made on first use; NULL before */
     EditDrawList *edit_draw;     /* its overlay for the frame being drawn */
 
@@ -78,6 +85,8 @@ typedef struct App {
     Menu menu;                   /* the menu screen showing; SCREEN_GAME when none */
     bool log_open;               /* the conversation log is open (the game waits) */
     int log_scroll;              /* lines the log is scrolled back */
+    bool help_open;              /* the help screen (F1) is showing (the game waits) */
+    Controller pad;              /* the controller (hot-plugged) and STARDUST_VIRTUAL_PAD */
 } App;
 
 /* app.c: everything app_play does before its loop (settings, the level, the window, sound, the
@@ -94,6 +103,9 @@ void app_present(App *app);
 /* app.c: fits the logical screen into the window and paces frames to its display (after a
  * resize or a move to another display). */
 void app_update_mapping(App *app);
+/* app.c: the cursor drawn at the game's pointer, and the system mouse put there (the game
+ * moved the pointer: keys, a controller). */
+void app_follow_game_pointer(App *app);
 /* app.c: a point in window coordinates (as mouse events give them) in logical pixels. */
 void app_window_to_logical(const App *app, int wx, int wy, int *lx, int *ly);
 

@@ -4,6 +4,7 @@
 #include "events.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "screen.h"
 #include "session.h"
@@ -194,6 +195,22 @@ static bool on_end_card(App *app, const SDL_Event *e)
     return true;
 }
 
+/* The help screen (F1), while open, takes every key and button: any key or click closes it. F1
+ * opens it over the game or a menu (not the level editor, which has its own keys). */
+static bool on_help(App *app, const SDL_Event *e)
+{
+    if (!app->help_open) {
+        if (!key_pressed(e) || e->key.keysym.sym != SDLK_F1)
+            return false;
+        app->help_open = true;
+        return true;
+    }
+    if (key_pressed(e) || e->type == SDL_MOUSEBUTTONDOWN)
+        app->help_open = false;
+    return e->type == SDL_KEYDOWN || e->type == SDL_KEYUP || e->type == SDL_MOUSEBUTTONDOWN ||
+           e->type == SDL_MOUSEBUTTONUP || e->type == SDL_TEXTINPUT;
+}
+
 /* Keys that work in the game itself: Esc (pause menu), F5 / F9 (quick save / load, not while
  * watching a replay), L (the conversation log), M (mute). */
 static bool on_hot_key(App *app, const SDL_Event *e)
@@ -262,9 +279,111 @@ static bool on_game(App *app, const SDL_Event *e)
 {
     if (app->watching || collect_mouse(app, e))
         return true;
-    if (key_pressed(e) && !(e->key.keysym.sym >= SDLK_a && e->key.keysym.sym <= SDLK_z))
-        input_collect_key(&app->input, e->key.keysym.sym, 0); /* the game's keys are plain keys */
+    SDL_Keycode k = key_pressed(e) ? e->key.keysym.sym : SDLK_UNKNOWN;
+    /* the game's keys are plain keys; of the letters only X (look) and I (inventory) are its own */
+    if (k != SDLK_UNKNOWN && (!(k >= SDLK_a && k <= SDLK_z) || k == SDLK_x || k == SDLK_i))
+        input_collect_key(&app->input, k, 0);
     return true;
+}
+
+/* ------------------------------------------------------------------ the controller */
+
+/* A key press standing for a controller button in the menus, the log and the end card. */
+static SDL_Event as_key(SDL_Keycode k)
+{
+    SDL_Event key;
+    memset(&key, 0, sizeof key);
+    key.type = SDL_KEYDOWN;
+    key.key.state = SDL_PRESSED;
+    key.key.keysym.sym = k;
+    key.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    return key;
+}
+
+/* A button outside the game: the d-pad moves, A activates, B goes back (Start closes the pause
+ * menu, Back the log, any button the help screen); true when something took it. */
+static bool pad_outside_game(App *app, Uint8 b)
+{
+    static const SDL_Keycode KEYS[SDL_CONTROLLER_BUTTON_MAX] = {
+        [SDL_CONTROLLER_BUTTON_DPAD_UP] = SDLK_UP,       [SDL_CONTROLLER_BUTTON_DPAD_DOWN] = SDLK_DOWN,
+        [SDL_CONTROLLER_BUTTON_DPAD_LEFT] = SDLK_LEFT,   [SDL_CONTROLLER_BUTTON_DPAD_RIGHT] = SDLK_RIGHT,
+        [SDL_CONTROLLER_BUTTON_A] = SDLK_RETURN,         [SDL_CONTROLLER_BUTTON_B] = SDLK_ESCAPE,
+    };
+    SDL_Keycode k = b < SDL_CONTROLLER_BUTTON_MAX ? KEYS[b] : SDLK_UNKNOWN;
+    if (app->help_open) {
+        app->help_open = false;
+        return true;
+    }
+    if (app->editor && app->editor->open)
+        return true; /* the editor is the keyboard's and the mouse's */
+    if (app->log_open) {
+        if (b == SDL_CONTROLLER_BUTTON_BACK || b == SDL_CONTROLLER_BUTTON_B)
+            app->log_open = false;
+        else if (k == SDLK_UP || k == SDLK_DOWN) {
+            SDL_Event key = as_key(k);
+            on_log(app, &key);
+        }
+        return true;
+    }
+    if (app->menu.screen != SCREEN_GAME) {
+        if (b == SDL_CONTROLLER_BUTTON_START && app->menu.screen == SCREEN_PAUSE) {
+            app->menu.screen = SCREEN_GAME;
+        } else if (k != SDLK_UNKNOWN) {
+            SDL_Event key = as_key(k);
+            on_menu(app, &key);
+        }
+        return true;
+    }
+    if (screen_end_card(&app->game) && !app->watching) {
+        if (b == SDL_CONTROLLER_BUTTON_A || b == SDL_CONTROLLER_BUTTON_B || b == SDL_CONTROLLER_BUTTON_START) {
+            SDL_Event key = as_key(SDLK_RETURN);
+            on_end_card(app, &key);
+        }
+        return true;
+    }
+    if (b == SDL_CONTROLLER_BUTTON_START) {
+        session_keep_thumb(app);
+        events_open_screen(app, SCREEN_PAUSE, SCREEN_GAME);
+        return true;
+    }
+    if (b == SDL_CONTROLLER_BUTTON_BACK) {
+        app->log_open = true;
+        app->log_scroll = 0;
+        return true;
+    }
+    return false;
+}
+
+/* Controllers plugged in and out, and the buttons and stick of the one played with: outside the
+ * game they work the menus and screens, in it they are collected for the next tick (the core
+ * maps them to keys and the pointer, pad.h). */
+static bool on_controller(App *app, const SDL_Event *e)
+{
+    char msg[200];
+    switch (e->type) {
+    case SDL_CONTROLLERDEVICEADDED:
+    case SDL_CONTROLLERDEVICEREMOVED:
+        controller_device_event(&app->pad, e, msg, sizeof msg);
+        if (msg[0])
+            session_notice(app, msg);
+        return true;
+    case SDL_CONTROLLERAXISMOTION:
+        if (controller_owns(&app->pad, e->caxis.which)) {
+            input_collect_pad_axis(&app->input, e->caxis.axis, e->caxis.value);
+            if (e->caxis.value > PAD_DEADZONE || e->caxis.value < -PAD_DEADZONE)
+                app->pad.in_use = true;
+        }
+        return true;
+    case SDL_CONTROLLERBUTTONUP: return true;
+    case SDL_CONTROLLERBUTTONDOWN:
+        if (!controller_owns(&app->pad, e->cbutton.which))
+            return true;
+        app->pad.in_use = true;
+        if (!pad_outside_game(app, e->cbutton.button) && !app->watching)
+            input_collect_pad_button(&app->input, e->cbutton.button);
+        return true;
+    default: return false;
+    }
 }
 
 /* ------------------------------------------------------------------ routing */
@@ -272,10 +391,18 @@ static bool on_game(App *app, const SDL_Event *e)
 /* Keeps the pointer's logical position (for every handler and for drawing the cursor). */
 static void track_pointer(App *app, const SDL_Event *e)
 {
-    if (e->type == SDL_MOUSEMOTION)
+    if (e->type == SDL_MOUSEMOTION) {
         app_window_to_logical(app, e->motion.x, e->motion.y, &app->mouse_x, &app->mouse_y);
-    else if (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP)
+        bool echo = app->warped && app->mouse_x == app->warp_x && app->mouse_y == app->warp_y;
+        app->warped = false;
+        if (!echo) /* the player's hand on the mouse: the hints name keys and clicks again */
+            app->pad.in_use = false;
+    } else if (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP) {
         app_window_to_logical(app, e->button.x, e->button.y, &app->mouse_x, &app->mouse_y);
+        app->pad.in_use = false;
+    } else if (e->type == SDL_KEYDOWN || e->type == SDL_MOUSEWHEEL) {
+        app->pad.in_use = false;
+    }
 }
 
 typedef bool (*EventHandler)(App *app, const SDL_Event *e);
@@ -285,8 +412,10 @@ void events_handle(App *app, const SDL_Event *e)
     /* Tried in this order; the first that takes the event ends its journey. */
     static const EventHandler handlers[] = {
         on_window,         /* quit, minimise, focus, resize */
+        on_controller,     /* controllers plugged in and out; their buttons and stick everywhere */
         on_fullscreen_key, /* F11, Alt+Enter: everywhere, even in the log and the menus */
         on_editor,         /* the level editor, while open */
+        on_help,           /* the help screen (F1), while open, and F1 */
         on_log,            /* the conversation log, while open */
         on_menu,           /* a menu screen, while one shows */
         on_end_card,       /* the end card: back to the title */

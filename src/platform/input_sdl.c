@@ -52,8 +52,29 @@ void input_collect_key_any(InputCollector *c, SDL_Keycode key, Uint16 mod) { col
 
 void input_collect_text(InputCollector *c, const char *utf8) { input_add_text(&c->pending, utf8); }
 
+_Static_assert((int)SDL_CONTROLLER_BUTTON_A == (int)PAD_A && (int)SDL_CONTROLLER_BUTTON_DPAD_RIGHT == (int)PAD_DPRIGHT &&
+                   (int)SDL_CONTROLLER_BUTTON_LEFTSHOULDER == (int)PAD_LEFTSHOULDER &&
+                   (int)SDL_CONTROLLER_BUTTON_START == (int)PAD_START,
+               "PadButton numbers SDL's buttons");
+
+void input_collect_pad_button(InputCollector *c, Uint8 sdl_button)
+{
+    if (sdl_button < PAD_BUTTON_COUNT)
+        c->pending.pad |= 1u << sdl_button;
+}
+
+void input_collect_pad_axis(InputCollector *c, Uint8 sdl_axis, Sint16 value)
+{
+    if (sdl_axis == SDL_CONTROLLER_AXIS_LEFTX)
+        c->stick_x = value;
+    else if (sdl_axis == SDL_CONTROLLER_AXIS_LEFTY)
+        c->stick_y = value;
+}
+
 void input_take(InputCollector *c, Input *out)
 {
     *out = c->pending;
+    out->stick_x = c->stick_x;
+    out->stick_y = c->stick_y;
     memset(&c->pending, 0, sizeof c->pending);
 }

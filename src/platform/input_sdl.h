@@ -9,6 +9,7 @@
 
 typedef struct InputCollector {
     Input pending; /* what the next tick will receive */
+    int16_t stick_x, stick_y; /* the left stick where it last went: every tick gets it, held */
 } InputCollector;
 
 void input_collect_pointer(InputCollector *c, int lx, int ly);
@@ -24,6 +25,10 @@ void input_collect_key(InputCollector *c, SDL_Keycode key, Uint16 mod);
 void input_collect_key_any(InputCollector *c, SDL_Keycode key, Uint16 mod);
 /* Text typed (SDL_TEXTINPUT's UTF-8), appended while it fits (input_add_text). */
 void input_collect_text(InputCollector *c, const char *utf8);
+/* A controller button pressed (SDL_CONTROLLERBUTTONDOWN's button); others than SDL's fifteen are ignored. */
+void input_collect_pad_button(InputCollector *c, Uint8 sdl_button);
+/* A controller axis moved (SDL_CONTROLLERAXISMOTION): the left stick's two are kept, the rest ignored. */
+void input_collect_pad_axis(InputCollector *c, Uint8 sdl_axis, Sint16 value);
 /* Hands the collected input to a tick and starts collecting afresh. */
 void input_take(InputCollector *c, Input *out);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "controller.h"
 #include "playtime.h"
 
 #define MENU_W 300
@@ -408,7 +409,7 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
         y += h + 2;
     }
     /* the bottom line: a message when there is one (it takes the hint's place), else the hint */
-    const char *hint = "Mouse, or arrows and Enter; Esc goes back";
+    const char *hint = controller_text(HINT_MENU, m->pad_hints);
     int tw, th;
     if (m->message[0]) {
         text_measure(&rd->text, m->message, w, &tw, &th);

@@ -73,6 +73,7 @@ typedef struct Menu {
     int hover;                /* highlighted item, -1 none */
     char message[800];        /* a line under the menu (an error, a confirmation) */
     bool in_game;             /* opened from a game under way (the pause menu's context) */
+    bool pad_hints;           /* the hint line names controller buttons (set by whoever draws it) */
 } Menu;
 
 /* Builds a screen. For save/load screens, reads every slot's header from dir. */

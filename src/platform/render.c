@@ -3,6 +3,7 @@
 #include "units.h"
 
 #include "anim.h"
+#include "controller.h"
 #include "dialogue.h"
 #include "screen.h"
 
@@ -432,7 +433,7 @@ static void draw_log(Render *rd, const RenderView *v)
     fill(rd, 0, 0, lv->width, lv->height, 0x0c0814, 200);
     fill(rd, margin, margin, lv->width - 2 * margin, lv->height - 2 * margin, 0x1c1428, 240);
     fill(rd, margin, margin, lv->width - 2 * margin, 1, 0xe03fb0, 255);
-    text_draw(&rd->text, "What was said  (L or Esc to close, Up/Down to scroll)", 0xd8d0e8, 0, margin + 8, margin + 4);
+    text_draw(&rd->text, controller_text(HINT_LOG, v->pad_hints), 0xd8d0e8, 0, margin + 8, margin + 4);
     uint32_t kept = g->log_total < GAME_LOG_MAX ? g->log_total : GAME_LOG_MAX;
     int bottom = lv->height - margin - 6, top = margin + 20;
     if (kept == 0)
@@ -568,7 +569,7 @@ static void draw_centred_text(Text *t, const char *s, uint32_t color, int y, int
 
 /* The end card: the level's title and lines under it, then how to leave. Lines come in
  * paragraphs (a "" line between two), each in its own colour. */
-static void draw_end_card(Render *rd, const Game *g)
+static void draw_end_card(Render *rd, const Game *g, bool pad)
 {
     static const uint32_t paragraph_colors[] = {0xc8fbff, 0xf2d597, 0xd8d0e8, 0x8a7ea0};
     const Level *lv = g->level;
@@ -585,7 +586,7 @@ static void draw_end_card(Render *rd, const Game *g)
             y += 24;
         }
     }
-    draw_centred_text(&rd->text, "Click or press Enter to return to the title.", 0xd8d0e8, lv->height - 60, sw);
+    draw_centred_text(&rd->text, controller_text(HINT_END_CARD, pad), 0xd8d0e8, lv->height - 60, sw);
 }
 
 /* The fade in at the start, the fade out after the win, the end card; none of them behind a menu
@@ -602,5 +603,5 @@ static void draw_fades_and_end(Render *rd, const RenderView *v)
     if (ending > 0)
         fill(rd, 0, 0, lv->width, lv->height, 0x0c0814, ending);
     if (screen_end_card(g) && rd->have_text)
-        draw_end_card(rd, g);
+        draw_end_card(rd, g, v->pad_hints);
 }

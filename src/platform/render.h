@@ -22,6 +22,7 @@ typedef struct RenderView {
     const char *banner;      /* a status line at the bottom (replay playback), or NULL */
     int cursor_x, cursor_y;  /* where to draw the cursor (logical px); the pointer when headless */
     bool draw_cursor;        /* false: the system cursor is showing instead */
+    bool pad_hints;          /* the hints name controller buttons (the last input came from one) */
     bool menu_open;          /* a menu covers the game (no labels, no game cursor) */
     bool log_open;           /* the conversation log is open */
     int log_scroll;          /* lines scrolled back from the newest */
@@ -59,5 +60,9 @@ bool render_has_cursors(Render *rd);
 
 /* Draws the cursor (for menus drawn after the frame). */
 void render_cursor(Render *rd, const RenderView *v);
+/* The help screen (F1) over the frame: every keyboard and controller control, from src/help.c's
+ * entries (the ones --help prints), fitted to a screen of sw x sh; its bottom line in the words of
+ * the device in use (pad). */
+void render_help(Render *rd, bool pad, int sw, int sh);
 
 #endif

@@ -85,6 +85,7 @@ static void start_playing(App *app)
     app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
     app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     app->have_thumb = false;
+    pad_reset(&app->pad_mapper); /* the stick's ramp belonged to the game before */
     /* the pointer is where the mouse is now, not where it was when the game was saved: the next
      * tick's hover (label, cursor) follows it without waiting for the mouse to move */
     input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
@@ -453,8 +454,15 @@ void session_run_tick(App *app)
         take_edited_level(app, edited);
     if (editor_took_it)
         return;
+    /* where the mouse puts the pointer; anything else moving it is the keys or the controller */
+    int32_t mouse_x = in.pointer ? SDL_clamp(in.x, 0, app->game.level->width - 1) : app->game.pointer_x;
+    int32_t mouse_y = in.pointer ? SDL_clamp(in.y, 0, app->game.level->height - 1) : app->game.pointer_y;
+    if (!app->watching) /* a replay's controller lines were mapped as it read them */
+        pad_map(&app->pad_mapper, &app->game, &in);
     app->prev_x = app->game.walkers[OBJECT_PLAYER].x;
     app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     game_tick(&app->game, &in);
     audio_events(&app->audio, &app->game);
+    if (!app->watching && (app->game.pointer_x != mouse_x || app->game.pointer_y != mouse_y))
+        app_follow_game_pointer(app);
 }
