@@ -5,7 +5,9 @@ A scenario is a list of steps (see SCENARIOS below): use a thing, look at it, ta
 pick choices by their text, use an item on a thing, combine two items, call for a hint, and
 assert on the state. The driver runs the real game headless (`stardust replay --state`) after
 each command to see what is on screen, skips lines with '.', waits for walks, and writes the
-replay with its expectations. Run it again when the level's content changes:
+replay with its expectations. A scenario whose name ends in _pad is played with a game controller
+alone (PadDriver: `pad` and `stick` lines, never a click, move or key). Run it again when the
+level's content changes:
 
     tools/make_replay.py [--stardust build/stardust] [NAME ...]   (default: every scenario)
 """
@@ -66,7 +68,7 @@ class Driver:
             if s["speech"] and self.read:
                 self.tick += max(1, s["speech"]["ticks_left"])
             elif s["speech"]:
-                self.cmd("key .")
+                self.skip(s)
                 self.tick += self.gap
             else:
                 self.tick += 5
@@ -81,10 +83,18 @@ class Driver:
                 self.comment("until " + what)
                 return s
             if s["speech"]:
-                self.cmd("key .")
+                self.skip(s)
             else:
                 self.tick += 2
         sys.exit("make_replay: tick %d: never saw %s" % (self.tick, what))
+
+    def skip(self, s):
+        """Ends the line showing in state s."""
+        self.cmd("key .")
+
+    def click_on(self, target, button):
+        """Clicks a hotspot (button "left" uses it, "right" looks at it)."""
+        self.cmd("click @%s %s" % (target, button))
 
     def last_line(self, text):
         """Expects the last line spoken (in the conversation log) to be `text`."""
@@ -110,12 +120,12 @@ class Driver:
 
     def use(self, target):
         self.comment("use " + target)
-        self.cmd("click @%s left" % target)
+        self.click_on(target, "left")
         return self.settle()
 
     def look(self, target):
         self.comment("look at " + target)
-        self.cmd("click @%s right" % target)
+        self.click_on(target, "right")
         return self.settle()
 
     def choose(self, text):
@@ -172,7 +182,7 @@ class Driver:
         """Calls the therapist (from the stage's wall phone or the corridor's payphone); asserts the
         hint given; optionally asks for it plainer."""
         self.comment("call the hint line")
-        self.cmd("click @%s left" % phone)
+        self.click_on(phone, "left")
         said = None
         for _ in range(400):
             s = self.state()
@@ -180,7 +190,7 @@ class Driver:
                 said = s["speech"]["text"]
                 break
             if s["speech"]:
-                self.cmd("key .")
+                self.skip(s)
             else:
                 self.tick += 5  # walking to the phone
         if said != expected_line:
@@ -231,6 +241,97 @@ class Driver:
         with open(os.path.join(ROOT, path), "w") as f:
             f.write("\n".join(self.lines) + "\n")
         print("%s: %d ticks, %d expectations" % (path, self.tick, self.expects))
+
+
+class PadDriver(Driver):
+    """The same steps with a game controller alone: dpright steps the pointer through the hotspots
+    until the game's hover is the one wanted, a uses and b looks; dpdown walks the choices and a
+    picks one; x opens the inventory bar, dpright steps through its slots, a takes or combines, x
+    closes it; a skips a line."""
+
+    def skip(self, s):
+        sp = s["speech"]
+        if sp["speaker"] == "player" and not s["dialogue"] and s["hover"] is not None:
+            # a on the player's own last line would end it and use what the pointer is on: let it play
+            self.tick += max(1, sp["ticks_left"])
+        else:
+            self.cmd("pad a")
+
+    def skip_opening(self):
+        Driver.skip_opening(self)
+        self.comment("the stick pushed right and up for a third of a second: the pointer moves")
+        before = self.state()["pointer"]
+        self.cmd("stick 32767 -20000")
+        self.tick += 19
+        self.cmd("stick 0 0")
+        after = self.state()["pointer"]
+        if not (after["x"] > before["x"] and after["y"] < before["y"]):
+            sys.exit("make_replay: the stick did not move the pointer: %r to %r" % (before, after))
+        self.expect("pointer", after)
+
+    def point(self, target):
+        """dpright until the pointer is on target."""
+        s = self.state()
+        seen = []
+        while s["hover"] != target:
+            if s["hover"] in seen:  # round once: it is not there
+                sys.exit("make_replay: tick %d: dpright never reaches %s (it passes %r)" % (self.tick, target, seen))
+            seen.append(s["hover"])
+            self.cmd("pad dpright")
+            s = self.state()
+        return s
+
+    def click_on(self, target, button):
+        self.point(target)
+        self.cmd("pad a" if button == "left" else "pad b")
+
+    def choose(self, text):
+        s = self.state()
+        choices = s["dialogue"]["choices"] if s["dialogue"] else []
+        if text not in choices:
+            sys.exit("make_replay: tick %d: no choice %r among %r" % (self.tick, text, choices))
+        self.comment("choose: " + text)
+        self.expect("dialogue.choosing", True)
+        for _ in range(choices.index(text) + 1):  # from no row to the first, then down
+            self.cmd("pad dpdown")
+        self.expect("dialogue.hover", choices.index(text))
+        self.cmd("pad a")
+        return self.settle()
+
+    def to_slot(self, item):
+        """dpright along the open bar until the pointer is on item."""
+        s = self.state()
+        for _ in range(len(s["inventory"]) + 1):
+            if s["hover_item"] == item:
+                return
+            self.cmd("pad dpright")
+            s = self.state()
+        sys.exit("make_replay: tick %d: %s is not in the bar %r" % (self.tick, item, s["inventory"]))
+
+    def pick(self, item):
+        s = self.state()
+        if item not in s["inventory"]:
+            sys.exit("make_replay: tick %d: %s is not in the inventory %r" % (self.tick, item, s["inventory"]))
+        self.cmd("pad x")  # the bar opens, the pointer on the first item
+        self.expect("inventory_open", True)
+        self.to_slot(item)
+        self.cmd("pad a")
+        self.expect("held", item)
+
+    def use_item(self, item, target):
+        self.comment("use %s on %s" % (item, target))
+        self.pick(item)
+        self.cmd("pad x")  # the bar closes, the pointer back where it was
+        self.click_on(target, "left")
+        return self.settle()
+
+    def combine(self, a, b):
+        self.comment("combine %s with %s" % (a, b))
+        self.pick(a)
+        self.to_slot(b)
+        self.cmd("pad a")
+        self.cmd("pad x")
+        return self.settle()
 
 
 # ---------------------------------------------------------------- the steps of the game
@@ -591,6 +692,8 @@ def hints_and_end_card(d):
 SCENARIOS = {
     "walkthrough": ("The whole game: the apology, then chain A (power), then chain B (the jam), then the take.", walkthrough,
                     "tests/replays/walkthrough.replay"),
+    "walkthrough_pad": ("The whole game as walkthrough.replay plays it, with a game controller alone.", walkthrough,
+                        "tests/replays/walkthrough_pad.replay"),
     "walkthrough_jam_first": ("The whole game the other way round: chain B (the jam) first, then chain A.", jam_first,
                               "tests/replays/walkthrough_jam_first.replay"),
     "walkthrough_interleaved": ("The whole game with both chains interleaved, and the ball plugged in last.", interleaved,
@@ -618,7 +721,8 @@ def main():
     args = ap.parse_args()
     for name in args.names or list(SCENARIOS):
         title, play, path = SCENARIOS[name]
-        d = Driver(args.stardust, title, read=name.endswith("_reading"))
+        driver = PadDriver if name.endswith("_pad") else Driver
+        d = driver(args.stardust, title, read=name.endswith("_reading"))
         play(d)
         d.finish(path)
 
