@@ -183,6 +183,10 @@ bool controller_virtual_load(Controller *c, const char *file, char *err, size_t 
         c->nsteps = 0;
     }
     c->start_ms = SDL_GetTicks();
+    /* the script's steps arrive whether or not the window has the focus (SDL drops a controller's
+     * presses while it has not: under a bare X server, with the dummy driver) */
+    if (ok)
+        SDL_SetHint(SDL_HINT_JOYSTICK_ALLOW_BACKGROUND_EVENTS, "1");
     return ok;
 }
 

@@ -256,10 +256,101 @@ static void test_f2_opens_the_editor_which_takes_every_key(void **state)
     close_app(app);
 }
 
+/* F1 opens the help screen over the game; any key closes it and goes no further (not to the game). */
+static void test_f1_opens_the_help_screen_and_any_key_closes_it(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL);
+    key(app, SDLK_F1);
+    assert_true(app->help_open);
+    app_draw(app); /* drawn over the game, fitted or not, without a fault */
+    key(app, SDLK_l);
+    assert_false(app->help_open);
+    assert_false(app->log_open); /* the key closed the help, and did nothing else */
+    close_app(app);
+}
+
+/* Every event SDL has queued, routed. */
+static void pump(App *app)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        events_handle(app, &e);
+}
+
+static void pad_press(App *app, SDL_GameControllerButton b)
+{
+    SDL_JoystickSetVirtualButton(app->pad.virt, b, 1);
+    SDL_GameControllerUpdate();
+    SDL_JoystickSetVirtualButton(app->pad.virt, b, 0);
+    SDL_GameControllerUpdate();
+    pump(app);
+}
+
+/* STARDUST_VIRTUAL_PAD's controller through SDL's own events: plugged in with a notice, the d-pad
+ * puts the pointer on a thing (and the drawn cursor with it), Start pauses, the hints name its
+ * buttons, and a line of the script that is wrong names its file and line. */
+static void test_a_virtual_controller_plugs_in_and_plays(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL);
+    const char *path = "/tmp/stardust_ui_test_pad.txt";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# plugged in at once\n0 attach\n", f);
+    fclose(f);
+    char err[300];
+    assert_true(controller_virtual_load(&app->pad, path, err, sizeof err));
+    controller_virtual_run(&app->pad);
+    assert_non_null(app->pad.virt);
+    pump(app);
+    assert_non_null(app->pad.pad);
+    assert_string_equal(app->banner, "Controller connected: Stardust virtual controller");
+    assert_false(app->pad.in_use);
+    pad_press(app, SDL_CONTROLLER_BUTTON_DPAD_RIGHT);
+    assert_true(app->pad.in_use);
+    ticks(app, 1);
+    assert_true(app->game.hover >= 0);
+    assert_int_equal(app->mouse_x, app->game.pointer_x); /* the cursor is drawn where the game put it */
+    assert_int_equal(app->mouse_y, app->game.pointer_y);
+    int32_t x = app->game.pointer_x;
+    SDL_JoystickSetVirtualAxis(app->pad.virt, SDL_CONTROLLER_AXIS_LEFTX, -32768);
+    SDL_GameControllerUpdate();
+    pump(app);
+    ticks(app, 5);
+    assert_true(app->game.pointer_x < x); /* the stick, held over ticks */
+    pad_press(app, SDL_CONTROLLER_BUTTON_START);
+    assert_int_equal(app->menu.screen, SCREEN_PAUSE);
+    assert_string_equal(controller_text(HINT_MENU, app->pad.in_use), "D-pad moves, A chooses, B goes back");
+    pad_press(app, SDL_CONTROLLER_BUTTON_B); /* back to the game */
+    assert_int_equal(app->menu.screen, SCREEN_GAME);
+    key(app, SDLK_PERIOD);
+    assert_false(app->pad.in_use); /* a key: the hints name keys again */
+    controller_close(&app->pad);
+    pump(app);
+
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("0 attach\n100 press select\n", f);
+    fclose(f);
+    assert_false(controller_virtual_load(&app->pad, path, err, sizeof err));
+    assert_non_null(strstr(err, "stardust_ui_test_pad.txt:2: unknown button \"select\""));
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("200 attach\n100 axis leftx 5\n", f);
+    fclose(f);
+    assert_false(controller_virtual_load(&app->pad, path, err, sizeof err));
+    assert_non_null(strstr(err, ":2: 100 ms goes backwards"));
+    unlink(path);
+    close_app(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_end_card_takes_every_key),
+        cmocka_unit_test(test_f1_opens_the_help_screen_and_any_key_closes_it),
+        cmocka_unit_test(test_a_virtual_controller_plugs_in_and_plays),
         cmocka_unit_test(test_f2_opens_the_editor_which_takes_every_key),
         cmocka_unit_test(test_the_options_arrows_point_the_way_they_go),
         cmocka_unit_test(test_notices_say_what_happened_and_pass),
