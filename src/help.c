@@ -85,6 +85,7 @@ static const HelpEntry controller[] = {
     {"Y", "marks everything you can use (as Tab)"},
     {"Start", "the menu"},
     {"Back", "what was said"},
+    {"Guide", "every key and button, on one screen (as F1)"},
     {"in menus", "the d-pad moves, A chooses, B goes back"},
 };
 

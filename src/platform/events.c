@@ -301,7 +301,8 @@ static SDL_Event as_key(SDL_Keycode k)
 }
 
 /* A button outside the game: the d-pad moves, A activates, B goes back (Start closes the pause
- * menu, Back the log, any button the help screen); true when something took it. */
+ * menu, Back the log, any button the help screen, which Guide opens); in the game, Start opens the
+ * pause menu and Back the log. True when something took it. */
 static bool pad_outside_game(App *app, Uint8 b)
 {
     static const SDL_Keycode KEYS[SDL_CONTROLLER_BUTTON_MAX] = {
@@ -316,6 +317,10 @@ static bool pad_outside_game(App *app, Uint8 b)
     }
     if (app->editor && app->editor->open)
         return true; /* the editor is the keyboard's and the mouse's */
+    if (b == SDL_CONTROLLER_BUTTON_GUIDE) { /* the controller's F1 */
+        app->help_open = true;
+        return true;
+    }
     if (app->log_open) {
         if (b == SDL_CONTROLLER_BUTTON_BACK || b == SDL_CONTROLLER_BUTTON_B)
             app->log_open = false;

@@ -324,6 +324,14 @@ static void test_a_virtual_controller_plugs_in_and_plays(void **state)
     assert_string_equal(controller_text(HINT_MENU, app->pad.in_use), "D-pad moves, A chooses, B goes back");
     pad_press(app, SDL_CONTROLLER_BUTTON_B); /* back to the game */
     assert_int_equal(app->menu.screen, SCREEN_GAME);
+    pad_press(app, SDL_CONTROLLER_BUTTON_GUIDE);
+    assert_true(app->help_open);
+    uint32_t before = app->game.tick;
+    pad_press(app, SDL_CONTROLLER_BUTTON_A); /* closes it, and is no A in the game */
+    assert_false(app->help_open);
+    assert_int_equal(app->input.pending.pad, 0);
+    ticks(app, 1);
+    assert_int_equal(app->game.tick, before + 1);
     key(app, SDLK_PERIOD);
     assert_false(app->pad.in_use); /* a key: the hints name keys again */
     controller_close(&app->pad);
