@@ -40,17 +40,18 @@ static void draw_half(Render *rd, Text *t, const HelpSection *sec, const char *h
 
 void render_help(Render *rd, bool pad, int sw, int sh)
 {
-    render_fill(rd, 0, 0, sw, sh, 0x0c0814, 250);
+    render_fill(rd, 0, 0, sw, sh, 0x0c0814, 255);
     if (!rd->have_text)
         return;
     Text *t = rd->have_small ? &rd->small : &rd->text;
     const char *title = controller_text(HINT_HELP_TITLE, pad), *close = controller_text(HINT_HELP_CLOSE, pad);
-    int w, h;
+    int w, h, cw, ch;
     text_measure(&rd->text, title, 0, &w, &h);
     text_draw(&rd->text, title, 0xc8fbff, 0, (sw - w) / 2, 2);
+    /* how to close it, on the heading's line at the right: the columns have the whole height */
+    text_measure(t, close, 0, &cw, &ch);
+    text_draw(t, close, 0xa89cc0, 0, sw - cw - 8, 2 + (h - ch) / 2);
     int top = 2 + h, half = (sw - 3 * 8) / 2;
     draw_half(rd, t, find_section(HELP_KEYS_TITLE), controller_text(HINT_HELP_KEYS, pad), 8, top, half);
     draw_half(rd, t, find_section(HELP_PAD_TITLE), controller_text(HINT_HELP_PAD, pad), 16 + half, top, half);
-    text_measure(&rd->text, close, 0, &w, &h);
-    text_draw(&rd->text, close, 0x8a7ea0, 0, (sw - w) / 2, sh - h - 4);
 }
