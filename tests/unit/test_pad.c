@@ -183,6 +183,18 @@ static void test_stepping_skips_what_is_hidden(void **state)
     assert_int_equal(g.hover, hs("phone"));
 }
 
+static void test_from_an_empty_bar_the_arrows_go_to_the_hotspots(void **state)
+{
+    (void)state;
+    Game g;
+    game_init(&g, lv, 1);
+    move_to(&g, 100, lv->height - 1); /* the bottom edge: the bar opens, with nothing in it */
+    assert_true(game_pointer_in_bar(&g));
+    press(&g, KEY_RIGHT);
+    assert_int_equal(g.hover, hs("sign")); /* after the pointer's place, the first in reading order */
+    assert_false(g.inv_open);
+}
+
 static void test_enter_uses_and_x_looks_where_the_pointer_is(void **state)
 {
     (void)state;
@@ -352,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_stick_keeps_the_pointer_on_the_screen),
         cmocka_unit_test(test_right_and_left_step_through_hotspots_in_reading_order_and_wrap),
         cmocka_unit_test(test_stepping_skips_what_is_hidden),
+        cmocka_unit_test(test_from_an_empty_bar_the_arrows_go_to_the_hotspots),
         cmocka_unit_test(test_enter_uses_and_x_looks_where_the_pointer_is),
         cmocka_unit_test(test_arrows_and_enter_pick_a_line_in_a_conversation),
         cmocka_unit_test(test_i_opens_the_bar_on_an_item_and_closes_it_where_the_pointer_was),

@@ -405,12 +405,11 @@ static NavPoint slot_middle(const Game *g, int slot)
     return (NavPoint){r.x + r.w / 2, r.y + r.h / 2};
 }
 
-/* Right/Left (Down/Up): the pointer to the next or previous item slot in the bar, or hotspot. */
+/* Right/Left (Down/Up): the pointer to the next or previous item slot in the bar, or hotspot (from
+ * an empty bar too: nothing there to step through). */
 static void step_pointer(Game *g, int dir)
 {
-    if (game_pointer_in_bar(g)) {
-        if (g->ninventory == 0)
-            return;
+    if (game_pointer_in_bar(g) && g->ninventory > 0) {
         int slot = inventory_slot_at(g);
         slot = slot < 0 ? (dir > 0 ? 0 : g->ninventory - 1) : (slot + dir + g->ninventory) % g->ninventory;
         point_at(g, slot_middle(g, slot));
