@@ -388,11 +388,6 @@ static void draw_highlight(Render *rd, const RenderView *v)
     }
 }
 
-static const char *speaker_label(const Game *g, int speaker)
-{
-    return speaker == SPEAKER_PLAYER ? g->level->player.name : game_hotspot_name(g, speaker);
-}
-
 static uint32_t speaker_color(const Level *lv, int speaker)
 {
     return speaker == SPEAKER_PLAYER ? lv->player.color : lv->hotspots[speaker].color;
@@ -416,7 +411,7 @@ static void draw_choices(Render *rd, const RenderView *v)
         if (lit)
             fill(rd, 4, y, lv->width - 8, DLG_ROW_H, 0x93206f, 200);
         char row[300];
-        snprintf(row, sizeof row, "%d.  %s", i + 1, lv->texts[lv->choices[shown[i]].text]);
+        screen_choice_row(i, lv->texts[lv->choices[shown[i]].text], row, sizeof row);
         text_draw(&rd->text, row, lit ? 0xffffff : 0xf2d597, 0, 10, y);
     }
 }
@@ -440,7 +435,7 @@ static void draw_log(Render *rd, const RenderView *v)
     for (int i = (int)kept - 1 - v->log_scroll; i >= 0 && bottom > top; i--) {
         const LogLine *l = &g->log[(g->log_total - kept + (uint32_t)i) % GAME_LOG_MAX];
         char line[600];
-        snprintf(line, sizeof line, "%s: %s", speaker_label(g, l->speaker), lv->texts[l->text]);
+        screen_said(g, l->speaker, l->text, line, sizeof line);
         int w, h;
         text_measure(&rd->text, line, wrap, &w, &h);
         if (bottom - h < top)
