@@ -32,6 +32,11 @@ static const HelpEntry commands[] = {
      "then in the game's data folder. Exit 0: all held, 1: one failed or it diverged, 2: unusable "
      "replay or level"},
     {"stardust replay FILE --save SAVE", "also write the final state as a save file"},
+    {"stardust replay FILE --speech [--speech-wav WAV]",
+     "print what self-voicing says while the replay plays, a line each: the game's tick count, a tab, "
+     "the words (hover labels, lines with their speaker, the choices, rooms, the end card); --speech-wav "
+     "synthesises it with espeak-ng into a WAV, each utterance at its tick or queued as the game queues "
+     "it"},
     {"stardust inspect SAVE [LEVEL]",
      "check a save file against the level and print its format, play time and state hash; for a save "
      "made with another version of the level, everything loading it would lose, stop, or find new. "
