@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "selfvoice.h"
 #include "state.h"
 
 
@@ -46,6 +47,7 @@ int session_open(App *app, const PlayOptions *opt)
         return 1;
     watch_files(app, app->level);
     game_init(&app->game, app->level, app->seed);
+    selfvoice_restart(app);
     return 0;
 }
 
@@ -89,6 +91,7 @@ static void start_playing(App *app)
      * tick's hover (label, cursor) follows it without waiting for the mouse to move */
     input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
     audio_sync(&app->audio, &app->game);
+    selfvoice_restart(app);
 }
 
 void session_new_game(App *app)
@@ -233,6 +236,7 @@ void session_notice(App *app, const char *msg)
 {
     snprintf(app->banner, sizeof app->banner, "%s", msg);
     app->banner_at = SDL_GetTicks();
+    selfvoice_say(app, SPEAKER_NOTICE, msg);
 }
 
 void session_quick_save(App *app)
@@ -457,4 +461,5 @@ void session_run_tick(App *app)
     app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     game_tick(&app->game, &in);
     audio_events(&app->audio, &app->game);
+    selfvoice_tick(app);
 }

@@ -163,6 +163,7 @@ bool speaker_open(Speaker *s, const char *lang, const char *speechd_lib, const c
     if (load_espeak(&s->lib, espeak_lib ? espeak_lib : SPEAKER_ESPEAK_LIB, AUDIO_OUTPUT_PLAYBACK, s->lang, why_esp,
                     sizeof why_esp)) {
         s->backend = SPEAKER_ESPEAK;
+        snprintf(s->why, sizeof s->why, "speech-dispatcher: %s", why_spd); /* why not the first choice */
         return true;
     }
     snprintf(s->why, sizeof s->why, "no speech service: speech-dispatcher (%s); espeak-ng (%s)", why_spd, why_esp);

@@ -35,7 +35,8 @@ typedef struct Speaker {
     void *conn;                    /* speech-dispatcher's connection */
     bool tried;                    /* speaker_open has run (it reports a failure only once) */
     char lang[SPEAKER_LANG_MAX];   /* "en", "de", ... */
-    char why[700];                 /* why no service could be loaded, "" when one was */
+    char why[700];                 /* why no service could be loaded; with espeak-ng, why not
+                                    * speech-dispatcher; "" with speech-dispatcher */
     int speaking;                  /* the kind being said now, -1 none */
     int current;                   /* speech-dispatcher: the message being said, -1 none */
     int nqueue;
