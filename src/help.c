@@ -42,9 +42,10 @@ static const HelpEntry commands[] = {
      "made with another version of the level, everything loading it would lose, stop, or find new. "
      "Exit 0: it loads, 1: refused, 2: bad level"},
     {"stardust check LEVEL...", "validate level files; every error as file:line:col. Exit 0 clean, 1 errors"},
-    {"stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM]",
+    {"stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM] [--high-contrast]",
      "draw one frame headless (no window) into a PNG; --tick T.F: the editor's frame F at tick T, with "
-     "its overlay; --room: the player goes into that room (at its first entry point) first"},
+     "its overlay; --room: the player goes into that room (at its first entry point) first; "
+     "--high-contrast: as the high-contrast option draws it"},
     {"stardust anim LEVEL OBJECT CLIP -o PNG",
      "draw every frame of an object's animation clip side by side (OBJECT: a hotspot or actor id, or "
      "player)"},

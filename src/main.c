@@ -347,6 +347,8 @@ static int cmd_render(int argc, char **argv)
             o.tick = (uint32_t)t;
             o.frame = (uint32_t)f;
             o.has_tick = true;
+        } else if (strcmp(a, "--high-contrast") == 0) {
+            o.high_contrast = true;
         } else if (a[0] == '-') {
             return usage_error("unknown option '%s' for render", a);
         } else if (!o.level_path) {

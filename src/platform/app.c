@@ -196,6 +196,7 @@ static bool draw(App *app, int alpha)
         .log_open = app->log_open,
         .log_scroll = app->log_scroll,
         .edit = ed && in_game ? app->edit_draw : NULL,
+        .high_contrast = app->settings.high_contrast,
     };
     render_frame(&app->rd, &v);
     if (!in_game) {
