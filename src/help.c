@@ -65,11 +65,12 @@ static const HelpEntry keys[] = {
     {"bottom edge", "opens the inventory: click an item to take it in hand, then a thing to use it there"},
     {"click or .", "skips a line"},
     {"1-9, arrows, Enter", "picks a line in a conversation"},
-    {"Tab or Space", "marks everything you can use"},
+    {"Tab or Space", "marks everything you can use: a ring on a thing, a speech bubble on a person, an arrow on a way out"},
     {"Esc", "the menu: resume, save, load, options, quit to title"},
     {"F5, F9", "quick save, quick load"},
     {"L", "what was said"},
     {"M", "mute"},
+    {"V", "self-voicing on or off: labels, lines, choices and menus are read aloud"},
     {"F11 or Alt+Enter", "fullscreen"},
     {"F2", "the level editor"},
 };
@@ -83,6 +84,9 @@ static const HelpEntry environment[] = {
      "build tree, else the data folder installed beside the binary, else the one the build names"},
     {"STARDUST_ALWAYS_DRAW", "when 1, every frame is drawn whole and presented, changed or not"},
     {"STARDUST_STATS", "when 1, prints when the first frame was shown and, at exit, the frames drawn and skipped"},
+    {"STARDUST_SPEECHD_LIB, STARDUST_ESPEAK_LIB",
+     "the libraries self-voicing loads, by file name or path; when unset, libspeechd.so.2 (speech-dispatcher) "
+     "and libespeak-ng.so.1"},
 };
 
 const HelpSection HELP_SECTIONS[] = {
