@@ -255,8 +255,8 @@ void speaker_close(Speaker *s)
         esp.cancel();
         esp.terminate();
     }
-    if (s->lib)
-        dlclose(s->lib);
+    /* The library stays loaded: espeak-ng keeps some of what it set up in its globals after
+     * espeak_Terminate, and a later speaker_open finds it already there. */
     s->lib = s->conn = NULL;
     s->backend = SPEAKER_NONE;
 }
@@ -354,7 +354,7 @@ bool speaker_write_wav(const char *path, const SpeakerCue *cues, int n, const ch
     int16_t *mix = ok ? calloc(total ? total : 1, sizeof *mix) : NULL;
     ok = ok && mix;
     for (int i = 0; ok && i < n; i++)
-        if (!segs[i].dropped)
+        if (!segs[i].dropped && segs[i].len > 0) /* a stop, or a cut before it began, has no samples */
             memcpy(mix + segs[i].start, segs[i].pcm.data, segs[i].len * sizeof *mix);
     FILE *f = ok ? fopen(path, "wb") : NULL;
     if (ok && !f)
@@ -388,6 +388,6 @@ bool speaker_write_wav(const char *path, const SpeakerCue *cues, int n, const ch
         free(segs[i].pcm.data);
     free(segs);
     esp.terminate();
-    dlclose(lib);
+    (void)lib; /* stays loaded, as in speaker_close */
     return ok;
 }
