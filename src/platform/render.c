@@ -689,7 +689,7 @@ static void draw_end_card(Render *rd, const Game *g)
             y += 24;
         }
     }
-    draw_centred_text(&rd->text, "Click or press Enter to return to the title.", 0xd8d0e8, lv->height - 60, sw);
+    draw_centred_text(&rd->text, RENDER_END_HINT, 0xd8d0e8, lv->height - 60, sw);
 }
 
 /* The fade in at the start, the fade out after the win, the end card; none of them behind a menu

@@ -13,6 +13,7 @@
 #include "text.h"
 
 #define RENDER_SPEECH_WRAP 240 /* logical px a spoken line may span */
+#define RENDER_END_HINT "Click or press Enter to return to the title." /* under the end card; said after it */
 
 typedef struct RenderView {
     const Game *game;

@@ -39,8 +39,12 @@ void selfvoice_tick(App *app)
     int n = voice_update(&app->voice, &app->game); /* always: the tracker keeps up, said or not */
     if (!speaking(app) || app->menu.screen != SCREEN_GAME || !(app->started || app->watching))
         return;
-    for (int i = 0; i < n; i++)
-        speaker_say(&app->speaker, app->voice.out[i].kind, app->voice.out[i].priority, app->voice.out[i].text);
+    for (int i = 0; i < n; i++) {
+        const Utterance *u = &app->voice.out[i];
+        speaker_say(&app->speaker, u->kind, u->priority, u->text);
+        if (u->kind == VOICE_END && !app->watching) /* and how to leave it, as the card says */
+            speaker_say(&app->speaker, SPEAKER_NOTICE, VOICE_QUEUE, RENDER_END_HINT);
+    }
 }
 
 void selfvoice_menu(App *app, bool opened)
