@@ -54,6 +54,38 @@ static void test_label_said_once_when_it_changes(void **state)
     assert_string_equal(v.out[0].text, "Sign");
 }
 
+/* An item in the bar under the pointer is said by its name, and with an item in hand what using
+ * one on the other would be. */
+static void test_inventory_item_under_the_pointer(void **state)
+{
+    (void)state;
+    Game g;
+    VoiceTracker v;
+    game_init(&g, lv, 1);
+    g.inventory[g.ninventory++] = (int16_t)level_find(lv, ID_ITEM, "key");
+    g.inventory[g.ninventory++] = (int16_t)level_find(lv, ID_ITEM, "coin");
+    voice_init(&v, &g);
+    point(&g, 30, lv->height - 1); /* the bottom edge opens the bar */
+    voice_update(&v, &g);
+    assert_true(g.inv_open);
+    Rect slot = game_inventory_slot(lv, 0);
+    point(&g, slot.x + slot.w / 2, slot.y + slot.h / 2);
+    assert_int_equal(voice_update(&v, &g), 1);
+    assert_int_equal(v.out[0].kind, VOICE_LABEL);
+    assert_string_equal(v.out[0].text, "Key");
+    Input in = {0};
+    in.pointer = true;
+    in.x = (int16_t)(slot.x + slot.w / 2);
+    in.y = (int16_t)(slot.y + slot.h / 2);
+    in.clicks = INPUT_LEFT; /* the key in hand */
+    game_tick(&g, &in);
+    voice_update(&v, &g);
+    Rect next = game_inventory_slot(lv, 1);
+    point(&g, next.x + next.w / 2, next.y + next.h / 2);
+    assert_int_equal(voice_update(&v, &g), 1);
+    assert_string_equal(v.out[0].text, "Use Key with Coin");
+}
+
 static void test_label_hidden_by_a_line_is_not_said_again(void **state)
 {
     (void)state;
@@ -180,6 +212,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_label_said_once_when_it_changes),
+        cmocka_unit_test(test_inventory_item_under_the_pointer),
         cmocka_unit_test(test_label_hidden_by_a_line_is_not_said_again),
         cmocka_unit_test(test_lines_with_speaker_and_choices),
         cmocka_unit_test(test_skipping_the_last_line_stops_it),
