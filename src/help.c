@@ -32,14 +32,20 @@ static const HelpEntry commands[] = {
      "then in the game's data folder. Exit 0: all held, 1: one failed or it diverged, 2: unusable "
      "replay or level"},
     {"stardust replay FILE --save SAVE", "also write the final state as a save file"},
+    {"stardust replay FILE --speech [--speech-wav WAV]",
+     "print what self-voicing says while the replay plays, a line each: the game's tick count, a tab, "
+     "the words (hover labels, lines with their speaker, the choices, rooms, the end card); --speech-wav "
+     "synthesises it with espeak-ng into a WAV, each utterance at its tick or queued as the game queues "
+     "it"},
     {"stardust inspect SAVE [LEVEL]",
      "check a save file against the level and print its format, play time and state hash; for a save "
      "made with another version of the level, everything loading it would lose, stop, or find new. "
      "Exit 0: it loads, 1: refused, 2: bad level"},
     {"stardust check LEVEL...", "validate level files; every error as file:line:col. Exit 0 clean, 1 errors"},
-    {"stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM]",
+    {"stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM] [--high-contrast]",
      "draw one frame headless (no window) into a PNG; --tick T.F: the editor's frame F at tick T, with "
-     "its overlay; --room: the player goes into that room (at its first entry point) first"},
+     "its overlay; --room: the player goes into that room (at its first entry point) first; "
+     "--high-contrast: as the high-contrast option draws it"},
     {"stardust anim LEVEL OBJECT CLIP -o PNG",
      "draw every frame of an object's animation clip side by side (OBJECT: a hotspot or actor id, or "
      "player)"},
@@ -65,11 +71,12 @@ static const HelpEntry keys[] = {
     {"Enter", "a left click where the pointer is: use, walk, take an item, skip a line"},
     {"X", "a right click where the pointer is: look, or put the item in hand back"},
     {"I", "opens the inventory with the pointer on an item; I again closes it"},
-    {"Tab or Space", "marks everything you can use"},
+    {"Tab or Space", "marks everything you can use: a ring on a thing, a speech bubble on a person, an arrow on a way out"},
     {"Esc", "the menu: resume, save, load, options, quit to title"},
     {"F5, F9", "quick save, quick load"},
     {"L", "what was said"},
     {"M", "mute"},
+    {"V", "self-voicing on or off: labels, lines, choices and menus are read aloud"},
     {"F11 or Alt+Enter", "fullscreen"},
     {"F2", "the level editor"},
     {"F1", "every key and button, on one screen"},
@@ -101,6 +108,9 @@ static const HelpEntry environment[] = {
     {"STARDUST_VIRTUAL_PAD",
      "a file of timed controller steps (\"<ms> attach\", \"<ms> press a\", \"<ms> axis leftx 20000\", ...) "
      "played on a virtual game controller, for tests of the controller without one"},
+    {"STARDUST_SPEECHD_LIB, STARDUST_ESPEAK_LIB",
+     "the libraries self-voicing loads, by file name or path; when unset, libspeechd.so.2 (speech-dispatcher) "
+     "and libespeak-ng.so.1"},
 };
 
 const HelpSection HELP_SECTIONS[] = {

@@ -20,7 +20,9 @@
 #include "replay.h"
 #include "save.h"
 #include "solve.h"
+#include "speaker.h"
 #include "state.h"
+#include "voice.h"
 
 
 extern char **environ; /* for Graphviz's dot, which `chart` runs */
@@ -124,16 +126,60 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
+/* What self-voicing would say while a replay runs: printed (--speech) and kept for a WAV (--speech-wav). */
+typedef struct SpeechRun {
+    VoiceTracker voice;
+    bool print;
+    bool keep;
+    bool out_of_memory;
+    int n, cap;
+    SpeakerCue *cues;
+} SpeechRun;
+
+static void speech_after_tick(const Game *g, void *ctx)
+{
+    SpeechRun *run = ctx;
+    int n = voice_update(&run->voice, g);
+    for (int i = 0; i < n; i++) {
+        const Utterance *u = &run->voice.out[i];
+        if (run->print && u->text[0])
+            printf("%" PRIu32 "\t%s\n", g->tick, u->text);
+        if (!run->keep || run->out_of_memory)
+            continue;
+        if (run->n == run->cap) {
+            int cap = run->cap ? run->cap * 2 : 64;
+            SpeakerCue *c = realloc(run->cues, (size_t)cap * sizeof *c);
+            if (!c) {
+                run->out_of_memory = true;
+                continue;
+            }
+            run->cues = c;
+            run->cap = cap;
+        }
+        char *text = strdup(u->text);
+        if (!text) {
+            run->out_of_memory = true;
+            continue;
+        }
+        run->cues[run->n++] = (SpeakerCue){.tick = g->tick, .kind = u->kind, .priority = u->priority, .text = text};
+    }
+}
+
 static int cmd_replay(int argc, char **argv)
 {
-    const char *file = NULL, *save_path = NULL;
-    bool print_state = false, quiet = false;
+    const char *file = NULL, *save_path = NULL, *wav_path = NULL;
+    bool print_state = false, quiet = false, speech = false;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--save") == 0) {
+        if (strcmp(argv[i], "--save") == 0 || strcmp(argv[i], "--speech-wav") == 0) {
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a value", argv[i]);
-            save_path = argv[++i];
-        } else if (strcmp(argv[i], "--state") == 0)
+            if (strcmp(argv[i], "--save") == 0)
+                save_path = argv[++i];
+            else
+                wav_path = argv[++i];
+        } else if (strcmp(argv[i], "--speech") == 0)
+            speech = true;
+        else if (strcmp(argv[i], "--state") == 0)
             print_state = true;
         else if (strcmp(argv[i], "--quiet") == 0)
             quiet = true;
@@ -166,8 +212,33 @@ static int cmd_replay(int argc, char **argv)
         return 2;
     }
     game_init(g, lv, r.seed);
+    SpeechRun *run = speech || wav_path ? calloc(1, sizeof *run) : NULL;
+    if ((speech || wav_path) && !run) {
+        fprintf(stderr, "%s: out of memory for the speech\n", file);
+        free(g);
+        level_free(lv);
+        replay_free(&r);
+        return 2;
+    }
+    if (run) {
+        voice_init(&run->voice, g);
+        run->print = speech;
+        run->keep = wav_path != NULL;
+    }
     ReplayReport rep;
-    int status = replay_run(&r, g, &rep, stderr, true);
+    int status = replay_run_each(&r, g, &rep, stderr, true, run ? speech_after_tick : NULL, run);
+    if (run && run->out_of_memory) {
+        fprintf(stderr, "%s: out of memory for the speech\n", wav_path);
+        status = 2;
+    } else if (run && wav_path && !speaker_write_wav(wav_path, run->cues, run->n, SPEAKER_LANG_DEFAULT, NULL, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        status = 2;
+    }
+    for (int i = 0; run && i < run->n; i++)
+        free(run->cues[i].text);
+    if (run)
+        free(run->cues);
+    free(run);
     if (print_state) {
         char *json = state_json(g);
         if (json)
@@ -185,7 +256,7 @@ static int cmd_replay(int argc, char **argv)
                  rep.diverged_tick, rep.last_held_tick);
     else if (rep.diverged)
         snprintf(diverged, sizeof diverged, "diverged at tick %" PRIu32 " (no checkpoint held): ", rep.diverged_tick);
-    fprintf(print_state ? stderr : stdout,
+    fprintf(print_state || speech ? stderr : stdout,
             "%s: %s: %s%" PRIu32 " ticks, %d of %d expectations held, final hash %016" PRIx64 "\n", file,
             status ? "FAILED" : "ok", diverged, rep.ticks, rep.passed, rep.passed + rep.failed, rep.hash);
     free(g);
@@ -276,6 +347,8 @@ static int cmd_render(int argc, char **argv)
             o.tick = (uint32_t)t;
             o.frame = (uint32_t)f;
             o.has_tick = true;
+        } else if (strcmp(a, "--high-contrast") == 0) {
+            o.high_contrast = true;
         } else if (a[0] == '-') {
             return usage_error("unknown option '%s' for render", a);
         } else if (!o.level_path) {

@@ -13,6 +13,7 @@
 
 #include "app_state.h"
 #include "events.h"
+#include "selfvoice.h"
 #include "session.h"
 #include "units.h"
 
@@ -120,6 +121,7 @@ static bool open_window(App *app)
 static void close_app(App *app)
 {
     menu_clear(&app->menu);
+    selfvoice_close(app);
     audio_close(&app->audio);
     if (app->screen_renderer) {
         render_quit(&app->rd);
@@ -213,6 +215,7 @@ static bool draw(App *app, int alpha)
         .log_open = app->log_open,
         .log_scroll = app->log_scroll,
         .edit = ed && in_game ? app->edit_draw : NULL,
+        .high_contrast = app->settings.high_contrast,
     };
     render_frame(&app->rd, &v);
     if (!in_game) {
@@ -362,6 +365,7 @@ App *app_open(const PlayOptions *opt, int *status)
             goto fail;
         }
     }
+    selfvoice_apply(app);
     if (app->watching || opt->record_path || opt->new_game) {
         session_new_game(app);
         if (app->watching)
@@ -390,6 +394,7 @@ void app_pass_time(App *app)
 {
     if (!app->watching && app->banner[0] && ms_since(app->banner_at) > BANNER_MS)
         app->banner[0] = '\0'; /* a notice ("Quick-saved.", "Sound off.") passes */
+    selfvoice_pump(app);
 }
 
 bool app_draw(App *app) { return draw(app, 256); }

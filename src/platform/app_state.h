@@ -22,6 +22,8 @@
 #include "replay.h"
 #include "save.h"
 #include "settings.h"
+#include "speaker.h"
+#include "voice.h"
 
 #define APP_SCREEN_FORMAT SDL_PIXELFORMAT_RGBA32 /* the logical screen's pixels, as `render` writes */
 
@@ -80,6 +82,11 @@ typedef struct App {
     PadMapper pad_mapper;        /* the controller's buttons and stick as keys and the pointer */
     Editor *editor;              /* the level editor (F2), made on first use; NULL before */
     EditDrawList *edit_draw;     /* its overlay for the frame being drawn */
+
+    /* ---- self-voicing (selfvoice.c) */
+    Speaker speaker;             /* the speech service, opened when self-voicing is first on */
+    VoiceTracker voice;          /* what the game has said so far */
+    const char *voice_lang;      /* the voice's language code, NULL: SPEAKER_LANG_DEFAULT */
 
     /* ---- what the player does (events.c) */
     Menu menu;                   /* the menu screen showing; SCREEN_GAME when none */

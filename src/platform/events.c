@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "screen.h"
+#include "selfvoice.h"
 #include "session.h"
 
 void events_open_screen(App *app, Screen screen, Screen back)
@@ -14,6 +15,7 @@ void events_open_screen(App *app, Screen screen, Screen back)
     menu_open(&app->menu, screen, back, app->started, app->level, app->home, app->rd.renderer);
     if (screen == SCREEN_TITLE)
         audio_title_music(&app->audio);
+    selfvoice_menu(app, true);
 }
 
 static bool key_pressed(const SDL_Event *e) { return e->type == SDL_KEYDOWN && !e->key.repeat; }
@@ -34,9 +36,10 @@ static void store_settings(App *app)
         fprintf(stderr, "stardust: %s\n", err);
 }
 
-/* Puts changed settings into effect (sound, window, text; the game's text speed at the next
- * tick) and writes them to the preferences file. */
-static void apply_settings(App *app, bool text_size_changed)
+/* Puts changed settings into effect (sound, window, text, self-voicing; the game's text speed at
+ * the next tick) and writes them to the preferences file. True when self-voicing has just found no
+ * speech service (and said so). */
+static bool apply_settings(App *app, bool text_size_changed)
 {
     audio_apply_settings(&app->audio, &app->settings);
     SDL_SetWindowFullscreen(app->window, app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
@@ -44,7 +47,9 @@ static void apply_settings(App *app, bool text_size_changed)
         render_set_text_size(&app->rd, app->settings.large_text);
     if (app->started && app->settings.text_speed != app->game.text_speed)
         app->pending_text_speed = (uint16_t)app->settings.text_speed;
+    bool no_voice = selfvoice_apply(app);
     store_settings(app);
+    return no_voice;
 }
 
 /* ------------------------------------------------------------------ menus */
@@ -83,7 +88,10 @@ static void menu_action(App *app, MenuAction act, int slot)
         if (!session_load(app, slot, msg, sizeof msg))
             snprintf(m->message, sizeof m->message, "%s", msg);
         break;
-    case ACT_SETTING: apply_settings(app, true); break;
+    case ACT_SETTING:
+        apply_settings(app, true);
+        selfvoice_menu(app, false); /* the new value */
+        break;
     }
 }
 
@@ -144,6 +152,22 @@ static bool on_fullscreen_key(App *app, const SDL_Event *e)
     return true;
 }
 
+/* V turns self-voicing on or off everywhere but in the level editor: in the game, the log, the
+ * menus and on the end card. */
+static bool on_voice_key(App *app, const SDL_Event *e)
+{
+    if (!key_pressed(e) || e->key.keysym.sym != SDLK_v || (e->key.keysym.mod & (KMOD_CTRL | KMOD_ALT)))
+        return false;
+    app->settings.self_voicing = !app->settings.self_voicing;
+    if (apply_settings(app, false)) /* no speech service: that is the notice */
+        return true;
+    const char *msg = app->settings.self_voicing ? "Self-voicing on." : "Self-voicing off.";
+    session_notice(app, msg);
+    if (app->menu.screen != SCREEN_GAME) /* the banner is the game's: a menu says it on its message line */
+        snprintf(app->menu.message, sizeof app->menu.message, "%s", msg);
+    return true;
+}
+
 /* The conversation log, while open, takes everything: scrolling, and Esc / L / right click close it. */
 static bool on_log(App *app, const SDL_Event *e)
 {
@@ -174,10 +198,12 @@ static bool on_menu(App *app, const SDL_Event *e)
     int slot = 0;
     int before = app->menu.hover;
     MenuAction act = menu_event(&app->menu, e, app->mouse_x, app->mouse_y, &app->settings, &slot);
-    if (act != ACT_NONE)
+    if (act != ACT_NONE) {
         menu_action(app, act, slot);
-    else if (app->menu.hover != before)
+    } else if (app->menu.hover != before) {
         audio_ui(&app->audio, app->level->ui.hover);
+        selfvoice_menu(app, false);
+    }
     return true;
 }
 
@@ -421,6 +447,7 @@ void events_handle(App *app, const SDL_Event *e)
         on_fullscreen_key, /* F11, Alt+Enter: everywhere, even in the log and the menus */
         on_editor,         /* the level editor, while open */
         on_help,           /* the help screen (F1), while open, and F1 */
+        on_voice_key,      /* V: self-voicing, everywhere else */
         on_log,            /* the conversation log, while open */
         on_menu,           /* a menu screen, while one shows */
         on_end_card,       /* the end card: back to the title */

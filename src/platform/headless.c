@@ -123,7 +123,7 @@ static bool advance(Game *g, Replay *replay, ReplayReport *rep, Editor **ed, con
 }
 
 /* Draws g as a still frame into a PNG (with the editor's overlay when it is open). */
-static bool draw_still(const Game *g, const Editor *ed, const char *out_path)
+static bool draw_still(const Game *g, const Editor *ed, const char *out_path, bool high_contrast)
 {
     const Level *lv = g->level;
     Headless hl = {0};
@@ -135,7 +135,8 @@ static bool draw_still(const Game *g, const Editor *ed, const char *out_path)
             fprintf(stderr, "stardust: %s (drawing without text)\n", err);
         /* no interpolation: the state exactly at the tick */
         RenderView v = {.game = g, .prev_x = g->walkers[OBJECT_PLAYER].x, .prev_y = g->walkers[OBJECT_PLAYER].y, .alpha = 256,
-                        .cursor_x = g->pointer_x, .cursor_y = g->pointer_y, .draw_cursor = render_has_cursors(&rd)};
+                        .cursor_x = g->pointer_x, .cursor_y = g->pointer_y, .draw_cursor = render_has_cursors(&rd),
+                        .high_contrast = high_contrast};
         EditDrawList *overlay = ed && ed->open ? malloc(sizeof *overlay) : NULL;
         if (overlay) {
             edit_overlay(ed, g, overlay);
@@ -171,7 +172,7 @@ int app_render(const RenderOptions *opt)
         Editor *ed = NULL;
         if (!advance(g, have_replay ? &replay : NULL, &rep, &ed, opt))
             status = 2;
-        else if (draw_still(g, ed, opt->out_path))
+        else if (draw_still(g, ed, opt->out_path, opt->high_contrast))
             status = 0;
         edit_free(ed);
     }

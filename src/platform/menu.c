@@ -162,6 +162,8 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Level *l
         add_setting(m, SET_TEXT_SIZE, "Text size");
         add_setting(m, SET_FULLSCREEN, "Fullscreen");
         add_setting(m, SET_MUTE, "Sound");
+        add_setting(m, SET_VOICE, "Self-voicing");
+        add_setting(m, SET_CONTRAST, "High contrast");
         add(m, ITEM_BUTTON, ACT_BACK, "Back");
         break;
     case SCREEN_SAVE:
@@ -252,6 +254,8 @@ static void setting_value(const Settings *s, SettingId id, char *out, size_t cap
     case SET_TEXT_SIZE: snprintf(out, cap, "%s", s->large_text ? "Large" : "Normal"); break;
     case SET_FULLSCREEN: snprintf(out, cap, "%s", s->fullscreen ? "On" : "Off"); break;
     case SET_MUTE: snprintf(out, cap, "%s", s->muted ? "Muted" : "On"); break;
+    case SET_VOICE: snprintf(out, cap, "%s", s->self_voicing ? "On" : "Off"); break;
+    case SET_CONTRAST: snprintf(out, cap, "%s", s->high_contrast ? "On" : "Off"); break;
     }
 }
 
@@ -268,6 +272,8 @@ static void change_setting(Settings *s, SettingId id, int dir)
     case SET_TEXT_SIZE: s->large_text = !s->large_text; break;
     case SET_FULLSCREEN: s->fullscreen = !s->fullscreen; break;
     case SET_MUTE: s->muted = !s->muted; break;
+    case SET_VOICE: s->self_voicing = !s->self_voicing; break;
+    case SET_CONTRAST: s->high_contrast = !s->high_contrast; break;
     }
 }
 
@@ -335,11 +341,31 @@ MenuAction menu_event(Menu *m, const SDL_Event *e, int lx, int ly, Settings *s, 
 static const char *screen_title(Screen s)
 {
     switch (s) {
+    case SCREEN_TITLE: return "Stardust Serenade";
     case SCREEN_PAUSE: return "Paused";
     case SCREEN_OPTIONS: return "Options";
     case SCREEN_SAVE: return "Save the game";
     case SCREEN_LOAD: return "Load a game";
     default: return "";
+    }
+}
+
+const char *menu_title(const Menu *m) { return screen_title(m->screen); }
+
+void menu_item_speech(const Menu *m, int i, const Settings *s, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (i < 0 || i >= m->count)
+        return;
+    const MenuItem *it = &m->items[i];
+    char value[48] = "";
+    if (it->kind == ITEM_SETTING)
+        setting_value(s, it->setting, value, sizeof value);
+    snprintf(out, cap, "%s%s%s%s%s%s%s", it->label, value[0] ? ": " : "", value, it->detail[0] ? ", " : "",
+             it->detail, it->note[0] ? ", " : "", it->note);
+    if (!it->enabled) {
+        size_t n = strlen(out);
+        snprintf(out + n, cap - n, ", unavailable");
     }
 }
 

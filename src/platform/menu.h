@@ -1,6 +1,6 @@
 /* menu.h — the menus a player meets: title (New game, Continue, Load, Options, Quit), pause
  * (Resume, Save, Load, Options, Quit to title), options (volumes, text speed and size,
- * fullscreen, mute) and the save / load screens with their slots. Mouse and keyboard both work
+ * fullscreen, mute, self-voicing, high contrast) and the save / load screens with their slots. Mouse and keyboard both work
  * everywhere. The menu only describes and draws; the app carries out what is chosen. */
 #ifndef STARDUST_MENU_H
 #define STARDUST_MENU_H
@@ -35,7 +35,9 @@ typedef enum MenuAction {
 
 typedef enum ItemKind { ITEM_BUTTON, ITEM_SETTING, ITEM_SLOT } ItemKind;
 
-typedef enum SettingId { SET_MUSIC, SET_EFFECTS, SET_TEXT_SPEED, SET_TEXT_SIZE, SET_FULLSCREEN, SET_MUTE } SettingId;
+typedef enum SettingId {
+    SET_MUSIC, SET_EFFECTS, SET_TEXT_SPEED, SET_TEXT_SIZE, SET_FULLSCREEN, SET_MUTE, SET_VOICE, SET_CONTRAST
+} SettingId;
 
 typedef struct MenuItem {
     ItemKind kind;
@@ -86,6 +88,11 @@ void menu_clear(Menu *m);
 /* Handles an event (coordinates already logical in lx/ly for mouse events); returns the action
  * chosen and, for slots, the slot in *slot. Settings changes are applied to *s. */
 MenuAction menu_event(Menu *m, const SDL_Event *e, int lx, int ly, Settings *s, int *slot);
+/* The menu's heading ("Options"; the game's name on the title screen), as self-voicing says it. */
+const char *menu_title(const Menu *m);
+/* Item i as self-voicing says it: its label, a setting's value, a slot's detail, and
+ * "unavailable" when it cannot be chosen ("Music volume: 7", "Slot 2, Empty"). */
+void menu_item_speech(const Menu *m, int i, const Settings *s, char *out, size_t cap);
 /* Draws the menu over whatever is already on the screen (size sw x sh). */
 void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh);
 /* The file of a slot inside dir ("" for an id not in MENU_SLOT_TABLE). */

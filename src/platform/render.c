@@ -36,6 +36,19 @@ static const CursorImage CURSOR_IMAGES[SCREEN_CURSOR_ITEM] = {
     [SCREEN_CURSOR_WAIT] = {"assets/ui/cursor_wait.png", 8, 8},
 };
 
+/* The high-contrast option's cursors: 24x24, a thick near-black outline with a light halo. */
+static const CursorImage CURSOR_IMAGES_HC[SCREEN_CURSOR_ITEM] = {
+    [CURSOR_USE] = {"assets/ui/cursor_use_hc.png", 8, 3},
+    [CURSOR_LOOK] = {"assets/ui/cursor_look_hc.png", 12, 12},
+    [CURSOR_TALK] = {"assets/ui/cursor_talk_hc.png", 12, 10},
+    [CURSOR_EXIT] = {"assets/ui/cursor_exit_hc.png", 12, 12},
+    [SCREEN_CURSOR_ARROW] = {"assets/ui/cursor_arrow_hc.png", 3, 3},
+    [SCREEN_CURSOR_WAIT] = {"assets/ui/cursor_wait_hc.png", 12, 12},
+};
+#define HC_LABEL_COLOR 0xffffff   /* high contrast: the label's text, */
+#define HC_BOX_COLOR 0x0b0910     /* its solid box */
+#define HC_EDGE_COLOR 0xf0c63a    /* and the box's bright outline */
+
 typedef struct Drawable {
     int32_t y;     /* depth: feet y for people, baseline for walk-behind layers */
     int kind;      /* 0 layer, 1 actor, 2 player */
@@ -324,10 +337,22 @@ static void draw_hover_label(Render *rd, const RenderView *v)
     screen_label(g, label, sizeof label);
     if (!label[0])
         return;
-    int bottom = g->pointer_y - 8;
+    int bottom = g->pointer_y - (v->high_contrast ? 12 : 8);
     if (game_pointer_in_bar(g))
         bottom = g->level->height - INV_BAR_H - 1; /* above the bar, not over the icons */
-    text_draw_above(&rd->text, label, HOVER_LABEL_COLOR, 0, v->cursor_x, bottom, g->level->width, g->level->height);
+    if (!v->high_contrast) {
+        text_draw_above(&rd->text, label, HOVER_LABEL_COLOR, 0, v->cursor_x, bottom, g->level->width, g->level->height);
+        return;
+    }
+    /* high contrast: white on a solid box with a bright edge, the box kept on the screen */
+    const int pad = 3, sw = g->level->width, sh = g->level->height;
+    int w, h;
+    text_measure(&rd->text, label, 0, &w, &h);
+    int x = SDL_clamp(v->cursor_x - w / 2, pad + 1, sw - pad - 1 - w), y = SDL_clamp(bottom - h - pad, pad + 1, sh - pad - 1 - h);
+    SDL_Rect box = {x - pad - 1, y - pad - 1, w + 2 * pad + 2, h + 2 * pad + 2};
+    gfx_fill(&rd->gfx, box, HC_BOX_COLOR, 255, SDL_BLENDMODE_NONE);
+    gfx_outline(&rd->gfx, box, HC_EDGE_COLOR, 255);
+    text_draw(&rd->text, label, HC_LABEL_COLOR, 0, x, y);
 }
 
 static void fill(Render *rd, int x, int y, int w, int h, uint32_t rgb, int alpha)
@@ -372,7 +397,80 @@ static void draw_inventory(Render *rd, const RenderView *v)
     }
 }
 
-/* A marker on every visible hotspot while the highlight key's effect lasts. */
+/* The hotspot marks, a shape per kind so that they do not rely on colour: a ring on a thing, a
+ * speech bubble on a person (or anything one talks to), an arrow on an exit pointing the way out.
+ * '#' the dark edge, 'o' the light body, 'x' a dark detail; drawn pixel by pixel, centred. */
+static const char *const MARK_RING[] = {
+    "   #####   ",
+    "  #ooooo#  ",
+    " #oo###oo# ",
+    "#oo#   #oo#",
+    "#o#     #o#",
+    "#o#     #o#",
+    "#o#     #o#",
+    "#oo#   #oo#",
+    " #oo###oo# ",
+    "  #ooooo#  ",
+    "   #####   ",
+};
+static const char *const MARK_BUBBLE[] = {
+    " ######### ",
+    "#ooooooooo#",
+    "#ooooooooo#",
+    "#ooxoxoxoo#",
+    "#ooooooooo#",
+    "#ooooooooo#",
+    " ##oo##### ",
+    "  #o#      ",
+    "  ##       ",
+};
+static const char *const MARK_ARROW[] = { /* pointing right; turned for the other ways */
+    "     #     ",
+    "     ##    ",
+    "######o#   ",
+    "#ooooooo#  ",
+    "#oooooooo# ",
+    "#ooooooo#  ",
+    "######o#   ",
+    "     ##    ",
+    "     #     ",
+};
+#define MARK_COUNT(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
+/* Draws a mark centred on (cx, cy), turned a quarter `turns` times clockwise (0: as drawn). */
+static void draw_mark(Render *rd, const char *const *rows, int nrows, int cx, int cy, int turns, int alpha)
+{
+    int w = (int)strlen(rows[0]);
+    for (int r = 0; r < nrows; r++)
+        for (int c = 0; c < w; c++) {
+            char ch = rows[r][c];
+            if (ch == ' ')
+                continue;
+            int dx = c - w / 2, dy = r - nrows / 2;
+            for (int t = 0; t < turns; t++) { /* a quarter clockwise on screen: (x, y) -> (-y, x) */
+                int x = -dy;
+                dy = dx;
+                dx = x;
+            }
+            fill(rd, cx + dx, cy + dy, 1, 1, ch == 'o' ? HIGHLIGHT_COLOR : 0x0c0814, alpha);
+        }
+}
+
+#define EXIT_EDGE 48 /* px: an exit this near the left or right edge leads off that way */
+
+/* Which way an exit leads, in quarter turns from "right", by where it is: off the side it is
+ * near, down when it is low in the picture (a ladder, a hatch), else up and through (a door in
+ * the back wall). */
+static int exit_turns(const Level *lv, NavPoint p)
+{
+    if (p.x < EXIT_EDGE)
+        return 2;
+    if (p.x >= lv->width - EXIT_EDGE)
+        return 0;
+    return p.y >= lv->height * 3 / 4 ? 1 : 3;
+}
+
+/* A mark on every visible hotspot while the highlight key's effect lasts. */
 static void draw_highlight(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
@@ -383,15 +481,14 @@ static void draw_highlight(Render *rd, const RenderView *v)
         NavPoint p;
         if (!game_hotspot_click_point(g, i, &p))
             continue;
-        fill(rd, p.x - 3, p.y - 3, 7, 7, 0x0c0814, alpha);
-        fill(rd, p.x - 2, p.y - 2, 5, 5, HIGHLIGHT_COLOR, alpha);
-        fill(rd, p.x - 1, p.y - 1, 3, 3, 0xb0306a, alpha);
+        const Hotspot *h = &g->level->hotspots[i];
+        if (h->cursor == CURSOR_EXIT)
+            draw_mark(rd, MARK_ARROW, MARK_COUNT(MARK_ARROW), p.x, p.y, exit_turns(g->level, p), alpha);
+        else if (h->is_actor || h->cursor == CURSOR_TALK)
+            draw_mark(rd, MARK_BUBBLE, MARK_COUNT(MARK_BUBBLE), p.x, p.y, 0, alpha);
+        else
+            draw_mark(rd, MARK_RING, MARK_COUNT(MARK_RING), p.x, p.y, 0, alpha);
     }
-}
-
-static const char *speaker_label(const Game *g, int speaker)
-{
-    return speaker == SPEAKER_PLAYER ? g->level->player.name : game_hotspot_name(g, speaker);
 }
 
 static uint32_t speaker_color(const Level *lv, int speaker)
@@ -417,7 +514,7 @@ static void draw_choices(Render *rd, const RenderView *v)
         if (lit)
             fill(rd, 4, y, lv->width - 8, DLG_ROW_H, 0x93206f, 200);
         char row[300];
-        snprintf(row, sizeof row, "%d.  %s", i + 1, lv->texts[lv->choices[shown[i]].text]);
+        screen_choice_row(i, lv->texts[lv->choices[shown[i]].text], row, sizeof row);
         text_draw(&rd->text, row, lit ? 0xffffff : 0xf2d597, 0, 10, y);
     }
 }
@@ -441,7 +538,7 @@ static void draw_log(Render *rd, const RenderView *v)
     for (int i = (int)kept - 1 - v->log_scroll; i >= 0 && bottom > top; i--) {
         const LogLine *l = &g->log[(g->log_total - kept + (uint32_t)i) % GAME_LOG_MAX];
         char line[600];
-        snprintf(line, sizeof line, "%s: %s", speaker_label(g, l->speaker), lv->texts[l->text]);
+        screen_said(g, l->speaker, l->text, line, sizeof line);
         int w, h;
         text_measure(&rd->text, line, wrap, &w, &h);
         if (bottom - h < top)
@@ -462,10 +559,17 @@ static void draw_cursor(Render *rd, const RenderView *v)
     if (kind == SCREEN_CURSOR_NONE)
         return;
     if (kind == SCREEN_CURSOR_ITEM) {
+        if (v->high_contrast) { /* the held item on a dark tile with a light edge */
+            SDL_Rect tile = {v->cursor_x - INV_SLOT / 2, v->cursor_y - INV_SLOT / 2, INV_SLOT, INV_SLOT};
+            gfx_fill(&rd->gfx, tile, HC_BOX_COLOR, 255, SDL_BLENDMODE_NONE);
+            gfx_outline(&rd->gfx, tile, 0xf3f5f6, 255);
+        }
         draw_centred(rd, g->level->items[g->held].icon, v->cursor_x, v->cursor_y, 255);
         return;
     }
-    const CursorImage *c = &CURSOR_IMAGES[kind];
+    const CursorImage *c = v->high_contrast && assets_get(&rd->assets, CURSOR_IMAGES_HC[kind].path)
+                               ? &CURSOR_IMAGES_HC[kind]
+                               : &CURSOR_IMAGES[kind];
     draw_image(rd, c->path, v->cursor_x - c->hot_x, v->cursor_y - c->hot_y);
 }
 

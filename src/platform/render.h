@@ -27,6 +27,7 @@ typedef struct RenderView {
     bool log_open;           /* the conversation log is open */
     int log_scroll;          /* lines scrolled back from the newest */
     const EditDrawList *edit; /* the level editor's overlay, drawn instead of the game's interface; NULL */
+    bool high_contrast;      /* labels on a solid box, the larger cursors */
 } RenderView;
 
 typedef struct Render {

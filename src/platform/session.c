@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "selfvoice.h"
 #include "state.h"
 
 
@@ -46,6 +47,7 @@ int session_open(App *app, const PlayOptions *opt)
         return 1;
     watch_files(app, app->level);
     game_init(&app->game, app->level, app->seed);
+    selfvoice_restart(app);
     return 0;
 }
 
@@ -90,6 +92,7 @@ static void start_playing(App *app)
      * tick's hover (label, cursor) follows it without waiting for the mouse to move */
     input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
     audio_sync(&app->audio, &app->game);
+    selfvoice_restart(app);
 }
 
 void session_new_game(App *app)
@@ -234,6 +237,7 @@ void session_notice(App *app, const char *msg)
 {
     snprintf(app->banner, sizeof app->banner, "%s", msg);
     app->banner_at = SDL_GetTicks();
+    selfvoice_say(app, SPEAKER_NOTICE, msg);
 }
 
 void session_quick_save(App *app)
@@ -465,4 +469,5 @@ void session_run_tick(App *app)
     audio_events(&app->audio, &app->game);
     if (!app->watching && (app->game.pointer_x != mouse_x || app->game.pointer_y != mouse_y))
         app_follow_game_pointer(app);
+    selfvoice_tick(app);
 }

@@ -8,7 +8,8 @@
 
 void settings_defaults(Settings *s)
 {
-    *s = (Settings){.music = 7, .effects = 8, .text_speed = 100, .fullscreen = false, .large_text = false, .muted = false};
+    *s = (Settings){.music = 7, .effects = 8, .text_speed = 100, .fullscreen = false, .large_text = false, .muted = false,
+                  .self_voicing = false, .high_contrast = false};
 }
 
 static bool parse_int(const char *v, int lo, int hi, int *out)
@@ -63,6 +64,10 @@ bool settings_load(Settings *s, const char *path, char *err, size_t errlen)
                 good = parse_bool(v, &s->large_text);
             else if (strcmp(k, "muted") == 0)
                 good = parse_bool(v, &s->muted);
+            else if (strcmp(k, "self_voicing") == 0)
+                good = parse_bool(v, &s->self_voicing);
+            else if (strcmp(k, "high_contrast") == 0)
+                good = parse_bool(v, &s->high_contrast);
             else
                 good = false;
         }
@@ -87,6 +92,8 @@ bool settings_save(const Settings *s, const char *path, char *err, size_t errlen
     fprintf(f, "# Stardust Serenade settings\nmusic=%d\neffects=%d\ntext_speed=%d\nfullscreen=%s\nlarge_text=%s\nmuted=%s\n",
             s->music, s->effects, s->text_speed, s->fullscreen ? "true" : "false", s->large_text ? "true" : "false",
             s->muted ? "true" : "false");
+    fprintf(f, "self_voicing=%s\nhigh_contrast=%s\n", s->self_voicing ? "true" : "false",
+            s->high_contrast ? "true" : "false");
     bool ok = fflush(f) == 0 && !ferror(f);
     ok = fclose(f) == 0 && ok;
     ok = ok && rename(tmp, path) == 0;

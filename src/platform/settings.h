@@ -1,4 +1,5 @@
-/* settings.h — the player's preferences (volumes, text speed and size, fullscreen), kept in a small
+/* settings.h — the player's preferences (volumes, text speed and size, fullscreen, self-voicing,
+ * high contrast), kept in a small
  * key=value file in the user's preference folder. A missing or broken file gives the defaults and
  * a warning; it never stops the game. Plain C (no SDL) so it is unit-tested directly. */
 #ifndef STARDUST_SETTINGS_H
@@ -17,6 +18,8 @@ typedef struct Settings {
     bool fullscreen;
     bool large_text;
     bool muted;
+    bool self_voicing; /* labels, lines, choices and menus are spoken (V) */
+    bool high_contrast; /* labels on a solid box, a larger cursor */
 } Settings;
 
 void settings_defaults(Settings *s);

@@ -132,6 +132,56 @@ static void test_the_options_arrows_point_the_way_they_go(void **state)
     close_app(app);
 }
 
+/* V turns self-voicing on and off and keeps it in the settings; with no speech service to load,
+ * the first V says so (the notice) once, and the game goes on; Options shows and says the value. */
+static void test_v_toggles_self_voicing_and_a_missing_service_is_said_once(void **state)
+{
+    (void)state;
+    setenv("STARDUST_SPEECHD_LIB", "libstardust-test-no-speechd.so.2", 1);
+    setenv("STARDUST_ESPEAK_LIB", "libstardust-test-no-espeak.so.1", 1);
+    App *app = open_app(NULL);
+    assert_false(app->settings.self_voicing);
+    key(app, SDLK_v);
+    assert_true(app->settings.self_voicing);
+    assert_int_equal(app->speaker.backend, SPEAKER_NONE);
+    assert_non_null(strstr(app->banner, "no speech service"));
+    assert_non_null(strstr(app->speaker.why, "libstardust-test-no-speechd.so.2"));
+    assert_non_null(strstr(app->speaker.why, "libstardust-test-no-espeak.so.1"));
+    key(app, SDLK_v);
+    assert_false(app->settings.self_voicing);
+    assert_string_equal(app->banner, "Self-voicing off.");
+    key(app, SDLK_v);
+    assert_true(app->settings.self_voicing);
+    assert_string_equal(app->banner, "Self-voicing on."); /* the missing service is not reported again */
+    for (int i = 0; i < 120; i++)
+        session_run_tick(app); /* the game goes on */
+    assert_true(app->game.tick >= 120);
+    char path[400], err[300];
+    Settings saved;
+    snprintf(path, sizeof path, "%s/%s", home, SETTINGS_FILE);
+    assert_true(settings_load(&saved, path, err, sizeof err));
+    assert_true(saved.self_voicing);
+    /* Options: the row says its value, and Right turns it off */
+    events_open_screen(app, SCREEN_OPTIONS, SCREEN_TITLE);
+    assert_string_equal(menu_title(&app->menu), "Options");
+    int row = -1;
+    for (int i = 0; i < app->menu.count; i++)
+        if (app->menu.items[i].kind == ITEM_SETTING && app->menu.items[i].setting == SET_VOICE)
+            row = i;
+    assert_true(row >= 0);
+    char said[400];
+    menu_item_speech(&app->menu, row, &app->settings, said, sizeof said);
+    assert_string_equal(said, "Self-voicing: On");
+    app->menu.hover = row;
+    key(app, SDLK_RIGHT);
+    assert_false(app->settings.self_voicing);
+    menu_item_speech(&app->menu, row, &app->settings, said, sizeof said);
+    assert_string_equal(said, "Self-voicing: Off");
+    close_app(app);
+    unsetenv("STARDUST_SPEECHD_LIB");
+    unsetenv("STARDUST_ESPEAK_LIB");
+}
+
 /* SDL's clock as it read ms milliseconds ago (modulo 2^32, as SDL's clock itself wraps). */
 STARDUST_WRAPS static Uint32 ms_ago(Uint32 ms) { return SDL_GetTicks() - ms; }
 
@@ -361,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_a_virtual_controller_plugs_in_and_plays),
         cmocka_unit_test(test_f2_opens_the_editor_which_takes_every_key),
         cmocka_unit_test(test_the_options_arrows_point_the_way_they_go),
+        cmocka_unit_test(test_v_toggles_self_voicing_and_a_missing_service_is_said_once),
         cmocka_unit_test(test_notices_say_what_happened_and_pass),
         cmocka_unit_test(test_after_a_load_the_label_follows_the_mouse),
         cmocka_unit_test(test_the_load_menu_marks_a_save_that_cannot_load),

@@ -940,6 +940,12 @@ bool replay_frame(const Replay *r, int *cursor, Game *g, Editor **ed, ReplayRepo
 
 int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool check_states)
 {
+    return replay_run_each(r, g, rep, log, check_states, NULL, NULL);
+}
+
+int replay_run_each(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool check_states, ReplayTickFn each,
+                    void *ctx)
+{
     int cursor = 0;
     Editor *ed = NULL; /* made when the replay opens the level editor (F2) */
     bool ticked;
@@ -950,6 +956,8 @@ int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool chec
     while (replay_frame(r, &cursor, g, &ed, rep, log, &ticked)) {
         if (!ticked)
             continue;
+        if (each)
+            each(g, ctx);
         char why[300];
         if (checked && !state_check(g, why, sizeof why)) {
             checked = false;

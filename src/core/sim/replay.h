@@ -127,6 +127,10 @@ bool replay_step_frame(const Replay *r, int *cursor, Game *g, uint32_t frame, In
  * that out: it costs more than a tick). Returns 0 when every expectation held (and every state
  * passed), else 1 (a divergence is a failed expectation). */
 int replay_run(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool check_states);
+/* replay_run that calls each(g, ctx) after every tick the game runs (self-voicing's --speech). */
+typedef void (*ReplayTickFn)(const Game *g, void *ctx);
+int replay_run_each(const Replay *r, Game *g, ReplayReport *rep, FILE *log, bool check_states, ReplayTickFn each,
+                    void *ctx);
 typedef struct Editor Editor;
 /* One frame of a replay with the level editor in the loop: the game's tick, or the editor's frame
  * while *ed is open (edit_route; *ed is made on the first F2, the caller frees it with edit_free).

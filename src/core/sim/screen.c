@@ -53,6 +53,16 @@ void screen_label(const Game *g, char *out, size_t cap)
     }
 }
 
+const char *screen_speaker(const Game *g, int speaker)
+{
+    return speaker == SPEAKER_PLAYER ? g->level->player.name : game_hotspot_name(g, speaker);
+}
+
+void screen_said(const Game *g, int speaker, int32_t text, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s: %s", screen_speaker(g, speaker), g->level->texts[text]);
+}
+
 void screen_choice_row(int row, const char *text, char *out, size_t cap)
 {
     snprintf(out, cap, "%d.  %s", row + 1, text);

@@ -27,6 +27,10 @@ int screen_cursor(const Game *g);
 const char *screen_cursor_name(int cursor);
 /* The hover label ("Use Oven mitt on Popcorn machine"); "" when there is none. */
 void screen_label(const Game *g, char *out, size_t cap);
+/* Who says a line: the player's name, or the actor's name now (SPEAKER_PLAYER or a hotspot index). */
+const char *screen_speaker(const Game *g, int speaker);
+/* A line as the log shows it and self-voicing says it: "Gaffer: Mind the cables." */
+void screen_said(const Game *g, int speaker, int32_t text, char *out, size_t cap);
 /* Row `row` of the choices on offer as shown ("2.  What happened on set?"). */
 void screen_choice_row(int row, const char *text, char *out, size_t cap);
 /* How dark the scene is (0..255): the opening's fade in, and the ending's fade out. */
