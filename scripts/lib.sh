@@ -5,7 +5,7 @@
 # libclang-rt-14-dev holds clang's sanitizer and libFuzzer runtimes (only recommended by clang).
 STARDUST_PACKAGES="build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev libsdl2-dev
 libsdl2-image-dev libsdl2-ttf-dev libsdl2-mixer-dev libcjson-dev libcmocka-dev python3 python3-jsonschema graphviz
-man-db desktop-file-utils appstream lintian fonts-dejavu-core"
+man-db desktop-file-utils appstream lintian fonts-dejavu-core gettext"
 
 # The Debian package's tree (scripts/package, and the install tests of scripts/test): Debian's
 # layout for a game, /usr/games/stardust and its data in /usr/share/games/stardust, and the font
