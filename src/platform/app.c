@@ -2,6 +2,7 @@
  * to logical coordinates, drawing a frame and the cursor, and app_play's set-up. It never changes
  * the game itself: events.c routes what the player does, session.c owns the game. */
 #include "app.h"
+#include "ui_text.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -73,7 +74,7 @@ static bool open_window(App *app)
     IMG_Init(IMG_INIT_PNG);
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "0");
     char title[160];
-    snprintf(title, sizeof title, "Stardust Serenade — %s", app->level->title);
+    snprintf(title, sizeof title, ui_text(UI_WINDOW_TITLE), app->level->title);
     app->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, APP_WINDOW_W, APP_WINDOW_H,
                                    SDL_WINDOW_RESIZABLE | (app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0));
     if (!app->window) {

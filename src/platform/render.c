@@ -1,5 +1,6 @@
 /* render.c — layers, people sorted by depth, labels, speech and overlays. */
 #include "render.h"
+#include "ui_text.h"
 #include "units.h"
 
 #include "anim.h"
@@ -320,7 +321,7 @@ static void draw_hover_label(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
     char label[300];
-    screen_label(g, label, sizeof label);
+    screen_label_in(g, ui_text_screen_words(), label, sizeof label);
     if (!label[0])
         return;
     int bottom = g->pointer_y - 8;
@@ -432,11 +433,11 @@ static void draw_log(Render *rd, const RenderView *v)
     fill(rd, 0, 0, lv->width, lv->height, 0x0c0814, 200);
     fill(rd, margin, margin, lv->width - 2 * margin, lv->height - 2 * margin, 0x1c1428, 240);
     fill(rd, margin, margin, lv->width - 2 * margin, 1, 0xe03fb0, 255);
-    text_draw(&rd->text, "What was said  (L or Esc to close, Up/Down to scroll)", 0xd8d0e8, 0, margin + 8, margin + 4);
+    text_draw(&rd->text, ui_text(UI_LOG_TITLE), 0xd8d0e8, 0, margin + 8, margin + 4);
     uint32_t kept = g->log_total < GAME_LOG_MAX ? g->log_total : GAME_LOG_MAX;
     int bottom = lv->height - margin - 6, top = margin + 20;
     if (kept == 0)
-        text_draw(&rd->text, "Nothing yet. The silence is deafening.", 0xd8d0e8, 0, margin + 8, top);
+        text_draw(&rd->text, ui_text(UI_LOG_EMPTY), 0xd8d0e8, 0, margin + 8, top);
     for (int i = (int)kept - 1 - v->log_scroll; i >= 0 && bottom > top; i--) {
         const LogLine *l = &g->log[(g->log_total - kept + (uint32_t)i) % GAME_LOG_MAX];
         char line[600];
@@ -585,7 +586,7 @@ static void draw_end_card(Render *rd, const Game *g)
             y += 24;
         }
     }
-    draw_centred_text(&rd->text, "Click or press Enter to return to the title.", 0xd8d0e8, lv->height - 60, sw);
+    draw_centred_text(&rd->text, ui_text(UI_END_RETURN), 0xd8d0e8, lv->height - 60, sw);
 }
 
 /* The fade in at the start, the fade out after the win, the end card; none of them behind a menu

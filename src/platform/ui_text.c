@@ -1,0 +1,43 @@
+/* ui_text.c — the UI string table and its translation. */
+#include "ui_text.h"
+
+static const char *const ENGLISH[UI_TEXT_COUNT] = {
+#define UI_TEXT(id, english, what) english,
+#include "ui_text.def"
+#undef UI_TEXT
+};
+static const char *const KEYS[UI_TEXT_COUNT] = {
+#define UI_TEXT(id, english, what) "ui:" #id,
+#include "ui_text.def"
+#undef UI_TEXT
+};
+static const char *const WHAT[UI_TEXT_COUNT] = {
+#define UI_TEXT(id, english, what) what,
+#include "ui_text.def"
+#undef UI_TEXT
+};
+
+static const char *current[UI_TEXT_COUNT]; /* NULL: English */
+static ScreenWords words = {"Use %s with %s", "Give %s to %s", "Use %s on %s", "Use %s on ..."};
+
+static bool valid(UiTextId id) { return (int)id >= 0 && id < UI_TEXT_COUNT; }
+
+const char *ui_text(UiTextId id)
+{
+    if (!valid(id))
+        return "";
+    return current[id] ? current[id] : ENGLISH[id];
+}
+
+const char *ui_text_english(UiTextId id) { return valid(id) ? ENGLISH[id] : ""; }
+const char *ui_text_key(UiTextId id) { return valid(id) ? KEYS[id] : ""; }
+const char *ui_text_what(UiTextId id) { return valid(id) ? WHAT[id] : ""; }
+
+void ui_text_use(const PoCatalog *po)
+{
+    for (int i = 0; i < UI_TEXT_COUNT; i++)
+        current[i] = po_get(po, KEYS[i], ENGLISH[i]); /* a format whose conversions differ: NULL */
+    words = (ScreenWords){ui_text(UI_USE_WITH), ui_text(UI_GIVE_TO), ui_text(UI_USE_ON), ui_text(UI_USE_ON_NOTHING)};
+}
+
+const ScreenWords *ui_text_screen_words(void) { return &words; }
