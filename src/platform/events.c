@@ -2,6 +2,8 @@
  * lists them in order) and carries out menu choices, hot keys and settings changes through the
  * session. It never draws, and never advances the game: the loop's ticks do that. */
 #include "events.h"
+#include "lang.h"
+#include "ui_text.h"
 
 #include <stdio.h>
 
@@ -82,7 +84,19 @@ static void menu_action(App *app, MenuAction act, int slot)
         if (!session_load(app, slot, msg, sizeof msg))
             snprintf(m->message, sizeof m->message, "%s", msg);
         break;
-    case ACT_SETTING: apply_settings(app, true); break;
+    case ACT_SETTING: {
+        char was[LEVEL_LANGUAGE_MAX];
+        snprintf(was, sizeof was, "%s", lang_bound());
+        apply_settings(app, true);
+        session_set_language(app);
+        if (strcmp(was, lang_bound()) != 0) { /* every label in the new language, the row kept */
+            int hover = m->hover;
+            menu_clear(m);
+            menu_open(m, m->screen, m->back, m->in_game, app->level, app->home, app->rd.renderer);
+            m->hover = hover;
+        }
+        break;
+    }
     }
 }
 
@@ -220,7 +234,7 @@ static bool on_hot_key(App *app, const SDL_Event *e)
     case SDLK_m:
         app->settings.muted = !app->settings.muted;
         apply_settings(app, false);
-        session_notice(app, app->settings.muted ? "Sound off. M turns it back on." : "Sound on.");
+        session_notice(app, ui_text(app->settings.muted ? UI_SOUND_OFF : UI_SOUND_ON));
         return true;
     default: return false;
     }

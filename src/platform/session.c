@@ -2,6 +2,7 @@
  * save and load, level hot reload, recording and replay watching, and each tick's input. It
  * changes the Game and the menu's screen; it never draws a frame or reads SDL events. */
 #include "session.h"
+#include "ui_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "state.h"
 
 
@@ -32,16 +34,28 @@ int session_open(App *app, const PlayOptions *opt)
     tidy_slots(app);
     app->seed = opt->seed;
     app->level_path = opt->level_path;
+    char lang[LEVEL_LANGUAGE_MAX];
+    Diag d;
+    diag_init(&d);
     if (opt->replay_path) {
-        app->level = replay_open(opt->replay_path, &app->replay, stderr);
-        if (!app->level)
+        app->level = replay_open(opt->replay_path, &app->replay, stderr); /* in the replay's language */
+        if (!app->level) {
+            diag_free(&d);
             return 2;
+        }
         app->watching = true;
         app->level_path = app->replay.level_path;
         app->seed = app->replay.seed;
+        lang_scan(app->level_path, stderr);
+        snprintf(lang, sizeof lang, "%s", app->replay.language);
     } else {
-        app->level = level_load_report(app->level_path, stderr);
+        lang_scan(app->level_path, stderr);
+        lang_resolve(app->settings.language, app->level_path, lang, sizeof lang);
+        app->level = lang_level_load(app->level_path, lang, stderr);
     }
+    if (app->level && !lang_bind_ui(app->level_path, app->level->language, &d))
+        diag_print(&d, stderr);
+    diag_free(&d);
     if (!app->level)
         return 1;
     watch_files(app, app->level);
@@ -113,7 +127,7 @@ bool session_load(App *app, int slot, char *msg, size_t cap)
 {
     char path[1200], err[600];
     if (app->recording) {
-        snprintf(msg, cap, "Loading is off while recording a replay.");
+        snprintf(msg, cap, "%s", ui_text(UI_LOAD_OFF_RECORDING));
         return false;
     }
     menu_slot_path(app->home, slot, path, sizeof path);
@@ -128,7 +142,7 @@ bool session_load(App *app, int slot, char *msg, size_t cap)
         if (ok)
             app->game = *g;
         else
-            snprintf(msg, cap, "Could not load: %s", err);
+            snprintf(msg, cap, ui_text(UI_LOAD_FAILED), err);
     }
     if (ok && report->level_changed) { /* the whole list for the designer, the gist for the player */
         fprintf(stderr, "stardust: %s was made with another version of %s%s\n", path, app->level_path,
@@ -172,7 +186,7 @@ bool session_continue(App *app, char *msg, size_t cap)
     if (newest && session_load(app, newest, msg, cap))
         return true;
     if (cap && !msg[0])
-        snprintf(msg, cap, "There is no saved game yet.");
+        snprintf(msg, cap, "%s", ui_text(UI_NO_SAVE));
     return false;
 }
 
@@ -209,11 +223,11 @@ static bool save_to(App *app, int slot, const uint8_t *thumb, char *msg, size_t 
     char path[1200], err[600];
     menu_slot_path(app->home, slot, path, sizeof path);
     if (!save_write(path, &app->game, (int64_t)time(NULL), thumb, err, sizeof err)) {
-        snprintf(msg, cap, "Could not save: %s", err);
+        snprintf(msg, cap, ui_text(UI_SAVE_FAILED), err);
         fprintf(stderr, "stardust: %s\n", err);
         return false;
     }
-    snprintf(msg, cap, slot == SLOT_QUICK ? "Quick-saved." : slot == SLOT_AUTO ? "Saved." : "Saved to slot %d.", slot);
+    snprintf(msg, cap, ui_text(slot == SLOT_QUICK ? UI_QUICK_SAVED : slot == SLOT_AUTO ? UI_SAVED : UI_SAVED_SLOT), slot);
     return true;
 }
 
@@ -363,6 +377,10 @@ void session_poll_reload(App *app)
     Diag d;
     diag_init(&d);
     Level *next = level_load(app->level_path, &d);
+    if (next && !level_use_language(next, app->level->language, &d)) { /* in the language played */
+        level_free(next);
+        next = NULL;
+    }
     if (!next) {
         format_diag(&d, app->error, sizeof app->error);
         fprintf(stderr, "stardust: the edited level has errors; still playing the last good version:\n");
@@ -383,7 +401,7 @@ static void replay_hand_over(App *app)
     app->pending_text_speed = app->settings.text_speed != app->game.text_speed ? (uint16_t)app->settings.text_speed : 0;
     input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
     char msg[160];
-    snprintf(msg, sizeof msg, "Replay diverged at tick %u: the level has changed since it was recorded. Your turn.",
+    snprintf(msg, sizeof msg, ui_text(UI_REPLAY_DIVERGED),
              (unsigned)app->replay_report.diverged_tick);
     session_notice(app, msg);
 }
@@ -405,12 +423,12 @@ static bool replay_input(App *app, uint32_t frame, Input *in)
             replay_hand_over(app);
             return false;
         }
-        snprintf(app->banner, sizeof app->banner, "Replay finished at tick %u: %d of %d expectations held. Esc, Quit to leave.",
+        snprintf(app->banner, sizeof app->banner, ui_text(UI_REPLAY_FINISHED),
                  (unsigned)app->game.tick, app->replay_report.passed,
                  app->replay_report.passed + app->replay_report.failed);
         return false;
     }
-    snprintf(app->banner, sizeof app->banner, "Replay %s, tick %u of %u", app->replay.file,
+    snprintf(app->banner, sizeof app->banner, ui_text(UI_REPLAY_PLAYING), app->replay.file,
              (unsigned)app->game.tick, (unsigned)app->replay.end_tick);
     return true;
 }
@@ -457,4 +475,39 @@ void session_run_tick(App *app)
     app->prev_y = app->game.walkers[OBJECT_PLAYER].y;
     game_tick(&app->game, &in);
     audio_events(&app->audio, &app->game);
+}
+
+bool session_set_language(App *app)
+{
+    char lang[LEVEL_LANGUAGE_MAX];
+    lang_resolve(app->settings.language, app->level_path, lang, sizeof lang);
+    if (strcmp(lang, app->level->language) == 0)
+        return true;
+    Diag d;
+    diag_init(&d);
+    Level *next = level_load(app->level_path, &d);
+    bool ok = next && level_use_language(next, lang, &d);
+    StateReport *report = ok ? malloc(sizeof *report) : NULL;
+    char why[400] = "out of memory";
+    ok = ok && report && state_rebind(&app->game, next, report, why, sizeof why); /* by id: nothing is lost */
+    if (ok) {
+        take_level(app, next);
+        next = NULL;
+        if (!lang_bind_ui(app->level_path, lang, &d))
+            ok = false;
+        char title[160];
+        snprintf(title, sizeof title, ui_text(UI_WINDOW_TITLE), app->level->title);
+        if (app->window)
+            SDL_SetWindowTitle(app->window, title);
+    }
+    if (!ok) {
+        fprintf(stderr, "stardust: cannot switch to the language \"%s\":\n", lang);
+        diag_print(&d, stderr);
+        if (next)
+            fprintf(stderr, "stardust: %s\n", why);
+    }
+    level_free(next);
+    free(report);
+    diag_free(&d);
+    return ok;
 }

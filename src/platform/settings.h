@@ -1,4 +1,4 @@
-/* settings.h — the player's preferences (volumes, text speed and size, fullscreen), kept in a small
+/* settings.h — the player's preferences (volumes, text speed and size, fullscreen, language), kept in a small
  * key=value file in the user's preference folder. A missing or broken file gives the defaults and
  * a warning; it never stops the game. Plain C (no SDL) so it is unit-tested directly. */
 #ifndef STARDUST_SETTINGS_H
@@ -17,6 +17,7 @@ typedef struct Settings {
     bool fullscreen;
     bool large_text;
     bool muted;
+    char language[16]; /* "auto" (the desktop's, when the level has it), "en", or a code ("de") */
 } Settings;
 
 void settings_defaults(Settings *s);
