@@ -353,6 +353,28 @@ static const char *screen_title(Screen s)
     }
 }
 
+/* A slot's detail in at most `room` pixels: longer words (a translation, large text) first lose
+ * the date between the room and the play time, then letters at the end ("..."). */
+static void fit_detail(Text *t, const char *detail, int room, char *out, size_t cap)
+{
+    int w, h;
+    snprintf(out, cap, "%s", detail);
+    text_measure(t, out, 0, &w, &h);
+    char *first = strstr(out, "  -  "), *second = first ? strstr(first + 5, "  -  ") : NULL;
+    if (w > room && second) {
+        memmove(first, second, strlen(second) + 1);
+        text_measure(t, out, 0, &w, &h);
+    }
+    size_t n = strlen(out);
+    while (w > room && n > 4) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)out[n] & 0xc0) == 0x80); /* whole UTF-8 characters */
+        snprintf(out + n, cap - n, "...");
+        text_measure(t, out, 0, &w, &h);
+    }
+}
+
 void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
 {
     if (!rd->have_text)
@@ -398,7 +420,9 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
                 text_measure(&rd->text, it->note, 0, &nw, &nh);
                 text_draw(&rd->text, it->note, lit ? 0xffffff : 0xffc46a, 0, x + w - nw - 6, y + 2);
             }
-            text_draw(&rd->text, it->detail, it->damaged ? 0xff7a6a : lit ? 0xffffff : 0xc0b4d8, 0, x + 58, y + 16);
+            char detail[sizeof it->detail];
+            fit_detail(&rd->text, it->detail, w - 64, detail, sizeof detail);
+            text_draw(&rd->text, detail, it->damaged ? 0xff7a6a : lit ? 0xffffff : 0xc0b4d8, 0, x + 58, y + 16);
         } else {
             int tw, th;
             text_measure(&rd->text, it->label, 0, &tw, &th);

@@ -560,11 +560,13 @@ void render_frame(Render *rd, const RenderView *v)
 
 void render_cursor(Render *rd, const RenderView *v) { draw_cursor(rd, v); }
 
-static void draw_centred_text(Text *t, const char *s, uint32_t color, int y, int sw)
+/* Draws s centred, wrapped to the screen; returns its height. */
+static int draw_centred_text(Text *t, const char *s, uint32_t color, int y, int sw)
 {
     int w, h;
     text_measure(t, s, sw - 40, &w, &h);
     text_draw(t, s, color, sw - 40, (sw - w) / 2, y);
+    return h;
 }
 
 /* The end card: the level's title and lines under it, then how to leave. Lines come in
@@ -574,13 +576,15 @@ static void draw_end_card(Render *rd, const Game *g)
     static const uint32_t paragraph_colors[] = {0xc8fbff, 0xf2d597, 0xd8d0e8, 0x8a7ea0};
     const Level *lv = g->level;
     int sw = lv->width, y = 100, paragraph = 0;
+    int one_w, one_h; /* the height of one line of text */
+    text_measure(&rd->text, "Ag", 0, &one_w, &one_h);
     if (lv->end_title >= 0)
         draw_centred_text(&rd->title, lv->texts[lv->end_title], 0xff9ae0, 60, sw);
     for (int i = 0; i < lv->nend_lines; i++) {
         char line[SCREEN_LINE_MAX];
         if (screen_end_line(g, i, line, sizeof line)) {
-            draw_centred_text(&rd->text, line, paragraph_colors[paragraph < 3 ? paragraph : 3], y, sw);
-            y += 16;
+            int h = draw_centred_text(&rd->text, line, paragraph_colors[paragraph < 3 ? paragraph : 3], y, sw);
+            y += 16 + (h > one_h ? h - one_h : 0); /* a line that wrapped (longer words, large text) pushes the next down */
         } else {
             paragraph++;
             y += 24;
