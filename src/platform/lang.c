@@ -75,7 +75,8 @@ int lang_scan(const char *level_path, FILE *err)
         diag_init(&dg);
         PoCatalog *po = po_load(path, &dg);
         if (po) {
-            snprintf(x->name, sizeof x->name, "%s", po_text(po, ui_text_key(UI_LANGUAGE_NAME), x->code));
+            const char *name = po_get(po, ui_text_key(UI_LANGUAGE_NAME), ui_text_english(UI_LANGUAGE_NAME));
+            snprintf(x->name, sizeof x->name, "%s", name ? name : x->code);
             nfound++;
         } else if (err) {
             fprintf(err, "stardust: the translation %s is left out:\n", path);
