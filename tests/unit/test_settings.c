@@ -20,6 +20,7 @@ static void assert_same(const Settings *a, const Settings *b)
     assert_int_equal(a->fullscreen, b->fullscreen);
     assert_int_equal(a->large_text, b->large_text);
     assert_int_equal(a->muted, b->muted);
+    assert_string_equal(a->language, b->language);
 }
 
 static void test_settings_round_trip(void **state)
@@ -27,7 +28,8 @@ static void test_settings_round_trip(void **state)
     (void)state;
     char path[64];
     snprintf(path, sizeof path, "/tmp/stardust_settings_%d.ini", (int)getpid());
-    Settings s = {.music = 3, .effects = 10, .text_speed = 150, .fullscreen = true, .large_text = true, .muted = true};
+    Settings s = {.music = 3, .effects = 10, .text_speed = 150, .fullscreen = true, .large_text = true, .muted = true,
+                  .language = "pt_BR"};
     char err[300];
     assert_true(settings_save(&s, path, err, sizeof err));
     Settings back;
@@ -64,12 +66,32 @@ static void test_broken_lines_are_reported_and_skipped(void **state)
     remove(path);
 }
 
+static void test_language_defaults_to_auto_and_refuses_a_path(void **state)
+{
+    (void)state;
+    Settings d;
+    settings_defaults(&d);
+    assert_string_equal(d.language, "auto");
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/stardust_settings_lang_%d.ini", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs("language=../../etc/x\nlanguage=de\nlanguage=\n", f);
+    fclose(f);
+    Settings s;
+    char err[300] = "";
+    assert_false(settings_load(&s, path, err, sizeof err));
+    assert_non_null(strstr(err, ":1: ignored a bad setting"));
+    assert_string_equal(s.language, "de"); /* the good line; the empty one after it changes nothing */
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_settings_round_trip),
         cmocka_unit_test(test_missing_file_gives_defaults),
         cmocka_unit_test(test_broken_lines_are_reported_and_skipped),
+        cmocka_unit_test(test_language_defaults_to_auto_and_refuses_a_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -480,7 +480,7 @@ int level_find_text(const Level *lv, const char *key);
  * A level's player-visible strings by msgctxt, and its translation by a .po catalog (po.h). The
  * msgctxt of a string is where it lives: "title", "player:name", "room:<id>:name",
  * "hotspot:<id>:name", "hotspot:<id>:names:<k>", "item:<id>:name", and a line's text key
- * ("node:pa.start@0", "choice:pa.start:2", "default:look:0", "end:title", "end:1:2"). */
+ * ("node:pa.start@0", "choice:pa.start:2", "default:look:0", "end:title0", "end:1:2"). */
 typedef struct LevelString {
     const char *ctx;  /* msgctxt */
     const char *text; /* the string as loaded (English before level_translate) */

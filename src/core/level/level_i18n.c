@@ -74,12 +74,12 @@ static void each(Level *lv, SlotFn *fn, void *user)
         if (!key)
             continue;
         snprintf(ctx, sizeof ctx, "%s", key);
-        if (who[t] == SPEAKER_PLAYER)
+        if (strncmp(key, "choice:", 7) == 0)
+            snprintf(what, sizeof what, "A dialogue choice the player picks (and says) in %s", key + 7);
+        else if (who[t] == SPEAKER_PLAYER)
             snprintf(what, sizeof what, "Spoken by %s (the player)", lv->player.name);
         else if (who[t] >= 0 && who[t] < lv->nhotspots)
             snprintf(what, sizeof what, "Spoken by %s (%s)", lv->hotspots[who[t]].name, lv->hotspots[who[t]].id);
-        else if (strncmp(key, "choice:", 7) == 0)
-            snprintf(what, sizeof what, "A dialogue choice the player picks (and says) in %s", key + 7);
         else if (strncmp(key, "default:", 8) == 0) {
             int v = 0;
             while (v < VERB_COUNT && !(t >= lv->default_first[v] && t < lv->default_first[v] + lv->default_count[v]))
