@@ -4,6 +4,7 @@
 #include "test_util.h"
 
 #include "po.h"
+#include "replay.h"
 
 static PoCatalog *parse(const char *text, Diag *d)
 {
@@ -240,6 +241,34 @@ static void test_po_path_and_missing_catalog(void **state)
     level_free(l);
 }
 
+/* A recording of a translated game says so, and plays back in that language. */
+static void test_recording_names_its_language(void **state)
+{
+    (void)state;
+    Level *l = test_level();
+    snprintf(l->language, sizeof l->language, "de");
+    char path[64], err[300];
+    snprintf(path, sizeof path, "/tmp/stardust_po_rec_%d.replay", (int)getpid());
+    Recorder rec;
+    assert_true(recorder_open(&rec, path, "tests/unit/inline.json", l, 7, err, sizeof err));
+    Game *g = malloc(sizeof *g);
+    game_init(g, l, 7);
+    recorder_close(&rec, g);
+    Replay r;
+    assert_true(replay_load(path, &r, err, sizeof err));
+    assert_string_equal(r.language, "de");
+    replay_free(&r);
+    snprintf(l->language, sizeof l->language, "%s", ""); /* English: no line */
+    assert_true(recorder_open(&rec, path, "tests/unit/inline.json", l, 7, err, sizeof err));
+    recorder_close(&rec, g);
+    assert_true(replay_load(path, &r, err, sizeof err));
+    assert_string_equal(r.language, "");
+    replay_free(&r);
+    remove(path);
+    free(g);
+    level_free(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_level_strings_have_contexts),
         cmocka_unit_test(test_level_translated_string_by_string),
         cmocka_unit_test(test_po_path_and_missing_catalog),
+        cmocka_unit_test(test_recording_names_its_language),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
