@@ -493,6 +493,8 @@ bool session_set_language(App *app)
     if (ok) {
         take_level(app, next);
         next = NULL;
+        if (app->recording) /* the replay plays on in its own language: the words never change a hash */
+            fprintf(app->rec.f, "# language changed to %s at tick %u\n", lang[0] ? lang : "en", (unsigned)app->game.tick);
         if (!lang_bind_ui(app->level_path, lang, &d))
             ok = false;
         char title[160];
