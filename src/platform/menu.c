@@ -103,7 +103,7 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
         char date[64] = "";
         if (localtime_r(&t, &tmv))
             strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
-        char time_played[PLAYTIME_MAX], played[120], where[80] = "";
+        char time_played[PLAYTIME_MAX], played[48], where[80] = "";
         playtime_format(info->ticks, time_played, sizeof time_played);
         snprintf(played, sizeof played, ui_text(UI_SLOT_PLAYED), time_played);
         if (lv->nrooms > 1 && info->room >= 0) /* in a game of rooms, the room it was saved in */

@@ -310,6 +310,9 @@ static void parse_line(Parser *p, const char *s, const char *end, int32_t line)
     } else {
         char word[40];
         snprintf(word, sizeof word, "%.*s", (int)(n < 30 ? n : 30), w);
+        for (char *c = word; *c; c++)
+            if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7e)
+                *c = '?'; /* a binary file: its bytes are not printed as they are */
         error(p, line, "unknown keyword ", word);
         return;
     }
