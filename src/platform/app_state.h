@@ -51,9 +51,9 @@ typedef struct App {
     uint64_t seed;               /* for new games (a replay's own seed when watching) */
     bool started;                /* a game is under way (not just the title's backdrop) */
     const char *level_path;      /* the level file (a replay's level when watching) */
-    int nwatched;                /* the game file and its room files, as last loaded */
-    char watched[LEVEL_ROOM_MAX + 1][1024];
-    struct stat watched_stat[LEVEL_ROOM_MAX + 1]; /* each as last loaded (or last seen broken) */
+    int nwatched;                /* the game file, its room files and its translation, as last loaded */
+    char watched[LEVEL_ROOM_MAX + 2][1024];
+    struct stat watched_stat[LEVEL_ROOM_MAX + 2]; /* each as last loaded (or last seen broken) */
     uint32_t last_poll_ms;       /* when the level's files were last checked for edits */
     char error[1200];            /* a broken edit's message, shown until fixed */
     Recorder rec;                /* --record: writes each tick's input */

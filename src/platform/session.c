@@ -292,11 +292,13 @@ static bool same_stat(const struct stat *a, const struct stat *b)
 static void watch_files(App *app, const Level *lv)
 {
     app->nwatched = lv->nfiles;
-    for (int i = 0; i < lv->nfiles; i++) {
+    for (int i = 0; i < lv->nfiles; i++)
         snprintf(app->watched[i], sizeof app->watched[i], "%s", lv->files[i]);
+    if (lv->language[0]) /* a translator sees an edit of the .po at once too */
+        level_po_path(lv->path, lv->language, app->watched[app->nwatched++], sizeof app->watched[0]);
+    for (int i = 0; i < app->nwatched; i++)
         if (stat(app->watched[i], &app->watched_stat[i]) != 0)
             memset(&app->watched_stat[i], 0, sizeof app->watched_stat[i]);
-    }
 }
 
 /* The first watched file that changed since it was last seen (its new stat kept), or -1. */
@@ -387,6 +389,16 @@ void session_poll_reload(App *app)
         diag_print(&d, stderr);
     } else if (!switch_level(app, next, file)) {
         level_free(next);
+    } else if (app->level->language[0]) {
+        lang_bind_ui(app->level_path, app->level->language, &d); /* the UI's strings may have changed too */
+        diag_print(&d, stderr);
+        Menu *m = &app->menu;
+        if (m->screen != SCREEN_GAME) { /* an open menu shows them at once */
+            int hover = m->hover;
+            menu_clear(m);
+            menu_open(m, m->screen, m->back, m->in_game, app->level, app->home, app->rd.renderer);
+            m->hover = hover;
+        }
     }
     diag_free(&d);
 }
