@@ -71,6 +71,24 @@ static SDL_Texture *thumb_texture(SDL_Renderer *r, const SaveInfo *info)
     return t;
 }
 
+/* Month m (0-11) in the language in use: the m-th word of ui:MONTHS (English when it has too few). */
+static void month_name(int m, char *out, size_t cap)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        const char *s = pass ? ui_text_english(UI_MONTHS) : ui_text(UI_MONTHS);
+        for (int i = 0; *s; i++) {
+            s += strspn(s, " ");
+            size_t n = strcspn(s, " ");
+            if (n && i == m) {
+                snprintf(out, cap, "%.*s", (int)n, s);
+                return;
+            }
+            s += n;
+        }
+    }
+    snprintf(out, cap, "%d", m + 1);
+}
+
 static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv, const char *dir, SDL_Renderer *r)
 {
     char name[sizeof m->items[0].label];
@@ -101,8 +119,12 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
         time_t t = (time_t)info->saved_at;
         struct tm tmv;
         char date[64] = "";
-        if (localtime_r(&t, &tmv))
-            strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
+        if (localtime_r(&t, &tmv)) {
+            char month[24];
+            month_name(tmv.tm_mon, month, sizeof month);
+            snprintf(date, sizeof date, "%02d %s %d, %02d:%02d", tmv.tm_mday, month, tmv.tm_year + 1900, tmv.tm_hour,
+                     tmv.tm_min);
+        }
         char time_played[PLAYTIME_MAX], played[48], where[80] = "";
         playtime_format(info->ticks, time_played, sizeof time_played);
         snprintf(played, sizeof played, ui_text(UI_SLOT_PLAYED), time_played);
