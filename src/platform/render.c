@@ -321,7 +321,7 @@ static void draw_hover_label(Render *rd, const RenderView *v)
 {
     const Game *g = v->game;
     char label[300];
-    screen_label_in(g, ui_text_screen_words(), label, sizeof label);
+    screen_label(g, label, sizeof label);
     if (!label[0])
         return;
     int bottom = g->pointer_y - 8;

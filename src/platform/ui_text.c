@@ -18,7 +18,6 @@ static const char *const WHAT[UI_TEXT_COUNT] = {
 };
 
 static const char *current[UI_TEXT_COUNT]; /* NULL: English */
-static ScreenWords words = {"Use %s with %s", "Give %s to %s", "Use %s on %s", "Use %s on ..."};
 
 static bool valid(UiTextId id) { return (int)id >= 0 && id < UI_TEXT_COUNT; }
 
@@ -37,7 +36,4 @@ void ui_text_use(const PoCatalog *po)
 {
     for (int i = 0; i < UI_TEXT_COUNT; i++)
         current[i] = po_get(po, KEYS[i], ENGLISH[i]); /* a format whose conversions differ: NULL */
-    words = (ScreenWords){ui_text(UI_USE_WITH), ui_text(UI_GIVE_TO), ui_text(UI_USE_ON), ui_text(UI_USE_ON_NOTHING)};
 }
-
-const ScreenWords *ui_text_screen_words(void) { return &words; }

@@ -5,7 +5,6 @@
 #define STARDUST_UI_TEXT_H
 
 #include "po.h"
-#include "screen.h"
 
 typedef enum UiTextId {
 #define UI_TEXT(id, english, what) UI_##id,
@@ -23,7 +22,5 @@ const char *ui_text_key(UiTextId id);
 const char *ui_text_what(UiTextId id);
 /* Binds a catalog (it must outlive the binding; NULL: English). */
 void ui_text_use(const PoCatalog *po);
-/* The hover label's formats in the bound language. */
-const ScreenWords *ui_text_screen_words(void);
 
 #endif

@@ -84,13 +84,24 @@ static void test_ui_follows_the_catalog(void **state)
     assert_true(lang_bind_ui(LEVEL, "de", &d));
     assert_string_equal(lang_bound(), "de");
     assert_string_equal(ui_text(UI_NEW_GAME), "Neues Spiel");
-    assert_string_equal(ui_text_screen_words()->give_to, "Gib %s an %s");
+    assert_string_equal(ui_text(UI_GIVE_TO), "Gib %s an %s");
     assert_false(lang_bind_ui(LEVEL, "zz", &d)); /* no catalog: English, with the reason */
     assert_true(d.count >= 1);
     assert_string_equal(ui_text(UI_NEW_GAME), "New game");
-    assert_string_equal(ui_text_screen_words()->give_to, "Give %s to %s");
+    assert_string_equal(ui_text(UI_GIVE_TO), "Give %s to %s");
     assert_string_equal(lang_bound(), "");
     diag_free(&d);
+}
+
+/* The core's hover label formats are the UI table's entries: the same msgctxt, the same English. */
+static void test_label_formats_are_the_tables(void **state)
+{
+    (void)state;
+    const UiTextId ids[LABEL_FORMAT_COUNT] = {UI_USE_WITH, UI_GIVE_TO, UI_USE_ON, UI_USE_ON_NOTHING};
+    for (int i = 0; i < LABEL_FORMAT_COUNT; i++) {
+        assert_string_equal(LEVEL_LABEL_KEYS[i], ui_text_key(ids[i]));
+        assert_string_equal(LEVEL_LABEL_ENGLISH[i], ui_text_english(ids[i]));
+    }
 }
 
 int main(void)
@@ -99,6 +110,7 @@ int main(void)
         cmocka_unit_test(test_desktop_language),
         cmocka_unit_test(test_setting_and_cycle),
         cmocka_unit_test(test_ui_follows_the_catalog),
+        cmocka_unit_test(test_label_formats_are_the_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

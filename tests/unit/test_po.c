@@ -5,6 +5,7 @@
 
 #include "po.h"
 #include "replay.h"
+#include "screen.h"
 
 static PoCatalog *parse(const char *text, Diag *d)
 {
@@ -203,7 +204,10 @@ static void test_level_translated_string_by_string(void **state)
                                "msgctxt \"node:bob.lamp@0\"\nmsgid \"It's a lamp.\"\nmsgstr \"Eine Lampe.\"\n\n"
                                "#, fuzzy\nmsgctxt \"default:use:1\"\nmsgid \"Nope.\"\nmsgstr \"Nö.\"\n\n"
                                /* the English changed since: not used */
-                               "msgctxt \"hotspot:wall:name\"\nmsgid \"Old wall\"\nmsgstr \"Alte Mauer\"\n",
+                               "msgctxt \"hotspot:wall:name\"\nmsgid \"Old wall\"\nmsgstr \"Alte Mauer\"\n\n"
+                               "msgctxt \"ui:GIVE_TO\"\nmsgid \"Give %s to %s\"\nmsgstr \"%2$s bekommt %1$s\"\n\n"
+                               /* conversions that differ: the English stays */
+                               "msgctxt \"ui:USE_ON\"\nmsgid \"Use %s on %s\"\nmsgstr \"Benutze %d\"\n",
                                &d);
     assert_non_null(po);
     uint64_t hash = l->content_hash;
@@ -215,6 +219,19 @@ static void test_level_translated_string_by_string(void **state)
     assert_string_equal(l->texts[level_find_text(l, "node:bob.lamp@0")], "Eine Lampe.");
     assert_string_equal(l->texts[level_find_text(l, "default:use:1")], "Nope.");
     assert_int_equal(l->content_hash, hash); /* saves and replays know it as the same level */
+    /* the hover label: the core shows it in the level's language, arguments reordered */
+    assert_null(l->label_format[LABEL_USE_ON]);
+    Game *g = malloc(sizeof *g);
+    game_init(g, l, 1);
+    g->held = (int16_t)level_find(l, ID_ITEM, "key");
+    g->hover = (int16_t)level_find(l, ID_HOTSPOT, "bob");
+    char label[200];
+    screen_label(g, label, sizeof label);
+    assert_string_equal(label, "Bob bekommt Schlüssel");
+    g->hover = (int16_t)lamp;
+    screen_label(g, label, sizeof label);
+    assert_string_equal(label, "Use Schlüssel on Lampe");
+    free(g);
     po_free(po);
     diag_free(&d);
     level_free(l);

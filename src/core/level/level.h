@@ -327,6 +327,13 @@ typedef struct Room {
     int16_t first_entry, nentries;        /* its entry points */
 } Room;
 
+/* The hover label's formats (sim/screen.c). Their English and msgctxt are the UI table's
+ * (src/platform/ui_text.def: ui:USE_WITH, ...): the level's catalog translates them with its own
+ * strings, so the renderer and the state JSON show the same label. */
+typedef enum LabelFormat { LABEL_USE_WITH, LABEL_GIVE_TO, LABEL_USE_ON, LABEL_USE_ON_NOTHING, LABEL_FORMAT_COUNT } LabelFormat;
+extern const char *const LEVEL_LABEL_KEYS[LABEL_FORMAT_COUNT];    /* "ui:USE_WITH", ... */
+extern const char *const LEVEL_LABEL_ENGLISH[LABEL_FORMAT_COUNT]; /* "Use %s with %s", ... */
+
 typedef struct LevelArena LevelArena;
 
 typedef struct Level {
@@ -338,6 +345,7 @@ typedef struct Level {
     char *files[LEVEL_ROOM_MAX + 1];
     char *id, *title;
     char language[16];     /* the translation applied (level_use_language), "" for English */
+    char *label_format[LABEL_FORMAT_COUNT]; /* translated hover label formats, NULL: the English */
     int32_t width, height; /* the screen, every room's size */
     int nrooms;
     Room rooms[LEVEL_ROOM_MAX];

@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+const char *const LEVEL_LABEL_KEYS[LABEL_FORMAT_COUNT] = {"ui:USE_WITH", "ui:GIVE_TO", "ui:USE_ON", "ui:USE_ON_NOTHING"};
+const char *const LEVEL_LABEL_ENGLISH[LABEL_FORMAT_COUNT] = {"Use %s with %s", "Give %s to %s", "Use %s on %s",
+                                                             "Use %s on ..."};
+
 static const char *const VERB_WHAT[VERB_COUNT] = {"looking at", "using", "using an item on", "combining items"};
 
 typedef void SlotFn(void *user, char **slot, const LevelString *s);
@@ -146,6 +150,11 @@ int level_translate(Level *lv, const PoCatalog *po)
         return 0;
     TrCtx c = {lv, po, 0, true};
     each(lv, translate_one, &c);
+    for (int i = 0; i < LABEL_FORMAT_COUNT && c.ok; i++) {
+        const char *t = po_get(po, LEVEL_LABEL_KEYS[i], LEVEL_LABEL_ENGLISH[i]); /* conversions checked */
+        if (t && !(lv->label_format[i] = arena_strdup(lv, t)))
+            c.ok = false;
+    }
     return c.ok ? c.used : -1;
 }
 

@@ -29,11 +29,13 @@ const char *screen_cursor_name(int cursor)
     return cursor >= CURSOR_COUNT && cursor < SCREEN_CURSOR_COUNT ? names[cursor] : "?";
 }
 
-const ScreenWords SCREEN_WORDS_ENGLISH = {"Use %s with %s", "Give %s to %s", "Use %s on %s", "Use %s on ..."};
+/* A hover label format: the level's translation (checked to take the same arguments), or the English. */
+static const char *label_format(const Level *lv, LabelFormat f)
+{
+    return lv->label_format[f] ? lv->label_format[f] : LEVEL_LABEL_ENGLISH[f];
+}
 
-void screen_label(const Game *g, char *out, size_t cap) { screen_label_in(g, &SCREEN_WORDS_ENGLISH, out, cap); }
-
-void screen_label_in(const Game *g, const ScreenWords *words, char *out, size_t cap)
+void screen_label(const Game *g, char *out, size_t cap)
 {
     const Level *lv = g->level;
     const char *held = g->held >= 0 ? lv->items[g->held].name : NULL;
@@ -43,17 +45,17 @@ void screen_label_in(const Game *g, const ScreenWords *words, char *out, size_t 
     if (g->hover_item >= 0) {
         const char *name = lv->items[g->hover_item].name;
         if (held && g->held != g->hover_item)
-            snprintf(out, cap, words->use_with, held, name);
+            snprintf(out, cap, label_format(lv, LABEL_USE_WITH), held, name);
         else
             snprintf(out, cap, "%s", name);
     } else if (g->hover >= 0) {
         const Hotspot *h = &lv->hotspots[g->hover];
         if (held)
-            snprintf(out, cap, h->is_actor ? words->give_to : words->use_on, held, game_hotspot_name(g, g->hover));
+            snprintf(out, cap, label_format(lv, h->is_actor ? LABEL_GIVE_TO : LABEL_USE_ON), held, game_hotspot_name(g, g->hover));
         else
             snprintf(out, cap, "%s", game_hotspot_name(g, g->hover));
     } else if (held) {
-        snprintf(out, cap, words->use_on_nothing, held);
+        snprintf(out, cap, label_format(lv, LABEL_USE_ON_NOTHING), held);
     }
 }
 

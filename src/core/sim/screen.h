@@ -25,19 +25,9 @@ typedef enum ScreenCursor {
 /* The cursor now (a Cursor value or a ScreenCursor), and its name in the state JSON. */
 int screen_cursor(const Game *g);
 const char *screen_cursor_name(int cursor);
-/* The formats of the hover label, in the player's language (the platform passes its translations;
- * each takes its arguments as the English does, %1$s/%2$s may reorder them). */
-typedef struct ScreenWords {
-    const char *use_with;  /* "Use %s with %s": the held item, an item in the inventory */
-    const char *give_to;   /* "Give %s to %s": the held item, an actor */
-    const char *use_on;    /* "Use %s on %s": the held item, a hotspot */
-    const char *use_on_nothing; /* "Use %s on ...": the held item over nothing */
-} ScreenWords;
-extern const ScreenWords SCREEN_WORDS_ENGLISH;
-/* The hover label ("Use Oven mitt on Popcorn machine"); "" when there is none. */
+/* The hover label ("Use Oven mitt on Popcorn machine"), in the level's language (its
+ * label_format); "" when there is none. */
 void screen_label(const Game *g, char *out, size_t cap);
-/* The same in the words given. */
-void screen_label_in(const Game *g, const ScreenWords *words, char *out, size_t cap);
 /* Row `row` of the choices on offer as shown ("2.  What happened on set?"). */
 void screen_choice_row(int row, const char *text, char *out, size_t cap);
 /* How dark the scene is (0..255): the opening's fade in, and the ending's fade out. */
