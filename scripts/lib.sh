@@ -7,7 +7,8 @@
 # espeak-ng: its voice data, for the test that writes speech to a WAV.
 STARDUST_PACKAGES="build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev libsdl2-dev
 libsdl2-image-dev libsdl2-ttf-dev libsdl2-mixer-dev libcjson-dev libcmocka-dev python3 python3-jsonschema graphviz
-man-db desktop-file-utils appstream lintian fonts-dejavu-core libspeechd-dev libespeak-ng-dev espeak-ng"
+man-db desktop-file-utils appstream lintian fonts-dejavu-core libspeechd-dev libespeak-ng-dev espeak-ng
+gettext"
 
 # The Debian package's tree (scripts/package, and the install tests of scripts/test): Debian's
 # layout for a game, /usr/games/stardust and its data in /usr/share/games/stardust, and the font

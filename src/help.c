@@ -25,12 +25,13 @@ static const HelpEntry commands[] = {
      "a new game with the level editor open on it (F2 in play opens it too): drag shapes, points and "
      "lines; A adds a hotspot; Ctrl+Z/Ctrl+Y undo/redo; Ctrl+S saves only the values edited; F2 plays "
      "on in the edited level"},
-    {"stardust replay FILE [--state] [--quiet]",
+    {"stardust replay FILE [--state] [--quiet] [--lang CODE]",
      "play a replay headless and check its expectations; --state prints the final state as JSON. A "
      "recording of an edited level plays until its first hash checkpoint that differs. A level path "
      "the replay names is looked for from the working directory, then beside the replay and above it, "
-     "then in the game's data folder. Exit 0: all held, 1: one failed or it diverged, 2: unusable "
-     "replay or level"},
+     "then in the game's data folder. --lang plays it in a translation (LEVEL.CODE.po; en: English) "
+     "instead of the replay's own \"language\" line. Exit 0: all held, 1: one failed or it diverged, 2: "
+     "unusable replay or level"},
     {"stardust replay FILE --save SAVE", "also write the final state as a save file"},
     {"stardust replay FILE --speech [--speech-wav WAV]",
      "print what self-voicing says while the replay plays, a line each: the game's tick count, a tab, "
@@ -41,11 +42,19 @@ static const HelpEntry commands[] = {
      "check a save file against the level and print its format, play time and state hash; for a save "
      "made with another version of the level, everything loading it would lose, stop, or find new. "
      "Exit 0: it loads, 1: refused, 2: bad level"},
-    {"stardust check LEVEL...", "validate level files; every error as file:line:col. Exit 0 clean, 1 errors"},
-    {"stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM] [--high-contrast]",
+    {"stardust check LEVEL...",
+     "validate level files, and the translations beside each (LEVEL.LANG.po); every error as "
+     "file:line:col. A .po that does not read is an error; untranslated, fuzzy and stale entries are "
+     "warnings, with a summary per language. Exit 0 clean (warnings allowed), 1 errors"},
+    {"stardust strings LEVEL -o FILE.pot",
+     "write every string a player reads, of the level and of the game's screens, as a gettext template "
+     "for translators (msginit, msgmerge, Poedit); each with a msgctxt naming its place, a comment saying "
+     "who says it or what it labels, and its file:line (-o -: standard output)"},
+    {"stardust render LEVEL [--replay FILE] [--tick N] -o PNG [--room ROOM] [--lang CODE] [--high-contrast]",
      "draw one frame headless (no window) into a PNG; --tick T.F: the editor's frame F at tick T, with "
-     "its overlay; --room: the player goes into that room (at its first entry point) first; "
-     "--high-contrast: as the high-contrast option draws it"},
+     "its overlay; --room: the player goes into that room (at its first entry point) first; --lang: in "
+     "that translation (default: the replay's language, else English); --high-contrast: as the "
+     "high-contrast option draws it"},
     {"stardust anim LEVEL OBJECT CLIP -o PNG",
      "draw every frame of an object's animation clip side by side (OBJECT: a hotspot or actor id, or "
      "player)"},
@@ -103,6 +112,9 @@ static const HelpEntry environment[] = {
     {"STARDUST_DATA",
      "the game's data folder (levels/ and assets/); when unset, the source tree for a binary run from its "
      "build tree, else the data folder installed beside the binary, else the one the build names"},
+    {"LANGUAGE, LC_ALL, LC_MESSAGES, LANG",
+     "the desktop's language: with the Language option on Automatic the game speaks it when the level has "
+     "a translation of it beside it (levels/studio_b.de.po for de_DE.UTF-8), else English"},
     {"STARDUST_ALWAYS_DRAW", "when 1, every frame is drawn whole and presented, changed or not"},
     {"STARDUST_STATS", "when 1, prints when the first frame was shown and, at exit, the frames drawn and skipped"},
     {"STARDUST_VIRTUAL_PAD",
@@ -115,8 +127,8 @@ static const HelpEntry environment[] = {
 
 const HelpSection HELP_SECTIONS[] = {
     {"usage", "COMMANDS", commands, COUNT(commands)},
-    {"In the game", "KEYS", keys, COUNT(keys)},
-    {"With a controller", "CONTROLLER", controller, COUNT(controller)},
+    {HELP_KEYS_TITLE, "KEYS", keys, COUNT(keys)},
+    {HELP_PAD_TITLE, "CONTROLLER", controller, COUNT(controller)},
     {"Environment", "ENVIRONMENT", environment, COUNT(environment)},
 };
 const int HELP_NSECTIONS = COUNT(HELP_SECTIONS);

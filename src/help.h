@@ -20,6 +20,9 @@ extern const char HELP_SUMMARY[];     /* one line: what the game is */
 extern const char HELP_DESCRIPTION[]; /* a paragraph for the manual page */
 extern const char HELP_DEFAULT_LEVEL[]; /* the level a bare `stardust` plays, in the data folder */
 extern const HelpSection HELP_SECTIONS[];
+/* The sections the help screen (F1) shows, by title. */
+#define HELP_KEYS_TITLE "In the game"
+#define HELP_PAD_TITLE "With a controller"
 extern const int HELP_NSECTIONS;
 
 #endif

@@ -17,6 +17,7 @@
 #include "help.h"
 #include "level.h"
 #include "playtime.h"
+#include "pot.h"
 #include "replay.h"
 #include "save.h"
 #include "solve.h"
@@ -116,6 +117,8 @@ static int cmd_check(int argc, char **argv)
                 actors += lv->hotspots[h].is_actor;
             printf("%s: ok (%d hotspots, %d actors, %d items, %d flags, %d script actions)\n", argv[i],
                    lv->nhotspots - actors, actors, lv->nitems, lv->nflags, lv->nops);
+            if (pot_check(lv, stdout)) /* its translations: a broken one is an error, gaps are warnings */
+                status = 1;
             level_free(lv);
         } else {
             diag_print(&d, stdout);
@@ -165,12 +168,69 @@ static void speech_after_tick(const Game *g, void *ctx)
     }
 }
 
+/* --lang CODE: "en" or a code a .po file can be named by. */
+static bool lang_option(int argc, char **argv, int *i, const char **lang, int *status)
+{
+    if (strcmp(argv[*i], "--lang") != 0)
+        return false;
+    if (*i + 1 >= argc)
+        *status = usage_error("option '%s' needs a value", argv[*i]);
+    else if (!level_language_valid(argv[*i + 1]))
+        *status = usage_error("'%s' is not a language code (like de, pt_BR or en)", argv[*i + 1]);
+    else
+        *lang = argv[++*i];
+    return true;
+}
+
+/* `strings LEVEL -o FILE.pot`: every string a player reads, for translators. */
+static int cmd_strings(int argc, char **argv)
+{
+    const char *level_path = NULL, *out_path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", argv[i]);
+            out_path = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("unknown option '%s' for strings", argv[i]);
+        } else if (!level_path) {
+            level_path = argv[i];
+        } else {
+            return usage_error("strings takes one level, found another: '%s'", argv[i]);
+        }
+    }
+    if (!level_path || !out_path)
+        return usage_error("%s", "strings needs a LEVEL and -o FILE.pot");
+    Level *lv = level_load_report(level_path, stderr);
+    if (!lv)
+        return 2;
+    bool to_stdout = strcmp(out_path, "-") == 0;
+    FILE *out = to_stdout ? stdout : fopen(out_path, "w");
+    int status = 0;
+    if (!out) {
+        fprintf(stderr, "stardust: %s: cannot write: %s\n", out_path, strerror(errno));
+        status = 2;
+    } else {
+        pot_write(lv, out);
+        if ((to_stdout ? fflush(out) : fclose(out)) != 0) {
+            fprintf(stderr, "stardust: %s: cannot write: %s\n", out_path, strerror(errno));
+            status = 2;
+        }
+    }
+    level_free(lv);
+    return status;
+}
+
 static int cmd_replay(int argc, char **argv)
 {
-    const char *file = NULL, *save_path = NULL, *wav_path = NULL;
+    const char *file = NULL, *save_path = NULL, *wav_path = NULL, *lang = NULL;
     bool print_state = false, quiet = false, speech = false;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--save") == 0 || strcmp(argv[i], "--speech-wav") == 0) {
+        int bad = 0;
+        if (lang_option(argc, argv, &i, &lang, &bad)) {
+            if (bad)
+                return bad;
+        } else if (strcmp(argv[i], "--save") == 0 || strcmp(argv[i], "--speech-wav") == 0) {
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a value", argv[i]);
             if (strcmp(argv[i], "--save") == 0)
@@ -194,7 +254,7 @@ static int cmd_replay(int argc, char **argv)
         return usage_error("%s", "replay needs a replay file");
     Replay r;
     char err[1200];
-    Level *lv = replay_open(file, &r, stderr);
+    Level *lv = replay_open_lang(file, &r, lang, stderr);
     if (!lv)
         return 2;
     if (replay_level_changed(&r, lv) && !quiet)
@@ -230,7 +290,7 @@ static int cmd_replay(int argc, char **argv)
     if (run && run->out_of_memory) {
         fprintf(stderr, "%s: out of memory for the speech\n", wav_path);
         status = 2;
-    } else if (run && wav_path && !speaker_write_wav(wav_path, run->cues, run->n, SPEAKER_LANG_DEFAULT, NULL, err, sizeof err)) {
+    } else if (run && wav_path && !speaker_write_wav(wav_path, run->cues, run->n, lv->language[0] ? lv->language : SPEAKER_LANG_DEFAULT, NULL, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
         status = 2;
     }
@@ -326,6 +386,12 @@ static int cmd_render(int argc, char **argv)
     RenderOptions o = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        int bad = 0;
+        if (lang_option(argc, argv, &i, &o.lang, &bad)) {
+            if (bad)
+                return bad;
+            continue;
+        }
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--replay") == 0 || strcmp(a, "--tick") == 0 ||
              strcmp(a, "--room") == 0) && i + 1 >= argc)
             return usage_error("option '%s' needs a value", a);
@@ -628,6 +694,8 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "check") == 0)
         return cmd_check(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "strings") == 0)
+        return cmd_strings(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "replay") == 0)
         return cmd_replay(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "render") == 0)

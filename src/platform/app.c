@@ -2,6 +2,7 @@
  * to logical coordinates, drawing a frame and the cursor, and app_play's set-up. It never changes
  * the game itself: events.c routes what the player does, session.c owns the game. */
 #include "app.h"
+#include "ui_text.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -74,7 +75,7 @@ static bool open_window(App *app)
     IMG_Init(IMG_INIT_PNG);
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "0");
     char title[160];
-    snprintf(title, sizeof title, "Stardust Serenade — %s", app->level->title);
+    snprintf(title, sizeof title, ui_text(UI_WINDOW_TITLE), app->level->title);
     app->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, APP_WINDOW_W, APP_WINDOW_H,
                                    SDL_WINDOW_RESIZABLE | (app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0));
     if (!app->window) {
@@ -224,7 +225,7 @@ static bool draw(App *app, int alpha)
         render_cursor(&app->rd, &v);
     }
     if (app->help_open)
-        render_help(&app->rd, app->pad.in_use, app->level->width, app->level->height);
+        render_help(&app->rd, app->pad.in_use, app->help_page, app->level->width, app->level->height);
     int tiles = gfx_draw(&app->rd.gfx, app->always_draw);
     app->tiles_drawn += (uint64_t)tiles;
     if (tiles > 0) {

@@ -33,6 +33,7 @@ typedef struct RenderOptions {
     const char *room;         /* a room to draw instead (the player at its first entry point), or NULL */
     const char *out_path;     /* PNG to write */
     bool high_contrast;       /* drawn as with the high-contrast option */
+    const char *lang;         /* the language to draw in ("en", a code), or NULL: the replay's, else English */
 } RenderOptions;
 
 /* Draws every frame of one object's clip side by side into a PNG, each labelled with its number

@@ -59,9 +59,9 @@ typedef struct App {
     uint64_t seed;               /* for new games (a replay's own seed when watching) */
     bool started;                /* a game is under way (not just the title's backdrop) */
     const char *level_path;      /* the level file (a replay's level when watching) */
-    int nwatched;                /* the game file and its room files, as last loaded */
-    char watched[LEVEL_ROOM_MAX + 1][1024];
-    struct stat watched_stat[LEVEL_ROOM_MAX + 1]; /* each as last loaded (or last seen broken) */
+    int nwatched;                /* the game file, its room files and its translation, as last loaded */
+    char watched[LEVEL_ROOM_MAX + 2][1024];
+    struct stat watched_stat[LEVEL_ROOM_MAX + 2]; /* each as last loaded (or last seen broken) */
     uint32_t last_poll_ms;       /* when the level's files were last checked for edits */
     char error[1200];            /* a broken edit's message, shown until fixed */
     Recorder rec;                /* --record: writes each tick's input */
@@ -86,13 +86,13 @@ typedef struct App {
     /* ---- self-voicing (selfvoice.c) */
     Speaker speaker;             /* the speech service, opened when self-voicing is first on */
     VoiceTracker voice;          /* what the game has said so far */
-    const char *voice_lang;      /* the voice's language code, NULL: SPEAKER_LANG_DEFAULT */
 
     /* ---- what the player does (events.c) */
     Menu menu;                   /* the menu screen showing; SCREEN_GAME when none */
     bool log_open;               /* the conversation log is open (the game waits) */
     int log_scroll;              /* lines the log is scrolled back */
     bool help_open;              /* the help screen (F1) is showing (the game waits) */
+    int help_page;               /* its page shown, from 0 */
     Controller pad;              /* the controller (hot-plugged) and STARDUST_VIRTUAL_PAD */
 } App;
 

@@ -7,23 +7,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* [line][0]: keyboard and mouse, [line][1]: controller. */
-static const char *const HINTS[HINT_COUNT][2] = {
-    [HINT_MENU] = {"Mouse, or arrows and Enter; Esc goes back", "D-pad moves, A chooses, B goes back"},
-    [HINT_LOG] = {"What was said  (L or Esc to close, Up/Down to scroll)",
-                  "What was said  (Back or B to close, D-pad up/down to scroll)"},
-    [HINT_END_CARD] = {"Click or press Enter to return to the title.", "Press A to return to the title."},
-    [HINT_HELP_TITLE] = {"Controls", "Controls"},
-    [HINT_HELP_KEYS] = {"Keyboard and mouse", "Keyboard and mouse"},
-    [HINT_HELP_PAD] = {"Controller", "Controller"},
-    [HINT_HELP_CLOSE] = {"Any key, Esc or F1 closes this.", "B (or any button) closes this."},
-    [HINT_CONNECTED] = {"Controller connected: %s", "Controller connected: %s"},
-    [HINT_DISCONNECTED] = {"Controller disconnected.", "Controller disconnected."},
+#include "ui_text.h"
+
+/* [line][0]: keyboard and mouse, [line][1]: controller; the words are ui_text.def's, translated. */
+static const UiTextId HINTS[HINT_COUNT][2] = {
+    [HINT_MENU] = {UI_MENU_HINT, UI_MENU_HINT_PAD},
+    [HINT_LOG] = {UI_LOG_TITLE, UI_LOG_TITLE_PAD},
+    [HINT_END_CARD] = {UI_END_RETURN, UI_END_RETURN_PAD},
+    [HINT_HELP_TITLE] = {UI_HELP_TITLE, UI_HELP_TITLE},
+    [HINT_HELP_KEYS] = {UI_HELP_KEYS, UI_HELP_KEYS},
+    [HINT_HELP_PAD] = {UI_HELP_PAD, UI_HELP_PAD},
+    [HINT_HELP_CLOSE] = {UI_HELP_CLOSE, UI_HELP_CLOSE_PAD},
+    [HINT_HELP_PAGE] = {UI_HELP_PAGE, UI_HELP_PAGE_PAD},
+    [HINT_CONNECTED] = {UI_PAD_CONNECTED, UI_PAD_CONNECTED},
+    [HINT_DISCONNECTED] = {UI_PAD_DISCONNECTED, UI_PAD_DISCONNECTED},
 };
 
 const char *controller_text(HintLine line, bool pad)
 {
-    return line >= 0 && line < HINT_COUNT ? HINTS[line][pad ? 1 : 0] : "";
+    return line >= 0 && line < HINT_COUNT ? ui_text(HINTS[line][pad ? 1 : 0]) : "";
 }
 
 /* ------------------------------------------------------------------ hot-plug */

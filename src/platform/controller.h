@@ -17,7 +17,8 @@ typedef enum HintLine {
     HINT_HELP_TITLE,     /* the help screen (F1): its heading */
     HINT_HELP_KEYS,      /* its keyboard column's heading */
     HINT_HELP_PAD,       /* its controller column's heading */
-    HINT_HELP_CLOSE,     /* its bottom line */
+    HINT_HELP_CLOSE,     /* how to close it */
+    HINT_HELP_PAGE,      /* its foot when it has pages, with %d: this page, %d: the pages */
     HINT_CONNECTED,      /* a notice, with %s: the controller's name */
     HINT_DISCONNECTED,   /* a notice */
     HINT_COUNT

@@ -2,6 +2,8 @@
  * lists them in order) and carries out menu choices, hot keys and settings changes through the
  * session. It never draws, and never advances the game: the loop's ticks do that. */
 #include "events.h"
+#include "lang.h"
+#include "ui_text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -88,10 +90,20 @@ static void menu_action(App *app, MenuAction act, int slot)
         if (!session_load(app, slot, msg, sizeof msg))
             snprintf(m->message, sizeof m->message, "%s", msg);
         break;
-    case ACT_SETTING:
+    case ACT_SETTING: {
+        char was[LEVEL_LANGUAGE_MAX];
+        snprintf(was, sizeof was, "%s", lang_bound());
         apply_settings(app, true);
+        session_set_language(app);
+        if (strcmp(was, lang_bound()) != 0) { /* every label in the new language, the row kept */
+            int hover = m->hover;
+            menu_clear(m);
+            menu_open(m, m->screen, m->back, m->in_game, app->level, app->home, app->rd.renderer);
+            m->hover = hover;
+        }
         selfvoice_menu(app, false); /* the new value */
         break;
+    }
     }
 }
 
@@ -161,7 +173,7 @@ static bool on_voice_key(App *app, const SDL_Event *e)
     app->settings.self_voicing = !app->settings.self_voicing;
     if (apply_settings(app, false)) /* no speech service: that is the notice */
         return true;
-    const char *msg = app->settings.self_voicing ? "Self-voicing on." : "Self-voicing off.";
+    const char *msg = ui_text(app->settings.self_voicing ? UI_VOICE_ON : UI_VOICE_OFF);
     session_notice(app, msg);
     if (app->menu.screen != SCREEN_GAME) /* the banner is the game's: a menu says it on its message line */
         snprintf(app->menu.message, sizeof app->menu.message, "%s", msg);
@@ -221,18 +233,39 @@ static bool on_end_card(App *app, const SDL_Event *e)
     return true;
 }
 
-/* The help screen (F1), while open, takes every key and button: any key or click closes it. F1
- * opens it over the game or a menu (not the level editor, which has its own keys). */
+/* Turns the help screen's page by dir (the arrows, the d-pad) when it has more than one; true
+ * when it has pages to turn, so the key turns them rather than closing it. */
+static bool help_turn(App *app, int dir)
+{
+    int pages = render_help_pages(&app->rd, app->pad.in_use, app->level->width, app->level->height);
+    if (pages <= 1)
+        return false;
+    app->help_page = (app->help_page + dir + pages) % pages;
+    return true;
+}
+
+/* The help screen (F1), while open, takes every key and button: the arrows turn its pages (when
+ * it has more than one), any other key or a click closes it. F1 opens it over the game or a menu
+ * (not the level editor, which has its own keys). */
 static bool on_help(App *app, const SDL_Event *e)
 {
     if (!app->help_open) {
         if (!key_pressed(e) || e->key.keysym.sym != SDLK_F1)
             return false;
         app->help_open = true;
+        app->help_page = 0;
         return true;
     }
-    if (key_pressed(e) || e->type == SDL_MOUSEBUTTONDOWN)
+    if (e->type == SDL_KEYDOWN) {
+        SDL_Keycode k = e->key.keysym.sym;
+        int dir = k == SDLK_RIGHT || k == SDLK_DOWN || k == SDLK_PAGEDOWN ? 1
+                  : k == SDLK_LEFT || k == SDLK_UP || k == SDLK_PAGEUP    ? -1
+                                                                          : 0;
+        if (!(dir && help_turn(app, dir)) && !e->key.repeat)
+            app->help_open = false;
+    } else if (e->type == SDL_MOUSEBUTTONDOWN) {
         app->help_open = false;
+    }
     return e->type == SDL_KEYDOWN || e->type == SDL_KEYUP || e->type == SDL_MOUSEBUTTONDOWN ||
            e->type == SDL_MOUSEBUTTONUP || e->type == SDL_TEXTINPUT;
 }
@@ -263,7 +296,7 @@ static bool on_hot_key(App *app, const SDL_Event *e)
     case SDLK_m:
         app->settings.muted = !app->settings.muted;
         apply_settings(app, false);
-        session_notice(app, app->settings.muted ? "Sound off. M turns it back on." : "Sound on.");
+        session_notice(app, ui_text(app->settings.muted ? UI_SOUND_OFF : UI_SOUND_ON));
         return true;
     default: return false;
     }
@@ -338,13 +371,18 @@ static bool pad_outside_game(App *app, Uint8 b)
     };
     SDL_Keycode k = b < SDL_CONTROLLER_BUTTON_MAX ? KEYS[b] : SDLK_UNKNOWN;
     if (app->help_open) {
-        app->help_open = false;
+        int dir = b == SDL_CONTROLLER_BUTTON_DPAD_RIGHT || b == SDL_CONTROLLER_BUTTON_DPAD_DOWN ? 1
+                  : b == SDL_CONTROLLER_BUTTON_DPAD_LEFT || b == SDL_CONTROLLER_BUTTON_DPAD_UP  ? -1
+                                                                                                : 0;
+        if (!(dir && help_turn(app, dir)))
+            app->help_open = false;
         return true;
     }
     if (app->editor && app->editor->open)
         return true; /* the editor is the keyboard's and the mouse's */
     if (b == SDL_CONTROLLER_BUTTON_GUIDE) { /* the controller's F1 */
         app->help_open = true;
+        app->help_page = 0;
         return true;
     }
     if (app->log_open) {

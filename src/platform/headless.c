@@ -12,6 +12,7 @@
 
 #include "anim.h"
 #include "game.h"
+#include "lang.h"
 #include "render.h"
 #include "replay.h"
 #include "walk.h"
@@ -165,7 +166,22 @@ int app_render(const RenderOptions *opt)
     }
     int status = 1;
     ReplayReport rep = {0};
+    char lang[LEVEL_LANGUAGE_MAX] = "";
+    if (opt->lang)
+        snprintf(lang, sizeof lang, "%s", strcmp(opt->lang, "en") == 0 ? "" : opt->lang);
+    else if (have_replay)
+        snprintf(lang, sizeof lang, "%s", replay.language);
+    if (have_replay) /* its reloads keep the language */
+        snprintf(replay.language, sizeof replay.language, "%s", lang);
     Level *lv = level_load_report(opt->level_path, stderr);
+    Diag d;
+    diag_init(&d);
+    if (lv && (!level_use_language(lv, lang, &d) || !lang_bind_ui(opt->level_path, lang, &d))) {
+        diag_print(&d, stderr);
+        level_free(lv);
+        lv = NULL;
+    }
+    diag_free(&d);
     Game *g = lv ? malloc(sizeof *g) : NULL;
     if (g) {
         game_init(g, lv, have_replay ? replay.seed : 1);

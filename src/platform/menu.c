@@ -6,7 +6,9 @@
 #include <time.h>
 
 #include "controller.h"
+#include "lang.h"
 #include "playtime.h"
+#include "ui_text.h"
 
 #define MENU_W 300
 #define ROW_H 20
@@ -17,7 +19,7 @@
 #define DIM_COLOR 0x8a7ea0
 
 static const int TEXT_SPEEDS[] = {50, 100, 150, 200};
-static const char *const TEXT_SPEED_NAMES[] = {"Slow", "Normal", "Fast", "Very fast"};
+static const UiTextId TEXT_SPEED_NAMES[] = {UI_SPEED_SLOW, UI_SPEED_NORMAL, UI_SPEED_FAST, UI_SPEED_VERY_FAST};
 #define TEXT_SPEED_COUNT 4
 
 const SaveSlot MENU_SLOT_TABLE[MENU_SLOT_COUNT] = {
@@ -70,9 +72,32 @@ static SDL_Texture *thumb_texture(SDL_Renderer *r, const SaveInfo *info)
     return t;
 }
 
+/* Month m (0-11) in the language in use: the m-th word of ui:MONTHS (English when it has too few). */
+static void month_name(int m, char *out, size_t cap)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        const char *s = pass ? ui_text_english(UI_MONTHS) : ui_text(UI_MONTHS);
+        for (int i = 0; *s; i++) {
+            s += strspn(s, " ");
+            size_t n = strcspn(s, " ");
+            if (n && i == m) {
+                snprintf(out, cap, "%.*s", (int)n, s);
+                return;
+            }
+            s += n;
+        }
+    }
+    snprintf(out, cap, "%d", m + 1);
+}
+
 static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv, const char *dir, SDL_Renderer *r)
 {
-    MenuItem *it = add(m, ITEM_SLOT, saving ? ACT_SAVE_SLOT : ACT_LOAD_SLOT, slot->name);
+    char name[sizeof m->items[0].label];
+    if (slot->id == SLOT_QUICK || slot->id == SLOT_AUTO)
+        snprintf(name, sizeof name, "%s", ui_text(slot->id == SLOT_QUICK ? UI_SLOT_QUICK : UI_SLOT_AUTO));
+    else
+        snprintf(name, sizeof name, ui_text(UI_SLOT_N), slot->id);
+    MenuItem *it = add(m, ITEM_SLOT, saving ? ACT_SAVE_SLOT : ACT_LOAD_SLOT, name);
     it->slot = slot->id;
     char path[1200], err[400];
     menu_slot_path(dir, slot->id, path, sizeof path);
@@ -80,12 +105,12 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
     StateReport *report = SDL_malloc(sizeof *report);
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(it->detail, sizeof it->detail, "Empty");
+        snprintf(it->detail, sizeof it->detail, "%s", ui_text(UI_SLOT_EMPTY));
         it->enabled = saving;
     } else if (fclose(f), !info || !report || !save_check_file(path, lv, info, report, err, sizeof err)) {
         /* say what is wrong with it (read as loading would read it); other slots are unaffected */
         const char *why = strstr(err, ": ");
-        snprintf(it->detail, sizeof it->detail, "Cannot be loaded: %s", why ? why + 2 : "unreadable");
+        snprintf(it->detail, sizeof it->detail, ui_text(UI_SLOT_BROKEN), why ? why + 2 : "unreadable");
         char *paren = strstr(it->detail, " (");
         if (paren && strlen(it->detail) > 60)
             *paren = '\0'; /* the reason in brackets would run off the panel */
@@ -95,16 +120,21 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
         time_t t = (time_t)info->saved_at;
         struct tm tmv;
         char date[64] = "";
-        if (localtime_r(&t, &tmv))
-            strftime(date, sizeof date, "%d %b %Y, %H:%M", &tmv);
-        char played[PLAYTIME_MAX], where[80] = "";
-        playtime_format(info->ticks, played, sizeof played);
+        if (localtime_r(&t, &tmv)) {
+            char month[24];
+            month_name(tmv.tm_mon, month, sizeof month);
+            snprintf(date, sizeof date, "%02d %s %d, %02d:%02d", tmv.tm_mday, month, tmv.tm_year + 1900, tmv.tm_hour,
+                     tmv.tm_min);
+        }
+        char time_played[PLAYTIME_MAX], played[48], where[80] = "";
+        playtime_format(info->ticks, time_played, sizeof time_played);
+        snprintf(played, sizeof played, ui_text(UI_SLOT_PLAYED), time_played);
         if (lv->nrooms > 1 && info->room >= 0) /* in a game of rooms, the room it was saved in */
             snprintf(where, sizeof where, "%s  -  ", lv->rooms[info->room].name);
         if (info->saved_at > 0)
-            snprintf(it->detail, sizeof it->detail, "%s%s  -  played %s", where, date, played);
+            snprintf(it->detail, sizeof it->detail, "%s%s  -  %s", where, date, played);
         else
-            snprintf(it->detail, sizeof it->detail, "%splayed %s", where, played);
+            snprintf(it->detail, sizeof it->detail, "%s%s", where, played);
         it->thumb = thumb_texture(r, info);
         state_report_summary(report, it->note, sizeof it->note);
     }
@@ -131,8 +161,8 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Level *l
     char path[1200];
     switch (screen) {
     case SCREEN_TITLE: {
-        add(m, ITEM_BUTTON, ACT_NEW, "New game");
-        MenuItem *cont = add(m, ITEM_BUTTON, ACT_CONTINUE, "Continue");
+        add(m, ITEM_BUTTON, ACT_NEW, ui_text(UI_NEW_GAME));
+        MenuItem *cont = add(m, ITEM_BUTTON, ACT_CONTINUE, ui_text(UI_CONTINUE));
         bool any = false;
         SaveInfo *info = SDL_malloc(sizeof *info);
         char err[600];
@@ -142,29 +172,30 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Level *l
         }
         SDL_free(info);
         cont->enabled = any;
-        add(m, ITEM_BUTTON, ACT_OPEN_LOAD, "Load");
-        add(m, ITEM_BUTTON, ACT_OPEN_OPTIONS, "Options");
-        add(m, ITEM_BUTTON, ACT_QUIT, "Quit");
+        add(m, ITEM_BUTTON, ACT_OPEN_LOAD, ui_text(UI_LOAD));
+        add(m, ITEM_BUTTON, ACT_OPEN_OPTIONS, ui_text(UI_OPTIONS));
+        add(m, ITEM_BUTTON, ACT_QUIT, ui_text(UI_QUIT));
         m->hover = any ? 1 : 0;
         break;
     }
     case SCREEN_PAUSE:
-        add(m, ITEM_BUTTON, ACT_RESUME, "Resume");
-        add(m, ITEM_BUTTON, ACT_OPEN_SAVE, "Save");
-        add(m, ITEM_BUTTON, ACT_OPEN_LOAD, "Load");
-        add(m, ITEM_BUTTON, ACT_OPEN_OPTIONS, "Options");
-        add(m, ITEM_BUTTON, ACT_QUIT_TO_TITLE, "Quit to title");
+        add(m, ITEM_BUTTON, ACT_RESUME, ui_text(UI_RESUME));
+        add(m, ITEM_BUTTON, ACT_OPEN_SAVE, ui_text(UI_SAVE));
+        add(m, ITEM_BUTTON, ACT_OPEN_LOAD, ui_text(UI_LOAD));
+        add(m, ITEM_BUTTON, ACT_OPEN_OPTIONS, ui_text(UI_OPTIONS));
+        add(m, ITEM_BUTTON, ACT_QUIT_TO_TITLE, ui_text(UI_QUIT_TO_TITLE));
         break;
     case SCREEN_OPTIONS:
-        add_setting(m, SET_MUSIC, "Music volume");
-        add_setting(m, SET_EFFECTS, "Effects volume");
-        add_setting(m, SET_TEXT_SPEED, "Text speed");
-        add_setting(m, SET_TEXT_SIZE, "Text size");
-        add_setting(m, SET_FULLSCREEN, "Fullscreen");
-        add_setting(m, SET_MUTE, "Sound");
-        add_setting(m, SET_VOICE, "Self-voicing");
-        add_setting(m, SET_CONTRAST, "High contrast");
-        add(m, ITEM_BUTTON, ACT_BACK, "Back");
+        add_setting(m, SET_MUSIC, ui_text(UI_MUSIC_VOLUME));
+        add_setting(m, SET_EFFECTS, ui_text(UI_EFFECTS_VOLUME));
+        add_setting(m, SET_TEXT_SPEED, ui_text(UI_TEXT_SPEED));
+        add_setting(m, SET_TEXT_SIZE, ui_text(UI_TEXT_SIZE));
+        add_setting(m, SET_FULLSCREEN, ui_text(UI_FULLSCREEN));
+        add_setting(m, SET_MUTE, ui_text(UI_SOUND));
+        add_setting(m, SET_VOICE, ui_text(UI_SELF_VOICING));
+        add_setting(m, SET_CONTRAST, ui_text(UI_HIGH_CONTRAST));
+        add_setting(m, SET_LANGUAGE, ui_text(UI_LANGUAGE));
+        add(m, ITEM_BUTTON, ACT_BACK, ui_text(UI_BACK));
         break;
     case SCREEN_SAVE:
     case SCREEN_LOAD: {
@@ -172,7 +203,7 @@ void menu_open(Menu *m, Screen screen, Screen back, bool in_game, const Level *l
         for (int i = 0; i < MENU_SLOT_COUNT; i++) /* saving: the manual slots only */
             if (!saving || MENU_SLOT_TABLE[i].manual)
                 add_slot(m, &MENU_SLOT_TABLE[i], saving, lv, dir, r);
-        add(m, ITEM_BUTTON, ACT_BACK, "Back");
+        add(m, ITEM_BUTTON, ACT_BACK, ui_text(UI_BACK));
         break;
     }
     case SCREEN_GAME: break;
@@ -250,12 +281,13 @@ static void setting_value(const Settings *s, SettingId id, char *out, size_t cap
     switch (id) {
     case SET_MUSIC: snprintf(out, cap, "%d", s->music); break;
     case SET_EFFECTS: snprintf(out, cap, "%d", s->effects); break;
-    case SET_TEXT_SPEED: snprintf(out, cap, "%s", TEXT_SPEED_NAMES[text_speed_index(s->text_speed)]); break;
-    case SET_TEXT_SIZE: snprintf(out, cap, "%s", s->large_text ? "Large" : "Normal"); break;
-    case SET_FULLSCREEN: snprintf(out, cap, "%s", s->fullscreen ? "On" : "Off"); break;
-    case SET_MUTE: snprintf(out, cap, "%s", s->muted ? "Muted" : "On"); break;
-    case SET_VOICE: snprintf(out, cap, "%s", s->self_voicing ? "On" : "Off"); break;
-    case SET_CONTRAST: snprintf(out, cap, "%s", s->high_contrast ? "On" : "Off"); break;
+    case SET_TEXT_SPEED: snprintf(out, cap, "%s", ui_text(TEXT_SPEED_NAMES[text_speed_index(s->text_speed)])); break;
+    case SET_TEXT_SIZE: snprintf(out, cap, "%s", ui_text(s->large_text ? UI_SIZE_LARGE : UI_SIZE_NORMAL)); break;
+    case SET_FULLSCREEN: snprintf(out, cap, "%s", ui_text(s->fullscreen ? UI_ON : UI_OFF)); break;
+    case SET_MUTE: snprintf(out, cap, "%s", ui_text(s->muted ? UI_MUTED : UI_ON)); break;
+    case SET_VOICE: snprintf(out, cap, "%s", ui_text(s->self_voicing ? UI_ON : UI_OFF)); break;
+    case SET_CONTRAST: snprintf(out, cap, "%s", ui_text(s->high_contrast ? UI_ON : UI_OFF)); break;
+    case SET_LANGUAGE: snprintf(out, cap, "%s", lang_setting_name(s->language)); break;
     }
 }
 
@@ -274,6 +306,7 @@ static void change_setting(Settings *s, SettingId id, int dir)
     case SET_MUTE: s->muted = !s->muted; break;
     case SET_VOICE: s->self_voicing = !s->self_voicing; break;
     case SET_CONTRAST: s->high_contrast = !s->high_contrast; break;
+    case SET_LANGUAGE: lang_cycle(s->language, sizeof s->language, dir); break;
     }
 }
 
@@ -341,11 +374,11 @@ MenuAction menu_event(Menu *m, const SDL_Event *e, int lx, int ly, Settings *s, 
 static const char *screen_title(Screen s)
 {
     switch (s) {
-    case SCREEN_TITLE: return "Stardust Serenade";
-    case SCREEN_PAUSE: return "Paused";
-    case SCREEN_OPTIONS: return "Options";
-    case SCREEN_SAVE: return "Save the game";
-    case SCREEN_LOAD: return "Load a game";
+    case SCREEN_TITLE: return ui_text(UI_TITLE_SCREEN);
+    case SCREEN_PAUSE: return ui_text(UI_PAUSED);
+    case SCREEN_OPTIONS: return ui_text(UI_OPTIONS);
+    case SCREEN_SAVE: return ui_text(UI_SAVE_TITLE);
+    case SCREEN_LOAD: return ui_text(UI_LOAD_TITLE);
     default: return "";
     }
 }
@@ -365,7 +398,29 @@ void menu_item_speech(const Menu *m, int i, const Settings *s, char *out, size_t
              it->detail, it->note[0] ? ", " : "", it->note);
     if (!it->enabled) {
         size_t n = strlen(out);
-        snprintf(out + n, cap - n, ", unavailable");
+        snprintf(out + n, cap - n, ", %s", ui_text(UI_UNAVAILABLE));
+    }
+}
+
+/* A slot's detail in at most `room` pixels: longer words (a translation, large text) first lose
+ * the date between the room and the play time, then letters at the end ("..."). */
+static void fit_detail(Text *t, const char *detail, int room, char *out, size_t cap)
+{
+    int w, h;
+    snprintf(out, cap, "%s", detail);
+    text_measure(t, out, 0, &w, &h);
+    char *first = strstr(out, "  -  "), *second = first ? strstr(first + 5, "  -  ") : NULL;
+    if (w > room && second) {
+        memmove(first, second, strlen(second) + 1);
+        text_measure(t, out, 0, &w, &h);
+    }
+    size_t n = strlen(out);
+    while (w > room && n > 4) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)out[n] & 0xc0) == 0x80); /* whole UTF-8 characters */
+        snprintf(out + n, cap - n, "...");
+        text_measure(t, out, 0, &w, &h);
     }
 }
 
@@ -377,9 +432,9 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
     if (m->screen == SCREEN_TITLE) {
         render_fill(rd, 0, 0, sw, sh, 0x0c0814, 150);
         int tw, th;
-        text_measure(&rd->title, "STARDUST SERENADE", 0, &tw, &th);
-        text_draw(&rd->title, "STARDUST SERENADE", 0xff9ae0, 0, (sw - tw) / 2, 40);
-        const char *sub = "A disco ball that refuses, stubbornly, to spin.";
+        text_measure(&rd->title, ui_text(UI_GAME_NAME), 0, &tw, &th);
+        text_draw(&rd->title, ui_text(UI_GAME_NAME), 0xff9ae0, 0, (sw - tw) / 2, 40);
+        const char *sub = ui_text(UI_TAGLINE);
         text_measure(&rd->text, sub, 0, &tw, &th);
         text_draw(&rd->text, sub, 0xc8fbff, 0, (sw - tw) / 2, 76);
     } else {
@@ -414,7 +469,9 @@ void menu_draw(Menu *m, Render *rd, const Settings *s, int sw, int sh)
                 text_measure(&rd->text, it->note, 0, &nw, &nh);
                 text_draw(&rd->text, it->note, lit ? 0xffffff : 0xffc46a, 0, x + w - nw - 6, y + 2);
             }
-            text_draw(&rd->text, it->detail, it->damaged ? 0xff7a6a : lit ? 0xffffff : 0xc0b4d8, 0, x + 58, y + 16);
+            char detail[sizeof it->detail];
+            fit_detail(&rd->text, it->detail, w - 64, detail, sizeof detail);
+            text_draw(&rd->text, detail, it->damaged ? 0xff7a6a : lit ? 0xffffff : 0xc0b4d8, 0, x + 58, y + 16);
         } else {
             int tw, th;
             text_measure(&rd->text, it->label, 0, &tw, &th);

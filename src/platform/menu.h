@@ -1,6 +1,6 @@
 /* menu.h — the menus a player meets: title (New game, Continue, Load, Options, Quit), pause
  * (Resume, Save, Load, Options, Quit to title), options (volumes, text speed and size,
- * fullscreen, mute, self-voicing, high contrast) and the save / load screens with their slots. Mouse and keyboard both work
+ * fullscreen, mute, self-voicing, high contrast, language) and the save / load screens with their slots. Mouse and keyboard both work
  * everywhere. The menu only describes and draws; the app carries out what is chosen. */
 #ifndef STARDUST_MENU_H
 #define STARDUST_MENU_H
@@ -36,7 +36,7 @@ typedef enum MenuAction {
 typedef enum ItemKind { ITEM_BUTTON, ITEM_SETTING, ITEM_SLOT } ItemKind;
 
 typedef enum SettingId {
-    SET_MUSIC, SET_EFFECTS, SET_TEXT_SPEED, SET_TEXT_SIZE, SET_FULLSCREEN, SET_MUTE, SET_VOICE, SET_CONTRAST
+    SET_MUSIC, SET_EFFECTS, SET_TEXT_SPEED, SET_TEXT_SIZE, SET_FULLSCREEN, SET_MUTE, SET_VOICE, SET_CONTRAST, SET_LANGUAGE
 } SettingId;
 
 typedef struct MenuItem {

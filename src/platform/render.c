@@ -1,5 +1,6 @@
 /* render.c — layers, people sorted by depth, labels, speech and overlays. */
 #include "render.h"
+#include "ui_text.h"
 #include "units.h"
 
 #include "anim.h"
@@ -534,7 +535,7 @@ static void draw_log(Render *rd, const RenderView *v)
     uint32_t kept = g->log_total < GAME_LOG_MAX ? g->log_total : GAME_LOG_MAX;
     int bottom = lv->height - margin - 6, top = margin + 20;
     if (kept == 0)
-        text_draw(&rd->text, "Nothing yet. The silence is deafening.", 0xd8d0e8, 0, margin + 8, top);
+        text_draw(&rd->text, ui_text(UI_LOG_EMPTY), 0xd8d0e8, 0, margin + 8, top);
     for (int i = (int)kept - 1 - v->log_scroll; i >= 0 && bottom > top; i--) {
         const LogLine *l = &g->log[(g->log_total - kept + (uint32_t)i) % GAME_LOG_MAX];
         char line[600];
@@ -664,11 +665,13 @@ void render_frame(Render *rd, const RenderView *v)
 
 void render_cursor(Render *rd, const RenderView *v) { draw_cursor(rd, v); }
 
-static void draw_centred_text(Text *t, const char *s, uint32_t color, int y, int sw)
+/* Draws s centred, wrapped to the screen; returns its height. */
+static int draw_centred_text(Text *t, const char *s, uint32_t color, int y, int sw)
 {
     int w, h;
     text_measure(t, s, sw - 40, &w, &h);
     text_draw(t, s, color, sw - 40, (sw - w) / 2, y);
+    return h;
 }
 
 /* The end card: the level's title and lines under it, then how to leave. Lines come in
@@ -678,13 +681,15 @@ static void draw_end_card(Render *rd, const Game *g, bool pad)
     static const uint32_t paragraph_colors[] = {0xc8fbff, 0xf2d597, 0xd8d0e8, 0x8a7ea0};
     const Level *lv = g->level;
     int sw = lv->width, y = 100, paragraph = 0;
+    int one_w, one_h; /* the height of one line of text */
+    text_measure(&rd->text, "Ag", 0, &one_w, &one_h);
     if (lv->end_title >= 0)
         draw_centred_text(&rd->title, lv->texts[lv->end_title], 0xff9ae0, 60, sw);
     for (int i = 0; i < lv->nend_lines; i++) {
         char line[SCREEN_LINE_MAX];
         if (screen_end_line(g, i, line, sizeof line)) {
-            draw_centred_text(&rd->text, line, paragraph_colors[paragraph < 3 ? paragraph : 3], y, sw);
-            y += 16;
+            int h = draw_centred_text(&rd->text, line, paragraph_colors[paragraph < 3 ? paragraph : 3], y, sw);
+            y += 16 + (h > one_h ? h - one_h : 0); /* a line that wrapped (longer words, large text) pushes the next down */
         } else {
             paragraph++;
             y += 24;

@@ -62,8 +62,10 @@ bool render_has_cursors(Render *rd);
 /* Draws the cursor (for menus drawn after the frame). */
 void render_cursor(Render *rd, const RenderView *v);
 /* The help screen (F1) over the frame: every keyboard and controller control, from src/help.c's
- * entries (the ones --help prints), fitted to a screen of sw x sh; its bottom line in the words of
- * the device in use (pad). */
-void render_help(Render *rd, bool pad, int sw, int sh);
+ * entries (the ones --help prints), page `page` of them on a screen of sw x sh; its hints in the
+ * words of the device in use (pad). */
+void render_help(Render *rd, bool pad, int page, int sw, int sh);
+/* How many pages the help screen's entries take on a screen of sw x sh (1 when they fit). */
+int render_help_pages(Render *rd, bool pad, int sw, int sh);
 
 #endif

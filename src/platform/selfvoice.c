@@ -3,8 +3,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "controller.h"
+#include "lang.h"
+#include "ui_text.h"
 #include "session.h"
 
 bool selfvoice_apply(App *app)
@@ -17,18 +20,28 @@ bool selfvoice_apply(App *app)
     }
     if (s->tried) /* opened already, or failed and said so */
         return false;
-    if (speaker_open(s, app->voice_lang ? app->voice_lang : SPEAKER_LANG_DEFAULT, getenv("STARDUST_SPEECHD_LIB"),
+    if (speaker_open(s, lang_bound(), getenv("STARDUST_SPEECHD_LIB"),
                      getenv("STARDUST_ESPEAK_LIB"))) {
         fprintf(stderr, "stardust: self-voicing through %s%s%s%s\n", speaker_backend_name(s->backend),
                 s->why[0] ? " (" : "", s->why, s->why[0] ? ")" : "");
         return false;
     }
-    const char *msg = "Self-voicing: no speech service (speech-dispatcher or espeak-ng) could be loaded.";
+    const char *msg = ui_text(UI_NO_SPEECH);
     fprintf(stderr, "stardust: self-voicing: %s\n", s->why);
     session_notice(app, msg);
     if (app->menu.screen != SCREEN_GAME)
         snprintf(app->menu.message, sizeof app->menu.message, "%s", msg);
     return true;
+}
+
+void selfvoice_language(App *app)
+{
+    Speaker *s = &app->speaker;
+    if (s->backend == SPEAKER_NONE || strcmp(s->lang, lang_bound()) == 0)
+        return;
+    speaker_close(s); /* a voice of the new language, from the same service */
+    if (!speaker_open(s, lang_bound(), getenv("STARDUST_SPEECHD_LIB"), getenv("STARDUST_ESPEAK_LIB")))
+        fprintf(stderr, "stardust: self-voicing: %s\n", s->why);
 }
 
 void selfvoice_restart(App *app) { voice_init(&app->voice, &app->game); }

@@ -12,6 +12,8 @@
 /* Starts or stops the voice to match app->settings.self_voicing (at start and after a change).
  * True when it has just found no speech service and said so (on the banner, or under a menu). */
 bool selfvoice_apply(App *app);
+/* The game's language changed (lang_bound): an open voice speaks the new one. */
+void selfvoice_language(App *app);
 /* The game was started or loaded: what it has said so far counts as said. */
 void selfvoice_restart(App *app);
 /* After a game tick: says what the tick made sayable (only in a game under way, not behind a menu). */

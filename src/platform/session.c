@@ -2,6 +2,7 @@
  * save and load, level hot reload, recording and replay watching, and each tick's input. It
  * changes the Game and the menu's screen; it never draws a frame or reads SDL events. */
 #include "session.h"
+#include "ui_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "diag.h"
 #include "selfvoice.h"
+#include "lang.h"
 #include "state.h"
 
 
@@ -33,16 +35,28 @@ int session_open(App *app, const PlayOptions *opt)
     tidy_slots(app);
     app->seed = opt->seed;
     app->level_path = opt->level_path;
+    char lang[LEVEL_LANGUAGE_MAX];
+    Diag d;
+    diag_init(&d);
     if (opt->replay_path) {
-        app->level = replay_open(opt->replay_path, &app->replay, stderr);
-        if (!app->level)
+        app->level = replay_open(opt->replay_path, &app->replay, stderr); /* in the replay's language */
+        if (!app->level) {
+            diag_free(&d);
             return 2;
+        }
         app->watching = true;
         app->level_path = app->replay.level_path;
         app->seed = app->replay.seed;
+        lang_scan(app->level_path, stderr);
+        snprintf(lang, sizeof lang, "%s", app->replay.language);
     } else {
-        app->level = level_load_report(app->level_path, stderr);
+        lang_scan(app->level_path, stderr);
+        lang_resolve(app->settings.language, app->level_path, lang, sizeof lang);
+        app->level = lang_level_load(app->level_path, lang, stderr);
     }
+    if (app->level && !lang_bind_ui(app->level_path, app->level->language, &d))
+        diag_print(&d, stderr);
+    diag_free(&d);
     if (!app->level)
         return 1;
     watch_files(app, app->level);
@@ -117,7 +131,7 @@ bool session_load(App *app, int slot, char *msg, size_t cap)
 {
     char path[1200], err[600];
     if (app->recording) {
-        snprintf(msg, cap, "Loading is off while recording a replay.");
+        snprintf(msg, cap, "%s", ui_text(UI_LOAD_OFF_RECORDING));
         return false;
     }
     menu_slot_path(app->home, slot, path, sizeof path);
@@ -132,7 +146,7 @@ bool session_load(App *app, int slot, char *msg, size_t cap)
         if (ok)
             app->game = *g;
         else
-            snprintf(msg, cap, "Could not load: %s", err);
+            snprintf(msg, cap, ui_text(UI_LOAD_FAILED), err);
     }
     if (ok && report->level_changed) { /* the whole list for the designer, the gist for the player */
         fprintf(stderr, "stardust: %s was made with another version of %s%s\n", path, app->level_path,
@@ -176,7 +190,7 @@ bool session_continue(App *app, char *msg, size_t cap)
     if (newest && session_load(app, newest, msg, cap))
         return true;
     if (cap && !msg[0])
-        snprintf(msg, cap, "There is no saved game yet.");
+        snprintf(msg, cap, "%s", ui_text(UI_NO_SAVE));
     return false;
 }
 
@@ -213,11 +227,11 @@ static bool save_to(App *app, int slot, const uint8_t *thumb, char *msg, size_t 
     char path[1200], err[600];
     menu_slot_path(app->home, slot, path, sizeof path);
     if (!save_write(path, &app->game, (int64_t)time(NULL), thumb, err, sizeof err)) {
-        snprintf(msg, cap, "Could not save: %s", err);
+        snprintf(msg, cap, ui_text(UI_SAVE_FAILED), err);
         fprintf(stderr, "stardust: %s\n", err);
         return false;
     }
-    snprintf(msg, cap, slot == SLOT_QUICK ? "Quick-saved." : slot == SLOT_AUTO ? "Saved." : "Saved to slot %d.", slot);
+    snprintf(msg, cap, ui_text(slot == SLOT_QUICK ? UI_QUICK_SAVED : slot == SLOT_AUTO ? UI_SAVED : UI_SAVED_SLOT), slot);
     return true;
 }
 
@@ -283,11 +297,13 @@ static bool same_stat(const struct stat *a, const struct stat *b)
 static void watch_files(App *app, const Level *lv)
 {
     app->nwatched = lv->nfiles;
-    for (int i = 0; i < lv->nfiles; i++) {
+    for (int i = 0; i < lv->nfiles; i++)
         snprintf(app->watched[i], sizeof app->watched[i], "%s", lv->files[i]);
+    if (lv->language[0]) /* a translator sees an edit of the .po at once too */
+        level_po_path(lv->path, lv->language, app->watched[app->nwatched++], sizeof app->watched[0]);
+    for (int i = 0; i < app->nwatched; i++)
         if (stat(app->watched[i], &app->watched_stat[i]) != 0)
             memset(&app->watched_stat[i], 0, sizeof app->watched_stat[i]);
-    }
 }
 
 /* The first watched file that changed since it was last seen (its new stat kept), or -1. */
@@ -368,12 +384,26 @@ void session_poll_reload(App *app)
     Diag d;
     diag_init(&d);
     Level *next = level_load(app->level_path, &d);
+    if (next && !level_use_language(next, app->level->language, &d)) { /* in the language played */
+        level_free(next);
+        next = NULL;
+    }
     if (!next) {
         format_diag(&d, app->error, sizeof app->error);
         fprintf(stderr, "stardust: the edited level has errors; still playing the last good version:\n");
         diag_print(&d, stderr);
     } else if (!switch_level(app, next, file)) {
         level_free(next);
+    } else if (app->level->language[0]) {
+        lang_bind_ui(app->level_path, app->level->language, &d); /* the UI's strings may have changed too */
+        diag_print(&d, stderr);
+        Menu *m = &app->menu;
+        if (m->screen != SCREEN_GAME) { /* an open menu shows them at once */
+            int hover = m->hover;
+            menu_clear(m);
+            menu_open(m, m->screen, m->back, m->in_game, app->level, app->home, app->rd.renderer);
+            m->hover = hover;
+        }
     }
     diag_free(&d);
 }
@@ -388,7 +418,7 @@ static void replay_hand_over(App *app)
     app->pending_text_speed = app->settings.text_speed != app->game.text_speed ? (uint16_t)app->settings.text_speed : 0;
     input_collect_pointer(&app->input, app->mouse_x, app->mouse_y);
     char msg[160];
-    snprintf(msg, sizeof msg, "Replay diverged at tick %u: the level has changed since it was recorded. Your turn.",
+    snprintf(msg, sizeof msg, ui_text(UI_REPLAY_DIVERGED),
              (unsigned)app->replay_report.diverged_tick);
     session_notice(app, msg);
 }
@@ -410,12 +440,12 @@ static bool replay_input(App *app, uint32_t frame, Input *in)
             replay_hand_over(app);
             return false;
         }
-        snprintf(app->banner, sizeof app->banner, "Replay finished at tick %u: %d of %d expectations held. Esc, Quit to leave.",
+        snprintf(app->banner, sizeof app->banner, ui_text(UI_REPLAY_FINISHED),
                  (unsigned)app->game.tick, app->replay_report.passed,
                  app->replay_report.passed + app->replay_report.failed);
         return false;
     }
-    snprintf(app->banner, sizeof app->banner, "Replay %s, tick %u of %u", app->replay.file,
+    snprintf(app->banner, sizeof app->banner, ui_text(UI_REPLAY_PLAYING), app->replay.file,
              (unsigned)app->game.tick, (unsigned)app->replay.end_tick);
     return true;
 }
@@ -470,4 +500,42 @@ void session_run_tick(App *app)
     if (!app->watching && (app->game.pointer_x != mouse_x || app->game.pointer_y != mouse_y))
         app_follow_game_pointer(app);
     selfvoice_tick(app);
+}
+
+bool session_set_language(App *app)
+{
+    char lang[LEVEL_LANGUAGE_MAX];
+    lang_resolve(app->settings.language, app->level_path, lang, sizeof lang);
+    if (strcmp(lang, app->level->language) == 0)
+        return true;
+    Diag d;
+    diag_init(&d);
+    Level *next = level_load(app->level_path, &d);
+    bool ok = next && level_use_language(next, lang, &d);
+    StateReport *report = ok ? malloc(sizeof *report) : NULL;
+    char why[400] = "out of memory";
+    ok = ok && report && state_rebind(&app->game, next, report, why, sizeof why); /* by id: nothing is lost */
+    if (ok) {
+        take_level(app, next);
+        next = NULL;
+        if (app->recording) /* the replay plays on in its own language: the words never change a hash */
+            fprintf(app->rec.f, "# language changed to %s at tick %u\n", lang[0] ? lang : "en", (unsigned)app->game.tick);
+        if (!lang_bind_ui(app->level_path, lang, &d))
+            ok = false;
+        char title[160];
+        snprintf(title, sizeof title, ui_text(UI_WINDOW_TITLE), app->level->title);
+        if (app->window)
+            SDL_SetWindowTitle(app->window, title);
+        selfvoice_language(app);
+    }
+    if (!ok) {
+        fprintf(stderr, "stardust: cannot switch to the language \"%s\":\n", lang);
+        diag_print(&d, stderr);
+        if (next)
+            fprintf(stderr, "stardust: %s\n", why);
+    }
+    level_free(next);
+    free(report);
+    diag_free(&d);
+    return ok;
 }

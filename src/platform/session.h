@@ -44,6 +44,10 @@ void session_keep_thumb(App *app);
 /* Reloads the level file when it changed on disk (at most every APP_RELOAD_POLL_MS). A broken
  * edit keeps the last good level and shows why. */
 void session_poll_reload(App *app);
+/* Plays on in the language the settings now name (the level re-read and translated, the game
+ * bound to it by id, the UI and the window title following). false, with the reason printed,
+ * when it cannot (the game goes on as it was, or in English for the UI). */
+bool session_set_language(App *app);
 /* Advances the game one tick with the player's input, or the replay's when watching. */
 void session_run_tick(App *app);
 

@@ -9,7 +9,7 @@
 void settings_defaults(Settings *s)
 {
     *s = (Settings){.music = 7, .effects = 8, .text_speed = 100, .fullscreen = false, .large_text = false, .muted = false,
-                  .self_voicing = false, .high_contrast = false};
+                  .self_voicing = false, .high_contrast = false, .language = "auto"};
 }
 
 static bool parse_int(const char *v, int lo, int hi, int *out)
@@ -30,6 +30,16 @@ static bool parse_bool(const char *v, bool *out)
         *out = false;
     else
         return false;
+    return true;
+}
+
+/* "auto", "en" or a code as .po file names write it: letters, digits, '_', '@', '-'. */
+static bool parse_language(const char *v, char *out, size_t cap)
+{
+    size_t n = strlen(v);
+    if (n == 0 || n >= cap || strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@-") != n)
+        return false;
+    memcpy(out, v, n + 1);
     return true;
 }
 
@@ -68,6 +78,8 @@ bool settings_load(Settings *s, const char *path, char *err, size_t errlen)
                 good = parse_bool(v, &s->self_voicing);
             else if (strcmp(k, "high_contrast") == 0)
                 good = parse_bool(v, &s->high_contrast);
+            else if (strcmp(k, "language") == 0)
+                good = parse_language(v, s->language, sizeof s->language);
             else
                 good = false;
         }
@@ -94,6 +106,7 @@ bool settings_save(const Settings *s, const char *path, char *err, size_t errlen
             s->muted ? "true" : "false");
     fprintf(f, "self_voicing=%s\nhigh_contrast=%s\n", s->self_voicing ? "true" : "false",
             s->high_contrast ? "true" : "false");
+    fprintf(f, "language=%s\n", s->language);
     bool ok = fflush(f) == 0 && !ferror(f);
     ok = fclose(f) == 0 && ok;
     ok = ok && rename(tmp, path) == 0;

@@ -1,5 +1,5 @@
 /* settings.h — the player's preferences (volumes, text speed and size, fullscreen, self-voicing,
- * high contrast), kept in a small
+ * high contrast, language), kept in a small
  * key=value file in the user's preference folder. A missing or broken file gives the defaults and
  * a warning; it never stops the game. Plain C (no SDL) so it is unit-tested directly. */
 #ifndef STARDUST_SETTINGS_H
@@ -20,6 +20,7 @@ typedef struct Settings {
     bool muted;
     bool self_voicing; /* labels, lines, choices and menus are spoken (V) */
     bool high_contrast; /* labels on a solid box, a larger cursor */
+    char language[16]; /* "auto" (the desktop's, when the level has it), "en", or a code ("de") */
 } Settings;
 
 void settings_defaults(Settings *s);

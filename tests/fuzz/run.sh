@@ -1,19 +1,20 @@
 #!/bin/sh
-# tests/fuzz/run.sh FUZZ_BUILD STARDUST SECONDS [WORKDIR] — runs the three libFuzzer harnesses of
+# tests/fuzz/run.sh FUZZ_BUILD STARDUST SECONDS [WORKDIR] — runs the four libFuzzer harnesses of
 # FUZZ_BUILD (a tree configured with CC=clang -DSTARDUST_FUZZ=ON) side by side for SECONDS each.
 # Seed corpora come from the repository's own files: the level files (good and bad), the replays,
-# saves that STARDUST (a plain build of the game) makes at the end of each replay, and the committed
-# saves of older formats. New inputs
+# saves that STARDUST (a plain build of the game) makes at the end of each replay, the committed
+# saves of older formats, and the translations (levels/*.po, tests/i18n/*.po). New inputs
 # the fuzzers find are kept in WORKDIR/corpus (default build/fuzz-work), so a second run goes on
 # from where the first stopped. Prints libFuzzer's final figures for each; exits 1 on any finding
 # (the input that caused it is kept as WORKDIR/findings/HARNESS-*). STARDUST_FUZZ_ONLY="save" (or
-# any of level, replay, save) runs only those.
+# any of level, replay, save, po) runs only those.
 set -u
 build=$1 stardust=$2 seconds=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${4:-$root/build/fuzz-work}
-mkdir -p "$work/seeds/level" "$work/seeds/replay" "$work/seeds/save" "$work/findings" \
-         "$work/corpus/level" "$work/corpus/replay" "$work/corpus/save"
+mkdir -p "$work/seeds/level" "$work/seeds/replay" "$work/seeds/save" "$work/seeds/po" "$work/findings" \
+         "$work/corpus/level" "$work/corpus/replay" "$work/corpus/save" "$work/corpus/po"
+cp levels/*.po tests/i18n/*.po "$work/seeds/po/"
 cd "$root" || exit 2
 
 cp levels/studio_b.json tests/levels/bad/*.json tests/levels/rooms/*.json "$work/seeds/level/"
@@ -44,13 +45,14 @@ run() { # NAME [DICT]
   [ -n "$dict" ] && set -- "$@" -dict="$root/tests/fuzz/$dict"
   "$@" > "$work/$name.log" 2>&1
 }
-only=${STARDUST_FUZZ_ONLY:-level replay save}
+only=${STARDUST_FUZZ_ONLY:-level replay save po}
 pids=""
 for name in $only; do
   case $name in
     level) run level level.dict & ;;
     replay) run replay replay.dict & ;;
     save) run save & ;;
+    po) run po & ;;
     *) echo "run.sh: no harness called $name"; exit 2 ;;
   esac
   pids="$pids $name:$!"

@@ -22,6 +22,7 @@ static void assert_same(const Settings *a, const Settings *b)
     assert_int_equal(a->muted, b->muted);
     assert_int_equal(a->self_voicing, b->self_voicing);
     assert_int_equal(a->high_contrast, b->high_contrast);
+    assert_string_equal(a->language, b->language);
 }
 
 static void test_settings_round_trip(void **state)
@@ -30,7 +31,7 @@ static void test_settings_round_trip(void **state)
     char path[64];
     snprintf(path, sizeof path, "/tmp/stardust_settings_%d.ini", (int)getpid());
     Settings s = {.music = 3, .effects = 10, .text_speed = 150, .fullscreen = true, .large_text = true, .muted = true,
-                  .self_voicing = true, .high_contrast = true};
+                  .self_voicing = true, .high_contrast = true, .language = "pt_BR"};
     char err[300];
     assert_true(settings_save(&s, path, err, sizeof err));
     Settings back;
@@ -96,6 +97,25 @@ static void test_self_voicing_and_high_contrast_keys(void **state)
     remove(path);
 }
 
+static void test_language_defaults_to_auto_and_refuses_a_path(void **state)
+{
+    (void)state;
+    Settings d;
+    settings_defaults(&d);
+    assert_string_equal(d.language, "auto");
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/stardust_settings_lang_%d.ini", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs("language=../../etc/x\nlanguage=de\nlanguage=\n", f);
+    fclose(f);
+    Settings s;
+    char err[300] = "";
+    assert_false(settings_load(&s, path, err, sizeof err));
+    assert_non_null(strstr(err, ":1: ignored a bad setting"));
+    assert_string_equal(s.language, "de"); /* the good line; the empty one after it changes nothing */
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -103,6 +123,7 @@ int main(void)
         cmocka_unit_test(test_missing_file_gives_defaults),
         cmocka_unit_test(test_broken_lines_are_reported_and_skipped),
         cmocka_unit_test(test_self_voicing_and_high_contrast_keys),
+        cmocka_unit_test(test_language_defaults_to_auto_and_refuses_a_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

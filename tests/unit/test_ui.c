@@ -19,6 +19,8 @@ static App *open_app(const char *record)
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     snprintf(home, sizeof home, "/tmp/stardust_ui_test_%d", (int)getpid());
     setenv("STARDUST_HOME", home, 1);
+    unsetenv("LANGUAGE"); /* English, whatever the desktop speaks: the tests read its words */
+    setenv("LC_ALL", "C", 1);
     PlayOptions opt = {.level_path = SOURCE_DIR "/levels/studio_b.json", .seed = 1, .new_game = true,
                        .record_path = record};
     int status;

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "geom.h"
 #include "nav.h"
+#include "po.h"
 #include "units.h"
 
 #define LEVEL_FILE_MAX (8u << 20) /* bytes; larger files are refused, not parsed */
@@ -326,6 +327,16 @@ typedef struct Room {
     int16_t first_entry, nentries;        /* its entry points */
 } Room;
 
+/* The hover label's formats (sim/screen.c). Their English and msgctxt are the UI table's
+ * (src/platform/ui_text.def: ui:USE_WITH, ...): the level's catalog translates them with its own
+ * strings, so the renderer and the state JSON show the same label. */
+/* The core's own words: the hover label's formats, and what self-voicing says before the choices. */
+typedef enum LabelFormat {
+    LABEL_USE_WITH, LABEL_GIVE_TO, LABEL_USE_ON, LABEL_USE_ON_NOTHING, LABEL_CHOICES, LABEL_FORMAT_COUNT
+} LabelFormat;
+extern const char *const LEVEL_LABEL_KEYS[LABEL_FORMAT_COUNT];    /* "ui:USE_WITH", ... */
+extern const char *const LEVEL_LABEL_ENGLISH[LABEL_FORMAT_COUNT]; /* "Use %s with %s", ... */
+
 typedef struct LevelArena LevelArena;
 
 typedef struct Level {
@@ -336,6 +347,8 @@ typedef struct Level {
     int nfiles;       /* the game file and the room files it names, in that order */
     char *files[LEVEL_ROOM_MAX + 1];
     char *id, *title;
+    char language[16];     /* the translation applied (level_use_language), "" for English */
+    char *label_format[LABEL_FORMAT_COUNT]; /* translated hover label formats, NULL: the English */
     int32_t width, height; /* the screen, every room's size */
     int nrooms;
     Room rooms[LEVEL_ROOM_MAX];
@@ -473,6 +486,38 @@ bool level_name_scripts(Level *lv);
 int level_find_script(const Level *lv, const char *key);
 /* The line with that key, or -1. */
 int level_find_text(const Level *lv, const char *key);
+
+/* ------------------------------------------------------------------ translations (level_i18n.c)
+ * A level's player-visible strings by msgctxt, and its translation by a .po catalog (po.h). The
+ * msgctxt of a string is where it lives: "title", "player:name", "room:<id>:name",
+ * "hotspot:<id>:name", "hotspot:<id>:names:<k>", "item:<id>:name", and a line's text key
+ * ("node:pa.start@0", "choice:pa.start:2", "default:look:0", "end:title0", "end:1:2"). */
+typedef struct LevelString {
+    const char *ctx;  /* msgctxt */
+    const char *text; /* the string as loaded (English before level_translate) */
+    const char *what; /* for the translator: who says it, what it labels */
+    const char *file; /* the file it is written in */
+    int32_t line;     /* its line there, 0 when the loader keeps none */
+} LevelString;
+
+typedef void LevelStringFn(void *user, const LevelString *s);
+
+/* Calls fn for every non-empty player-visible string, in a stable order (title, player, rooms,
+ * hotspots and actors, items, lines). The strings passed live only for the call. */
+void level_strings(const Level *lv, LevelStringFn *fn, void *user);
+/* Replaces every string the catalog translates (po_get: not fuzzy, not empty, a format whose
+ * conversions match) by its translation; the others stay English. The number of strings
+ * translated, -1 when out of memory. po NULL: nothing changes. */
+int level_translate(Level *lv, const PoCatalog *po);
+
+#define LEVEL_LANGUAGE_MAX 16
+/* The catalog of a level in a language: "levels/studio_b.json", "de" -> "levels/studio_b.de.po". */
+void level_po_path(const char *level_path, const char *lang, char *out, size_t cap);
+/* True for a language code as file names and settings write it: 1-15 of [A-Za-z0-9_@-]. */
+bool level_language_valid(const char *lang);
+/* Translates the level from its catalog in lang (lang "" or "en": English, nothing to do). false
+ * with every error in diag when the catalog is missing or broken: the level stays English. */
+bool level_use_language(Level *lv, const char *lang, Diag *diag);
 
 /* True when a point is inside the hotspot's shape (edges included). */
 bool hotspot_contains(const Hotspot *h, NavPoint p);

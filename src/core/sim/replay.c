@@ -517,6 +517,10 @@ bool replay_parse(const char *file, const char *text, size_t len, Replay *r, cha
         } else if (strcmp(w[0], "seed") == 0) {
             if (nw != 2 || !parse_u64(w[1], UINT64_MAX, &r->seed))
                 return perr(&p, "expected \"seed <number>\"");
+        } else if (strcmp(w[0], "language") == 0) {
+            if (nw != 2 || !level_language_valid(w[1]))
+                return perr(&p, "expected \"language <code>\" (like de or pt_BR)");
+            snprintf(r->language, sizeof r->language, "%s", w[1]);
         } else if (strcmp(w[0], "level-hash") == 0) {
             if (nw != 2 || !parse_hex64(w[1], &r->level_hash))
                 return perr(&p, "expected \"level-hash <16 hex digits>\"");
@@ -642,7 +646,9 @@ bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen)
     return true;
 }
 
-Level *replay_open(const char *file, Replay *r, FILE *report)
+Level *replay_open(const char *file, Replay *r, FILE *report) { return replay_open_lang(file, r, NULL, report); }
+
+Level *replay_open_lang(const char *file, Replay *r, const char *lang, FILE *report)
 {
     char err[1200];
     if (!replay_load(file, r, err, sizeof err)) {
@@ -650,9 +656,19 @@ Level *replay_open(const char *file, Replay *r, FILE *report)
         replay_free(r);
         return NULL;
     }
+    if (lang)
+        snprintf(r->language, sizeof r->language, "%s", strcmp(lang, "en") == 0 ? "" : lang);
     Diag d;
     diag_init(&d);
     Level *lv = level_load(r->level_path, &d);
+    if (lv && !level_use_language(lv, r->language, &d)) {
+        fprintf(report, "%s: the translation \"%s\" cannot be used:\n", file, r->language);
+        diag_print(&d, report);
+        level_free(lv);
+        diag_free(&d);
+        replay_free(r);
+        return NULL;
+    }
     if (!lv) {
         fprintf(report, "%s:%d: the replay's level cannot be loaded:\n", file, r->level_line);
         diag_print(&d, report);
@@ -786,6 +802,10 @@ static bool replay_reload(const ReplayCmd *c, const Replay *r, Game *g, ReplayRe
     Diag d;
     diag_init(&d);
     Level *next = level_load(path, &d);
+    if (next && !level_use_language(next, r->language, &d)) { /* the language it played in */
+        level_free(next);
+        next = NULL;
+    }
     bool ok = next != NULL;
     if (!ok && log) {
         fprintf(log, "%s:%d: reload: %s does not load:\n", r->file, c->line, path);
@@ -994,6 +1014,8 @@ bool recorder_open(Recorder *rec, const char *path, const char *level_path, cons
     fprintf(rec->f, "level %s\n", in_data ? in_data : level_path);
     fprintf(rec->f, "level-hash %016" PRIx64 "\n", lv->content_hash);
     fprintf(rec->f, "seed %" PRIu64 "\n", seed);
+    if (lv->language[0])
+        fprintf(rec->f, "language %s\n", lv->language);
     fflush(rec->f);
     return true;
 }

@@ -58,6 +58,7 @@ typedef struct Replay {
     char *level_path;      /* the level file found on disk */
     int32_t level_line;
     uint64_t seed;
+    char language[LEVEL_LANGUAGE_MAX]; /* `language de`: played in that translation; "" English */
     bool has_level_hash;   /* a `level-hash` line was present */
     uint64_t level_hash;
     uint32_t end_tick;
@@ -100,6 +101,9 @@ bool replay_bind(Replay *r, const Level *lv, char *err, size_t errlen);
 /* Reads a replay, loads its level and binds the two; prints every problem to report and returns
  * NULL (with r freed) when any step fails. */
 Level *replay_open(const char *file, Replay *r, FILE *report);
+/* The same in a language (lang NULL: the replay's own `language` line; "en": English), which the
+ * replay's reloads keep. */
+Level *replay_open_lang(const char *file, Replay *r, const char *lang, FILE *report);
 
 /* True when the replay was recorded against another version of the level (its level-hash is not
  * the content hash of lv). */

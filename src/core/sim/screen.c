@@ -29,6 +29,11 @@ const char *screen_cursor_name(int cursor)
     return cursor >= CURSOR_COUNT && cursor < SCREEN_CURSOR_COUNT ? names[cursor] : "?";
 }
 
+const char *screen_format(const Level *lv, LabelFormat f)
+{
+    return lv->label_format[f] ? lv->label_format[f] : LEVEL_LABEL_ENGLISH[f];
+}
+
 void screen_label(const Game *g, char *out, size_t cap)
 {
     const Level *lv = g->level;
@@ -39,17 +44,17 @@ void screen_label(const Game *g, char *out, size_t cap)
     if (g->hover_item >= 0) {
         const char *name = lv->items[g->hover_item].name;
         if (held && g->held != g->hover_item)
-            snprintf(out, cap, "Use %s with %s", held, name);
+            snprintf(out, cap, screen_format(lv, LABEL_USE_WITH), held, name);
         else
             snprintf(out, cap, "%s", name);
     } else if (g->hover >= 0) {
         const Hotspot *h = &lv->hotspots[g->hover];
         if (held)
-            snprintf(out, cap, h->is_actor ? "Give %s to %s" : "Use %s on %s", held, game_hotspot_name(g, g->hover));
+            snprintf(out, cap, screen_format(lv, h->is_actor ? LABEL_GIVE_TO : LABEL_USE_ON), held, game_hotspot_name(g, g->hover));
         else
             snprintf(out, cap, "%s", game_hotspot_name(g, g->hover));
     } else if (held) {
-        snprintf(out, cap, "Use %s on ...", held);
+        snprintf(out, cap, screen_format(lv, LABEL_USE_ON_NOTHING), held);
     }
 }
 

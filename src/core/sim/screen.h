@@ -25,7 +25,11 @@ typedef enum ScreenCursor {
 /* The cursor now (a Cursor value or a ScreenCursor), and its name in the state JSON. */
 int screen_cursor(const Game *g);
 const char *screen_cursor_name(int cursor);
-/* The hover label ("Use Oven mitt on Popcorn machine"); "" when there is none. */
+/* One of the core's own words (LabelFormat) in the level's language: its translation (checked to
+ * take the same arguments), or the English. */
+const char *screen_format(const Level *lv, LabelFormat f);
+/* The hover label ("Use Oven mitt on Popcorn machine"), in the level's language (its
+ * label_format); "" when there is none. */
 void screen_label(const Game *g, char *out, size_t cap);
 /* Who says a line: the player's name, or the actor's name now (SPEAKER_PLAYER or a hotspot index). */
 const char *screen_speaker(const Game *g, int speaker);

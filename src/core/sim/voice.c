@@ -99,7 +99,8 @@ static void say_choices(VoiceTracker *v, const Game *g)
         Utterance *u = say(v, VOICE_CHOICES, VOICE_QUEUE);
         for (int i = 0; u && i < n; i++) {
             char row[SCREEN_LINE_MAX];
-            snprintf(row, sizeof row, "%s%d, %s", i ? "; " : "Choices: ", i + 1, lv->texts[lv->choices[shown[i]].text]);
+            snprintf(row, sizeof row, "%s%s%d, %s", i ? "; " : screen_format(lv, LABEL_CHOICES), i ? "" : " ", i + 1,
+                     lv->texts[lv->choices[shown[i]].text]);
             append(u, row);
         }
         return;
