@@ -12,7 +12,7 @@
 #include "help.h"
 #include "ui_text.h"
 
-#define HELP_HEAD_W 82 /* px: the key column of each half */
+#define HELP_HEAD_W 82 /* px: the key column of each half, at least (wider for a longer word) */
 #define HELP_GAP 4
 #define HELP_MARGIN 8
 
@@ -39,12 +39,38 @@ static void entry_words(const char *section, const HelpEntry *e, const char **he
     *text = ui_text_lookup(tc, e->text);
 }
 
+/* The key column's width: HELP_HEAD_W, or the longest word of a key's name (a translation, large
+ * text) so no word is broken, up to 45 % of the column. */
+static int head_width(Text *t, int colw)
+{
+    int best = HELP_HEAD_W;
+    for (size_t s = 0; s < sizeof SHOWN / sizeof SHOWN[0]; s++) {
+        const HelpSection *sec = find_section(SHOWN[s].title);
+        for (int i = 0; sec && i < sec->n; i++) {
+            const char *head, *text;
+            entry_words(sec->title, &sec->entries[i], &head, &text);
+            for (const char *w = head; *w;) {
+                size_t n = strcspn(w, " ");
+                char word[64];
+                snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), w);
+                int ww, wh;
+                text_measure(t, word, 0, &ww, &wh);
+                if (ww + 2 > best)
+                    best = ww + 2;
+                w += n;
+                w += strspn(w, " ");
+            }
+        }
+    }
+    return best < colw * 45 / 100 ? best : colw * 45 / 100;
+}
+
 /* Lays the sections out from the top of the first page: a heading stays with the entry after it,
  * an entry that does not fit the rest of a column goes to the next column, and after the second
  * column to the next page. Draws the items of page `page` when draw is set; returns the pages. */
 static int lay_out(Render *rd, Text *t, int sw, int top, int bottom, int page, bool pad, bool draw)
 {
-    int colw = (sw - 3 * HELP_MARGIN) / 2, col = 0, pg = 0, y = top;
+    int colw = (sw - 3 * HELP_MARGIN) / 2, col = 0, pg = 0, y = top, hw = head_width(t, colw);
     for (size_t s = 0; s < sizeof SHOWN / sizeof SHOWN[0]; s++) {
         const HelpSection *sec = find_section(SHOWN[s].title);
         if (!sec)
@@ -60,8 +86,8 @@ static int lay_out(Render *rd, Text *t, int sw, int top, int bottom, int page, b
             const HelpEntry *e = &sec->entries[i < 0 ? 0 : i];
             const char *eh, *et;
             entry_words(sec->title, e, &eh, &et);
-            text_measure(t, eh, HELP_HEAD_W, &kw, &kh);
-            text_measure(t, et, colw - HELP_HEAD_W - HELP_GAP, &tw, &th);
+            text_measure(t, eh, hw, &kw, &kh);
+            text_measure(t, et, colw - hw - HELP_GAP, &tw, &th);
             h = (kh > th ? kh : th) + 1;
             if (y + hh + (sec->n ? h : 0) > bottom && y > top) { /* on to the next column, or page */
                 y = top;
@@ -79,8 +105,8 @@ static int lay_out(Render *rd, Text *t, int sw, int top, int bottom, int page, b
                 continue;
             }
             if (here) {
-                text_draw_left(t, eh, 0xf2d597, HELP_HEAD_W, x, y);
-                text_draw_left(t, et, 0xe8e4f0, colw - HELP_HEAD_W - HELP_GAP, x + HELP_HEAD_W + HELP_GAP, y);
+                text_draw_left(t, eh, 0xf2d597, hw, x, y);
+                text_draw_left(t, et, 0xe8e4f0, colw - hw - HELP_GAP, x + hw + HELP_GAP, y);
             }
             y += h;
         }
@@ -92,7 +118,7 @@ static int lay_out(Render *rd, Text *t, int sw, int top, int bottom, int page, b
 /* The heading's line (title, page, how to close) and the top and bottom of the columns. */
 static Text *frame(Render *rd, int sh, int *top, int *bottom)
 {
-    Text *t = rd->have_small ? &rd->small : &rd->text;
+    Text *t = rd->have_small && !rd->large_text ? &rd->small : &rd->text; /* large text: large entries too */
     int w, h;
     text_measure(&rd->text, "Ag", 0, &w, &h);
     *top = 2 + h + 2;

@@ -76,6 +76,7 @@ void render_set_text_size(Render *rd, bool large)
     if (!rd->have_text)
         return;
     text_quit(&rd->text);
+    rd->large_text = large;
     rd->have_text = text_init(&rd->text, &rd->gfx, rd->root, large ? TEXT_SIZE_LARGE : TEXT_SIZE, err, sizeof err);
 }
 

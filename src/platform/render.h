@@ -36,7 +36,8 @@ typedef struct Render {
     Assets assets;
     Text text;               /* labels, speech, menus */
     Text title;              /* the title screen's heading */
-    Text small;              /* the level editor's labels */
+    bool large_text;         /* the main font is at the large size (render_set_text_size) */
+    Text small;              /* the level editor's labels, the help screen's entries at the normal size */
     bool have_small;
     bool have_text;          /* false when the font failed (the game still draws) */
     char root[1024];

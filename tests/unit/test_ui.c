@@ -322,6 +322,38 @@ static void test_f1_opens_the_help_screen_and_any_key_closes_it(void **state)
     close_app(app);
 }
 
+/* With large text the help screen's entries take more than one page: the arrows turn them (round
+ * again after the last), the help stays open meanwhile, and another key closes it. At the normal
+ * size they fit one page, where an arrow closes it like any key. */
+static void test_help_screen_pages_turn_with_the_arrows(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL);
+    int w = app->level->width, h = app->level->height;
+    assert_int_equal(render_help_pages(&app->rd, false, w, h), 1);
+    key(app, SDLK_F1);
+    key(app, SDLK_RIGHT);
+    assert_false(app->help_open);
+    app->settings.large_text = true;
+    render_set_text_size(&app->rd, true);
+    int pages = render_help_pages(&app->rd, false, w, h);
+    assert_true(pages > 1);
+    key(app, SDLK_F1);
+    assert_int_equal(app->help_page, 0);
+    key(app, SDLK_RIGHT);
+    assert_true(app->help_open);
+    assert_int_equal(app->help_page, 1);
+    app_draw(app);
+    key(app, SDLK_LEFT);
+    key(app, SDLK_LEFT);
+    assert_int_equal(app->help_page, pages - 1); /* round to the last */
+    key(app, SDLK_F1);
+    assert_false(app->help_open);
+    key(app, SDLK_F1); /* opened again: the first page */
+    assert_int_equal(app->help_page, 0);
+    close_app(app);
+}
+
 /* Every event SDL has queued, routed. */
 static void pump(App *app)
 {
@@ -410,6 +442,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_end_card_takes_every_key),
         cmocka_unit_test(test_f1_opens_the_help_screen_and_any_key_closes_it),
+        cmocka_unit_test(test_help_screen_pages_turn_with_the_arrows),
         cmocka_unit_test(test_a_virtual_controller_plugs_in_and_plays),
         cmocka_unit_test(test_f2_opens_the_editor_which_takes_every_key),
         cmocka_unit_test(test_the_options_arrows_point_the_way_they_go),
