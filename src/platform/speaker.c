@@ -60,32 +60,34 @@ const char *speaker_backend_name(SpeakerBackend b)
 }
 
 /* Looks every name up in lib into the pointers of fns (in order); false naming the first missing. */
-static bool lookup(void *lib, const char *const *names, void **fns, int n, char *why, size_t cap)
-{
-    for (int i = 0; i < n; i++) {
-        fns[i] = dlsym(lib, names[i]);
-        if (!fns[i]) {
-            snprintf(why, cap, "it lacks %s", names[i]);
-            return false;
-        }
-    }
-    return true;
-}
-
-static bool open_speechd(Speaker *s, const char *file, char *why, size_t cap)
+/* Loads a library and looks up its n functions by name: the library, or NULL with why (it is not
+ * there, or it lacks one of them). */
+static void *open_lib(const char *file, const char *const *names, void **fns, int n, char *why, size_t cap)
 {
     void *lib = dlopen(file, RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
         snprintf(why, cap, "%s", dlerror());
-        return false;
+        return NULL;
     }
+    for (int i = 0; i < n; i++) {
+        fns[i] = dlsym(lib, names[i]);
+        if (!fns[i]) {
+            snprintf(why, cap, "it lacks %s", names[i]);
+            dlclose(lib);
+            return NULL;
+        }
+    }
+    return lib;
+}
+
+static bool open_speechd(Speaker *s, const char *file, char *why, size_t cap)
+{
     static const char *const names[] = {"spd_open", "spd_close", "spd_say", "spd_cancel", "spd_set_language",
                                         "spd_set_notification_on"};
     void *fns[6];
-    if (!lookup(lib, names, fns, 6, why, cap)) {
-        dlclose(lib);
+    void *lib = open_lib(file, names, fns, 6, why, cap);
+    if (!lib)
         return false;
-    }
     spd.open = (SpdOpen)fns[0];
     spd.close = (SpdClose)fns[1];
     spd.say = (SpdSay)fns[2];
@@ -113,19 +115,13 @@ static bool open_speechd(Speaker *s, const char *file, char *why, size_t cap)
 static int load_espeak(void **plib, const char *file, espeak_AUDIO_OUTPUT output, const char *lang, char *why,
                        size_t cap)
 {
-    void *lib = dlopen(file, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        snprintf(why, cap, "%s", dlerror());
-        return 0;
-    }
     static const char *const names[] = {"espeak_Initialize", "espeak_SetVoiceByName", "espeak_Synth",
                                         "espeak_Cancel",     "espeak_Terminate",      "espeak_Synchronize",
                                         "espeak_IsPlaying",  "espeak_SetSynthCallback"};
     void *fns[8];
-    if (!lookup(lib, names, fns, 8, why, cap)) {
-        dlclose(lib);
+    void *lib = open_lib(file, names, fns, 8, why, cap);
+    if (!lib)
         return 0;
-    }
     esp.initialize = (EspeakInitialize)fns[0];
     esp.set_voice = (EspeakSetVoiceByName)fns[1];
     esp.synth = (EspeakSynth)fns[2];
