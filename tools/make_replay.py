@@ -128,14 +128,18 @@ class Driver:
         self.click_on(target, "right")
         return self.settle()
 
-    def choose(self, text):
+    def choice_row(self, text):
+        """The row of the choice on offer with that text (from 0), noted and expected in the replay."""
         s = self.state()
         choices = s["dialogue"]["choices"] if s["dialogue"] else []
         if text not in choices:
             sys.exit("make_replay: tick %d: no choice %r among %r" % (self.tick, text, choices))
         self.comment("choose: " + text)
         self.expect("dialogue.choosing", True)
-        self.cmd("key %d" % (choices.index(text) + 1))
+        return choices.index(text)
+
+    def choose(self, text):
+        self.cmd("key %d" % (self.choice_row(text) + 1))
         return self.settle()
 
     def talk(self, actor, *choices):
@@ -286,15 +290,10 @@ class PadDriver(Driver):
         self.cmd("pad a" if button == "left" else "pad b")
 
     def choose(self, text):
-        s = self.state()
-        choices = s["dialogue"]["choices"] if s["dialogue"] else []
-        if text not in choices:
-            sys.exit("make_replay: tick %d: no choice %r among %r" % (self.tick, text, choices))
-        self.comment("choose: " + text)
-        self.expect("dialogue.choosing", True)
-        for _ in range(choices.index(text) + 1):  # from no row to the first, then down
+        row = self.choice_row(text)
+        for _ in range(row + 1):  # from no row to the first, then down
             self.cmd("pad dpdown")
-        self.expect("dialogue.hover", choices.index(text))
+        self.expect("dialogue.hover", row)
         self.cmd("pad a")
         return self.settle()
 
