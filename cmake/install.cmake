@@ -86,7 +86,8 @@ and the mirrored disco ball above the set refuses to spin. Talk the gaffer and
 the production assistant through it, wake the electrician, find what is
 jamming the motor up on the catwalk, and call Action!
 
-A hand-drawn 2D adventure played with the mouse, with saves, hints from a
-wall phone, music and sound. The same program checks, replays and solves its
+A hand-drawn 2D adventure played with the mouse, the keyboard alone or a game
+controller, in English or German, with saves, hints from a wall phone, music
+and sound, and self-voicing for players who would rather listen. The same program checks, replays and solves its
 level files headless, and has its own level editor.")
 include(CPack)

@@ -10,7 +10,8 @@ const char HELP_DESCRIPTION[] =
     "is three weeks into shooting a musical sci-fi romance, and the mirrored disco ball above the set "
     "refuses to spin. Talk the gaffer and the production assistant through it, wake the electrician, "
     "find what is jamming the motor up on the catwalk, and call \"Action!\". The game plays with the "
-    "mouse, the keyboard alone or a game controller, saves in six slots with pictures and keeps its settings between sessions. Besides playing, "
+    "mouse, the keyboard alone or a game controller, reads itself aloud on request, speaks English and "
+    "German, saves in six slots with pictures and keeps its settings between sessions. Besides playing, "
     "the same program checks, replays, draws and solves level files headless, for testers and level "
     "designers, and opens its own level editor.";
 
