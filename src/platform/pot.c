@@ -243,7 +243,7 @@ int pot_check(const Level *lv, FILE *out)
                     fprintf(out, "%s: warning: missing: msgctxt \"%s\" (%s:%d)\n", path, w->ctx, w->file, (int)w->line);
                 else
                     fprintf(out, "%s: warning: missing: msgctxt \"%s\"\n", path, w->ctx);
-            } else if (w->format && !po_format_ok(w->id, e->str, why, sizeof why)) {
+            } else if ((w->format || strncmp(w->ctx, "ui:", 3) == 0) && !po_format_ok(w->id, e->str, why, sizeof why)) {
                 missing++;
                 fprintf(out, "%s:%d: warning: not used, %s: msgctxt \"%s\"\n", path, (int)e->line, why, w->ctx);
             } else if (!w->format && strncmp(w->ctx, "ui:", 3) != 0 && strlen(e->str) > LEVEL_TEXT_LEN_MAX) {

@@ -231,7 +231,10 @@ static bool save_to(App *app, int slot, const uint8_t *thumb, char *msg, size_t 
         fprintf(stderr, "stardust: %s\n", err);
         return false;
     }
-    snprintf(msg, cap, ui_text(slot == SLOT_QUICK ? UI_QUICK_SAVED : slot == SLOT_AUTO ? UI_SAVED : UI_SAVED_SLOT), slot);
+    if (slot == SLOT_QUICK || slot == SLOT_AUTO)
+        snprintf(msg, cap, "%s", ui_text(slot == SLOT_QUICK ? UI_QUICK_SAVED : UI_SAVED));
+    else
+        snprintf(msg, cap, ui_text(UI_SAVED_SLOT), slot);
     return true;
 }
 

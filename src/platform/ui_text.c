@@ -51,5 +51,5 @@ void ui_text_use(const PoCatalog *po)
 {
     bound = po;
     for (int i = 0; i < UI_TEXT_COUNT; i++)
-        current[i] = po_get(po, KEYS[i], ENGLISH[i]); /* a format whose conversions differ: NULL */
+        current[i] = po_get_format(po, KEYS[i], ENGLISH[i]); /* any may be a format: conversions checked */
 }

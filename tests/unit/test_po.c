@@ -152,12 +152,19 @@ static void test_formats_must_take_the_same_arguments(void **state)
     assert_false(po_format_ok("Saved.", "Gespeichert %n", why, sizeof why));
     assert_false(po_format_ok("Slot %d", "Platz %*d", why, sizeof why));
     assert_true(po_format_ok("100%% sure", "100%% sicher", why, sizeof why));
+    /* a string without conversions must stay without: the game may print it as a format */
+    assert_false(po_format_ok("Quick-saved.", "Gespeichert %s", why, sizeof why));
+    /* an argument number too large for an int (it once wrapped negative and indexed before the
+     * arrays), and %0$s, are refused */
+    assert_false(po_format_ok("Use %s with %s", "%1$s %2$s %4294967295$s", why, sizeof why));
+    assert_false(po_format_ok("Use %s with %s", "%99999999999999999999$s %1$s", why, sizeof why));
+    assert_false(po_format_ok("Slot %d", "Platz %0$d", why, sizeof why));
     /* a translation that fails is not used: the English stays */
     Diag d;
     PoCatalog *po = parse_body("msgctxt \"f\"\nmsgid \"Slot %d\"\nmsgstr \"Platz %s\"\n", &d);
     assert_non_null(po);
-    assert_null(po_get(po, "f", "Slot %d"));
-    assert_string_equal(po_text(po, "f", "Slot %d"), "Slot %d");
+    assert_null(po_get_format(po, "f", "Slot %d"));
+    assert_string_equal(po_get(po, "f", "Slot %d"), "Platz %s"); /* as text (a level's line), it is words */
     po_free(po);
     diag_free(&d);
 }

@@ -410,9 +410,13 @@ const char *po_get(const PoCatalog *po, const char *ctx, const char *id)
     const PoEntry *e = po_find(po, ctx, id);
     if (!e || e->fuzzy || !e->str[0])
         return NULL;
-    if (po_is_format(id) && !po_format_ok(id, e->str, NULL, 0))
-        return NULL;
     return e->str;
+}
+
+const char *po_get_format(const PoCatalog *po, const char *ctx, const char *id)
+{
+    const char *t = po_get(po, ctx, id);
+    return t && po_format_ok(id, t, NULL, 0) ? t : NULL;
 }
 
 const char *po_text(const PoCatalog *po, const char *ctx, const char *id)
@@ -436,12 +440,18 @@ static int conversions(const char *f, char *type, int *pos)
             continue;
         int arg = 0;
         const char *q = s;
-        while (*q >= '0' && *q <= '9')
-            arg = arg * 10 + (*q++ - '0');
-        if (*q == '$' && q > s)
+        while (*q >= '0' && *q <= '9') {
+            if (arg <= PO_CONV_MAX) /* more digits only make it larger: no overflow, refused below */
+                arg = arg * 10 + (*q - '0');
+            q++;
+        }
+        if (*q == '$' && q > s) {
+            if (arg == 0)
+                return -1; /* %0$s names no argument */
             s = q + 1;
-        else
+        } else {
             arg = 0;
+        }
         while (*s == '-' || *s == '0' || *s == ' ' || *s == '+')
             s++;
         while (*s >= '0' && *s <= '9')

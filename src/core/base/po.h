@@ -40,6 +40,9 @@ void po_free(PoCatalog *po);
 const PoEntry *po_find(const PoCatalog *po, const char *ctx, const char *id);
 /* Its translation, or NULL when po is NULL, the entry is missing, fuzzy or empty. */
 const char *po_get(const PoCatalog *po, const char *ctx, const char *id);
+/* The same for a string the game passes to printf as its format: only a translation whose
+ * conversions match the English (po_format_ok; none where the English has none), else NULL. */
+const char *po_get_format(const PoCatalog *po, const char *ctx, const char *id);
 /* The translation, or the English id when there is none: the fallback is per string. */
 const char *po_text(const PoCatalog *po, const char *ctx, const char *id);
 

@@ -152,7 +152,7 @@ int level_translate(Level *lv, const PoCatalog *po)
     TrCtx c = {lv, po, 0, true};
     each(lv, translate_one, &c);
     for (int i = 0; i < LABEL_FORMAT_COUNT && c.ok; i++) {
-        const char *t = po_get(po, LEVEL_LABEL_KEYS[i], LEVEL_LABEL_ENGLISH[i]); /* conversions checked */
+        const char *t = po_get_format(po, LEVEL_LABEL_KEYS[i], LEVEL_LABEL_ENGLISH[i]); /* conversions checked */
         if (t && !(lv->label_format[i] = arena_strdup(lv, t)))
             c.ok = false;
     }
