@@ -92,6 +92,8 @@ typedef struct App {
     bool log_open;               /* the conversation log is open (the game waits) */
     int log_scroll;              /* lines the log is scrolled back */
     bool help_open;              /* the help screen (F1) is showing (the game waits) */
+    char lang_failed[LEVEL_LANGUAGE_MAX]; /* the language that last failed to load ("": none), not
+                                 * tried again until another is chosen */
     int help_page;               /* its page shown, from 0 */
     Controller pad;              /* the controller (hot-plugged) and STARDUST_VIRTUAL_PAD */
 } App;

@@ -509,8 +509,14 @@ bool session_set_language(App *app)
 {
     char lang[LEVEL_LANGUAGE_MAX];
     lang_resolve(app->settings.language, app->level_path, lang, sizeof lang);
-    if (strcmp(lang, app->level->language) == 0)
+    if (strcmp(lang, app->level->language) == 0) {
+        app->lang_failed[0] = '\0'; /* a later choice of the one that failed tries it again */
         return true;
+    }
+    if (app->watching)
+        return true; /* a replay plays in its own language: the new one comes with the next game */
+    if (strcmp(lang, app->lang_failed) == 0)
+        return false; /* tried and said why: not again at every other setting's change */
     Diag d;
     diag_init(&d);
     Level *next = level_load(app->level_path, &d);
@@ -521,8 +527,9 @@ bool session_set_language(App *app)
     if (ok) {
         take_level(app, next);
         next = NULL;
-        if (app->recording) /* the replay plays on in its own language: the words never change a hash */
-            fprintf(app->rec.f, "# language changed to %s at tick %u\n", lang[0] ? lang : "en", (unsigned)app->game.tick);
+        if (app->recording) /* lines last as long as their words: the replay changes language here too */
+            recorder_language(&app->rec, &app->game, lang);
+        app->lang_failed[0] = '\0';
         if (!lang_bind_ui(app->level_path, lang, &d))
             ok = false;
         char title[160];
@@ -532,6 +539,7 @@ bool session_set_language(App *app)
         selfvoice_language(app);
     }
     if (!ok) {
+        snprintf(app->lang_failed, sizeof app->lang_failed, "%s", lang);
         fprintf(stderr, "stardust: cannot switch to the language \"%s\":\n", lang);
         diag_print(&d, stderr);
         if (next)

@@ -997,6 +997,95 @@ static void test_keys_with_modifiers_are_not_the_game_s_keys(void **state)
     assert_true(g.highlight > 0);
 }
 
+/* Plays a recording on `on` and returns its report's status; *hash: the final state hash. */
+static int replay_file(const char *path, const Level *on, uint64_t *hash, char *language, size_t cap)
+{
+    Replay r;
+    char err[1200];
+    if (!replay_load(path, &r, err, sizeof err) || !replay_bind(&r, on, err, sizeof err))
+        fail_msg("%s", err);
+    Game *g = malloc(sizeof *g);
+    assert_non_null(g);
+    game_init(g, on, r.seed);
+    ReplayReport rep;
+    FILE *log = tmpfile();
+    int status = replay_run(&r, g, &rep, log, true);
+    fclose(log);
+    *hash = rep.hash;
+    snprintf(language, cap, "%s", g->level->language);
+    free(g);
+    replay_report_free(&rep);
+    replay_free(&r);
+    return status;
+}
+
+/* The player changes the language while a line plays and lets the lines play out: German lines
+ * last longer, so the time of everything after depends on the change. The recorder writes it as
+ * a `language` line, and the replay changes language there too and ends in the very same state;
+ * without that line the same recording does not. */
+static void test_a_change_of_language_is_recorded_and_replayed(void **state)
+{
+    (void)state;
+    char err[1200], path[] = "/tmp/stardust_lang_rec_XXXXXX";
+    Diag d;
+    diag_init(&d);
+    Level *en = level_load(STUDIO_B, &d), *de = level_load(STUDIO_B, &d);
+    assert_non_null(en);
+    assert_non_null(de);
+    assert_true(level_use_language(de, "de", &d));
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    Recorder rec;
+    assert_true(recorder_open(&rec, path, "levels/studio_b.json", en, 1, err, sizeof err));
+    Game *g = malloc(sizeof *g);
+    StateReport *report = malloc(sizeof *report);
+    assert_non_null(g);
+    assert_non_null(report);
+    game_init(g, en, 1);
+    for (int t = 0; t < 2400; t++) {
+        if (t == 40) { /* the first line of the opening is playing */
+            assert_true(g->speech.text >= 0);
+            assert_true(state_rebind(g, de, report, err, sizeof err));
+            recorder_language(&rec, g, "de");
+        }
+        Input in = {0};
+        recorder_tick(&rec, g, &in);
+        game_tick(g, &in);
+    }
+    uint64_t live = state_hash(g);
+    recorder_close(&rec, g);
+
+    char *text;
+    size_t len;
+    assert_true(file_read_all(path, 1u << 20, &text, &len, err, sizeof err));
+    assert_non_null(strstr(text, "\n40 language de\n"));
+    uint64_t hash;
+    char language[LEVEL_LANGUAGE_MAX];
+    assert_int_equal(replay_file(path, en, &hash, language, sizeof language), 0);
+    assert_int_equal(hash, live);
+    assert_string_equal(language, "de");
+
+    /* the same recording without its language line: the German lines' time is missing */
+    char *cut = strstr(text, "40 language de\n");
+    memmove(cut, cut + strlen("40 language de\n"), strlen(cut + strlen("40 language de\n")) + 1);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    assert_int_equal(replay_file(path, en, &hash, language, sizeof language), 1);
+    assert_true(hash != live);
+    assert_string_equal(language, "");
+
+    free(text);
+    free(report);
+    free(g);
+    level_free(en);
+    level_free(de);
+    diag_free(&d);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1015,6 +1104,7 @@ int main(void)
         cmocka_unit_test(test_a_recording_of_ticks_and_editor_frames_reads_back_the_same),
         cmocka_unit_test(test_the_recorder_writes_frames_as_lines_of_their_own),
         cmocka_unit_test(test_keys_with_modifiers_are_not_the_game_s_keys),
+        cmocka_unit_test(test_a_change_of_language_is_recorded_and_replayed),
     };
     const struct CMUnitTest recorded[] = {
         cmocka_unit_test(test_a_recording_on_its_own_level_holds_every_checkpoint),

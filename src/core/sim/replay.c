@@ -428,9 +428,15 @@ static bool parse_tick_line(Parser *p, Replay *r, char **w, int nw, const char *
         c->kind = RC_RELOAD;
         if (nw == 3 && !(c->path = dupstr(w[2])))
             return perr(p, "out of memory");
+    } else if (strcmp(cmd, "language") == 0) {
+        if (nw != 3 || !level_language_valid(w[2]))
+            return perr(p, "expected \"<tick> language <code>\" (like de or pt_BR; en for English)");
+        c->kind = RC_LANGUAGE;
+        if (!(c->path = dupstr(w[2])))
+            return perr(p, "out of memory");
     } else {
         return perr(p, "unknown command \"%s\" (move, click, press, release, key, pad, stick, text, set, expect, save, load, "
-                    "reload)",
+                    "reload, language)",
                     cmd);
     }
     return true;
@@ -798,17 +804,18 @@ static bool replay_load_saved(const ReplayCmd *c, const Replay *r, Game *g, Repl
  * to it by id, as the running game does when its files change. */
 static bool replay_reload(const ReplayCmd *c, const Replay *r, Game *g, ReplayReport *rep, FILE *log)
 {
-    const char *path = c->path ? c->path : g->level->path;
+    const char *path = c->kind == RC_RELOAD && c->path ? c->path : g->level->path;
+    const char *lang = rep->language_set ? rep->language : r->language; /* the language it plays in */
     Diag d;
     diag_init(&d);
     Level *next = level_load(path, &d);
-    if (next && !level_use_language(next, r->language, &d)) { /* the language it played in */
+    if (next && !level_use_language(next, lang, &d)) {
         level_free(next);
         next = NULL;
     }
     bool ok = next != NULL;
     if (!ok && log) {
-        fprintf(log, "%s:%d: reload: %s does not load:\n", r->file, c->line, path);
+        fprintf(log, "%s:%d: %s: %s does not load:\n", r->file, c->line, c->kind == RC_RELOAD ? "reload" : "language", path);
         diag_print(&d, log);
     }
     diag_free(&d);
@@ -820,11 +827,19 @@ static bool replay_reload(const ReplayCmd *c, const Replay *r, Game *g, ReplayRe
         rep->reloaded = next;
     } else if (next) {
         if (log)
-            fprintf(log, "%s:%d: reload: the game cannot go on in %s (%s)\n", r->file, c->line, path, why);
+            fprintf(log, "%s:%d: %s: the game cannot go on in %s (%s)\n", r->file, c->line, c->kind == RC_RELOAD ? "reload" : "language", path, why);
         level_free(next);
     }
     free(report);
     return ok;
+}
+
+/* `language`: the level read again in the language chosen, and the game bound to it by id. */
+static bool replay_language(const ReplayCmd *c, const Replay *r, Game *g, ReplayReport *rep, FILE *log)
+{
+    snprintf(rep->language, sizeof rep->language, "%s", strcmp(c->path, "en") == 0 ? "" : c->path);
+    rep->language_set = true;
+    return replay_reload(c, r, g, rep, log);
 }
 
 /* True when c comes before (tick, frame), or is there (with `at`). */
@@ -916,10 +931,12 @@ bool replay_step_frame(const Replay *r, int *cursor, Game *g, uint32_t frame, In
             break;
         case RC_SAVE:
         case RC_LOAD:
-        case RC_RELOAD: {
-            bool ok = c->kind == RC_SAVE   ? replay_save(c, r, g, rep, log)
-                      : c->kind == RC_LOAD ? replay_load_saved(c, r, g, rep, log)
-                                           : replay_reload(c, r, g, rep, log);
+        case RC_RELOAD:
+        case RC_LANGUAGE: {
+            bool ok = c->kind == RC_SAVE     ? replay_save(c, r, g, rep, log)
+                      : c->kind == RC_LOAD   ? replay_load_saved(c, r, g, rep, log)
+                      : c->kind == RC_RELOAD ? replay_reload(c, r, g, rep, log)
+                                             : replay_language(c, r, g, rep, log);
             if (!ok)
                 rep->failed++;
             break;
@@ -1101,6 +1118,19 @@ void recorder_tick_frame(Recorder *rec, const Game *g, uint32_t frame, const Inp
 }
 
 void recorder_tick(Recorder *rec, const Game *g, const Input *in) { recorder_tick_frame(rec, g, 0, in); }
+
+void recorder_language(Recorder *rec, const Game *g, const char *lang)
+{
+    if (!rec->f)
+        return;
+    if (g->tick < rec->at_tick || (g->tick == rec->at_tick && rec->at_frame > 0)) {
+        rec->dropped++; /* behind the lines written: no replay could read it there */
+        return;
+    }
+    fprintf(rec->f, "%" PRIu32 " language %s\n", g->tick, lang && lang[0] ? lang : "en");
+    rec->at_tick = g->tick;
+    rec->at_frame = 0;
+}
 
 void recorder_close(Recorder *rec, const Game *g)
 {

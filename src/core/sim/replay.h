@@ -34,7 +34,9 @@ typedef enum ReplayCmdKind {
     RC_RELEASE,     /* pointer to x, y, and `button` released */
     RC_TEXT,        /* `value` typed (UTF-8, fewer than INPUT_TEXT_MAX bytes) */
     RC_PAD,         /* controller button `button` (a PadButton) pressed */
-    RC_STICK        /* the left stick at x, y (held until the next stick line) */
+    RC_STICK,       /* the left stick at x, y (held until the next stick line) */
+    RC_LANGUAGE     /* the player chose the language `path` ("en": English): the level is read again in
+                     * it and the game goes on bound to it by id, as the options menu does */
 } ReplayCmdKind;
 
 typedef struct ReplayCmd {
@@ -47,7 +49,8 @@ typedef struct ReplayCmd {
     int32_t x, y;      /* RC_MOVE, RC_CLICK, RC_PRESS, RC_RELEASE, RC_STICK */
     int16_t target;    /* RC_CLICK_AT: hotspot index once bound */
     char *target_id;   /* RC_CLICK_AT: the id as written */
-    char *path;        /* RC_EXPECT: dotted path into the state JSON; RC_RELOAD: the level file, or NULL */
+    char *path;        /* RC_EXPECT: dotted path into the state JSON; RC_RELOAD: the level file, or NULL;
+                        * RC_LANGUAGE: the language code */
     char *value;       /* RC_EXPECT: expected value as written (JSON, or a bare word); RC_TEXT: the text */
     uint64_t hash;     /* RC_EXPECT_HASH */
 } ReplayCmd;
@@ -80,6 +83,8 @@ typedef struct ReplayReport {
     uint8_t *saved;        /* the last save: a save file's bytes */
     size_t nsaved;
     Level *reloaded;       /* the level the last reload read; the game now plays it */
+    char language[LEVEL_LANGUAGE_MAX]; /* the language the last `language` line chose ("" English) */
+    bool language_set;     /* one did: later reloads read the level in it, not in the replay's own */
     /* the controller, as the replay plays it */
     int16_t stick_x, stick_y; /* the last stick line's deflection, held */
     PadMapper pad;         /* turns pad and stick lines into keys and the pointer (reset on load) */
@@ -169,6 +174,9 @@ void recorder_tick(Recorder *rec, const Game *g, const Input *in);
  * `pad` lines and its stick, when it moved, as a `stick` line (the game's ticks only); `in` is the
  * input before pad_map. */
 void recorder_tick_frame(Recorder *rec, const Game *g, uint32_t frame, const Input *in);
+/* Records that the player chose another language ("" or "en": English) before the tick g is about
+ * to run, as a `language` line. */
+void recorder_language(Recorder *rec, const Game *g, const char *lang);
 /* Writes the final hash (not when the last call was an editor frame at this tick: a hash may only
  * come at the game's own tick, before its frames) and `end`, and closes. */
 void recorder_close(Recorder *rec, const Game *g);
