@@ -183,6 +183,25 @@ static void test_stepping_skips_what_is_hidden(void **state)
     assert_int_equal(g.hover, hs("phone"));
 }
 
+/* A thing whose middle is in the bottom edge's band (where the pointer opens the inventory bar over
+ * it): the arrows put the pointer on it above the band, so it shows its label and can be used. */
+static void test_a_thing_at_the_bottom_edge_is_stepped_to_above_it(void **state)
+{
+    (void)state;
+    int lamp = hs("lamp");
+    Rect was = lv->hotspots[lamp].rect;
+    lv->hotspots[lamp].rect = (Rect){150, lv->height - 14, 20, 14}; /* its middle 7 px from the bottom */
+    Game g;
+    game_init(&g, lv, 1);
+    move_to(&g, 100, 55);
+    for (int i = 0; i < 8 && g.hover != lamp; i++)
+        press(&g, KEY_RIGHT);
+    lv->hotspots[lamp].rect = was; /* the other tests' level, whatever comes next */
+    assert_int_equal(g.hover, lamp);
+    assert_false(g.inv_open);
+    assert_true(g.pointer_y < lv->height - INV_OPEN_EDGE);
+}
+
 static void test_from_an_empty_bar_the_arrows_go_to_the_hotspots(void **state)
 {
     (void)state;
@@ -363,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_stick_half_way_moves_half_as_fast_and_keeps_the_remainder),
         cmocka_unit_test(test_stick_keeps_the_pointer_on_the_screen),
         cmocka_unit_test(test_right_and_left_step_through_hotspots_in_reading_order_and_wrap),
+        cmocka_unit_test(test_a_thing_at_the_bottom_edge_is_stepped_to_above_it),
         cmocka_unit_test(test_stepping_skips_what_is_hidden),
         cmocka_unit_test(test_from_an_empty_bar_the_arrows_go_to_the_hotspots),
         cmocka_unit_test(test_enter_uses_and_x_looks_where_the_pointer_is),

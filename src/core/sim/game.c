@@ -101,13 +101,12 @@ static bool clear_point(const Game *g, int hotspot, NavPoint p, int32_t floor_y,
 
 #define CLICK_POINT_ROOM 6 /* px of the hotspot a marker or a replay's click keeps around it */
 
-bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
+/* A point inside the hotspot that hit-tests to it, above floor_y. */
+static bool click_point_above(const Game *g, int hotspot, int32_t floor_y, NavPoint *out)
 {
     if (hotspot < 0 || hotspot >= g->level->nhotspots || !game_hotspot_visible(g, hotspot))
         return false;
     const Hotspot *h = &g->level->hotspots[hotspot];
-    /* where the open inventory bar covers the room, a click would land on the bar */
-    int32_t floor_y = g->inv_open ? g->level->height - INV_BAR_H : g->level->height;
     NavPoint d = game_actor_offset(g, hotspot);
     NavPoint centre = {h->rect.x + d.x + h->rect.w / 2, h->rect.y + d.y + h->rect.h / 2};
     /* The centre, else the nearest point with room around it, else the nearest point at all
@@ -130,6 +129,20 @@ bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
         }
     }
     return false;
+}
+
+bool game_hotspot_click_point(const Game *g, int hotspot, NavPoint *out)
+{
+    /* where the open inventory bar covers the room, a click would land on the bar */
+    return click_point_above(g, hotspot, g->inv_open ? g->level->height - INV_BAR_H : g->level->height, out);
+}
+
+/* Where the keys put the pointer on a hotspot: a click point clear of the bottom edge too, where
+ * the pointer would open the inventory bar over it. */
+static bool key_point(const Game *g, int hotspot, NavPoint *out)
+{
+    return click_point_above(g, hotspot,
+                             g->inv_open ? g->level->height - INV_BAR_H : g->level->height - INV_OPEN_EDGE, out);
 }
 
 static void set_held(Game *g, int item)
@@ -358,13 +371,13 @@ int game_reading_next(const Game *g, int dir, NavPoint *at)
 {
     NavPoint from = {g->pointer_x, g->pointer_y};
     int from_i = -1; /* the pointer itself reads just before a hotspot on the same spot */
-    if (g->hover >= 0 && game_hotspot_click_point(g, g->hover, &from))
+    if (g->hover >= 0 && key_point(g, g->hover, &from))
         from_i = g->hover;
     int best = -1, wrap = -1;
     NavPoint best_at = {0, 0}, wrap_at = {0, 0};
     for (int i = 0; i < g->level->nhotspots; i++) {
         NavPoint p;
-        if (i == from_i || !game_hotspot_click_point(g, i, &p))
+        if (i == from_i || !key_point(g, i, &p))
             continue;
         bool beyond = dir > 0 ? reads_before(from, from_i, p, i) : reads_before(p, i, from, from_i);
         /* the nearest one beyond the start, else (wrapping round) the farthest one back */

@@ -231,7 +231,8 @@ NavPoint game_voice_at(const Game *g, int hotspot);
 int game_fade_alpha(const Game *g);
 /* The visible hotspot or actor after (dir +1) or before (dir -1) the one under the pointer in
  * reading order, wrapping around; -1 when none shows. Reading order: by their click points
- * (game_hotspot_click_point), in rows READING_ROW_H px high from the top, left to right within a
+ * (game_hotspot_click_point, kept clear of the bottom INV_OPEN_EDGE px, where the pointer would open
+ * the inventory bar over the thing), in rows READING_ROW_H px high from the top, left to right within a
  * row (then top to bottom, then by index). With nothing under the pointer, the pointer itself is
  * the place to start from. *at gets the click point. */
 int game_reading_next(const Game *g, int dir, NavPoint *at);
