@@ -432,6 +432,12 @@ static bool on_controller(App *app, const SDL_Event *e)
     switch (e->type) {
     case SDL_CONTROLLERDEVICEADDED:
     case SDL_CONTROLLERDEVICEREMOVED:
+        if (e->type == SDL_CONTROLLERDEVICEREMOVED && controller_owns(&app->pad, e->cdevice.which)) {
+            /* its stick goes with it: the axes' last events come after the removal, from a pad no
+             * longer ours, and a pushed stick would drift the pointer on for good */
+            input_collect_pad_axis(&app->input, SDL_CONTROLLER_AXIS_LEFTX, 0);
+            input_collect_pad_axis(&app->input, SDL_CONTROLLER_AXIS_LEFTY, 0);
+        }
         controller_device_event(&app->pad, e, msg, sizeof msg);
         if (msg[0])
             session_notice(app, msg);

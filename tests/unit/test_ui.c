@@ -418,6 +418,26 @@ static void test_a_virtual_controller_plugs_in_and_plays(void **state)
     assert_int_equal(app->game.tick, before + 1);
     key(app, SDLK_PERIOD);
     assert_false(app->pad.in_use); /* a key: the hints name keys again */
+
+    /* unplugged with the stick pushed: the pointer stops where it was */
+    SDL_JoystickSetVirtualAxis(app->pad.virt, SDL_CONTROLLER_AXIS_LEFTX, 32767);
+    SDL_GameControllerUpdate();
+    pump(app);
+    ticks(app, 2);
+    SDL_JoystickID id = SDL_JoystickInstanceID(app->pad.virt);
+    SDL_JoystickClose(app->pad.virt);
+    app->pad.virt = NULL;
+    for (int i = 0; i < SDL_NumJoysticks(); i++)
+        if (SDL_JoystickGetDeviceInstanceID(i) == id) {
+            SDL_JoystickDetachVirtual(i);
+            break;
+        }
+    pump(app);
+    assert_null(app->pad.pad);
+    assert_string_equal(app->banner, "Controller disconnected.");
+    x = app->game.pointer_x;
+    ticks(app, 5);
+    assert_int_equal(app->game.pointer_x, x);
     controller_close(&app->pad);
     pump(app);
 
