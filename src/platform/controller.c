@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "ui_text.h"
 
 /* [line][0]: keyboard and mouse, [line][1]: controller; the words are ui_text.def's, translated. */
@@ -96,12 +97,14 @@ static bool add_step(Controller *c, int *cap, VirtualStep st)
 /* One line: "<ms> attach|detach", "<ms> down|up|press <button>", "<ms> axis <axis> <value>". */
 static bool parse_line(Controller *c, int *cap, char *s, int line, uint32_t *last, char *why, size_t n)
 {
-    char *w[4];
+    char *w[5];
     int nw = 0;
-    for (char *t = strtok(s, " \t\r"); t && nw < 4; t = strtok(NULL, " \t\r"))
+    for (char *t = strtok(s, " \t\r"); t && nw < 5; t = strtok(NULL, " \t\r"))
         w[nw++] = t;
     if (nw == 0)
         return true;
+    if (nw == 5)
+        return snprintf(why, n, "more words than a step has (\"%s\" and after)", w[4]), false;
     char *end;
     errno = 0;
     unsigned long ms = strtoul(w[0], &end, 10);
@@ -151,30 +154,29 @@ static bool parse_line(Controller *c, int *cap, char *s, int line, uint32_t *las
 
 bool controller_virtual_load(Controller *c, const char *file, char *err, size_t errlen)
 {
-    FILE *f = fopen(file, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot read: %s", file, strerror(errno));
-        return false;
-    }
-    char buf[512], why[300];
+    char *text, why[300];
+    size_t len;
+    if (!file_read_all(file, VIRTUAL_SCRIPT_MAX, &text, &len, err, errlen))
+        return false; /* missing, a directory, or endless (/dev/zero): named, refused */
     int line = 0, cap = 0;
     uint32_t last = 0;
     bool ok = true;
-    while (ok && fgets(buf, sizeof buf, f)) {
-        line++;
-        size_t len = strlen(buf);
-        if (len == sizeof buf - 1 && buf[len - 1] != '\n') {
-            snprintf(err, errlen, "%s:%d: the line is longer than %d bytes", file, line, (int)sizeof buf - 2);
-            ok = false;
-            break;
-        }
-        buf[strcspn(buf, "#\n")] = '\0'; /* comments */
-        if (!parse_line(c, &cap, buf, line, &last, why, sizeof why)) {
-            snprintf(err, errlen, "%s:%d: %s", file, line, why);
-            ok = false;
-        }
+    if (memchr(text, '\0', len)) {
+        snprintf(err, errlen, "%s: not a text file (it holds a NUL byte)", file);
+        ok = false;
     }
-    fclose(f);
+    for (char *s = text; ok && s < text + len; line++) {
+        char *eol = strchr(s, '\n'), *next = eol ? eol + 1 : text + len;
+        if (eol)
+            *eol = '\0';
+        s[strcspn(s, "#")] = '\0'; /* comments */
+        if (!parse_line(c, &cap, s, line + 1, &last, why, sizeof why)) {
+            snprintf(err, errlen, "%s:%d: %s", file, line + 1, why);
+            ok = false;
+        }
+        s = next;
+    }
+    free(text);
     if (ok && c->nsteps == 0) {
         snprintf(err, errlen, "%s: no steps (the first is usually \"0 attach\")", file);
         ok = false;

@@ -453,6 +453,19 @@ static void test_a_virtual_controller_plugs_in_and_plays(void **state)
     fclose(f);
     assert_false(controller_virtual_load(&app->pad, path, err, sizeof err));
     assert_non_null(strstr(err, ":2: 100 ms goes backwards"));
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("0 attach\n10 axis leftx 5 junk\n", f);
+    fclose(f);
+    assert_false(controller_virtual_load(&app->pad, path, err, sizeof err));
+    assert_non_null(strstr(err, ":2: more words than a step has"));
+    f = fopen(path, "w");
+    assert_non_null(f);
+    static const char with_nul[] = "0 attach\n10 press a\0\n";
+    fwrite(with_nul, 1, sizeof with_nul - 1, f);
+    fclose(f);
+    assert_false(controller_virtual_load(&app->pad, path, err, sizeof err));
+    assert_non_null(strstr(err, "NUL byte"));
     unlink(path);
     close_app(app);
 }
