@@ -110,7 +110,7 @@ static void add_slot(Menu *m, const SaveSlot *slot, bool saving, const Level *lv
     } else if (fclose(f), !info || !report || !save_check_file(path, lv, info, report, err, sizeof err)) {
         /* say what is wrong with it (read as loading would read it); other slots are unaffected */
         const char *why = strstr(err, ": ");
-        snprintf(it->detail, sizeof it->detail, ui_text(UI_SLOT_BROKEN), why ? why + 2 : "unreadable");
+        snprintf(it->detail, sizeof it->detail, ui_text(UI_SLOT_BROKEN), why ? why + 2 : ui_text(UI_SLOT_UNREADABLE));
         char *paren = strstr(it->detail, " (");
         if (paren && strlen(it->detail) > 60)
             *paren = '\0'; /* the reason in brackets would run off the panel */

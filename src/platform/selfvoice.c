@@ -40,8 +40,10 @@ void selfvoice_language(App *app)
     if (s->backend == SPEAKER_NONE || strcmp(s->lang, lang_bound()) == 0)
         return;
     speaker_close(s); /* a voice of the new language, from the same service */
-    if (!speaker_open(s, lang_bound(), getenv("STARDUST_SPEECHD_LIB"), getenv("STARDUST_ESPEAK_LIB")))
+    if (!speaker_open(s, lang_bound(), getenv("STARDUST_SPEECHD_LIB"), getenv("STARDUST_ESPEAK_LIB"))) {
         fprintf(stderr, "stardust: self-voicing: %s\n", s->why);
+        session_notice(app, ui_text(UI_NO_SPEECH)); /* silent now: say so, as at the start */
+    }
 }
 
 void selfvoice_restart(App *app) { voice_init(&app->voice, &app->game); }

@@ -1,7 +1,8 @@
 /* po.h — a gettext catalog (a .po file) read as it is, without msgfmt: translators keep the tools
  * they know (Poedit, Weblate, msgmerge) and the game reads their file directly. Entries are found
  * by (msgctxt, msgid); a fuzzy entry or an empty msgstr counts as untranslated, as msgfmt has it.
- * `#~` obsolete entries are skipped. The header must declare UTF-8; its Language: is kept and
+ * `#~` obsolete entries are skipped. The text must be UTF-8, and a header naming another charset
+ * is refused; its Language: is kept and
  * Plural-Forms is ignored (the game has no plural strings). A leaf: no SDL, no level. */
 #ifndef STARDUST_PO_H
 #define STARDUST_PO_H
