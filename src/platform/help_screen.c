@@ -143,9 +143,6 @@ void render_help(Render *rd, bool pad, int page, int sw, int sh)
         return;
     int top, bottom;
     Text *t = frame(rd, sh, &top, &bottom);
-    int pages = lay_out(rd, t, sw, top, bottom, 0, pad, false);
-    if (page < 0 || page >= pages)
-        page = 0;
     const char *title = controller_text(HINT_HELP_TITLE, pad), *close = controller_text(HINT_HELP_CLOSE, pad);
     int w, h, cw, ch;
     text_measure(&rd->text, title, 0, &w, &h);
@@ -153,7 +150,13 @@ void render_help(Render *rd, bool pad, int page, int sw, int sh)
     /* how to close it, on the heading's line at the right: the columns have the whole height */
     text_measure(t, close, 0, &cw, &ch);
     text_draw(t, close, 0xa89cc0, 0, sw - cw - HELP_MARGIN, 2 + (h - ch) / 2);
-    lay_out(rd, t, sw, top, bottom, page, pad, true);
+    /* one pass lays out every page and draws this one; a page the words no longer reach (the text
+     * size changed) shows the first instead */
+    int pages = lay_out(rd, t, sw, top, bottom, page, pad, true);
+    if (page < 0 || page >= pages) {
+        page = 0;
+        lay_out(rd, t, sw, top, bottom, page, pad, true);
+    }
     if (pages > 1) {
         char foot[160];
         snprintf(foot, sizeof foot, controller_text(HINT_HELP_PAGE, pad), page + 1, pages);
