@@ -182,23 +182,37 @@ static bool lang_option(int argc, char **argv, int *i, const char **lang, int *s
     return true;
 }
 
-/* `strings LEVEL -o FILE.pot`: every string a player reads, for translators. */
-static int cmd_strings(int argc, char **argv)
+/* The arguments of a command that reads one LEVEL and writes -o FILE (strings, chart): 0, or the
+ * usage error's status. Either may be left NULL for the command to name what it needs. */
+static int level_and_output(int argc, char **argv, const char *cmd, const char **level_path, const char **out)
 {
-    const char *level_path = NULL, *out_path = NULL;
+    *level_path = *out = NULL;
+    char msg[300];
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0) {
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a value", argv[i]);
-            out_path = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage_error("unknown option '%s' for strings", argv[i]);
-        } else if (!level_path) {
-            level_path = argv[i];
+            *out = argv[++i];
+        } else if (argv[i][0] == '-') {
+            snprintf(msg, sizeof msg, "unknown option '%s' for %s", argv[i], cmd);
+            return usage_error("%s", msg);
+        } else if (!*level_path) {
+            *level_path = argv[i];
         } else {
-            return usage_error("strings takes one level, found another: '%s'", argv[i]);
+            snprintf(msg, sizeof msg, "%s takes one level, found another: '%s'", cmd, argv[i]);
+            return usage_error("%s", msg);
         }
     }
+    return 0;
+}
+
+/* `strings LEVEL -o FILE.pot`: every string a player reads, for translators. */
+static int cmd_strings(int argc, char **argv)
+{
+    const char *level_path, *out_path;
+    int bad = level_and_output(argc, argv, "strings", &level_path, &out_path);
+    if (bad)
+        return bad;
     if (!level_path || !out_path)
         return usage_error("%s", "strings needs a LEVEL and -o FILE.pot");
     Level *lv = level_load_report(level_path, stderr);
@@ -597,20 +611,10 @@ static bool draw_chart(const char *dot_text, size_t len, const char *svg_path)
 
 static int cmd_chart(int argc, char **argv)
 {
-    const char *level_path = NULL, *out = NULL;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "-o") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("option '%s' needs a value", argv[i]);
-            out = argv[++i];
-        } else if (argv[i][0] == '-') {
-            return usage_error("unknown option '%s' for chart", argv[i]);
-        } else if (!level_path) {
-            level_path = argv[i];
-        } else {
-            return usage_error("chart takes one level, found another: '%s'", argv[i]);
-        }
-    }
+    const char *level_path, *out;
+    int bad = level_and_output(argc, argv, "chart", &level_path, &out);
+    if (bad)
+        return bad;
     size_t olen = out ? strlen(out) : 0;
     bool svg = olen > 4 && strcmp(out + olen - 4, ".svg") == 0, dot = olen > 4 && strcmp(out + olen - 4, ".dot") == 0;
     if (!level_path || !out || (!svg && !dot))
