@@ -43,8 +43,7 @@ void help_entry_contexts(const char *section, const char *head, char *key_ctx, c
 
 const char *ui_text_lookup(const char *ctx, const char *english)
 {
-    const char *t = bound ? po_get(bound, ctx, english) : NULL;
-    return t ? t : english;
+    return po_text(bound, ctx, english); /* no catalog bound: the English */
 }
 
 void ui_text_use(const PoCatalog *po)
